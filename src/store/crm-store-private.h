@@ -1,0 +1,80 @@
+/* crm-store-private.h
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Core-internal API: jobs that run on the store's worker thread, which owns the
+ * only sqlite3 connection.  Only src/store, src/models, src/io and src/cli may
+ * include this; views never do.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CrmStoreWorker CrmStoreWorker;
+
+/* Runs on the worker thread.  The job must complete @task exactly once with
+ * g_task_return_*().  It must not touch any GObject the main thread can see:
+ * exchange plain structs (CrmRow) instead. */
+typedef void (*CrmStoreJobFunc) (CrmStoreWorker *worker,
+                                 GTask          *task,
+                                 gpointer        data);
+
+/* Queues @func on the worker.  The task's source object is @self, its task
+ * data is @data (freed with @destroy), and @callback runs on the thread-default
+ * main context of the caller. */
+void          _crm_store_run_async        (CrmStore            *self,
+                                           CrmStoreJobFunc      func,
+                                           gpointer             data,
+                                           GDestroyNotify       destroy,
+                                           gpointer             source_tag,
+                                           const char          *name,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* Runs @func on the worker and blocks the caller until it returned.  For the
+ * command line, tests, benchmarks and the demo generator: never from the UI.
+ * Returns the task's pointer result (transfer full) or NULL with @error set;
+ * for jobs that return a boolean, returns GINT_TO_POINTER (TRUE). */
+gpointer      _crm_store_run_sync         (CrmStore            *self,
+                                           CrmStoreJobFunc      func,
+                                           gpointer             data,
+                                           GDestroyNotify       destroy,
+                                           GError             **error);
+
+/* --- Worker-thread API (call only from a CrmStoreJobFunc) --- */
+
+sqlite3      *_crm_store_worker_get_db    (CrmStoreWorker      *worker);
+/* A new id, unique across machines (see crm-id.h). */
+gint64        _crm_store_worker_next_id   (CrmStoreWorker      *worker);
+/* The current UTC time in seconds (overridable in tests via CRM_STORE_NOW). */
+gint64        _crm_store_worker_now       (CrmStoreWorker      *worker);
+/* A cached prepared statement, reset and with bindings cleared. */
+sqlite3_stmt *_crm_store_worker_prepare   (CrmStoreWorker      *worker,
+                                           const char          *sql,
+                                           GError             **error);
+gboolean      _crm_store_worker_exec      (CrmStoreWorker      *worker,
+                                           const char          *sql,
+                                           GError             **error);
+gboolean      _crm_store_worker_begin     (CrmStoreWorker      *worker,
+                                           GError             **error);
+gboolean      _crm_store_worker_commit    (CrmStoreWorker      *worker,
+                                           GError             **error);
+void          _crm_store_worker_rollback  (CrmStoreWorker      *worker);
+/* Stops per-row change tracking for the current transaction: at commit the
+ * main thread is told that whole tables changed (bulk imports, demo data). */
+void          _crm_store_worker_set_bulk  (CrmStoreWorker      *worker,
+                                           gboolean             bulk);
+
+/* Maps an SQLite result code to a CrmStoreError with a readable message. */
+void          _crm_store_set_error        (GError             **error,
+                                           sqlite3             *db,
+                                           int                  rc,
+                                           const char          *context);
+
+G_END_DECLS
