@@ -1,0 +1,26 @@
+/* crm-test-util.h
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Iterates the thread-default main context until an async call completed.
+ * Use: crm_test_await (&result); where the callback stored its GAsyncResult
+ * with crm_test_store_result.  Aborts the test after 120 s. */
+GAsyncResult *crm_test_await        (GAsyncResult **result);
+void          crm_test_store_result (GObject       *source,
+                                     GAsyncResult  *result,
+                                     gpointer       user_data);
+/* Iterates until @flag is TRUE (or 120 s pass). */
+void          crm_test_wait_flag    (gboolean      *flag);
+/* A fresh temporary directory for this test (removed by the caller or left
+ * under G_TEST_OPTION_ISOLATE_DIRS); transfer full. */
+char         *crm_test_make_tmpdir  (void);
+
+G_END_DECLS
