@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# test.sh: installs what is missing, builds Rapport and runs every test
+# headless (Xvfb + a private session bus), then the core and CLI tests again
+# under AddressSanitizer + UndefinedBehaviorSanitizer.  The last line is
+# "N passed, N failed" (", N skipped" follows when tests were skipped); the
+# exit status is non-zero when anything failed.
+#
+# Copyright 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: build-aux/test.sh [MESON TEST ARGS...]
+#   The arguments go to the first, headless run (e.g. --suite ui); the
+#   sanitizer run always runs the core and cli suites.
+set -uo pipefail
+
+srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$srcdir" || exit 1
+
+build-aux/deps.sh || { echo "build-aux/deps.sh failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+# No user session (CI, ssh, containers): GTK, GLib and dbus want a private
+# runtime directory.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapport-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+if [ -z "${XDG_RUNTIME_DIR:-}" ] || [ ! -d "$XDG_RUNTIME_DIR" ] || [ ! -w "$XDG_RUNTIME_DIR" ]; then
+  export XDG_RUNTIME_DIR="$tmp/runtime"
+  mkdir -p "$XDG_RUNTIME_DIR"
+  chmod 700 "$XDG_RUNTIME_DIR"
+fi
+# Never touch the real session or the user's settings and data.
+unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY DISPLAY
+export GSK_RENDERER=cairo
+export NO_AT_BRIDGE=1
+export GTK_A11Y=none
+export LANG="${LANG:-C.UTF-8}"
+
+passed=0
+failed=0
+skipped=0
+
+# count BUILDDIR: adds the results of BUILDDIR/meson-logs/testlog.json.
+count() {
+  local log="$1/meson-logs/testlog.json" p f s
+  if [ ! -s "$log" ]; then
+    echo "test.sh: no test log in $1" >&2
+    failed=$((failed + 1))
+    return
+  fi
+  read -r p f s < <(python3 - "$log" <<'PY'
+import json
+import sys
+
+passed = failed = skipped = 0
+with open(sys.argv[1], encoding='utf-8') as log:
+    for line in log:
+        line = line.strip()
+        if not line:
+            continue
+        result = json.loads(line).get('result', 'ERROR')
+        if result in ('OK', 'EXPECTEDFAIL'):
+            passed += 1
+        elif result == 'SKIP':
+            skipped += 1
+        else:
+            failed += 1
+print(passed, failed, skipped)
+PY
+  ) || { p=0; f=1; s=0; }
+  echo "test.sh: $1: $p passed, $f failed, $s skipped" >&2
+  passed=$((passed + p))
+  failed=$((failed + f))
+  skipped=$((skipped + s))
+}
+
+# setup BUILDDIR OPTIONS...: configures BUILDDIR (again, when it exists).
+setup() {
+  local builddir="$1"
+  shift
+  if [ -f "$builddir/build.ninja" ]; then
+    meson setup --reconfigure "$@" "$builddir" "$srcdir" >/dev/null \
+      || meson setup --wipe "$@" "$builddir" "$srcdir"
+  else
+    rm -rf "$builddir"
+    meson setup "$@" "$builddir" "$srcdir"
+  fi
+}
+
+# 1. Every suite, headless.
+build=_build
+echo "== $build: all suites (Xvfb, dbus-run-session) =="
+if setup "$build" -Dtests=true -Dui=true && meson compile -C "$build"; then
+  rm -f "$build/meson-logs/testlog.json"
+  dbus-run-session -- \
+    xvfb-run -a -s '-screen 0 1280x800x24' \
+    meson test -C "$build" --print-errorlogs "$@"
+  count "$build"
+else
+  echo "test.sh: the build in $build failed" >&2
+  failed=$((failed + 1))
+fi
+
+# 2. The core and the CLI again under ASan + UBSan (no GTK: -Dui=false).
+build=_build-asan
+echo "== $build: core and cli suites (AddressSanitizer, UndefinedBehaviorSanitizer) =="
+if setup "$build" -Dtests=true -Dui=false -Db_sanitize=address,undefined -Db_lundef=false \
+   && meson compile -C "$build"; then
+  rm -f "$build/meson-logs/testlog.json"
+  suites=()
+  for suite in core cli; do
+    if meson test -C "$build" --list --suite "$suite" 2>/dev/null | grep -q .; then
+      suites+=(--suite "$suite")
+    fi
+  done
+  if [ "${#suites[@]}" -gt 0 ]; then
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    G_SLICE=always-malloc \
+      meson test -C "$build" --print-errorlogs "${suites[@]}"
+    count "$build"
+  else
+    echo "test.sh: no core or cli tests in $build" >&2
+    failed=$((failed + 1))
+  fi
+else
+  echo "test.sh: the build in $build failed" >&2
+  failed=$((failed + 1))
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
