@@ -1,0 +1,354 @@
+/* crm-demo-accounts.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The demo generator's organizations with their stakeholder maps (contacts,
+ * affiliations, reporting lines, influence) and its consumers with orders.
+ */
+
+#define G_LOG_DOMAIN "CrmDemo"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-demo-private.h"
+
+static const char *industry_keys[] = {
+  "software", "manufacturing", "retail", "healthcare", "finance", "education", "logistics",
+  "construction", "hospitality", "energy", "media", "agriculture", "professional-services",
+};
+static const guint industry_weights[] = { 14, 12, 10, 8, 7, 6, 8, 7, 6, 4, 5, 4, 9 };
+
+static const char *size_bands[] = { "1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+" };
+static const guint size_weights[] = { 25, 30, 22, 13, 7, 3 };
+/* Annual revenue range per size band, in major units of USD. */
+static const gint64 revenue_lo[] = { 200000, 1000000, 5000000, 20000000, 100000000, 1000000000 };
+static const gint64 revenue_hi[] = { 2000000, 10000000, 50000000, 300000000, 2000000000,
+                                     20000000000 };
+static const guint contacts_lo[] = { 1, 2, 3, 4, 6, 8 };
+static const guint contacts_hi[] = { 3, 4, 6, 9, 12, 15 };
+
+static const char *tiers[] = { "strategic", "key", "standard" };
+
+static const char *roles_by_level[3][5] = {
+  { "economic-buyer", "decision-maker", "economic-buyer", "decision-maker", "blocker" },
+  { "decision-maker", "champion", "technical-evaluator", "influencer", "blocker" },
+  { "user", "gatekeeper", "technical-evaluator", "influencer", "champion" },
+};
+static const char *levels3[] = { "low", "medium", "high" };
+static const char *attitudes[] = { "supporter", "neutral", "opponent" };
+static const guint attitude_weights[] = { 35, 45, 20 };
+
+static const char *channels[] = { "email", "phone", "sms", "chat", "social", "in-person" };
+static const guint consumer_channel_weights[] = { 35, 15, 20, 12, 12, 6 };
+static const guint contact_channel_weights[] = { 55, 30, 2, 5, 0, 8 };
+
+static gint64
+past_time (DemoGen *gen,
+           gint64   days_back)
+{
+  return gen->reference - (gint64) demo_rand_below (&gen->rand, (guint32) (days_back * DEMO_DAY));
+}
+
+static gboolean
+insert_person (DemoGen        *gen,
+               gint64          id,
+               gint64          created,
+               const DemoCity *city,
+               const char     *email_domain,
+               gboolean        consumer,
+               gint64          owner,
+               GError        **error)
+{
+  char *given = gen->buf[0], *family = gen->buf[1], *display = gen->buf[2];
+  char *sort_key = gen->buf[3], *local = gen->buf[4], *email = gen->buf[5];
+  char *phone = gen->buf[6], *address = gen->buf[7];
+  char birth[11] = "", since[11] = "";
+  const char *gender;
+  const guint *weights = consumer ? consumer_channel_weights : contact_channel_weights;
+  gboolean customer = consumer ? demo_rand_chance (&gen->rand, 85)
+                               : demo_rand_chance (&gen->rand, 3);
+
+  demo_person_name (gen, given, family, display, sort_key, local, &gender);
+  if (consumer)
+    {
+      static const char *en_mail[] = { "gmail.com", "outlook.com", "yahoo.com", "icloud.com",
+                                       "proton.me", "btinternet.com" };
+      static const char *zh_mail[] = { "qq.com", "163.com", "126.com", "sina.com", "foxmail.com" };
+
+      if (gen->zh && demo_rand_chance (&gen->rand, 40))
+        g_snprintf (email, 128, "%u@qq.com", 10000000 + demo_rand_below (&gen->rand, 2000000000));
+      else
+        g_snprintf (email, 128, "%s%u@%s", local, demo_rand_below (&gen->rand, 100),
+                    gen->zh ? DEMO_PICK (&gen->rand, zh_mail) : DEMO_PICK (&gen->rand, en_mail));
+      demo_street_address (gen, address);
+      if (demo_rand_chance (&gen->rand, 70))
+        demo_format_date (gen->reference - (18 + (gint64) demo_rand_below (&gen->rand, 62)) * 365 * DEMO_DAY
+                          - (gint64) demo_rand_below (&gen->rand, 365) * DEMO_DAY, birth);
+    }
+  else
+    {
+      g_snprintf (email, 128, "%s@%s", local, email_domain);
+      address[0] = '\0';
+    }
+  if (demo_rand_chance (&gen->rand, 8))
+    email[0] = '\0';
+  demo_phone (gen, city, consumer || demo_rand_chance (&gen->rand, 60), phone);
+  if (customer)
+    demo_format_date (created, since);
+
+  return demo_insert (gen, DEMO_STMT_PERSON, error, "iiisssssssssssssiiiisisr",
+                      id, created, created, given, family, display, sort_key, email, phone,
+                      birth, gender, gen->zh ? "zh-CN" : "en", city->city, city->region,
+                      city->country, address,
+                      (gint64) demo_rand_chance (&gen->rand, consumer ? 55 : 75),
+                      (gint64) demo_rand_chance (&gen->rand, consumer ? 35 : 5),
+                      (gint64) demo_rand_chance (&gen->rand, consumer ? 20 : 80),
+                      created,
+                      channels[demo_rand_weighted (&gen->rand, weights, G_N_ELEMENTS (channels))],
+                      (gint64) customer, since, owner);
+}
+
+/* One organization's people: a top level, managers reporting to it, staff
+ * reporting to managers (some to two of them), and informal influence. */
+static gboolean
+make_contacts (DemoGen        *gen,
+               guint           org,
+               gint64          org_created,
+               const DemoCity *city,
+               const char     *domain,
+               guint           n,
+               gint64          owner,
+               GError        **error)
+{
+  gint64 org_id = gen->orgs[org];
+  guint first = gen->n_contacts;
+  guint n_managers = MIN (n - 1, 1 + n / 4);
+
+  gen->org_first_contact[org] = first;
+  gen->org_n_contacts[org] = n;
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint level = k == 0 ? 0 : k <= n_managers ? 1 : 2;
+      gint64 created = org_created + (gint64) demo_rand_below (&gen->rand, 200) * DEMO_DAY;
+      gint64 id = demo_next_id (gen);
+      const char *title, *department;
+      char started[11];
+
+      created = MIN (created, gen->reference - DEMO_DAY);
+      if (!insert_person (gen, id, created, city, domain, FALSE, owner, error))
+        return FALSE;
+      gen->people_created[gen->n_people_made] = created;
+      gen->people[gen->n_people_made++] = id;
+      gen->contact_org[gen->n_contacts++] = org;
+
+      demo_job (gen, level, &title, &department);
+      demo_format_date (created - (gint64) demo_rand_below (&gen->rand, 3650) * DEMO_DAY, started);
+      if (!demo_insert (gen, DEMO_STMT_AFFILIATION, error, "iiiiisssssis",
+                        demo_next_id (gen), created, created, id, org_id, title, department,
+                        roles_by_level[level][demo_rand_below (&gen->rand, 5)],
+                        levels3[MIN (2, 2 - level + demo_rand_below (&gen->rand, 2))],
+                        attitudes[demo_rand_weighted (&gen->rand, attitude_weights, 3)],
+                        (gint64) 1, started))
+        return FALSE;
+
+      if (level > 0)
+        {
+          guint boss = level == 1 ? 0 : 1 + demo_rand_below (&gen->rand, n_managers);
+
+          if (!demo_insert (gen, DEMO_STMT_REPORTING_LINE, error, "iiiiii", demo_next_id (gen),
+                            created, created, org_id, id, gen->people[first + boss]))
+            return FALSE;
+          /* A dotted line to a second manager in a matrix organization. */
+          if (level == 2 && n_managers > 1 && demo_rand_chance (&gen->rand, 12))
+            {
+              guint second = 1 + (boss % n_managers);
+
+              if (!demo_insert (gen, DEMO_STMT_REPORTING_LINE, error, "iiiiii",
+                                demo_next_id (gen), created, created, org_id, id,
+                                gen->people[first + second]))
+                return FALSE;
+            }
+        }
+    }
+
+  for (guint k = 0; n >= 3 && k < n / 3; k++)
+    {
+      guint from = demo_rand_below (&gen->rand, n);
+      guint to = (from + 1 + demo_rand_below (&gen->rand, n - 1)) % n;
+      gint64 t = org_created + 200 * DEMO_DAY;
+
+      t = MIN (t, gen->reference - DEMO_DAY);
+      if (!demo_insert (gen, DEMO_STMT_INFLUENCE_LINK, error, "iiiiiis", demo_next_id (gen),
+                        t, t, org_id, gen->people[first + from], gen->people[first + to],
+                        levels3[demo_rand_below (&gen->rand, 3)]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_organization (DemoGen  *gen,
+                   guint     i,
+                   guint     max_contacts,
+                   GError  **error)
+{
+  const DemoCity *city = demo_city (gen);
+  const char *industry = industry_keys[demo_rand_weighted (&gen->rand, industry_weights,
+                                                           G_N_ELEMENTS (industry_weights))];
+  guint band = demo_rand_weighted (&gen->rand, size_weights, G_N_ELEMENTS (size_weights));
+  gint64 revenue = demo_rand_between (&gen->rand, revenue_lo[band], revenue_hi[band]);
+  guint tier = demo_rand_below (&gen->rand, 100) < 2 + band * 4 ? 0
+             : demo_rand_below (&gen->rand, 100) < 15 + band * 5 ? 1 : 2;
+  gint64 parent = i > 10 && demo_rand_chance (&gen->rand, 8)
+                  ? gen->orgs[demo_rand_below (&gen->rand, i)] : 0;
+  gint64 created = past_time (gen, 1095);
+  gint64 owner = demo_staff_of_role (gen, "sales");
+  char name[128], sort_key[128], domain[64], address[128], website[96], phone[32], email[96];
+  char account[32];
+  guint n_contacts = contacts_lo[band] +
+                     demo_rand_below (&gen->rand, contacts_hi[band] - contacts_lo[band] + 1);
+
+  demo_org_name (gen, city, industry, name, sort_key, domain);
+  demo_street_address (gen, address);
+  demo_phone (gen, city, FALSE, phone);
+  g_snprintf (website, sizeof website, "https://www.%s", domain);
+  g_snprintf (email, sizeof email, "%s@%s", demo_rand_chance (&gen->rand, 50) ? "info" : "contact",
+              domain);
+  if (gen->zh)
+    revenue *= 7;
+
+  gen->orgs[i] = demo_next_id (gen);
+  gen->org_tier[i] = tier;
+  gen->org_created[i] = created;
+  if (!demo_insert (gen, DEMO_STMT_ORGANIZATION, error, "iiissssisssssssssrrs",
+                    gen->orgs[i], created, created, name, sort_key, industry, size_bands[band],
+                    revenue * 100, gen->currency, city->region, city->country, city->city,
+                    address, website, phone, email, tiers[tier], parent, owner, ""))
+    return FALSE;
+
+  if (demo_rand_chance (&gen->rand, 60))
+    {
+      g_snprintf (account, sizeof account, "A-%06u", i + 1);
+      if (!demo_insert (gen, DEMO_STMT_CUSTOM_VALUE, error, "iiiiisr", demo_next_id (gen),
+                        created, created, gen->custom_fields[0], gen->orgs[i], account,
+                        (gint64) 0))
+        return FALSE;
+    }
+
+  n_contacts = MIN (n_contacts, max_contacts - gen->n_contacts);
+  if (n_contacts == 0)
+    {
+      gen->org_first_contact[i] = gen->n_contacts;
+      gen->org_n_contacts[i] = 0;
+      return TRUE;
+    }
+  return make_contacts (gen, i, created, city, domain, n_contacts, owner, error);
+}
+
+gboolean
+demo_make_accounts (DemoGen  *gen,
+                    GError  **error)
+{
+  /* At most 60% of people work at organizations; about 42% do. */
+  guint max_contacts = gen->n_people * 6 / 10;
+
+  gen->orgs = g_new0 (gint64, gen->n_orgs);
+  gen->org_tier = g_new0 (guint8, gen->n_orgs);
+  gen->org_first_contact = g_new0 (guint, gen->n_orgs);
+  gen->org_n_contacts = g_new0 (guint, gen->n_orgs);
+  gen->org_created = g_new0 (gint64, gen->n_orgs);
+  gen->people = g_new0 (gint64, gen->n_people);
+  gen->people_created = g_new0 (gint64, gen->n_people);
+  gen->contact_org = g_new0 (guint, gen->n_people);
+
+  for (guint i = 0; i < gen->n_orgs; i++)
+    if (!make_organization (gen, i, max_contacts, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* --- Consumers --- */
+
+static gboolean
+make_orders (DemoGen  *gen,
+             gint64    person,
+             gint64    since,
+             GError  **error)
+{
+  static const guint count_weights[] = { 35, 35, 18, 8, 0, 4 };
+  static const char *order_channels[] = { "online", "store", "phone" };
+  static const guint order_channel_weights[] = { 60, 30, 10 };
+  static const char *order_statuses[] = { "paid", "refunded", "cancelled", "pending" };
+  static const guint order_status_weights[] = { 88, 5, 4, 3 };
+  guint n = demo_rand_weighted (&gen->rand, count_weights, G_N_ELEMENTS (count_weights));
+
+  for (guint o = 0; o < n; o++)
+    {
+      gint64 ordered = demo_rand_between (&gen->rand, since, gen->reference - DEMO_HOUR);
+      gint64 order_id = demo_next_id (gen);
+      guint lines = 1 + (demo_rand_chance (&gen->rand, 40) ? 1 + demo_rand_below (&gen->rand, 2) : 0);
+      gint64 total = 0;
+      gint64 line_product[3], line_qty[3];
+
+      for (guint l = 0; l < lines; l++)
+        {
+          /* Consumers mostly buy the goods (index 6 on), some the plans. */
+          guint p = demo_rand_chance (&gen->rand, 85)
+                    ? 6 + demo_rand_below (&gen->rand, gen->n_products - 6)
+                    : demo_rand_below (&gen->rand, 2);
+
+          line_product[l] = p;
+          line_qty[l] = demo_rand_chance (&gen->rand, 80) ? 1 : 2 + demo_rand_below (&gen->rand, 2);
+          total += gen->product_price[p] * line_qty[l];
+        }
+
+      if (!demo_insert (gen, DEMO_STMT_ORDER, error, "iiirriisss", order_id, ordered, ordered,
+                        person, (gint64) 0, ordered, total, gen->currency,
+                        order_channels[demo_rand_weighted (&gen->rand, order_channel_weights, 3)],
+                        order_statuses[demo_rand_weighted (&gen->rand, order_status_weights, 4)]))
+        return FALSE;
+      for (guint l = 0; l < lines; l++)
+        if (!demo_insert (gen, DEMO_STMT_ORDER_LINE, error, "iiiiiii", demo_next_id (gen),
+                          ordered, ordered, order_id, gen->products[line_product[l]],
+                          line_qty[l], gen->product_price[line_product[l]]))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+demo_make_consumers (DemoGen  *gen,
+                     GError  **error)
+{
+  static const char *loyalty[] = { "bronze", "silver", "gold" };
+  static const guint loyalty_weights[] = { 60, 30, 10 };
+
+  while (gen->n_people_made < gen->n_people)
+    {
+      const DemoCity *city = demo_city (gen);
+      /* Newer customers are more common: square the age fraction. */
+      double f = demo_rand_double (&gen->rand);
+      gint64 created = gen->reference - (gint64) (f * f * 1095 * DEMO_DAY) - DEMO_HOUR;
+      gint64 id = demo_next_id (gen);
+      gint64 owner = demo_rand_chance (&gen->rand, 20) ? demo_staff_of_role (gen, "sales") : 0;
+
+      if (!insert_person (gen, id, created, city, NULL, TRUE, owner, error))
+        return FALSE;
+      gen->people_created[gen->n_people_made] = created;
+      gen->people[gen->n_people_made++] = id;
+
+      if (demo_rand_chance (&gen->rand, 40) &&
+          !demo_insert (gen, DEMO_STMT_CUSTOM_VALUE, error, "iiiiisr", demo_next_id (gen),
+                        created, created, gen->custom_fields[1], id,
+                        loyalty[demo_rand_weighted (&gen->rand, loyalty_weights, 3)], (gint64) 0))
+        return FALSE;
+
+      if (!make_orders (gen, id, created, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,326 @@
+/* crm-demo-service.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The demo generator's service desk (tickets with conversations, status
+ * history, SLA clocks and CSAT; self-service resolutions) and the activity
+ * timeline of every kind of record.
+ */
+
+#define G_LOG_DOMAIN "CrmDemo"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-demo-private.h"
+
+static const char *ticket_channels[] = { "email", "phone", "chat", "web-form", "social",
+                                         "in-person", "self-service" };
+static const guint ticket_channel_weights[] = { 35, 15, 20, 15, 7, 5, 3 };
+static const char *priorities[] = { "low", "normal", "high", "urgent" };
+static const guint priority_weights[] = { 20, 55, 20, 5 };
+/* sla_policies[] order (crm-demo-setup.c): urgent, high, normal, low, strategic, consumer */
+static const guint policy_minutes[6][2] = {
+  { 30, 240 }, { 120, 960 }, { 480, 2400 }, { 960, 4800 }, { 60, 480 }, { 240, 2880 },
+};
+static const guint csat_weights[] = { 6, 7, 12, 30, 45 };
+
+static const char *activity_kinds[] = { "call", "meeting", "email", "note", "task" };
+static const guint activity_weights[] = { 25, 12, 30, 15, 18 };
+
+gboolean
+demo_make_activity (DemoGen     *gen,
+                    const char  *subject_kind,
+                    gint64       subject_id,
+                    gint64       when,
+                    gint64       owner,
+                    GError     **error)
+{
+  const char *kind;
+  gint64 occurred = when, due = 0, done = 0, duration = 0, created = when;
+
+  if (gen->n_activities_done >= gen->n_activities)
+    return TRUE;
+  gen->n_activities_done++;
+
+  if (when > gen->reference)
+    {
+      /* A next step: an open task (or a scheduled call or meeting). */
+      kind = demo_rand_chance (&gen->rand, 70) ? "task"
+             : demo_rand_chance (&gen->rand, 50) ? "call" : "meeting";
+      occurred = 0;
+      due = when;
+      created = gen->reference - (gint64) demo_rand_below (&gen->rand, 5 * 86400);
+    }
+  else
+    {
+      kind = activity_kinds[demo_rand_weighted (&gen->rand, activity_weights, 5)];
+      if (kind[0] == 't')
+        {
+          due = when;
+          if (demo_rand_chance (&gen->rand, 88))
+            done = when + (gint64) demo_rand_below (&gen->rand, 2 * 86400);
+          else
+            occurred = 0;     /* overdue and still open */
+          done = MIN (done, gen->reference);
+          if (done != 0)
+            occurred = done;
+          created = when - (gint64) demo_rand_below (&gen->rand, 7 * 86400);
+        }
+      else if (kind[0] == 'c')
+        duration = 60 * (3 + (gint64) demo_rand_below (&gen->rand, 40));
+      else if (kind[0] == 'm')
+        duration = 60 * 15 * (2 + (gint64) demo_rand_below (&gen->rand, 7));
+    }
+
+  return demo_insert (gen, DEMO_STMT_ACTIVITY, error, "iiississiiiir", demo_next_id (gen),
+                      created, MAX (created, MAX (occurred, done)), kind, subject_kind,
+                      subject_id, demo_activity_summary (gen, kind), occurred, due, done,
+                      duration, owner != 0 ? owner : demo_staff_of_role (gen, "sales"));
+}
+
+typedef struct
+{
+  guint   number;
+  gint64  id;
+  gint64  person;
+  gint64  assignee;
+  gboolean email;
+  guint   n_messages;
+  char    last_mid[64];
+} Conversation;
+
+static gboolean
+add_message (DemoGen      *gen,
+             Conversation *c,
+             const char   *kind,
+             const char   *body,
+             gint64        sent,
+             GError      **error)
+{
+  char mid[64] = "";
+  char in_reply_to[64] = "";
+  gboolean from_customer = kind[0] == 'c';
+
+  c->n_messages++;
+  if (c->email && kind[0] != 'n')
+    {
+      g_snprintf (mid, sizeof mid, "<t%u.%u@%s>", c->number, c->n_messages,
+                  from_customer ? "mail.example" : "support.rapport-demo.example");
+      g_strlcpy (in_reply_to, c->last_mid, sizeof in_reply_to);
+      g_strlcpy (c->last_mid, mid, sizeof c->last_mid);
+    }
+  return demo_insert (gen, DEMO_STMT_TICKET_MESSAGE, error, "iiiisrrsiss", demo_next_id (gen),
+                      sent, sent, c->id, kind, from_customer ? c->person : 0,
+                      from_customer ? 0 : c->assignee, body, sent, mid, in_reply_to);
+}
+
+static gboolean
+add_status (DemoGen      *gen,
+            Conversation *c,
+            const char   *status,
+            gint64        when,
+            GError      **error)
+{
+  return demo_insert (gen, DEMO_STMT_TICKET_STATUS_CHANGE, error, "iiiisir", demo_next_id (gen),
+                      when, when, c->id, status, when, c->assignee);
+}
+
+static gboolean
+make_ticket (DemoGen  *gen,
+             guint     number,
+             GError  **error)
+{
+  gboolean b2b = gen->n_contacts > 0 && demo_rand_chance (&gen->rand, 30);
+  guint p = b2b ? demo_rand_below (&gen->rand, gen->n_contacts)
+                : gen->n_contacts + demo_rand_below (&gen->rand, gen->n_people - gen->n_contacts);
+  guint org = b2b ? gen->contact_org[p] : 0;
+  guint channel = demo_rand_weighted (&gen->rand, ticket_channel_weights, 7);
+  guint priority = demo_rand_weighted (&gen->rand, priority_weights, 4);
+  guint policy = priority == 3 ? 0 : b2b && gen->org_tier[org] == 0 ? 4
+                 : !b2b && priority < 2 ? 5 : 3 - priority;
+  gint64 created = gen->reference - (gint64) demo_rand_below (&gen->rand, 365 * 86400) - 600;
+  gint64 fr_due = created + policy_minutes[policy][0] * 60;
+  gint64 res_due = created + policy_minutes[policy][1] * 60;
+  /* Most answers come in time, a tail breaches the SLA. */
+  gint64 fr = created + (gint64) demo_rand_skewed (&gen->rand, policy_minutes[policy][0] * 45.0);
+  gint64 res = fr + (gint64) demo_rand_skewed (&gen->rand, policy_minutes[policy][1] * 35.0);
+  gboolean waits = demo_rand_chance (&gen->rand, 25);
+  gint64 wait_start = fr + (res - fr) / 3;
+  gint64 wait_len = waits ? (gint64) demo_rand_skewed (&gen->rand, 86400.0) : 0;
+  const char *status, *first_message, *subject;
+  gint64 first_response = 0, resolved = 0, closed = 0, waiting_since = 0, waiting_seconds = 0;
+  gint64 csat = 0, csat_at = 0, updated;
+  const char *csat_comment = "";
+  Conversation c = { 0, };
+
+  res += wait_len;
+  if (fr > gen->reference)
+    status = "new";
+  else if (waits && wait_start <= gen->reference && gen->reference < wait_start + wait_len)
+    {
+      status = "waiting-on-customer";
+      waiting_since = wait_start;
+    }
+  else if (res > gen->reference)
+    status = "open";
+  else
+    status = res + 3 * 86400 <= gen->reference ? "closed" : "resolved";
+
+  if (!g_str_equal (status, "new"))
+    first_response = fr;
+  if (waits && wait_start + wait_len <= gen->reference)
+    waiting_seconds = wait_len;
+  if (status[0] == 'r' || status[0] == 'c')
+    {
+      resolved = res;
+      if (status[0] == 'c')
+        closed = res + 3 * 86400;
+      if (demo_rand_chance (&gen->rand, 40))
+        {
+          csat = 1 + demo_rand_weighted (&gen->rand, csat_weights, 5);
+          csat_at = MIN (res + (gint64) demo_rand_below (&gen->rand, 2 * 86400), gen->reference);
+          if (demo_rand_chance (&gen->rand, 30))
+            csat_comment = demo_csat_comment (gen, (int) csat);
+        }
+    }
+  updated = MAX (MAX (created, first_response), MAX (MAX (resolved, closed), MAX (waiting_since, csat_at)));
+
+  c.number = number;
+  c.id = demo_next_id (gen);
+  c.person = gen->people[p];
+  c.assignee = g_str_equal (status, "new") && demo_rand_chance (&gen->rand, 50)
+               ? 0 : demo_staff_of_role (gen, "support");
+  c.email = channel == 0;
+  subject = demo_ticket_subject (gen, &first_message);
+
+  if (!demo_insert (gen, DEMO_STMT_TICKET, error, "iiiisssssrrriiiiiiiiisi",
+                    c.id, created, updated, (gint64) number, subject, ticket_channels[channel],
+                    priorities[priority], status, c.person, b2b ? gen->orgs[org] : 0,
+                    c.assignee, gen->sla_policies[policy], fr_due, res_due, first_response,
+                    resolved, closed, waiting_since, waiting_seconds, csat, csat_comment, csat_at))
+    return FALSE;
+
+  /* The conversation and the status history. */
+  if (!add_message (gen, &c, "customer", first_message, created, error))
+    return FALSE;
+  if (first_response == 0)
+    return TRUE;
+  if (!add_message (gen, &c, "reply", demo_reply_text (gen), fr, error) ||
+      !add_status (gen, &c, "open", fr, error))
+    return FALSE;
+  if (demo_rand_chance (&gen->rand, 15) &&
+      !add_message (gen, &c, "note", demo_reply_text (gen), fr + 600, error))
+    return FALSE;
+  if (waits && wait_start <= gen->reference)
+    {
+      if (!add_status (gen, &c, "waiting-on-customer", wait_start, error))
+        return FALSE;
+      if (waiting_since == 0 &&
+          (!add_message (gen, &c, "customer", demo_followup_text (gen), wait_start + wait_len, error) ||
+           !add_status (gen, &c, "open", wait_start + wait_len, error)))
+        return FALSE;
+    }
+  if (resolved != 0)
+    {
+      if (!add_message (gen, &c, "reply", demo_reply_text (gen), resolved, error) ||
+          !add_status (gen, &c, "resolved", resolved, error))
+        return FALSE;
+      if (closed != 0 && !add_status (gen, &c, "closed", closed, error))
+        return FALSE;
+    }
+
+  /* Half of the tickets got a call or a note on the timeline too. */
+  if (demo_rand_chance (&gen->rand, 50))
+    return demo_make_activity (gen, "ticket", c.id,
+                               demo_rand_between (&gen->rand, created,
+                                                  resolved != 0 ? resolved : gen->reference),
+                               c.assignee, error);
+  return TRUE;
+}
+
+static gboolean
+make_self_service (DemoGen  *gen,
+                   GError  **error)
+{
+  guint n = 300 * gen->scale;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint roll = demo_rand_below (&gen->rand, 100);
+      gint64 person = 0;
+      gboolean b2b = FALSE;
+      /* Mostly articles in the business's language. */
+      guint half = gen->n_kb_articles / 2;
+      guint article = demo_rand_below (&gen->rand, half) +
+                      ((demo_rand_chance (&gen->rand, 85) == gen->zh) ? half : 0);
+      gint64 when = gen->reference - (gint64) demo_rand_below (&gen->rand, 365 * 86400) - 60;
+
+      if (roll < 15 && gen->n_contacts > 0)
+        {
+          person = gen->people[demo_rand_below (&gen->rand, gen->n_contacts)];
+          b2b = TRUE;
+        }
+      else if (roll < 85)
+        person = gen->people[gen->n_contacts +
+                             demo_rand_below (&gen->rand, gen->n_people - gen->n_contacts)];
+
+      if (!demo_insert (gen, DEMO_STMT_SELF_SERVICE, error, "iiirrssis", demo_next_id (gen),
+                        when, when, gen->kb_articles[article], person, "self-service",
+                        b2b ? "b2b" : "b2c", when, "staff"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+demo_make_tickets (DemoGen  *gen,
+                   GError  **error)
+{
+  for (guint t = 0; t < gen->n_tickets; t++)
+    if (!make_ticket (gen, t + 1, error))
+      return FALSE;
+  return make_self_service (gen, error);
+}
+
+/* The rest of the activity budget goes to organizations and people. */
+gboolean
+demo_make_activities (DemoGen  *gen,
+                      GError  **error)
+{
+  while (gen->n_activities_done < gen->n_activities)
+    {
+      const char *kind;
+      gint64 id, since, when, owner = 0;
+
+      if (demo_rand_chance (&gen->rand, 25))
+        {
+          guint o = demo_rand_below (&gen->rand, gen->n_orgs);
+
+          kind = "organization";
+          id = gen->orgs[o];
+          since = gen->org_created[o];
+        }
+      else
+        {
+          guint p = demo_rand_below (&gen->rand, gen->n_people);
+
+          kind = "person";
+          id = gen->people[p];
+          since = gen->people_created[p];
+          if (p >= gen->n_contacts && demo_rand_chance (&gen->rand, 50))
+            owner = demo_staff_of_role (gen, "support");
+        }
+
+      /* A few reminders for later; the rest is history. */
+      if (demo_rand_chance (&gen->rand, 3))
+        when = gen->reference + (1 + (gint64) demo_rand_below (&gen->rand, 30)) * 86400 + 10 * 3600;
+      else
+        when = demo_rand_between (&gen->rand, since, gen->reference);
+      if (!demo_make_activity (gen, kind, id, when, owner, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,520 @@
+/* crm-demo-setup.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The demo generator's small tables: staff, pipelines, products, SLA set-up,
+ * knowledge base, canned replies, custom fields, segments and campaigns.
+ */
+
+#define G_LOG_DOMAIN "CrmDemo"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm-demo-private.h"
+
+typedef struct
+{
+  const char *en;
+  const char *zh;
+  int         probability;
+  int         rotting_days;
+  const char *kind;
+} StageDef;
+
+static const StageDef b2b_stages[] = {
+  { "Qualification", "资格审查", 10, 14, "open" },
+  { "Needs Analysis", "需求分析", 20, 14, "open" },
+  { "Proposal", "方案报价", 40, 21, "open" },
+  { "Negotiation", "商务谈判", 60, 21, "open" },
+  { "Contract", "合同签订", 80, 30, "open" },
+  { "Won", "赢单", 100, 0, "won" },
+  { "Lost", "输单", 0, 0, "lost" },
+};
+
+static const StageDef b2c_stages[] = {
+  { "New", "新线索", 10, 3, "open" },
+  { "Contacted", "已联系", 30, 5, "open" },
+  { "Offer", "报价中", 60, 7, "open" },
+  { "Won", "成交", 100, 0, "won" },
+  { "Lost", "流失", 0, 0, "lost" },
+};
+
+static const char *lost_reasons[][2] = {
+  { "Price too high", "价格过高" },
+  { "Chose a competitor", "选择了竞争对手" },
+  { "No budget", "没有预算" },
+  { "Bad timing", "时机不对" },
+  { "No decision", "未做决定" },
+  { "Product not a fit", "产品不匹配" },
+};
+
+typedef struct
+{
+  const char *title;
+  const char *body;
+  const char *tags;
+} KbDef;
+
+static const KbDef kb_en[] = {
+  { "How to reset your password",
+    "Open the sign-in page and choose \"Forgot password\". We send a link to your email "
+    "address; it stays valid for one hour. If no email arrives, check your spam folder.",
+    "account,login,password" },
+  { "Tracking your order",
+    "Every order confirmation contains a tracking link. Deliveries usually take 2–5 business "
+    "days; tracking can lag up to 24 hours behind the parcel.",
+    "orders,delivery" },
+  { "Returns and refunds",
+    "You can return any item within 30 days. Refunds go back to the original payment method "
+    "within 3–5 business days after we receive the item.",
+    "orders,refund,returns" },
+  { "Exporting contacts to a spreadsheet",
+    "Go to Contacts, select the records and choose Export → CSV. The file opens in any "
+    "spreadsheet program.",
+    "data,export" },
+  { "Updating billing details",
+    "Billing address and payment method are under Account → Billing. Changes apply to the "
+    "next invoice.",
+    "billing,invoice" },
+  { "What the warranty covers",
+    "The standard warranty covers manufacturing defects for 12 months. The extended warranty "
+    "adds accidental damage for 24 months.",
+    "warranty" },
+  { "Fixing sync problems with accounting integrations",
+    "Reconnect the integration under Settings → Integrations. Most sync failures come from an "
+    "expired access token.",
+    "integration,sync" },
+  { "Managing your subscription",
+    "Upgrade, downgrade or cancel under Account → Subscription. Cancellation takes effect at "
+    "the end of the billing period.",
+    "subscription,billing" },
+};
+
+static const KbDef kb_zh[] = {
+  { "如何重置密码",
+    "打开登录页面，点击“忘记密码”。我们会向您的邮箱发送重置链接，有效期为一小时。如果没有收到邮件，请检查垃圾邮件文件夹。",
+    "账户,登录,密码" },
+  { "查询订单物流",
+    "每封订单确认邮件中都有物流查询链接。通常 2–5 个工作日送达，物流信息可能比包裹晚 24 小时更新。",
+    "订单,物流" },
+  { "退货与退款",
+    "所有商品均支持 30 天内退货。我们收到商品后，退款将在 3–5 个工作日内原路退回。",
+    "订单,退款,退货" },
+  { "将联系人导出为表格",
+    "进入“联系人”，选择记录后点击“导出 → CSV”，文件可用任意表格软件打开。",
+    "数据,导出" },
+  { "更新账单信息",
+    "账单地址和支付方式可在“账户 → 账单”中修改，修改将在下一张发票生效。",
+    "账单,发票" },
+  { "保修范围说明",
+    "标准保修涵盖 12 个月内的制造缺陷；延长保修另外涵盖 24 个月内的意外损坏。",
+    "保修" },
+  { "解决财务系统集成的同步问题",
+    "在“设置 → 集成”中重新连接。大多数同步失败是由于访问令牌过期。",
+    "集成,同步" },
+  { "管理您的订阅",
+    "在“账户 → 订阅”中升级、降级或取消订阅。取消将在当前计费周期结束时生效。",
+    "订阅,账单" },
+};
+
+static const char *canned_en[][2] = {
+  { "Greeting", "Hi {customer},\n\nThanks for contacting us about ticket {ticket}. I'm on it.\n\n{agent}" },
+  { "Ask for the order number", "Hi {customer},\n\nCould you send us your order number so we can look it up?\n\n{agent}" },
+  { "Passed to the technical team", "Hi {customer},\n\nI've passed ticket {ticket} to our technical team. We'll update you within one business day.\n\n{agent}" },
+  { "Resolved: please confirm", "Hi {customer},\n\nThis should now be fixed. Could you confirm it works for you?\n\n{agent}" },
+  { "Refund issued", "Hi {customer},\n\nYour refund has been issued and should arrive within 3–5 business days.\n\n{agent}" },
+};
+
+static const char *canned_zh[][2] = {
+  { "问候", "{customer}，您好：\n\n感谢您就工单 {ticket} 联系我们，我正在处理。\n\n{agent}" },
+  { "询问订单号", "{customer}，您好：\n\n请提供您的订单号，方便我们查询。\n\n{agent}" },
+  { "已转技术团队", "{customer}，您好：\n\n工单 {ticket} 已转给技术团队，我们会在一个工作日内答复您。\n\n{agent}" },
+  { "已解决，请确认", "{customer}，您好：\n\n问题应已解决，请确认是否正常。\n\n{agent}" },
+  { "退款已办理", "{customer}，您好：\n\n退款已办理，预计 3–5 个工作日内到账。\n\n{agent}" },
+};
+
+#define SETUP_TIME(gen) ((gen)->reference - 3 * 365 * DEMO_DAY)
+
+static gboolean
+make_staff (DemoGen  *gen,
+            GError  **error)
+{
+  gint64 t = SETUP_TIME (gen);
+
+  gen->n_staff = gen->scale > 1 ? 40 : 10;
+  gen->staff = g_new0 (gint64, gen->n_staff);
+
+  for (guint i = 0; i < gen->n_staff; i++)
+    {
+      char *given = gen->buf[0], *family = gen->buf[1], *display = gen->buf[2];
+      char *sort_key = gen->buf[3], *local = gen->buf[4], *email = gen->buf[5];
+      const char *gender;
+      const char *role = i == 0 ? "owner" : i < 3 ? "manager"
+                       : i < 3 + (gen->n_staff - 3) / 2 ? "sales" : "support";
+
+      demo_person_name (gen, given, family, display, sort_key, local, &gender);
+      g_snprintf (email, 128, "%s@%s", local, gen->zh ? "rapport-demo.cn" : "rapport-demo.com");
+      gen->staff[i] = demo_next_id (gen);
+      if (!demo_insert (gen, DEMO_STMT_STAFF, error, "iiisssi", gen->staff[i], t, t,
+                        display, email, role, (gint64) (i % 17 != 16)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_pipeline (DemoGen         *gen,
+               guint            index,
+               const StageDef  *stages,
+               guint            n_stages,
+               GError         **error)
+{
+  static const char *names[2][2] = {
+    { "B2B sales", "企业客户销售" },
+    { "Consumer sales", "零售客户销售" },
+  };
+  gint64 t = SETUP_TIME (gen);
+
+  gen->pipelines[index] = demo_next_id (gen);
+  if (!demo_insert_sql (gen,
+                        "INSERT INTO pipeline (id, created, updated, name, kind, position, currency) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        error, "iiissis", gen->pipelines[index], t, t,
+                        names[index][gen->zh], index == 0 ? "b2b" : "b2c", (gint64) index,
+                        gen->currency))
+    return FALSE;
+
+  gen->n_stages[index] = n_stages;
+  for (guint i = 0; i < n_stages; i++)
+    {
+      gen->stages[index][i] = demo_next_id (gen);
+      if (!demo_insert_sql (gen,
+                            "INSERT INTO stage (id, created, updated, pipeline_id, name, position, "
+                            "probability, rotting_days, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error, "iiiisiiis", gen->stages[index][i], t, t, gen->pipelines[index],
+                            gen->zh ? stages[i].zh : stages[i].en, (gint64) i,
+                            (gint64) stages[i].probability, (gint64) stages[i].rotting_days,
+                            stages[i].kind))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_sales_setup (DemoGen  *gen,
+                  GError  **error)
+{
+  gint64 t = SETUP_TIME (gen);
+
+  if (!make_pipeline (gen, 0, b2b_stages, G_N_ELEMENTS (b2b_stages), error) ||
+      !make_pipeline (gen, 1, b2c_stages, G_N_ELEMENTS (b2c_stages), error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lost_reasons); i++)
+    {
+      gen->lost_reasons[i] = demo_next_id (gen);
+      if (!demo_insert_sql (gen,
+                            "INSERT INTO lost_reason (id, created, updated, name, position) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            error, "iiisi", gen->lost_reasons[i], t, t,
+                            lost_reasons[i][gen->zh], (gint64) i))
+        return FALSE;
+    }
+
+  gen->n_products = demo_n_products ();
+  gen->products = g_new0 (gint64, gen->n_products);
+  gen->product_price = g_new0 (gint64, gen->n_products);
+  for (guint i = 0; i < gen->n_products; i++)
+    {
+      const char *name = demo_product_name (gen, i, &gen->product_price[i]);
+      char *sku = gen->buf[0];
+
+      g_snprintf (sku, 32, "SKU-%04u", 1001 + i);
+      gen->products[i] = demo_next_id (gen);
+      if (!demo_insert_sql (gen,
+                            "INSERT INTO product (id, created, updated, sku, name, price, currency, "
+                            "active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                            error, "iiissis", gen->products[i], t, t, sku, name,
+                            gen->product_price[i], gen->currency))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_holidays (DemoGen  *gen,
+               gint64    calendar,
+               GError  **error)
+{
+  static const char *en_days[][2] = {
+    { "01-01", "New Year's Day" }, { "07-04", "Independence Day" },
+    { "12-25", "Christmas Day" }, { "12-26", "Boxing Day" },
+  };
+  static const char *zh_days[][2] = {
+    { "01-01", "元旦" }, { "05-01", "劳动节" }, { "10-01", "国庆节" },
+    { "10-02", "国庆节" }, { "10-03", "国庆节" },
+  };
+  const char *(*days)[2] = gen->zh ? zh_days : en_days;
+  guint n = gen->zh ? G_N_ELEMENTS (zh_days) : G_N_ELEMENTS (en_days);
+  gint64 t = SETUP_TIME (gen);
+  char year[11];
+
+  demo_format_date (gen->reference, year);
+  year[4] = '\0';
+  for (int y = 0; y < 2; y++)
+    for (guint i = 0; i < n; i++)
+      {
+        char *day = gen->buf[0];
+
+        g_snprintf (day, 16, "%d-%s", atoi (year) + y, days[i][0]);
+        if (!demo_insert_sql (gen,
+                              "INSERT INTO holiday (id, created, updated, calendar_id, day, name) "
+                              "VALUES (?, ?, ?, ?, ?, ?)",
+                              error, "iiiiss", demo_next_id (gen), t, t, calendar, day, days[i][1]))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+make_service_setup (DemoGen  *gen,
+                    GError  **error)
+{
+  static const struct {
+    const char *en, *zh, *priority, *tier;
+    gint64 first, resolution;
+    gboolean around_the_clock;
+  } policies[6] = {
+    { "Urgent", "紧急", "urgent", "", 30, 240, TRUE },
+    { "High priority", "高优先级", "high", "", 120, 960, FALSE },
+    { "Normal priority", "普通优先级", "normal", "", 480, 2400, FALSE },
+    { "Low priority", "低优先级", "low", "", 960, 4800, FALSE },
+    { "Strategic accounts", "战略客户", "", "strategic", 60, 480, TRUE },
+    { "Consumers", "个人客户", "", "consumer", 240, 2880, FALSE },
+  };
+  const char *sql_calendar =
+    "INSERT INTO business_calendar (id, created, updated, name, timezone, hours) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+  gint64 t = SETUP_TIME (gen);
+  gint64 standard = demo_next_id (gen);
+  gint64 always = demo_next_id (gen);
+
+  if (!demo_insert_sql (gen, sql_calendar, error, "iiisss", standard, t, t,
+                        gen->zh ? "标准工作时间" : "Business hours",
+                        gen->zh ? "Asia/Shanghai" : "America/New_York",
+                        gen->zh ? "mon-fri 09:00-18:00" : "mon-fri 09:00-17:00") ||
+      !demo_insert_sql (gen, sql_calendar, error, "iiisss", always, t, t,
+                        gen->zh ? "全天候" : "Around the clock",
+                        gen->zh ? "Asia/Shanghai" : "America/New_York",
+                        "mon-sun 00:00-24:00") ||
+      !make_holidays (gen, standard, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (policies); i++)
+    {
+      gen->sla_policies[i] = demo_next_id (gen);
+      if (!demo_insert_sql (gen,
+                            "INSERT INTO sla_policy (id, created, updated, name, priority, tier, "
+                            "first_response_minutes, resolution_minutes, calendar_id) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error, "iiisssiii", gen->sla_policies[i], t, t,
+                            gen->zh ? policies[i].zh : policies[i].en, policies[i].priority,
+                            policies[i].tier, policies[i].first, policies[i].resolution,
+                            policies[i].around_the_clock ? always : standard))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_knowledge (DemoGen  *gen,
+                GError  **error)
+{
+  const char *(*canned)[2] = gen->zh ? canned_zh : canned_en;
+  gint64 t = SETUP_TIME (gen);
+
+  gen->n_kb_articles = G_N_ELEMENTS (kb_en) + G_N_ELEMENTS (kb_zh);
+  gen->kb_articles = g_new0 (gint64, gen->n_kb_articles);
+  for (guint i = 0; i < gen->n_kb_articles; i++)
+    {
+      gboolean zh = i >= G_N_ELEMENTS (kb_en);
+      const KbDef *kb = zh ? &kb_zh[i - G_N_ELEMENTS (kb_en)] : &kb_en[i];
+      /* Articles in the business's own language are read far more. */
+      gint64 views = (gint64) demo_rand_below (&gen->rand, 200 * gen->scale) +
+                     (zh == gen->zh ? 500 * gen->scale : 0);
+      gint64 written = t + (gint64) demo_rand_below (&gen->rand, 700) * DEMO_DAY;
+
+      gen->kb_articles[i] = demo_next_id (gen);
+      if (!demo_insert_sql (gen,
+                            "INSERT INTO kb_article (id, created, updated, title, body, tags, "
+                            "language, published, views) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                            error, "iiisssi" "si", gen->kb_articles[i], written, written,
+                            kb->title, kb->body, kb->tags, zh ? "zh-CN" : "en", views))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (canned_en); i++)
+    if (!demo_insert_sql (gen,
+                          "INSERT INTO canned_reply (id, created, updated, title, body, language) "
+                          "VALUES (?, ?, ?, ?, ?, ?)",
+                          error, "iiisss", demo_next_id (gen), t, t, canned[i][0], canned[i][1],
+                          gen->zh ? "zh-CN" : "en"))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+make_custom_fields (DemoGen  *gen,
+                    GError  **error)
+{
+  static const struct {
+    const char *target, *key, *en, *zh, *type, *choices_en, *choices_zh;
+  } fields[3] = {
+    { "organization", "account_number", "Account number", "客户编号", "text", "[]", "[]" },
+    { "person", "loyalty_level", "Loyalty level", "会员等级", "choice",
+      "[{\"key\":\"bronze\",\"label\":\"Bronze\"},{\"key\":\"silver\",\"label\":\"Silver\"},"
+      "{\"key\":\"gold\",\"label\":\"Gold\"}]",
+      "[{\"key\":\"bronze\",\"label\":\"铜卡\"},{\"key\":\"silver\",\"label\":\"银卡\"},"
+      "{\"key\":\"gold\",\"label\":\"金卡\"}]" },
+    { "deal", "contract_term_months", "Contract term (months)", "合同期限（月）", "number",
+      "[]", "[]" },
+  };
+  gint64 t = SETUP_TIME (gen);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      gen->custom_fields[i] = demo_next_id (gen);
+      if (!demo_insert_sql (gen,
+                            "INSERT INTO custom_field (id, created, updated, target, key, label, "
+                            "type, choices, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error, "iiisssssi", gen->custom_fields[i], t, t, fields[i].target,
+                            fields[i].key, gen->zh ? fields[i].zh : fields[i].en, fields[i].type,
+                            gen->zh ? fields[i].choices_zh : fields[i].choices_en, (gint64) i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+demo_make_setup (DemoGen  *gen,
+                 GError  **error)
+{
+  return make_staff (gen, error) &&
+         make_sales_setup (gen, error) &&
+         make_service_setup (gen, error) &&
+         make_knowledge (gen, error) &&
+         make_custom_fields (gen, error);
+}
+
+/* --- Marketing: segments, campaigns and their members --- */
+
+static gboolean
+make_segments (DemoGen  *gen,
+               GError  **error)
+{
+  static const struct {
+    const char *en, *zh, *target, *filter;
+  } segments[6] = {
+    { "Strategic accounts", "战略客户", "organization",
+      "{\"all\":[{\"property\":\"tier\",\"op\":\"eq\",\"value\":\"strategic\"}]}" },
+    { "Software companies", "软件企业", "organization",
+      "{\"all\":[{\"property\":\"industry\",\"op\":\"eq\",\"value\":\"software\"}]}" },
+    { "Large companies", "大型企业", "organization",
+      "{\"any\":[{\"property\":\"size-band\",\"op\":\"eq\",\"value\":\"1001-5000\"},"
+      "{\"property\":\"size-band\",\"op\":\"eq\",\"value\":\"5000+\"}]}" },
+    { "Consumers who accept email", "接受邮件营销的个人客户", "person",
+      "{\"all\":[{\"property\":\"is-customer\",\"op\":\"eq\",\"value\":true},"
+      "{\"property\":\"consent-email\",\"op\":\"eq\",\"value\":true}]}" },
+    { "Prefer SMS", "偏好短信联系", "person",
+      "{\"all\":[{\"property\":\"preferred-channel\",\"op\":\"eq\",\"value\":\"sms\"}]}" },
+    { "Recent customers", "新客户", "person",
+      "{\"all\":[{\"property\":\"customer-since\",\"op\":\"ge\",\"value\":\"-P90D\"}]}" },
+  };
+  gint64 t = SETUP_TIME (gen);
+
+  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+    {
+      gen->segments[i] = demo_next_id (gen);
+      if (!demo_insert_sql (gen,
+                            "INSERT INTO segment (id, created, updated, name, target, filter, "
+                            "position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            error, "iiisssi", gen->segments[i], t, t,
+                            gen->zh ? segments[i].zh : segments[i].en, segments[i].target,
+                            segments[i].filter, (gint64) i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+demo_make_marketing (DemoGen  *gen,
+                     GError  **error)
+{
+  static const struct {
+    const char *en, *zh, *channel;
+    int segment;
+  } kinds[] = {
+    { "Spring newsletter", "春季电子刊", "email", 3 },
+    { "Industry expo", "行业展会", "event", 1 },
+    { "LinkedIn outreach", "领英推广", "linkedin", 0 },
+    { "Summer sale", "夏季促销", "social", 5 },
+    { "Search ads", "搜索广告", "ads", 3 },
+    { "In-store promotion", "门店促销", "retail", 5 },
+    { "SMS reminder", "短信提醒", "sms", 4 },
+    { "Webinar series", "线上研讨会", "email", 2 },
+  };
+  static const char *statuses[] = { "targeted", "sent", "opened", "responded", "converted",
+                                    "unsubscribed" };
+  static const guint status_weights[] = { 10, 40, 25, 12, 8, 5 };
+  guint n_campaigns = gen->scale > 1 ? 24 : 8;
+  guint per_campaign = gen->n_people / 40;
+  /* A stride coprime with the number of people never picks a person twice. */
+  guint stride = gen->scale > 1 ? 7919 : 7;
+
+  if (!make_segments (gen, error))
+    return FALSE;
+
+  for (guint c = 0; c < n_campaigns; c++)
+    {
+      guint k = c % G_N_ELEMENTS (kinds);
+      /* The last two are still running and planned. */
+      gint64 starts = gen->reference - ((gint64) n_campaigns - 2 - c) * 30 * DEMO_DAY;
+      gint64 ends = starts + 21 * DEMO_DAY;
+      gint64 id = demo_next_id (gen);
+      char *name = gen->buf[0], *start_text = gen->buf[1], *end_text = gen->buf[2];
+      guint offset = demo_rand_below (&gen->rand, gen->n_people);
+
+      g_snprintf (name, 128, "%s %u", gen->zh ? kinds[k].zh : kinds[k].en, 2024 + c / 12);
+      demo_format_date (starts, start_text);
+      demo_format_date (ends, end_text);
+      if (!demo_insert_sql (gen,
+                            "INSERT INTO campaign (id, created, updated, name, channel, status, "
+                            "segment_id, starts, ends, budget, currency) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error, "iiisssrssis", id, starts - 14 * DEMO_DAY, starts, name,
+                            kinds[k].channel,
+                            ends < gen->reference ? "finished" :
+                            starts <= gen->reference ? "active" : "draft",
+                            gen->segments[kinds[k].segment], start_text, end_text,
+                            (gint64) (1000 + demo_rand_below (&gen->rand, 50)) * 1000 * gen->scale / 10,
+                            gen->currency))
+        return FALSE;
+
+      for (guint m = 0; m < per_campaign; m++)
+        {
+          guint p = (guint) ((offset + (guint64) m * stride) % gen->n_people);
+          guint s = demo_rand_weighted (&gen->rand, status_weights, G_N_ELEMENTS (status_weights));
+          gint64 responded = s >= 3 && s <= 4
+                             ? starts + (gint64) demo_rand_below (&gen->rand, 21 * 86400) : 0;
+
+          if (!demo_insert (gen, DEMO_STMT_CAMPAIGN_MEMBER, error, "iiiiisi", demo_next_id (gen),
+                            starts, starts, id, gen->people[p], statuses[s], responded))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}

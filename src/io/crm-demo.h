@@ -1,0 +1,93 @@
+/* crm-demo.h
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A deterministic generator of sample B2B and B2C data: the same seed, size,
+ * locale and reference time always give the same records (only the ids, which
+ * carry the database's node id, differ between databases).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crm-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CrmDemoSize:
+ * @CRM_DEMO_SMALL: about 1,000 people, 100 organizations, 200 deals, 1,000
+ *   tickets and 5,000 activities
+ * @CRM_DEMO_LARGE: 1,000 times as much (1,000,000 people, ...)
+ */
+typedef enum
+{
+  CRM_DEMO_SMALL,
+  CRM_DEMO_LARGE,
+} CrmDemoSize;
+
+/* Bump when the generated content changes (benchmark caches key on it). */
+#define CRM_DEMO_GENERATOR_VERSION 1
+
+/* 2026-11-23T00:00:00Z: "today" of the sample data unless told otherwise. */
+#define CRM_DEMO_DEFAULT_REFERENCE G_GINT64_CONSTANT (1795392000)
+
+/* Called on the caller's main context with a fraction in 0..1. */
+typedef void (*CrmDemoProgressFunc) (double   fraction,
+                                     gpointer user_data);
+
+/**
+ * CrmDemoOptions:
+ * @size: how much data
+ * @locale: "en" or "zh_CN" (names, companies, addresses, pipeline names)
+ * @seed: the random seed
+ * @reference: "today" of the data in UTC unix seconds (0: the fixed
+ *   %CRM_DEMO_DEFAULT_REFERENCE); the app may pass the current day so that
+ *   open deals and tasks lie around the real date
+ * @progress: (nullable): progress callback
+ * @progress_data: its data
+ */
+typedef struct
+{
+  CrmDemoSize          size;
+  const char          *locale;
+  guint64              seed;
+  gint64               reference;
+  CrmDemoProgressFunc  progress;
+  gpointer             progress_data;
+} CrmDemoOptions;
+
+void     crm_demo_generate_async      (CrmStore             *store,
+                                       CrmDemoSize           size,
+                                       const char           *locale,
+                                       guint64               seed,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+gboolean crm_demo_generate_finish     (CrmStore             *store,
+                                       GAsyncResult         *result,
+                                       GError              **error);
+/* Blocks until done: for the command line, tests and benchmarks. */
+gboolean crm_demo_generate_sync       (CrmStore             *store,
+                                       CrmDemoSize           size,
+                                       const char           *locale,
+                                       guint64               seed,
+                                       GError              **error);
+
+/* The full form; @options is copied.  Finish with crm_demo_generate_finish(). */
+void     crm_demo_generate_full_async (CrmStore             *store,
+                                       const CrmDemoOptions *options,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+gboolean crm_demo_generate_full_sync  (CrmStore             *store,
+                                       const CrmDemoOptions *options,
+                                       GError              **error);
+
+/* Parses "small" / "large"; FALSE for anything else. */
+gboolean crm_demo_size_from_string    (const char           *text,
+                                       CrmDemoSize          *size);
+
+G_END_DECLS
