@@ -75,7 +75,7 @@ demo_make_activity (DemoGen     *gen,
         duration = 60 * 15 * (2 + (gint64) demo_rand_below (&gen->rand, 7));
     }
 
-  return demo_insert (gen, DEMO_STMT_ACTIVITY, error, "iiississiiiir", demo_next_id (gen),
+  return demo_insert (gen, DEMO_STMT_ACTIVITY, error, "iiissisiiiir", demo_next_id (gen),
                       created, MAX (created, MAX (occurred, done)), kind, subject_kind,
                       subject_id, demo_activity_summary (gen, kind), occurred, due, done,
                       duration, owner != 0 ? owner : demo_staff_of_role (gen, "sales"));
@@ -196,7 +196,7 @@ make_ticket (DemoGen  *gen,
   c.email = channel == 0;
   subject = demo_ticket_subject (gen, &first_message);
 
-  if (!demo_insert (gen, DEMO_STMT_TICKET, error, "iiiisssssrrriiiiiiiiisi",
+  if (!demo_insert (gen, DEMO_STMT_TICKET, error, "iiiissssrrrriiiiiiiisi",
                     c.id, created, updated, (gint64) number, subject, ticket_channels[channel],
                     priorities[priority], status, c.person, b2b ? gen->orgs[org] : 0,
                     c.assignee, gen->sla_policies[policy], fr_due, res_due, first_response,

@@ -352,7 +352,7 @@ make_knowledge (DemoGen  *gen,
       if (!demo_insert_sql (gen,
                             "INSERT INTO kb_article (id, created, updated, title, body, tags, "
                             "language, published, views) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
-                            error, "iiisssi" "si", gen->kb_articles[i], written, written,
+                            error, "iiissssi", gen->kb_articles[i], written, written,
                             kb->title, kb->body, kb->tags, zh ? "zh-CN" : "en", views))
         return FALSE;
     }

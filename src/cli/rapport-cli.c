@@ -1,0 +1,557 @@
+/* rapport-cli.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * rapport-cli: the Rapport core without a window, for scripts, backups and
+ * benchmarks.  Every command opens the store, runs one async operation on the
+ * default main context and reports errors as one line on stderr.
+ */
+
+#define G_LOG_DOMAIN "RapportCli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm-demo.h"
+#include "crm-store.h"
+
+/* Exit statuses: 0 success, 1 failure (or problems found), 2 bad usage. */
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  char         *database;
+  GCancellable *cancellable;
+} Cli;
+
+static void
+print_error (const char *message)
+{
+  /* One line, whatever the message contains. */
+  g_autofree char *line = g_strdelimit (g_strdup (message), "\n", ' ');
+
+  g_printerr ("rapport-cli: %s\n", line);
+}
+
+static int
+fail (GError *error)
+{
+  print_error (error->message);
+  g_error_free (error);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (const char *message)
+{
+  print_error (message);
+  /* TRANSLATORS: shown after a usage error */
+  g_printerr ("%s\n", _("Try “rapport-cli --help” for more information."));
+  return EXIT_USAGE;
+}
+
+static void
+on_async_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static gboolean
+on_sigint_cb (gpointer user_data)
+{
+  Cli *cli = user_data;
+
+  g_cancellable_cancel (cli->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Opens the database; @must_exist refuses to create a new, empty one. */
+static CrmStore *
+open_store (Cli       *cli,
+            gboolean   must_exist,
+            GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CrmStore *store;
+
+  if (must_exist && !g_file_test (cli->database, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), cli->database);
+      return NULL;
+    }
+
+  store = crm_store_open_sync (cli->database, &local_error);
+  if (store == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot open “%s”: %s"), cli->database, local_error->message);
+      return NULL;
+    }
+  return store;
+}
+
+static GVariant *
+load_stats (CrmStore  *store,
+            Cli       *cli,
+            GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  crm_store_stats_async (store, cli->cancellable, on_async_done_cb, &result);
+  return crm_store_stats_finish (store, await_result (&result), error);
+}
+
+static gint64
+count_rows (GVariant *stats)
+{
+  GVariantIter iter;
+  const char *table;
+  gint64 count, total = 0;
+
+  g_variant_iter_init (&iter, stats);
+  while (g_variant_iter_next (&iter, "{&sx}", &table, &count))
+    total += count;
+  return total;
+}
+
+/* --- demo --- */
+
+static void
+on_demo_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  g_printerr ("\r");
+  /* TRANSLATORS: progress of the sample data generation, e.g. "Generating… 42%" */
+  g_printerr (_("Generating… %d%%"), (int) (fraction * 100));
+}
+
+static int
+cmd_demo (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autofree char *size_text = NULL;
+  g_autofree char *locale = NULL;
+  g_autofree char *reference_text = NULL;
+  gint64 seed = 1;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size_text,
+      N_("How much data: small (1,000 people) or large (1,000,000 people)"), "small|large" },
+    { "locale", 0, 0, G_OPTION_ARG_STRING, &locale,
+      N_("Language of names, companies and addresses"), "en|zh_CN" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+      N_("Random seed: the same seed gives the same data"), "N" },
+    { "reference-date", 0, 0, G_OPTION_ARG_STRING, &reference_text,
+      N_("“Today” of the sample data (default 2026-11-23)"), "YYYY-MM-DD" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Add sample data even if the database already holds records"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GVariant) stats = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  CrmDemoOptions options = { 0, };
+  gint64 started;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Fill the database with sample data."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc > 1)
+    return usage_error (_("demo takes no arguments besides its options."));
+  if (size_text == NULL)
+    return usage_error (_("demo needs --size small or --size large."));
+  if (!crm_demo_size_from_string (size_text, &options.size))
+    return usage_error (_("--size must be “small” or “large”."));
+  if (locale == NULL)
+    locale = g_strdup ("en");
+  if (!g_str_equal (locale, "en") && !g_str_equal (locale, "zh_CN"))
+    return usage_error (_("--locale must be “en” or “zh_CN”."));
+  if (seed < 0)
+    return usage_error (_("--seed must be a number of 0 or more."));
+  if (reference_text != NULL)
+    {
+      g_autofree char *iso = g_strconcat (reference_text, "T00:00:00Z", NULL);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+      if (dt == NULL)
+        return usage_error (_("--reference-date must be a date like 2026-11-23."));
+      options.reference = g_date_time_to_unix (dt);
+    }
+  options.locale = locale;
+  options.seed = (guint64) seed;
+
+  store = open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+  stats = load_stats (store, cli, &error);
+  if (stats == NULL)
+    return fail (g_steal_pointer (&error));
+  if (count_rows (stats) > 0 && !force)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The database “%s” already holds records; use --force to add sample data anyway."),
+                         cli->database);
+
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  if (isatty (STDERR_FILENO))
+    options.progress = on_demo_progress_cb;
+  started = g_get_monotonic_time ();
+  crm_demo_generate_full_async (store, &options, cli->cancellable, on_async_done_cb, &result);
+  if (!crm_demo_generate_finish (store, await_result (&result), &error))
+    {
+      if (options.progress != NULL)
+        g_printerr ("\n");
+      return fail (g_steal_pointer (&error));
+    }
+  if (options.progress != NULL)
+    g_printerr ("\n");
+  crm_store_close (store);
+
+  /* TRANSLATORS: %s is the database path, %.1f seconds */
+  g_print (_("Sample data written to “%s” in %.1f s.\n"), cli->database,
+           (g_get_monotonic_time () - started) / 1e6);
+  return EXIT_SUCCESS;
+}
+
+/* --- stats --- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+cmd_stats (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GVariant) stats = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GVariantDict) dict = NULL;
+  GVariantIter iter;
+  const char *table;
+  gint64 count;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Show the number of records per table (trash excluded)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc > 1)
+    return usage_error (_("stats takes no arguments besides its options."));
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+  stats = load_stats (store, cli, &error);
+  if (stats == NULL)
+    return fail (g_steal_pointer (&error));
+
+  dict = g_variant_dict_new (stats);
+  g_variant_iter_init (&iter, stats);
+  while (g_variant_iter_next (&iter, "{&sx}", &table, &count))
+    g_ptr_array_add (names, (gpointer) table);
+  g_ptr_array_sort (names, compare_names);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "database");
+      json_builder_add_string_value (builder, cli->database);
+      json_builder_set_member_name (builder, "schema_version");
+      json_builder_add_int_value (builder, crm_store_get_schema_version (store));
+      json_builder_set_member_name (builder, "tables");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_variant_dict_lookup (dict, names->pdata[i], "x", &count);
+          json_builder_set_member_name (builder, names->pdata[i]);
+          json_builder_add_int_value (builder, count);
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_variant_dict_lookup (dict, names->pdata[i], "x", &count);
+          g_print ("%-26s %12" G_GINT64_FORMAT "\n", (const char *) names->pdata[i], count);
+        }
+    }
+  return EXIT_SUCCESS;
+}
+
+/* --- check --- */
+
+static int
+cmd_check (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *problems = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Check the database’s integrity; exits with 1 when there are problems."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc > 1)
+    return usage_error (_("check takes no arguments."));
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+
+  crm_store_check_async (store, cli->cancellable, on_async_done_cb, &result);
+  problems = crm_store_check_finish (store, await_result (&result), &error);
+  if (error != NULL)
+    return fail (g_steal_pointer (&error));
+  if (problems != NULL)
+    {
+      g_print ("%s\n", problems);
+      print_error (_("The database has problems (listed above)."));
+      return EXIT_FAILURE;
+    }
+
+  g_print ("%s\n", _("No problems found."));
+  return EXIT_SUCCESS;
+}
+
+/* --- backup and restore --- */
+
+static int
+cmd_backup (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DEST"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Write a consistent copy of the database to DEST."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 2)
+    return usage_error (_("backup needs exactly one destination file."));
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+
+  crm_store_backup_async (store, argv[1], cli->cancellable, on_async_done_cb, &result);
+  if (!crm_store_backup_finish (store, await_result (&result), &error))
+    return fail (g_steal_pointer (&error));
+
+  /* TRANSLATORS: first %s is the database, second the backup file */
+  g_print (_("Backed up “%s” to “%s”.\n"), cli->database, argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_restore (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("SRC"));
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Replace the database with the backup SRC; the old file is kept as “<database>.before-restore”."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 2)
+    return usage_error (_("restore needs exactly one backup file."));
+  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no backup at “%s”."), argv[1]);
+
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  if (!crm_store_restore_file (argv[1], cli->database, &error))
+    return fail (g_steal_pointer (&error));
+
+  /* TRANSLATORS: first %s is the database, second the backup file */
+  g_print (_("Restored “%s” from “%s”.\n"), cli->database, argv[1]);
+  return EXIT_SUCCESS;
+}
+
+/* --- main --- */
+
+typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+
+static const struct {
+  const char  *name;
+  const char  *synopsis;
+  const char  *description;
+  CommandFunc  func;
+} commands[] = {
+  { "demo", "demo --size small|large [--locale en|zh_CN] [--seed N] [--force]",
+    N_("Fill the database with sample data"), cmd_demo },
+  { "stats", "stats [--json]", N_("Show the number of records per table"), cmd_stats },
+  { "check", "check", N_("Check the database’s integrity"), cmd_check },
+  { "backup", "backup DEST", N_("Write a consistent copy of the database to DEST"), cmd_backup },
+  { "restore", "restore SRC", N_("Replace the database with the backup SRC"), cmd_restore },
+};
+
+static void
+print_help (void)
+{
+  g_autofree char *default_path = crm_store_dup_default_path ();
+
+  g_print ("%s\n\n", _("Usage: rapport-cli [--database PATH] COMMAND [OPTIONS]"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %s\n      %s\n", commands[i].synopsis, _(commands[i].description));
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  --database PATH\n      ");
+  /* TRANSLATORS: %s is the default database path */
+  g_print (_("The database file (default: %s)"), default_path);
+  g_print ("\n  --help\n      %s\n", _("Show this help"));
+  g_print ("  --version\n      %s\n", _("Show the version"));
+  g_print ("\n%s\n", _("Run “rapport-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Cli cli = { NULL, NULL };
+  int i = 1;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("rapport-cli");
+
+  /* Global options come before the command. */
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help ();
+          g_free (cli.database);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("rapport-cli %s\n", PACKAGE_VERSION);
+          g_free (cli.database);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (argv[i], "--database") && i + 1 < argc)
+        {
+          g_free (cli.database);
+          cli.database = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--database="))
+        {
+          g_free (cli.database);
+          cli.database = g_strdup (argv[i] + strlen ("--database="));
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option “%s”."), argv[i]);
+
+          g_free (cli.database);
+          return usage_error (message);
+        }
+    }
+
+  if (i >= argc)
+    {
+      g_free (cli.database);
+      return usage_error (_("No command given."));
+    }
+  if (cli.database == NULL || cli.database[0] == '\0')
+    {
+      g_free (cli.database);
+      cli.database = crm_store_dup_default_path ();
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      if (g_str_equal (argv[i], commands[c].name))
+        {
+          guint sigint;
+
+          cli.cancellable = g_cancellable_new ();
+          sigint = g_unix_signal_add (SIGINT, on_sigint_cb, &cli);
+          /* The command sees argv[i] as its program name. */
+          ret = commands[c].func (&cli, argc - i, argv + i);
+          g_source_remove (sigint);
+          g_clear_object (&cli.cancellable);
+          g_free (cli.database);
+          return ret;
+        }
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[i]);
+
+    g_free (cli.database);
+    return usage_error (message);
+  }
+}
