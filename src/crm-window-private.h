@@ -1,0 +1,50 @@
+/* crm-window-private.h
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared between crm-window.c and crm-window-actions.c.
+ */
+
+#pragma once
+
+#include "crm-window.h"
+
+G_BEGIN_DECLS
+
+struct _CrmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  CrmContext           *context;
+  GCancellable         *cancellable;
+  char                 *database_path;
+  int                   open_error;
+  gboolean              fill_with_demo;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkLabel             *loading_label;
+  AdwStatusPage        *error_page;
+  GtkLabel             *error_path_label;
+  GtkButton            *retry_button;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *view_stack;
+  GtkMenuButton        *primary_menu_button;
+};
+
+void        _crm_window_init_actions   (CrmWindow  *self);
+void        _crm_window_update_actions (CrmWindow  *self);
+void        _crm_window_show_view      (CrmWindow  *self,
+                                        const char *name);
+void        _crm_window_set_page       (CrmWindow  *self,
+                                        const char *page);
+/* Shows @message in a toast; for failures the user should know about. */
+void        _crm_window_toast_error    (CrmWindow  *self,
+                                        const char *message);
+
+G_END_DECLS

@@ -1,0 +1,668 @@
+/* crm-window.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CrmWindow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-window-private.h"
+#include "crm-demo.h"
+#include "crm-format.h"
+#include "crm-inbox-view.h"
+#include "crm-organizations-view.h"
+#include "crm-people-view.h"
+#include "crm-pipeline-view.h"
+#include "crm-store.h"
+
+/* The seed of the --demo data: the same sample every time. */
+#define DEMO_SEED 20261123
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+set_context (CrmWindow  *self,
+             CrmContext *context)
+{
+  g_autoptr(CrmContext) old = NULL;
+
+  if (self->context == context)
+    return;
+
+  old = g_steal_pointer (&self->context);
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (crm_context_get_store (old), self);
+
+  self->context = context != NULL ? g_object_ref (context) : NULL;
+  /* The views drop their models of the old store through the binding. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+
+  if (old != NULL)
+    crm_store_close (crm_context_get_store (old));
+}
+
+static const char *
+view_search_placeholder (const char *name)
+{
+  if (g_strcmp0 (name, "people") == 0)
+    return _("Search people");
+  if (g_strcmp0 (name, "pipeline") == 0)
+    return _("Search deals");
+  if (g_strcmp0 (name, "inbox") == 0)
+    return _("Search tickets");
+
+  return _("Search organizations");
+}
+
+static void
+describe_open_error (const GError  *error,
+                     const char   **title,
+                     char         **description)
+{
+  g_autofree char *name = NULL;
+
+  if (error->domain != CRM_STORE_ERROR)
+    {
+      *title = _("The Database Could Not Be Opened");
+      *description = g_strdup (error->message);
+      return;
+    }
+
+  switch (error->code)
+    {
+    case CRM_STORE_ERROR_CORRUPT:
+      *title = _("The Database Is Damaged");
+      *description = g_strdup (_("This file is not a Rapport database, or it has been damaged. "
+                                 "Restore a backup, open another database, or start a new one. "
+                                 "The damaged file is kept, never deleted."));
+      break;
+
+    case CRM_STORE_ERROR_LOCKED:
+      *title = _("The Database Is in Use");
+      *description = g_strdup (_("Another program is using this database right now. "
+                                 "Close it and try again, or open another database."));
+      break;
+
+    case CRM_STORE_ERROR_READ_ONLY:
+      *title = _("The Database Cannot Be Changed");
+      *description = g_strdup (_("Rapport cannot write to this file or to its folder. "
+                                 "Check the permissions and try again, or open another database."));
+      break;
+
+    case CRM_STORE_ERROR_NEWER_VERSION:
+      *title = _("The Database Needs a Newer Rapport");
+      *description = g_strdup (_("This database was made by a newer version of Rapport, and "
+                                 "opening it here could lose data. Update Rapport, or open "
+                                 "another database."));
+      break;
+
+    case CRM_STORE_ERROR_DISK_FULL:
+      *title = _("The Disk Is Full");
+      *description = g_strdup (_("There is no room left to open the database. "
+                                 "Free some disk space and try again."));
+      break;
+
+    default:
+      *title = _("The Database Could Not Be Opened");
+      *description = g_strdup (error->message);
+      break;
+    }
+}
+
+static void
+show_open_error (CrmWindow    *self,
+                 const GError *error)
+{
+  const char *title = NULL;
+  g_autofree char *description = NULL;
+  gboolean can_retry;
+
+  g_warning ("Could not open %s: %s", self->database_path, error->message);
+
+  self->open_error = error->domain == CRM_STORE_ERROR ? error->code : CRM_STORE_ERROR_FAILED;
+  describe_open_error (error, &title, &description);
+
+  /* Waiting, freeing space or fixing permissions can make a retry succeed;
+   * a damaged or newer file stays as it is. */
+  can_retry = error->domain != CRM_STORE_ERROR ||
+              error->code == CRM_STORE_ERROR_LOCKED ||
+              error->code == CRM_STORE_ERROR_READ_ONLY ||
+              error->code == CRM_STORE_ERROR_DISK_FULL;
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, description);
+  adw_status_page_set_icon_name (self->error_page,
+                                 self->open_error == CRM_STORE_ERROR_LOCKED
+                                 ? "system-lock-screen-symbolic"
+                                 : "dialog-warning-symbolic");
+  gtk_label_set_label (self->error_path_label, self->database_path);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), can_retry);
+
+  _crm_window_set_page (self, "error");
+}
+
+static void
+on_store_write_failed_cb (CrmWindow    *self,
+                          const GError *error,
+                          CrmStore     *store)
+{
+  if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_DISK_FULL))
+    _crm_window_toast_error (self, _("The disk is full: your last change was not saved"));
+  else if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_READ_ONLY))
+    _crm_window_toast_error (self, _("The database is read-only: your last change was not saved"));
+  else if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_LOCKED))
+    _crm_window_toast_error (self, _("The database is in use: your last change was not saved"));
+  else
+    _crm_window_toast_error (self, _("Your last change could not be saved"));
+}
+
+static void
+show_store (CrmWindow *self,
+            CrmStore  *store)
+{
+  g_autoptr(CrmContext) context = crm_context_new (store, self->settings);
+
+  self->open_error = -1;
+  g_signal_connect_object (store, "write-failed",
+                           G_CALLBACK (on_store_write_failed_cb), self, G_CONNECT_SWAPPED);
+  set_context (self, context);
+  _crm_window_set_page (self, "main");
+}
+
+static void
+on_demo_generated_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CrmWindow) self = user_data;
+  CrmStore *store = CRM_STORE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_demo_generate_finish (store, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* The database itself is fine; show what was made and say why not more. */
+      g_warning ("Could not generate sample data: %s", error->message);
+      show_store (self, store);
+      _crm_window_toast_error (self, _("The sample data could not be created"));
+      return;
+    }
+
+  show_store (self, store);
+}
+
+static void
+on_store_opened_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CrmWindow) self = user_data;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = crm_store_open_finish (result, &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      if (store != NULL)
+        crm_store_close (store);
+      return;
+    }
+
+  if (store == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  if (self->fill_with_demo)
+    {
+      CrmDemoOptions options = {
+        .size = CRM_DEMO_SMALL,
+        .locale = crm_format_locale_is_chinese () ? "zh_CN" : "en",
+        .seed = DEMO_SEED,
+        /* Around today, so that open deals and due tasks look current. */
+        .reference = g_get_real_time () / G_USEC_PER_SEC,
+      };
+
+      self->fill_with_demo = FALSE;
+      gtk_label_set_label (self->loading_label, _("Adding sample data…"));
+      crm_demo_generate_full_async (store, &options, self->cancellable,
+                                    on_demo_generated_cb, g_object_ref (self));
+      return;
+    }
+
+  show_store (self, store);
+}
+
+static void
+on_sidebar_row_activated_cb (CrmWindow     *self,
+                             GtkListBoxRow *row,
+                             GtkListBox    *list_box)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s",
+                              gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_search_changed_cb (CrmWindow      *self,
+                      GtkSearchEntry *entry)
+{
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+
+  if (CRM_IS_VIEW (view))
+    crm_view_set_search_text (CRM_VIEW (view), gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_search_stop_cb (CrmWindow      *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_view_stack_visible_child_cb (CrmWindow  *self,
+                                GParamSpec *pspec,
+                                GtkStack   *stack)
+{
+  const char *name = gtk_stack_get_visible_child_name (stack);
+  GtkWidget *view = gtk_stack_get_visible_child (stack);
+  GtkWidget *row;
+
+  if (name == NULL)
+    return;
+
+  g_object_set (self->search_entry, "placeholder-text", view_search_placeholder (name), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, view_search_placeholder (name),
+                                  -1);
+
+  /* One search entry serves every view: the newly shown one follows it. */
+  if (CRM_IS_VIEW (view))
+    crm_view_set_search_text (CRM_VIEW (view),
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          break;
+        }
+    }
+}
+
+static gboolean
+crm_window_close_request (GtkWindow *window)
+{
+  CrmWindow *self = CRM_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (crm_window_parent_class)->close_request (window);
+}
+
+static void
+crm_window_constructed (GObject *object)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+  g_autofree char *last_view = NULL;
+
+  G_OBJECT_CLASS (crm_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (BASE_APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_view = g_settings_get_string (self->settings, "last-view");
+  _crm_window_show_view (self, last_view);
+  on_view_stack_visible_child_cb (self, NULL, self->view_stack);
+}
+
+static void
+crm_window_dispose (GObject *object)
+{
+  CrmWindow *self = (CrmWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  set_context (self, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
+}
+
+static void
+crm_window_finalize (GObject *object)
+{
+  CrmWindow *self = (CrmWindow *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->finalize (object);
+}
+
+static void
+crm_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_CONTEXT:
+      g_value_set_object (value, crm_window_get_context (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_window_class_init (CrmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = crm_window_constructed;
+  object_class->dispose = crm_window_dispose;
+  object_class->finalize = crm_window_finalize;
+  object_class->get_property = crm_window_get_property;
+  object_class->set_property = crm_window_set_property;
+
+  window_class->close_request = crm_window_close_request;
+
+  /**
+   * CrmWindow:settings:
+   *
+   * The application's settings (window geometry, last view).
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmWindow:context:
+   *
+   * The open database and settings, handed to the views; %NULL while no
+   * database is open.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         CRM_TYPE_CONTEXT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_path_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, primary_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
+
+  g_type_ensure (CRM_TYPE_ORGANIZATIONS_VIEW);
+  g_type_ensure (CRM_TYPE_PEOPLE_VIEW);
+  g_type_ensure (CRM_TYPE_PIPELINE_VIEW);
+  g_type_ensure (CRM_TYPE_INBOX_VIEW);
+}
+
+static void
+crm_window_init (CrmWindow *self)
+{
+  self->open_error = -1;
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  /* Typing anywhere in the views starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
+
+  _crm_window_init_actions (self);
+  _crm_window_set_page (self, "loading");
+}
+
+void
+_crm_window_set_page (CrmWindow  *self,
+                      const char *page)
+{
+  g_assert (CRM_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+  _crm_window_update_actions (self);
+
+  if (g_strcmp0 (page, "main") == 0)
+    {
+      GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+
+      if (view != NULL && !adw_leaflet_get_folded (self->leaflet))
+        gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+    }
+}
+
+void
+_crm_window_show_view (CrmWindow  *self,
+                       const char *name)
+{
+  GtkWidget *child;
+
+  g_assert (CRM_IS_WINDOW (self));
+
+  child = gtk_stack_get_child_by_name (self->view_stack, name);
+  if (child == NULL)
+    {
+      g_warning ("No view called “%s”", name);
+      return;
+    }
+
+  gtk_stack_set_visible_child (self->view_stack, child);
+  g_settings_set_string (self->settings, "last-view", name);
+}
+
+void
+_crm_window_toast_error (CrmWindow  *self,
+                         const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  crm_window_add_toast (self, toast);
+}
+
+/**
+ * crm_window_new:
+ * @application: the application
+ *
+ * Returns: (transfer full): a new main window
+ */
+CrmWindow *
+crm_window_new (CrmApplication *application)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (application), NULL);
+
+  return g_object_new (CRM_TYPE_WINDOW,
+                       "application", application,
+                       "settings", crm_application_get_settings (application),
+                       NULL);
+}
+
+void
+crm_window_open_database (CrmWindow  *self,
+                          const char *path,
+                          gboolean    fill_with_demo)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_if_fail (CRM_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->database_path != path)
+    {
+      g_free (self->database_path);
+      self->database_path = g_strdup (path);
+    }
+  self->fill_with_demo = fill_with_demo;
+  self->open_error = -1;
+
+  set_context (self, NULL);
+  gtk_label_set_label (self->loading_label, _("Opening the database…"));
+  _crm_window_set_page (self, "loading");
+
+  /* The default file lives in a folder that may not exist yet. */
+  dir = g_path_get_dirname (path);
+  g_mkdir_with_parents (dir, 0700);
+
+  crm_store_open_async (path, self->cancellable, on_store_opened_cb, g_object_ref (self));
+}
+
+const char *
+crm_window_get_database_path (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->database_path;
+}
+
+CrmContext *
+crm_window_get_context (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+const char *
+crm_window_get_page (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+int
+crm_window_get_open_error (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), -1);
+
+  return self->open_error;
+}
+
+const char *
+crm_window_get_visible_view (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+CrmView *
+crm_window_get_view (CrmWindow  *self,
+                     const char *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  child = gtk_stack_get_child_by_name (self->view_stack, name);
+  return CRM_IS_VIEW (child) ? CRM_VIEW (child) : NULL;
+}
+
+GtkEditable *
+crm_window_get_search_entry (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+void
+crm_window_add_toast (CrmWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (CRM_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
