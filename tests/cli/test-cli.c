@@ -1,0 +1,230 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built rapport-cli (its path is the first argument, or $RAPPORT_CLI)
+ * through demo, stats --json, check, backup and restore, and through the error
+ * cases: a missing file, a garbage file, bad usage.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "crm-test-util.h"
+
+static const char *cli_path;
+
+typedef struct
+{
+  int   status;    /* exit status; -1 when killed by a signal */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+static Run *
+run_cli (const char *database,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  Run *run = g_new0 (Run, 1);
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) cli_path);
+  if (database != NULL)
+    {
+      g_ptr_array_add (args, "--database");
+      g_ptr_array_add (args, (char *) database);
+    }
+  va_start (ap, database);
+  for (const char *a = va_arg (ap, const char *); a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  /* English messages, whatever the machine's locale. */
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "", TRUE);
+  g_spawn_sync (NULL, (char **) args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  g_test_message ("rapport-cli ... -> %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+  return run;
+}
+
+/* A failure: a non-zero exit (not a crash) and a message on stderr. */
+static void
+assert_clean_failure (Run *run)
+{
+  g_assert_cmpint (run->status, >, 0);
+  g_assert_cmpstr (g_strstrip (run->err), !=, "");
+  g_assert_true (g_str_has_prefix (run->err, "rapport-cli: "));
+}
+
+static gint64
+stats_count (const char *database,
+             const char *table)
+{
+  g_autoptr(Run) run = run_cli (database, "stats", "--json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *tables;
+
+  g_assert_cmpint (run->status, ==, 0);
+  json_parser_load_from_data (parser, run->out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  tables = json_object_get_object_member (root, "tables");
+  g_assert_nonnull (tables);
+  return json_object_get_int_member (tables, table);
+}
+
+static void
+test_help_version (void)
+{
+  g_autoptr(Run) help = run_cli (NULL, "--help", NULL);
+  g_autoptr(Run) version = run_cli (NULL, "--version", NULL);
+  g_autoptr(Run) none = run_cli (NULL, NULL);
+  g_autoptr(Run) unknown = run_cli (NULL, "frobnicate", NULL);
+
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_nonnull (strstr (help->out, "demo"));
+  g_assert_nonnull (strstr (help->out, "restore"));
+  g_assert_cmpint (version->status, ==, 0);
+  g_assert_true (g_str_has_prefix (version->out, "rapport-cli "));
+  g_assert_cmpint (none->status, ==, 2);
+  assert_clean_failure (none);
+  g_assert_cmpint (unknown->status, ==, 2);
+  assert_clean_failure (unknown);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "crm.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autoptr(Run) bad_size = run_cli (db, "demo", "--size", "huge", NULL);
+  g_autoptr(Run) demo = run_cli (db, "demo", "--size", "small", "--seed", "7", NULL);
+  g_autoptr(Run) again = run_cli (db, "demo", "--size", "small", NULL);
+  g_autoptr(Run) check = run_cli (db, "check", NULL);
+  g_autoptr(Run) text = run_cli (db, "stats", NULL);
+  g_autoptr(Run) backup = NULL;
+  g_autoptr(Run) other_demo = NULL;
+  g_autoptr(Run) restore = NULL;
+
+  g_assert_cmpint (bad_size->status, ==, 2);
+  assert_clean_failure (bad_size);
+  g_assert_cmpint (demo->status, ==, 0);
+  /* A database with records is not filled twice by accident. */
+  assert_clean_failure (again);
+  g_assert_nonnull (strstr (again->err, "--force"));
+  g_assert_cmpint (check->status, ==, 0);
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "person"));
+
+  g_assert_cmpint (stats_count (db, "person"), ==, 1000);
+  g_assert_cmpint (stats_count (db, "organization"), ==, 100);
+  g_assert_cmpint (stats_count (db, "activity"), ==, 5000);
+
+  backup = run_cli (db, "backup", copy, NULL);
+  g_assert_cmpint (backup->status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (stats_count (copy, "deal"), ==, 200);
+
+  /* Restore the backup over a different database. */
+  other_demo = run_cli (other, "demo", "--size", "small", "--locale", "zh_CN", NULL);
+  g_assert_cmpint (other_demo->status, ==, 0);
+  restore = run_cli (other, "restore", copy, NULL);
+  g_assert_cmpint (restore->status, ==, 0);
+  g_assert_cmpint (stats_count (other, "ticket"), ==, 1000);
+  {
+    g_autofree char *before = g_strconcat (other, ".before-restore", NULL);
+
+    g_assert_true (g_file_test (before, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_autofree char *target = g_build_filename (dir, "target.db", NULL);
+  g_autoptr(GString) junk = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 2000; i++)
+    g_string_append (junk, "This is not a database. ");
+  g_file_set_contents (garbage, junk->str, junk->len, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(Run) stats = run_cli (missing, "stats", NULL);
+    g_autoptr(Run) check = run_cli (missing, "check", NULL);
+    g_autoptr(Run) restore = run_cli (target, "restore", missing, NULL);
+
+    assert_clean_failure (stats);
+    assert_clean_failure (check);
+    assert_clean_failure (restore);
+    /* Looking at a missing database does not create one. */
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autoptr(Run) stats = run_cli (garbage, "stats", "--json", NULL);
+    g_autoptr(Run) check = run_cli (garbage, "check", NULL);
+    g_autoptr(Run) backup = run_cli (garbage, "backup", target, NULL);
+    g_autoptr(Run) restore = run_cli (target, "restore", garbage, NULL);
+    g_autofree char *contents = NULL;
+
+    assert_clean_failure (stats);
+    g_assert_cmpstr (stats->out, ==, "");
+    assert_clean_failure (check);
+    assert_clean_failure (backup);
+    assert_clean_failure (restore);
+    /* The garbage file is left as it was. */
+    g_file_get_contents (garbage, &contents, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (contents, ==, junk->str);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  cli_path = argc > 1 ? argv[1] : g_getenv ("RAPPORT_CLI");
+  if (cli_path == NULL)
+    {
+      g_test_skip ("pass the path of rapport-cli as the first argument or in RAPPORT_CLI");
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/cli/help-version", test_help_version);
+  g_test_add_func ("/cli/round-trip", test_round_trip);
+  g_test_add_func ("/cli/errors", test_errors);
+
+  return g_test_run ();
+}
