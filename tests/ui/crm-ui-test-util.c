@@ -1,0 +1,130 @@
+/* crm-ui-test-util.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CrmUiTest"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "crm-ui-test-util.h"
+#include "crm-demo.h"
+#include "crm-store.h"
+#include "crm-test-util.h"
+
+#define WAIT_LIMIT_USEC (60 * G_USEC_PER_SEC)
+
+CrmApplication *
+crm_ui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  CrmApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  app = crm_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+void
+crm_ui_test_wait (CrmUiCondition condition,
+                  gpointer       data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  while (!condition (data))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for a condition");
+    }
+}
+
+void
+crm_ui_test_spin (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+window_left_loading (gpointer data)
+{
+  return g_strcmp0 (crm_window_get_page (data), "loading") != 0;
+}
+
+CrmWindow *
+crm_ui_test_open_window (CrmApplication *app,
+                         const char     *path)
+{
+  CrmWindow *window = crm_window_new (app);
+
+  crm_window_open_database (window, path, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  crm_ui_test_wait (window_left_loading, window);
+
+  return window;
+}
+
+static gboolean
+view_ready (gpointer data)
+{
+  return g_strcmp0 (crm_view_get_state (data), "loading") != 0;
+}
+
+void
+crm_ui_test_wait_view_ready (CrmView *view)
+{
+  crm_ui_test_wait (view_ready, view);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+crm_ui_test_close_window (CrmWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  crm_ui_test_wait (pointer_cleared, &weak);
+}
+
+char *
+crm_ui_test_new_db_path (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+
+  return g_build_filename (dir, "test.db", NULL);
+}
+
+void
+crm_ui_test_make_demo_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
+
+  g_assert_no_error (error);
+  crm_demo_generate_sync (store, CRM_DEMO_SMALL, "en", 7, &error);
+  g_assert_no_error (error);
+  crm_store_close (store);
+}
