@@ -93,9 +93,10 @@ crm_inbox_view_create_query (CrmView    *view,
 {
   CrmQuery *query = crm_query_new (CRM_TYPE_TICKET);
 
-  /* Closed tickets leave the inbox; the newest requests come first. */
+  /* Closed tickets leave the inbox; the newest requests come first (ids
+   * grow with their creation time, see crm-id.h). */
   crm_query_add_text (query, "status", CRM_QUERY_NE, "closed");
-  crm_query_set_order (query, "created", TRUE);
+  crm_query_set_order (query, NULL, TRUE);
   if (search[0] != '\0')
     crm_query_add_text (query, "subject", CRM_QUERY_CONTAINS, search);
 

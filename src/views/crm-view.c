@@ -184,8 +184,8 @@ crm_view_dispose (GObject *object)
 
   clear_model (self);
   g_clear_object (&priv->context);
-  priv->list_view = NULL;
-  priv->stack = NULL;
+  g_clear_object (&priv->list_view);
+  g_clear_object (&priv->stack);
 
   /* Subclasses dispose their templates first; whatever is left goes here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -502,8 +502,10 @@ crm_view_set_list_widgets (CrmView     *self,
   g_return_if_fail (GTK_IS_LIST_VIEW (list_view));
   g_return_if_fail (GTK_IS_STACK (stack));
 
-  priv->list_view = list_view;
-  priv->stack = stack;
+  /* Held until our dispose, which runs after the subclass disposed its
+   * template: clear_model() still needs the list view then. */
+  g_set_object (&priv->list_view, list_view);
+  g_set_object (&priv->stack, stack);
   priv->state = NULL;
   update_state (self);
 }

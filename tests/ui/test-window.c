@@ -76,16 +76,22 @@ test_navigation_persists (void)
   last_view = g_settings_get_string (get_settings (), "last-view");
   g_assert_cmpstr (last_view, ==, "inbox");
 
-  /* Size and view come back in the next window. */
+  crm_ui_test_close_window (window);
+
+  /* The view comes back in the next window, and its size is saved on close. */
+  window = crm_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  crm_window_open_database (window, path, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
   crm_ui_test_spin (100);
+  g_assert_cmpstr (crm_window_get_visible_view (window), ==, "inbox");
+
   gtk_window_close (GTK_WINDOW (window));
   crm_ui_test_spin (100);
   g_assert_cmpint (g_settings_get_int (get_settings (), "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (get_settings (), "window-height"), ==, 640);
 
   window = crm_ui_test_open_window (app, path);
-  g_assert_cmpstr (crm_window_get_visible_view (window), ==, "inbox");
   show_view (window, "organizations");
   crm_ui_test_close_window (window);
 }
