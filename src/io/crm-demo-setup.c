@@ -390,7 +390,7 @@ make_custom_fields (DemoGen  *gen,
       gen->custom_fields[i] = demo_next_id (gen);
       if (!demo_insert_sql (gen,
                             "INSERT INTO custom_field (id, created, updated, target, key, label, "
-                            "type, choices, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "field_type, choices, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             error, "iiisssssi", gen->custom_fields[i], t, t, fields[i].target,
                             fields[i].key, gen->zh ? fields[i].zh : fields[i].en, fields[i].type,
                             gen->zh ? fields[i].choices_zh : fields[i].choices_en, (gint64) i))

@@ -1,0 +1,248 @@
+#!/usr/bin/env python3
+# bench.py: the harness of build-aux/bench.sh (run it through bench.sh, which
+# builds, starts Xvfb and a session bus).  Prints one JSON object per metric:
+#   {"metric": ..., "value": ..., "unit": ..., "floor": ..., "ratio": ...}
+# with every floor measured in the same run.
+#
+# Copyright 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: build-aux/bench.py BUILDDIR
+
+import json
+import os
+import select
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else '_build-bench')
+BENCH = os.path.join(BUILD, 'tests', 'bench', 'rapport-bench')
+APP = os.path.join(BUILD, 'src', 'rapport')
+BARE = os.path.join(BUILD, 'tests', 'bench', 'bare-window')
+START_RUNS = 5
+
+
+def log(*args):
+    print('bench:', *args, file=sys.stderr, flush=True)
+
+
+def emit(metric, value, unit, floor=None, ratio=None, **extra):
+    if ratio is None and value is not None and floor:
+        ratio = round(value / floor, 3)
+    record = {'metric': metric, 'value': value, 'unit': unit, 'floor': floor, 'ratio': ratio}
+    record.update(extra)
+    print(json.dumps(record), flush=True)
+
+
+def run_json(args):
+    out = subprocess.run(args, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def cache_path():
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    key = run_json([BENCH, 'key'])['key']
+    directory = os.path.join(base, 'rapport-bench')
+    os.makedirs(directory, exist_ok=True)
+    return os.path.join(directory, 'large-%s.db' % key)
+
+
+def remove_db(path):
+    for suffix in ('', '-wal', '-shm', '-journal'):
+        try:
+            os.unlink(path + suffix)
+        except FileNotFoundError:
+            pass
+
+
+def large_database():
+    """The cached large database and how long making it took."""
+    db = cache_path()
+    meta = db + '.json'
+    if os.path.exists(db) and os.path.exists(meta):
+        with open(meta, encoding='utf-8') as f:
+            info = json.load(f)
+        info['cached'] = True
+        log('reusing', db)
+        return db, info
+    tmp = db + '.tmp'
+    remove_db(tmp)
+    log('generating the large database into', db, '(a few minutes)')
+    info = run_json([BENCH, 'generate', tmp, 'large'])
+    os.replace(tmp, db)
+    remove_db(tmp)
+    with open(meta, 'w', encoding='utf-8') as f:
+        json.dump(info, f)
+    info['cached'] = False
+    return db, info
+
+
+def bench_generate(db, info):
+    floor_db = db + '.floor'
+    remove_db(floor_db)
+    try:
+        floor = run_json([BENCH, 'insert-floor', floor_db, str(info['rows'])])
+    finally:
+        remove_db(floor_db)
+    extra = {'rows': info['rows'], 'database_mb': round(os.path.getsize(db) / 1e6, 1)}
+    if info.get('cached'):
+        extra['note'] = 'value measured when the cached database was made'
+    emit('generate_large_s', round(info['seconds'], 2), 's', round(floor['seconds'], 2),
+         **extra)
+
+
+def bench_pages(db):
+    try:
+        floor = run_json([BENCH, 'page-floor', db, '1000'])
+    except Exception as e:  # noqa: BLE001 - report, do not stop the other metrics
+        floor = None
+        log('page floor failed:', e)
+    try:
+        model = run_json([BENCH, 'page-read', db, '1000'])
+    except Exception as e:  # noqa: BLE001
+        for metric in ('page_read_p50_ms', 'page_read_p99_ms'):
+            emit(metric, None, 'ms', floor and floor[metric[10:]], error=str(e))
+        return
+    for metric, key in (('page_read_p50_ms', 'p50_ms'), ('page_read_p99_ms', 'p99_ms')):
+        emit(metric, round(model[key], 3), 'ms', floor and round(floor[key], 3))
+
+
+def gui_env(mode):
+    env = dict(os.environ)
+    env.update({
+        'RAPPORT_BENCH': mode,
+        'GSK_RENDERER': 'cairo',
+        'GDK_BACKEND': 'x11',
+        'GSETTINGS_BACKEND': 'memory',
+        'GSETTINGS_SCHEMA_DIR': os.path.join(BUILD, 'data'),
+        'NO_AT_BRIDGE': '1',
+        'GTK_A11Y': 'none',
+    })
+    return env
+
+
+def vm_hwm_kb(pid):
+    try:
+        with open('/proc/%d/status' % pid, encoding='utf-8') as f:
+            for line in f:
+                if line.startswith('VmHWM:'):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return None
+
+
+def run_gui(args, mode, expect, timeout):
+    """Runs a GUI program until it prints a line starting with @expect.
+    Returns (spawn time µs, the line, peak VmHWM kB)."""
+    start = time.monotonic_ns() // 1000
+    proc = subprocess.Popen(args, env=gui_env(mode), stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    buf = b''
+    line = None
+    peak = 0
+    deadline = time.monotonic() + timeout
+    try:
+        while line is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([proc.stdout], [], [], 0.02)
+            hwm = vm_hwm_kb(proc.pid)
+            if hwm:
+                peak = max(peak, hwm)
+            if ready:
+                chunk = os.read(proc.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                buf += chunk
+                for raw in buf.split(b'\n')[:-1]:
+                    text = raw.decode('utf-8', 'replace').strip()
+                    if text.startswith(expect):
+                        line = text
+                        hwm = vm_hwm_kb(proc.pid)
+                        if hwm:
+                            peak = max(peak, hwm)
+                        break
+                buf = buf.split(b'\n')[-1] if line is None else buf
+        if line is None:
+            raise RuntimeError('%s printed no "%s" line within %d s (exit status %s)'
+                               % (os.path.basename(args[0]), expect, timeout, proc.poll()))
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            raise RuntimeError('%s did not quit after "%s"' % (os.path.basename(args[0]), expect))
+        return start, line, peak
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def first_frame_ms(args):
+    start, line, _ = run_gui(args, 'first-frame', 'first-frame', 120)
+    return (int(line.split()[1]) - start) / 1000.0
+
+
+def bench_start(db):
+    app = [APP, '--database', db]
+    bare = [BARE]
+    if not os.path.exists(BARE):
+        emit('cold_start_first_frame_ms', None, 'ms', error='bare-window was not built (-Dui=false?)')
+        return
+    try:
+        # One untimed start each warms the file cache, as on a used machine.
+        first_frame_ms(bare)
+        bare_ms = [first_frame_ms(bare) for _ in range(START_RUNS)]
+        floor = round(statistics.median(bare_ms), 1)
+    except Exception as e:  # noqa: BLE001
+        emit('cold_start_first_frame_ms', None, 'ms', error='bare window: %s' % e)
+        return
+    try:
+        if not os.path.exists(APP):
+            raise RuntimeError('rapport was not built')
+        first_frame_ms(app)
+        app_ms = [first_frame_ms(app) for _ in range(START_RUNS)]
+        emit('cold_start_first_frame_ms', round(statistics.median(app_ms), 1), 'ms', floor,
+             runs=[round(x, 1) for x in app_ms], floor_runs=[round(x, 1) for x in bare_ms])
+    except Exception as e:  # noqa: BLE001
+        emit('cold_start_first_frame_ms', None, 'ms', floor, error=str(e))
+
+
+def bench_memory(db):
+    if not os.path.exists(BARE):
+        emit('peak_memory_browse_mb', None, 'MB', error='bare-window was not built (-Dui=false?)')
+        return
+    try:
+        _, _, bare_kb = run_gui([BARE], 'browse', 'browse-done', 60)
+        floor = round(bare_kb / 1024, 1)
+    except Exception as e:  # noqa: BLE001
+        emit('peak_memory_browse_mb', None, 'MB', error='bare window: %s' % e)
+        return
+    try:
+        if not os.path.exists(APP):
+            raise RuntimeError('rapport was not built')
+        _, _, app_kb = run_gui([APP, '--database', db], 'browse', 'browse-done', 600)
+        emit('peak_memory_browse_mb', round(app_kb / 1024, 1), 'MB', floor)
+    except Exception as e:  # noqa: BLE001
+        emit('peak_memory_browse_mb', None, 'MB', floor, error=str(e))
+
+
+def main():
+    try:
+        db, info = large_database()
+    except Exception as e:  # noqa: BLE001
+        for metric, unit in (('generate_large_s', 's'), ('page_read_p50_ms', 'ms'),
+                             ('page_read_p99_ms', 'ms'), ('cold_start_first_frame_ms', 'ms'),
+                             ('peak_memory_browse_mb', 'MB')):
+            emit(metric, None, unit, error='no large database: %s' % e)
+        return 1
+    bench_generate(db, info)
+    bench_pages(db)
+    bench_start(db)
+    bench_memory(db)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,316 @@
+/* rapport-bench.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The measuring half of build-aux/bench.sh (not a test).  Each command prints
+ * one JSON object on stdout:
+ *
+ *   rapport-bench key                       cache key of the generated data
+ *   rapport-bench generate DB [SIZE]        time the demo generator
+ *   rapport-bench insert-floor DB ROWS      raw SQLite: ROWS minimal rows
+ *   rapport-bench page-read DB [READS]      CrmPagedModel pages at random positions
+ *   rapport-bench page-floor DB [READS]     raw SQLite keyset page reads
+ */
+
+#define G_LOG_DOMAIN "RapportBench"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm-demo.h"
+#include "crm-models.h"
+#include "crm-paged-model.h"
+#include "crm-query.h"
+#include "crm-store.h"
+
+#define PAGE 64
+#define BENCH_SEED 20261123
+
+static void
+on_done_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static G_NORETURN void
+die (const char *what,
+     GError     *error)
+{
+  g_printerr ("rapport-bench: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+print_percentiles (GArray *ms)
+{
+  g_array_sort (ms, compare_doubles);
+  g_print ("{\"reads\": %u, \"p50_ms\": %.4f, \"p99_ms\": %.4f, \"max_ms\": %.4f}\n", ms->len,
+           g_array_index (ms, double, ms->len / 2),
+           g_array_index (ms, double, MIN (ms->len - 1, (ms->len * 99) / 100)),
+           g_array_index (ms, double, ms->len - 1));
+}
+
+static int
+cmd_generate (const char *path,
+              const char *size_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GVariant) stats = NULL;
+  CrmDemoSize size = CRM_DEMO_LARGE;
+  GVariantIter iter;
+  const char *table;
+  gint64 count, rows = 0, started;
+  double seconds;
+
+  if (store == NULL)
+    die (path, error);
+  if (size_text != NULL && !crm_demo_size_from_string (size_text, &size))
+    die ("size must be small or large", NULL);
+
+  started = g_get_monotonic_time ();
+  crm_demo_generate_async (store, size, "en", 1, NULL, on_done_cb, &result);
+  if (!crm_demo_generate_finish (store, await_result (&result), &error))
+    die ("generate", error);
+  seconds = (g_get_monotonic_time () - started) / 1e6;
+  g_clear_object (&result);
+
+  /* Every row the generator wrote, for the floor (trash is empty here). */
+  crm_store_stats_async (store, NULL, on_done_cb, &result);
+  stats = crm_store_stats_finish (store, await_result (&result), &error);
+  if (stats == NULL)
+    die ("stats", error);
+  g_variant_iter_init (&iter, stats);
+  while (g_variant_iter_next (&iter, "{&sx}", &table, &count))
+    rows += count;
+  crm_store_close (store);
+
+  g_print ("{\"seconds\": %.3f, \"rows\": %" G_GINT64_FORMAT "}\n", seconds, rows);
+  return 0;
+}
+
+static int
+cmd_insert_floor (const char *path,
+                  gint64      rows)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 started;
+
+  /* The same pragmas as the store, one plain table, the same commit batches. */
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                        "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)",
+                    NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO t (id, v) VALUES (?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+
+  started = g_get_monotonic_time ();
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  for (gint64 i = 1; i <= rows; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, i << 22);
+      sqlite3_bind_int64 (stmt, 2, i);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        die (sqlite3_errmsg (db), NULL);
+      sqlite3_reset (stmt);
+      if (i % 200000 == 0)
+        sqlite3_exec (db, "COMMIT; BEGIN", NULL, NULL, NULL);
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_print ("{\"seconds\": %.3f, \"rows\": %" G_GINT64_FORMAT "}\n",
+           (g_get_monotonic_time () - started) / 1e6, rows);
+  return 0;
+}
+
+static int
+cmd_page_read (const char *path,
+               guint       reads)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
+  g_autoptr(CrmQuery) query = NULL;
+  g_autoptr(CrmPagedModel) model = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+  guint n_items, n_pages;
+  gint64 started;
+  double id_list_ms;
+
+  if (store == NULL)
+    die (path, error);
+  query = crm_query_new (CRM_TYPE_PERSON);
+  model = crm_paged_model_new (store, query);
+
+  /* The id list and the first page. */
+  started = g_get_monotonic_time ();
+  crm_paged_model_load_page_async (model, 0, NULL, on_done_cb, &result);
+  if (!crm_paged_model_load_page_finish (model, await_result (&result), &error))
+    die ("first page", error);
+  id_list_ms = (g_get_monotonic_time () - started) / 1e3;
+  g_clear_object (&result);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n_pages = (n_items + PAGE - 1) / PAGE;
+  if (n_pages < 2)
+    die ("the database has too few people", NULL);
+  g_hash_table_add (seen, GUINT_TO_POINTER (1));
+
+  for (guint i = 0; i < reads && g_hash_table_size (seen) < n_pages; i++)
+    {
+      guint page;
+      double t;
+
+      /* A page not read before, so that every read goes to the database. */
+      do
+        page = g_rand_int_range (rand, 0, n_pages);
+      while (g_hash_table_contains (seen, GUINT_TO_POINTER (page + 1)));
+      g_hash_table_add (seen, GUINT_TO_POINTER (page + 1));
+
+      started = g_get_monotonic_time ();
+      crm_paged_model_load_page_async (model, page * PAGE + g_rand_int_range (rand, 0, PAGE) % (n_items - page * PAGE),
+                                       NULL, on_done_cb, &result);
+      if (!crm_paged_model_load_page_finish (model, await_result (&result), &error))
+        die ("page", error);
+      t = (g_get_monotonic_time () - started) / 1e3;
+      g_array_append_val (ms, t);
+      g_clear_object (&result);
+    }
+
+  g_printerr ("rapport-bench: %u people, id list + first page in %.1f ms\n", n_items, id_list_ms);
+  print_percentiles (ms);
+  g_clear_object (&model);
+  crm_store_close (store);
+  return 0;
+}
+
+static int
+cmd_page_floor (const char *path,
+                guint       reads)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean first = TRUE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  sqlite3_exec (db, "PRAGMA cache_size = -8000", NULL, NULL, NULL);
+
+  /* Every column of person, as the paged model reads them. */
+  sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info('person')", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (sql, "%s\"%s\"", first ? "" : ", ", sqlite3_column_text (stmt, 0));
+      first = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  g_string_append (sql, " FROM person WHERE deleted = 0 AND (sort_key, id) >= (?, ?) "
+                        "ORDER BY sort_key, id LIMIT 64");
+
+  /* The anchors (untimed). */
+  sqlite3_prepare_v2 (db, "SELECT sort_key, id FROM person WHERE deleted = 0 ORDER BY sort_key, id",
+                      -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (ids->len < PAGE)
+    die ("the database has too few people", NULL);
+
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  for (guint i = 0; i < reads; i++)
+    {
+      guint at = g_rand_int_range (rand, 0, ids->len);
+      gint64 started = g_get_monotonic_time ();
+      double t;
+      int n = 0;
+
+      sqlite3_bind_text (stmt, 1, keys->pdata[at], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, at));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          /* Touch every value, as a reader that builds rows must. */
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            if (sqlite3_column_type (stmt, c) == SQLITE_TEXT)
+              (void) sqlite3_column_text (stmt, c);
+            else
+              (void) sqlite3_column_int64 (stmt, c);
+          n++;
+        }
+      sqlite3_reset (stmt);
+      t = (g_get_monotonic_time () - started) / 1e3;
+      g_array_append_val (ms, t);
+      g_assert (n > 0);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  print_percentiles (ms);
+  return 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *cmd = argc > 1 ? argv[1] : "";
+
+  if (g_str_equal (cmd, "key"))
+    {
+      g_print ("{\"key\": \"g%d-s%d\"}\n", CRM_DEMO_GENERATOR_VERSION,
+               crm_store_get_latest_schema_version ());
+      return 0;
+    }
+  if (g_str_equal (cmd, "generate") && argc >= 3)
+    return cmd_generate (argv[2], argc > 3 ? argv[3] : NULL);
+  if (g_str_equal (cmd, "insert-floor") && argc >= 4)
+    return cmd_insert_floor (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+  if (g_str_equal (cmd, "page-read") && argc >= 3)
+    return cmd_page_read (argv[2], argc > 3 ? atoi (argv[3]) : 1000);
+  if (g_str_equal (cmd, "page-floor") && argc >= 3)
+    return cmd_page_floor (argv[2], argc > 3 ? atoi (argv[3]) : 1000);
+
+  g_printerr ("usage: rapport-bench key | generate DB [small|large] | insert-floor DB ROWS |\n"
+              "       page-read DB [READS] | page-floor DB [READS]\n");
+  return 2;
+}
