@@ -136,6 +136,7 @@ make_contacts (DemoGen        *gen,
       gint64 created = org_created + (gint64) demo_rand_below (&gen->rand, 200) * DEMO_DAY;
       gint64 id = demo_next_id (gen);
       const char *title, *department;
+      guint influence = 2 - MIN (level, 2) + demo_rand_below (&gen->rand, 2);
       char started[11];
 
       created = MIN (created, gen->reference - DEMO_DAY);
@@ -150,7 +151,7 @@ make_contacts (DemoGen        *gen,
       if (!demo_insert (gen, DEMO_STMT_AFFILIATION, error, "iiiiisssssis",
                         demo_next_id (gen), created, created, id, org_id, title, department,
                         roles_by_level[level][demo_rand_below (&gen->rand, 5)],
-                        levels3[MIN (2, 2 - level + demo_rand_below (&gen->rand, 2))],
+                        levels3[MIN (influence, 2)],
                         attitudes[demo_rand_weighted (&gen->rand, attitude_weights, 3)],
                         (gint64) 1, started))
         return FALSE;

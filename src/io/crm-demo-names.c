@@ -576,11 +576,13 @@ demo_org_name (DemoGen        *gen,
           const DemoName *fam = &en_family[demo_rand_below (&gen->rand, G_N_ELEMENTS (en_family))];
           const DemoName *fam2 = &en_family[demo_rand_below (&gen->rand, G_N_ELEMENTS (en_family))];
 
-          if (demo_rand_chance (&gen->rand, 50))
+          gboolean pair = fam != fam2 && demo_rand_chance (&gen->rand, 50);
+
+          if (pair)
             g_snprintf (brand, sizeof brand, "%s & %s", fam->text, fam2->text);
           else
             g_strlcpy (brand, fam->text, sizeof brand);
-          g_snprintf (domain, 64, "%s%s.%s", fam->ascii, fam == fam2 ? "" : fam2->ascii,
+          g_snprintf (domain, 64, "%s%s.%s", fam->ascii, pair ? fam2->ascii : "",
                       uk ? "co.uk" : "com");
         }
       else

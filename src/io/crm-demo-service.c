@@ -141,7 +141,11 @@ make_ticket (DemoGen  *gen,
   guint priority = demo_rand_weighted (&gen->rand, priority_weights, 4);
   guint policy = priority == 3 ? 0 : b2b && gen->org_tier[org] == 0 ? 4
                  : !b2b && priority < 2 ? 5 : 3 - priority;
-  gint64 created = gen->reference - (gint64) demo_rand_below (&gen->rand, 365 * 86400) - 600;
+  /* A year of history plus the current backlog: the last two days' tickets
+   * are still new, open or waiting on the customer. */
+  gint64 age = demo_rand_chance (&gen->rand, 6) ? (gint64) demo_rand_below (&gen->rand, 2 * 86400)
+                                                : (gint64) demo_rand_below (&gen->rand, 365 * 86400);
+  gint64 created = gen->reference - age - 600;
   gint64 fr_due = created + policy_minutes[policy][0] * 60;
   gint64 res_due = created + policy_minutes[policy][1] * 60;
   /* Most answers come in time, a tail breaches the SLA. */
@@ -181,7 +185,8 @@ make_ticket (DemoGen  *gen,
       if (demo_rand_chance (&gen->rand, 40))
         {
           csat = 1 + demo_rand_weighted (&gen->rand, csat_weights, 5);
-          csat_at = MIN (res + (gint64) demo_rand_below (&gen->rand, 2 * 86400), gen->reference);
+          csat_at = res + (gint64) demo_rand_below (&gen->rand, 2 * 86400);
+          csat_at = MIN (csat_at, gen->reference);
           if (demo_rand_chance (&gen->rand, 30))
             csat_comment = demo_csat_comment (gen, (int) csat);
         }
