@@ -93,8 +93,10 @@ crm_inbox_view_create_query (CrmView    *view,
 {
   CrmQuery *query = crm_query_new (CRM_TYPE_TICKET);
 
-  /* Closed tickets leave the inbox; the newest requests come first (ids
-   * grow with their creation time, see crm-id.h). */
+  /* The inbox holds what still needs work: resolved and closed tickets
+   * leave it.  The newest requests come first (ids grow with their creation
+   * time, see crm-id.h). */
+  crm_query_add_text (query, "status", CRM_QUERY_NE, "resolved");
   crm_query_add_text (query, "status", CRM_QUERY_NE, "closed");
   crm_query_set_order (query, NULL, TRUE);
   if (search[0] != '\0')

@@ -48,6 +48,7 @@ static const struct
   { "manufacturing", NC_("industry", "Manufacturing") },
   { "media", NC_("industry", "Media") },
   { "nonprofit", NC_("industry", "Nonprofit") },
+  { "professional-services", NC_("industry", "Professional Services") },
   { "real-estate", NC_("industry", "Real Estate") },
   { "retail", NC_("industry", "Retail") },
   { "software", NC_("industry", "Software") },
