@@ -30,6 +30,7 @@ struct _CrmWindow
   AdwStatusPage        *error_page;
   GtkLabel             *error_path_label;
   GtkButton            *retry_button;
+  GtkButton            *restore_button;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
   GtkSearchEntry       *search_entry;

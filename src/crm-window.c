@@ -150,6 +150,11 @@ show_open_error (CrmWindow    *self,
                                  : "dialog-warning-symbolic");
   gtk_label_set_label (self->error_path_label, self->database_path);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), can_retry);
+  /* The first way out is the suggested one: wait and retry, or a backup. */
+  if (can_retry)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->restore_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->restore_button), "suggested-action");
 
   _crm_window_set_page (self, "error");
 }
@@ -465,6 +470,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_path_label);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_entry);
