@@ -368,6 +368,26 @@ make_knowledge (DemoGen  *gen,
 }
 
 static gboolean
+has_column (DemoGen    *gen,
+            const char *table,
+            const char *column)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (_crm_store_worker_get_db (gen->worker),
+                          "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
 make_custom_fields (DemoGen  *gen,
                     GError  **error)
 {
@@ -384,13 +404,19 @@ make_custom_fields (DemoGen  *gen,
       "[]", "[]" },
   };
   gint64 t = SETUP_TIME (gen);
+  /* The type column was renamed while schema 1 was still being written
+   * ("type" clashed with GObject's G_TYPE names); accept either. */
+  gboolean renamed = has_column (gen, "custom_field", "field_type");
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       gen->custom_fields[i] = demo_next_id (gen);
       if (!demo_insert_sql (gen,
-                            "INSERT INTO custom_field (id, created, updated, target, key, label, "
-                            "field_type, choices, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            renamed
+                            ? "INSERT INTO custom_field (id, created, updated, target, key, label, "
+                              "field_type, choices, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            : "INSERT INTO custom_field (id, created, updated, target, key, label, "
+                              "type, choices, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             error, "iiisssssi", gen->custom_fields[i], t, t, fields[i].target,
                             fields[i].key, gen->zh ? fields[i].zh : fields[i].en, fields[i].type,
                             gen->zh ? fields[i].choices_zh : fields[i].choices_en, (gint64) i))
