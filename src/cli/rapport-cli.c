@@ -537,6 +537,10 @@ main (int    argc,
         {
           guint sigint;
 
+          g_autofree char *prgname = g_strdup_printf ("rapport-cli %s", commands[c].name);
+
+          /* "Usage: rapport-cli demo [OPTION…]" in the command's --help. */
+          g_set_prgname (prgname);
           cli.cancellable = g_cancellable_new ();
           sigint = g_unix_signal_add (SIGINT, on_sigint_cb, &cli);
           /* The command sees argv[i] as its program name. */
