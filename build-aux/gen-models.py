@@ -137,6 +137,7 @@ def main():
 
     with open(os.path.join(outdir, 'crm-models.h'), 'w', encoding='utf-8') as f:
         f.write(HEADER.format(file='crm-models.h') + '\n#pragma once\n\n')
+        f.write('#include "crm-paged-model.h"\n#include "crm-query.h"\n#include "crm-store.h"\n\n')
         for fname, *_ in made:
             f.write(f'#include "{fname}.h"\n')
         f.write('\nG_BEGIN_DECLS\n\n/* Registers every record type (so tables map to types). */\n'

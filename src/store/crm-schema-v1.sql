@@ -506,7 +506,7 @@ CREATE TABLE custom_field (
   target    TEXT NOT NULL,                     -- key: organization | person | deal | ticket
   key       TEXT NOT NULL,                     -- stable identifier, unique per target
   label     TEXT NOT NULL DEFAULT '',
-  type      TEXT NOT NULL DEFAULT 'text',      -- key: text | number | money | date | choice
+  field_type TEXT NOT NULL DEFAULT 'text',     -- key: text | number | money | date | choice
   choices   TEXT NOT NULL DEFAULT '[]',        -- JSON array of {key, label}
   currency  TEXT NOT NULL DEFAULT '',
   position  INTEGER NOT NULL DEFAULT 0,

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "crm-store.h"
+#include "crm-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,37 @@ gpointer      _crm_store_run_sync         (CrmStore            *self,
                                            gpointer             data,
                                            GDestroyNotify       destroy,
                                            GError             **error);
+
+/* --- Main-thread internals used by the models --- */
+
+/* Queues a coalesced write of @record's pending edits. */
+void          _crm_store_schedule_save    (CrmStore            *self,
+                                           CrmRecord           *record);
+/* Returns the identity-mapped record for @row, creating or updating it;
+ * transfer full. */
+CrmRecord    *_crm_store_materialize      (CrmStore            *self,
+                                           const CrmRow        *row);
+/* Reads the rows of @ids (gint64) of @record_type and returns them as
+ * identity-mapped records, in no particular order (transfer full: a
+ * GPtrArray of CrmRecord). */
+void          _crm_store_load_many_async  (CrmStore            *self,
+                                           GType                record_type,
+                                           GArray              *ids,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GPtrArray    *_crm_store_load_many_finish (CrmStore            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* Called from CrmRecord's dispose: drops it from the identity map. */
+void          _crm_store_forget           (CrmStore            *self,
+                                           CrmRecord           *record);
+/* Test hook: makes the database refuse to grow past @pages pages, so that the
+ * disk-full path can be exercised without filling a disk. */
+gboolean      _crm_store_set_max_pages_for_testing (CrmStore   *self,
+                                                    gint64      pages,
+                                                    GError    **error);
 
 /* --- Worker-thread API (call only from a CrmStoreJobFunc) --- */
 

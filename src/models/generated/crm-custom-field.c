@@ -28,7 +28,7 @@ crm_custom_field_class_init (CrmCustomFieldClass *klass)
   crm_record_class_add_column (record_class, "target", CRM_COLUMN_TEXT);
   crm_record_class_add_column (record_class, "key", CRM_COLUMN_TEXT);
   crm_record_class_add_column (record_class, "label", CRM_COLUMN_TEXT);
-  crm_record_class_add_column (record_class, "type", CRM_COLUMN_TEXT);
+  crm_record_class_add_column (record_class, "field_type", CRM_COLUMN_TEXT);
   crm_record_class_add_column (record_class, "choices", CRM_COLUMN_TEXT);
   crm_record_class_add_column (record_class, "currency", CRM_COLUMN_TEXT);
   crm_record_class_add_column (record_class, "position", CRM_COLUMN_INT);
@@ -102,20 +102,20 @@ crm_custom_field_set_label (CrmCustomField *self,
 }
 
 const char *
-crm_custom_field_get_type (CrmCustomField *self)
+crm_custom_field_get_field_type (CrmCustomField *self)
 {
   g_return_val_if_fail (CRM_IS_CUSTOM_FIELD (self), NULL);
 
-  return crm_record_get_text (CRM_RECORD (self), "type");
+  return crm_record_get_text (CRM_RECORD (self), "field-type");
 }
 
 void
-crm_custom_field_set_type (CrmCustomField *self,
-                           const char *value)
+crm_custom_field_set_field_type (CrmCustomField *self,
+                                 const char *value)
 {
   g_return_if_fail (CRM_IS_CUSTOM_FIELD (self));
 
-  crm_record_set_text (CRM_RECORD (self), "type", value);
+  crm_record_set_text (CRM_RECORD (self), "field-type", value);
 }
 
 const char *

@@ -8,6 +8,10 @@
 
 #pragma once
 
+#include "crm-paged-model.h"
+#include "crm-query.h"
+#include "crm-store.h"
+
 #include "crm-staff-user.h"
 #include "crm-organization.h"
 #include "crm-person.h"

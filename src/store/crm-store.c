@@ -1,0 +1,1863 @@
+/* crm-store.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CrmStore lives on the main thread.  Every database access is a job for the
+ * worker thread (crm-store-worker.c), which owns the only connection; jobs
+ * exchange plain CrmRow structs, and the main thread turns them into records
+ * through the identity map, so every view shares one instance per row.
+ */
+
+#define G_LOG_DOMAIN "CrmStore"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "crm-models.h"
+#include "crm-query-private.h"
+#include "crm-record-private.h"
+#include "crm-store-worker.h"
+
+/* Rapid edits to the same records are written together after this delay. */
+#define SAVE_DELAY_MS 250
+/* Ids per reload statement. */
+#define RELOAD_CHUNK 64
+
+struct _CrmStore
+{
+  GObject          parent_instance;
+
+  char            *path;
+  CrmStoreWorker  *worker;
+  GHashTable      *identity;       /* table name → (gint64 id → CrmRecord*, no ref) */
+  GHashTable      *pending_saves;  /* CrmRecord* (ref) */
+  guint            save_source;
+  guint32          node;
+  int              schema_version;
+  gboolean         closed;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  WRITE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
+
+static void reload_records (CrmStore *self, const CrmTable *table, GArray *ids);
+
+/* --- Jobs (worker thread) --- */
+
+typedef struct
+{
+  char *path;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *d = data;
+
+  g_free (d->path);
+  g_free (d);
+}
+
+static void
+open_job (CrmStoreWorker *worker,
+          GTask          *task,
+          gpointer        data)
+{
+  OpenData *d = data;
+  GError *error = NULL;
+
+  if (!_crm_store_worker_open (worker, d->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, GUINT_TO_POINTER (_crm_store_worker_get_node (worker) + 1), NULL);
+}
+
+static void
+ids_from_array (sqlite3_stmt *stmt,
+                GArray       *ids,
+                guint         first,
+                guint         n)
+{
+  for (guint i = 0; i < RELOAD_CHUNK; i++)
+    {
+      if (i < n)
+        sqlite3_bind_int64 (stmt, i + 1, g_array_index (ids, gint64, first + i));
+      else
+        sqlite3_bind_null (stmt, i + 1);
+    }
+}
+
+/* SELECT <list> FROM table WHERE id IN (?, … RELOAD_CHUNK) */
+static char *
+build_in_sql (const CrmTable *table)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "SELECT %s FROM %s WHERE id IN (?", _crm_table_get_select_list (table), table->name);
+  for (guint i = 1; i < RELOAD_CHUNK; i++)
+    g_string_append (sql, ", ?");
+  g_string_append_c (sql, ')');
+  return g_string_free (sql, FALSE);
+}
+
+typedef struct
+{
+  const CrmTable *table;
+  GArray         *ids;    /* gint64 */
+} RowsByIdData;
+
+static void
+rows_by_id_data_free (gpointer data)
+{
+  RowsByIdData *d = data;
+
+  g_array_unref (d->ids);
+  g_free (d);
+}
+
+static void
+rows_by_id_job (CrmStoreWorker *worker,
+                GTask          *task,
+                gpointer        data)
+{
+  RowsByIdData *d = data;
+  g_autofree char *sql = build_in_sql (d->table);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_row_free);
+  GError *error = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _crm_store_worker_prepare (worker, sql, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint first = 0; first < d->ids->len; first += RELOAD_CHUNK)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      ids_from_array (stmt, d->ids, first, MIN (RELOAD_CHUNK, d->ids->len - first));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (rows, _crm_row_from_stmt (d->table, stmt));
+      if (rc != SQLITE_DONE)
+        {
+          _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
+          sqlite3_reset (stmt);
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+typedef struct
+{
+  CrmQuery *query;
+} QueryData;
+
+static void
+query_data_free (gpointer data)
+{
+  QueryData *d = data;
+
+  crm_query_unref (d->query);
+  g_free (d);
+}
+
+static void
+query_job (CrmStoreWorker *worker,
+           GTask          *task,
+           gpointer        data)
+{
+  QueryData *d = data;
+  const CrmTable *table = _crm_query_get_table (d->query);
+  g_autofree char *sql = _crm_query_build_sql (d->query, CRM_QUERY_SQL_ROWS);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_row_free);
+  GError *error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _crm_store_worker_prepare (worker, sql, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _crm_query_bind (d->query, stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, _crm_row_from_stmt (table, stmt));
+  if (rc != SQLITE_DONE)
+    _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
+  sqlite3_reset (stmt);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+count_job (CrmStoreWorker *worker,
+           GTask          *task,
+           gpointer        data)
+{
+  QueryData *d = data;
+  g_autofree char *sql = _crm_query_build_sql (d->query, CRM_QUERY_SQL_COUNT);
+  GError *error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _crm_store_worker_prepare (worker, sql, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _crm_query_bind (d->query, stmt);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_task_return_int (task, sqlite3_column_int64 (stmt, 0));
+  else
+    {
+      _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
+      g_task_return_error (task, error);
+    }
+  sqlite3_reset (stmt);
+}
+
+typedef struct
+{
+  GPtrArray *rows;      /* CrmRow* */
+  GPtrArray *records;   /* CrmRecord* (ref), parallel to rows */
+  gboolean   trashed;
+} WriteData;
+
+static void
+write_data_free (gpointer data)
+{
+  WriteData *d = data;
+
+  g_ptr_array_unref (d->rows);
+  g_ptr_array_unref (d->records);
+  g_free (d);
+}
+
+static WriteData *
+write_data_new (void)
+{
+  WriteData *d = g_new0 (WriteData, 1);
+
+  d->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_row_free);
+  d->records = g_ptr_array_new_with_free_func (g_object_unref);
+  return d;
+}
+
+static gboolean
+step_done (CrmStoreWorker  *worker,
+           sqlite3_stmt    *stmt,
+           GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+update_row (CrmStoreWorker  *worker,
+            CrmRow          *row,
+            gint64           now,
+            GError         **error)
+{
+  const CrmTable *table = row->table;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int param = 1;
+
+  g_string_append_printf (sql, "UPDATE %s SET updated = ?, deleted = ?", table->name);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (row->mask & (G_GUINT64_CONSTANT (1) << i))
+      g_string_append_printf (sql, ", %s = ?", table->columns[i].name);
+  g_string_append (sql, " WHERE id = ?");
+
+  if (!(stmt = _crm_store_worker_prepare (worker, sql->str, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, param++, now);
+  sqlite3_bind_int (stmt, param++, row->deleted ? 1 : 0);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (row->mask & (G_GUINT64_CONSTANT (1) << i))
+      _crm_row_bind_column (row, i, stmt, param++);
+  sqlite3_bind_int64 (stmt, param, row->id);
+
+  row->updated = now;
+  return step_done (worker, stmt, error);
+}
+
+static gboolean
+insert_row (CrmStoreWorker  *worker,
+            CrmRow          *row,
+            gint64           now,
+            GError         **error)
+{
+  const CrmTable *table = row->table;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES (?, ?, ?, ?", table->name,
+                          _crm_table_get_select_list (table));
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append (sql, ", ?");
+  g_string_append_c (sql, ')');
+
+  if (!(stmt = _crm_store_worker_prepare (worker, sql->str, error)))
+    return FALSE;
+
+  row->id = _crm_store_worker_next_id (worker);
+  row->created = row->updated = now;
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  sqlite3_bind_int64 (stmt, 2, row->created);
+  sqlite3_bind_int64 (stmt, 3, row->updated);
+  sqlite3_bind_int (stmt, 4, row->deleted);
+  for (guint i = 0; i < table->n_columns; i++)
+    _crm_row_bind_column (row, i, stmt, 5 + i);
+
+  return step_done (worker, stmt, error);
+}
+
+typedef enum { WRITE_UPDATE, WRITE_INSERT, WRITE_TRASH } WriteKind;
+
+static void
+write_job (CrmStoreWorker *worker,
+           GTask          *task,
+           WriteKind       kind)
+{
+  WriteData *d = g_task_get_task_data (task);
+  gint64 now = _crm_store_worker_now (worker);
+  GError *error = NULL;
+
+  if (!_crm_store_worker_begin (worker, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < d->rows->len; i++)
+    {
+      CrmRow *row = g_ptr_array_index (d->rows, i);
+      gboolean ok;
+
+      if (kind == WRITE_INSERT)
+        ok = insert_row (worker, row, now, &error);
+      else
+        {
+          if (kind == WRITE_TRASH)
+            row->deleted = d->trashed;
+          ok = update_row (worker, row, now, &error);
+        }
+
+      if (!ok)
+        {
+          _crm_store_worker_rollback (worker);
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  if (!_crm_store_worker_commit (worker, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+update_job (CrmStoreWorker *worker, GTask *task, gpointer data)
+{
+  write_job (worker, task, WRITE_UPDATE);
+}
+
+static void
+insert_job (CrmStoreWorker *worker, GTask *task, gpointer data)
+{
+  write_job (worker, task, WRITE_INSERT);
+}
+
+static void
+trash_job (CrmStoreWorker *worker, GTask *task, gpointer data)
+{
+  write_job (worker, task, WRITE_TRASH);
+}
+
+static void
+noop_job (CrmStoreWorker *worker,
+          GTask          *task,
+          gpointer        data)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+max_pages_job (CrmStoreWorker *worker,
+               GTask          *task,
+               gpointer        data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, *(gint64 *) data);
+  GError *error = NULL;
+
+  if (!_crm_store_worker_exec (worker, sql, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+}
+
+static void
+check_job (CrmStoreWorker *worker,
+           GTask          *task,
+           gpointer        data)
+{
+  sqlite3 *db = _crm_store_worker_get_db (worker);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  GError *error = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s\n", line);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    goto failed;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (problems, _("Row %lld of table %s refers to a missing row of table %s.\n"),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    goto failed;
+
+  g_task_return_pointer (task, problems->len ? g_strdup (problems->str) : NULL, g_free);
+  return;
+
+failed:
+  _crm_store_set_error (&error, db, rc, NULL);
+  g_task_return_error (task, error);
+}
+
+static void
+backup_job (CrmStoreWorker *worker,
+            GTask          *task,
+            gpointer        data)
+{
+  const char *dest = data;
+  g_autofree char *partial = g_strdup_printf ("%s.partial", dest);
+  sqlite3_stmt *stmt = NULL;
+  GError *error = NULL;
+  int rc;
+
+  /* VACUUM INTO writes a compact, consistent copy; it goes to a side file
+   * first, so an interrupted backup never leaves a half-written DEST. */
+  g_unlink (partial);
+  rc = sqlite3_prepare_v2 (_crm_store_worker_get_db (worker), "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, partial, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, _("The backup could not be written."));
+      g_unlink (partial);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_rename (partial, dest) != 0)
+    {
+      int errsv = errno;
+
+      g_unlink (partial);
+      g_task_return_new_error (task, CRM_STORE_ERROR, CRM_STORE_ERROR_FAILED,
+                               _("The backup could not be saved as “%s”: %s"), dest, g_strerror (errsv));
+      return;
+    }
+
+  g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+stats_job (CrmStoreWorker *worker,
+           GTask          *task,
+           gpointer        data)
+{
+  g_autoptr(GPtrArray) types = crm_record_list_types ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GVariantBuilder builder;
+  GError *error = NULL;
+
+  for (guint i = 0; i < types->len; i++)
+    g_ptr_array_add (names, _crm_table_for_type (GPOINTER_TO_SIZE (types->pdata[i]))->name);
+  g_ptr_array_sort (names, compare_names);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE deleted = 0", name);
+      sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, sql, &error);
+      int rc;
+
+      if (stmt == NULL)
+        goto failed;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
+          sqlite3_reset (stmt);
+          goto failed;
+        }
+      g_variant_builder_add (&builder, "{sx}", name, (gint64) sqlite3_column_int64 (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  g_task_return_pointer (task, g_variant_ref_sink (g_variant_builder_end (&builder)),
+                         (GDestroyNotify) g_variant_unref);
+  return;
+
+failed:
+  g_variant_builder_clear (&builder);
+  g_task_return_error (task, error);
+}
+
+/* --- Running jobs --- */
+
+void
+_crm_store_run_async (CrmStore            *self,
+                      CrmStoreJobFunc      func,
+                      gpointer             data,
+                      GDestroyNotify       destroy,
+                      gpointer             source_tag,
+                      const char          *name,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, data, destroy);
+
+  if (self->closed || self->worker == NULL)
+    {
+      g_task_return_new_error (task, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED,
+                               _("The database is closed."));
+      return;
+    }
+
+  _crm_store_worker_push (self->worker, func, task);
+}
+
+static void
+sync_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+gpointer
+_crm_store_run_sync (CrmStore         *self,
+                     CrmStoreJobFunc   func,
+                     gpointer          data,
+                     GDestroyNotify    destroy,
+                     GError          **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_main_context_push_thread_default (context);
+  _crm_store_run_async (self, func, data, destroy, _crm_store_run_sync, "crm-store-sync",
+                        NULL, sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- Identity map and change tracking (main thread) --- */
+
+static GHashTable *
+identity_for (CrmStore   *self,
+              const char *table)
+{
+  GHashTable *map = g_hash_table_lookup (self->identity, table);
+
+  if (map == NULL)
+    {
+      map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (self->identity, (gpointer) g_intern_string (table), map);
+    }
+  return map;
+}
+
+CrmRecord *
+crm_store_lookup (CrmStore *self,
+                  GType     record_type,
+                  gint64    id)
+{
+  const CrmTable *table;
+  GHashTable *map;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  if ((table = _crm_table_for_type (record_type)) == NULL)
+    return NULL;
+  if ((map = g_hash_table_lookup (self->identity, table->name)) == NULL)
+    return NULL;
+  return g_hash_table_lookup (map, &id);
+}
+
+CrmRecord *
+_crm_store_materialize (CrmStore     *self,
+                        const CrmRow *row)
+{
+  GHashTable *map = identity_for (self, row->table->name);
+  CrmRecord *record = g_hash_table_lookup (map, &row->id);
+
+  if (record != NULL)
+    {
+      _crm_record_apply_row (record, row, FALSE);
+      return g_object_ref (record);
+    }
+
+  record = g_object_new (row->table->type, NULL);
+  _crm_record_apply_row (record, row, TRUE);
+  _crm_record_attach (record, self, row->id);
+  g_hash_table_insert (map, g_memdup2 (&row->id, sizeof row->id), record);
+  return record;
+}
+
+/* Called from CrmRecord's dispose: the identity map holds no reference. */
+void
+_crm_store_forget (CrmStore  *self,
+                   CrmRecord *record)
+{
+  const CrmTable *table = _crm_record_class_get_table_info (CRM_RECORD_GET_CLASS (record));
+  GHashTable *map = g_hash_table_lookup (self->identity, table->name);
+  gint64 id = crm_record_get_id (record);
+
+  if (map != NULL && g_hash_table_lookup (map, &id) == record)
+    g_hash_table_remove (map, &id);
+}
+
+static void
+apply_rows (CrmStore  *self,
+            GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CrmRow *row = g_ptr_array_index (rows, i);
+      GHashTable *map = g_hash_table_lookup (self->identity, row->table->name);
+      CrmRecord *record = map ? g_hash_table_lookup (map, &row->id) : NULL;
+
+      /* Only records someone still holds are refreshed. */
+      if (record != NULL)
+        _crm_record_apply_row (record, row, FALSE);
+    }
+}
+
+static void
+reload_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CrmStore *self = CRM_STORE (source);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((rows = g_task_propagate_pointer (G_TASK (result), &error)))
+    apply_rows (self, rows);
+  else if (!g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED))
+    g_warning ("Could not reload changed records: %s", error->message);
+}
+
+/* Re-reads the records of @table that are alive (all of them when @ids is
+ * NULL), so a change made elsewhere reaches every view. */
+static void
+reload_records (CrmStore       *self,
+                const CrmTable *table,
+                GArray         *ids)
+{
+  GHashTable *map = g_hash_table_lookup (self->identity, table->name);
+  RowsByIdData *d;
+
+  if (map == NULL || g_hash_table_size (map) == 0 || self->closed)
+    return;
+
+  d = g_new0 (RowsByIdData, 1);
+  d->table = table;
+  d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (ids == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, map);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_array_append_vals (d->ids, key, 1);
+    }
+  else
+    {
+      for (guint i = 0; i < ids->len; i++)
+        if (g_hash_table_contains (map, &g_array_index (ids, gint64, i)))
+          g_array_append_val (d->ids, g_array_index (ids, gint64, i));
+    }
+
+  if (d->ids->len == 0)
+    {
+      rows_by_id_data_free (d);
+      return;
+    }
+
+  _crm_store_run_async (self, rows_by_id_job, d, rows_by_id_data_free, reload_records,
+                        "crm-store-reload", NULL, reload_cb, NULL);
+}
+
+static void
+on_worker_changed (gpointer    store,
+                   const char *table_name,
+                   GArray     *ids)
+{
+  CrmStore *self = store;
+  const CrmTable *table = _crm_table_lookup (table_name);
+
+  if (table == NULL)
+    return;
+
+  reload_records (self, table, ids);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table_name), table_name, ids);
+}
+
+/* --- Saving --- */
+
+static void
+save_batch_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CrmStore *self = CRM_STORE (source);
+  g_autoptr(GTask) outer = user_data;
+  WriteData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Revert the objects to what the database holds, and say so. */
+      if (!g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED))
+        {
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+          for (guint i = 0; i < d->rows->len; i++)
+            {
+              CrmRow *row = g_ptr_array_index (d->rows, i);
+
+              g_array_set_size (ids, 0);
+              g_array_append_val (ids, row->id);
+              reload_records (self, row->table, ids);
+            }
+          g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+        }
+
+      if (outer != NULL)
+        g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  if (outer != NULL)
+    g_task_return_boolean (outer, TRUE);
+}
+
+/* Writes the pending edits of @records in one transaction; @outer (may be
+ * NULL) completes when they are committed. */
+static void
+save_records (CrmStore  *self,
+              GPtrArray *records,
+              GTask     *outer)
+{
+  WriteData *d = write_data_new ();
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      CrmRecord *record = g_ptr_array_index (records, i);
+      CrmRow *row = _crm_record_take_edits (record, FALSE);
+
+      if (row != NULL)
+        {
+          g_ptr_array_add (d->rows, row);
+          g_ptr_array_add (d->records, g_object_ref (record));
+        }
+    }
+
+  if (d->rows->len == 0)
+    {
+      write_data_free (d);
+      if (outer != NULL)
+        g_task_return_boolean (outer, TRUE);
+      g_clear_object (&outer);
+      return;
+    }
+
+  _crm_store_run_async (self, update_job, d, write_data_free, save_records,
+                        "crm-store-save", NULL, save_batch_cb, outer);
+}
+
+static void
+flush_pending_saves (CrmStore *self,
+                     GTask    *outer)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  g_hash_table_iter_init (&iter, self->pending_saves);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_ptr_array_add (records, key);
+      g_hash_table_iter_steal (&iter);
+    }
+
+  save_records (self, records, outer);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  CrmStore *self = data;
+
+  self->save_source = 0;
+  flush_pending_saves (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_crm_store_schedule_save (CrmStore  *self,
+                          CrmRecord *record)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  if (self->closed)
+    return;
+
+  if (!g_hash_table_contains (self->pending_saves, record))
+    g_hash_table_add (self->pending_saves, g_object_ref (record));
+
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+/* --- GObject --- */
+
+static void
+crm_store_dispose (GObject *object)
+{
+  CrmStore *self = CRM_STORE (object);
+
+  crm_store_close (self);
+
+  G_OBJECT_CLASS (crm_store_parent_class)->dispose (object);
+}
+
+static void
+crm_store_finalize (GObject *object)
+{
+  CrmStore *self = CRM_STORE (object);
+
+  g_clear_pointer (&self->identity, g_hash_table_unref);
+  g_clear_pointer (&self->pending_saves, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
+}
+
+static void
+crm_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CrmStore *self = CRM_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_store_class_init (CrmStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crm_store_dispose;
+  object_class->finalize = crm_store_finalize;
+  object_class->get_property = crm_store_get_property;
+
+  /**
+   * CrmStore:path:
+   *
+   * The database file.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrmStore::changed:
+   * @table: the SQL table whose rows changed (also the signal detail)
+   * @ids: (nullable) (element-type gint64): the changed row ids, or %NULL
+   *   when the whole table changed (bulk writes)
+   *
+   * Emitted on the main thread after a commit changed rows, whoever made the
+   * change (this window, another view, an import, an undo).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_ARRAY);
+
+  /**
+   * CrmStore::write-failed:
+   * @error: what went wrong
+   *
+   * Emitted when background saving of edits failed (disk full, locked);
+   * the edited records were reverted to the stored values.
+   */
+  signals[WRITE_FAILED] =
+    g_signal_new ("write-failed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+crm_store_init (CrmStore *self)
+{
+  self->identity = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->pending_saves = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+}
+
+/* --- Public API --- */
+
+char *
+crm_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
+}
+
+static CrmStore *
+store_new (const char *path)
+{
+  CrmStore *self = g_object_new (CRM_TYPE_STORE, NULL);
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  crm_models_ensure_types ();
+  self->path = g_strdup (path);
+  self->worker = _crm_store_worker_new (context, G_OBJECT (self), on_worker_changed);
+  return self;
+}
+
+static void
+open_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CrmStore *self = CRM_STORE (source);
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+  gpointer node = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL)
+    {
+      crm_store_close (self);
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  self->node = GPOINTER_TO_UINT (node) - 1;
+  self->schema_version = crm_store_get_latest_schema_version ();
+  g_task_return_pointer (outer, g_object_ref (self), g_object_unref);
+}
+
+void
+crm_store_open_async (const char          *path,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(CrmStore) self = NULL;
+  GTask *outer;
+  OpenData *d;
+
+  g_return_if_fail (path != NULL);
+
+  self = store_new (path);
+  outer = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, crm_store_open_async);
+  g_task_set_name (outer, "crm-store-open");
+
+  d = g_new0 (OpenData, 1);
+  d->path = g_strdup (path);
+  _crm_store_run_async (self, open_job, d, open_data_free, crm_store_open_async,
+                        "crm-store-open", cancellable, open_cb, outer);
+}
+
+CrmStore *
+crm_store_open_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CrmStore *
+crm_store_open_sync (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(CrmStore) self = NULL;
+  OpenData *d;
+  gpointer node;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = store_new (path);
+  d = g_new0 (OpenData, 1);
+  d->path = g_strdup (path);
+  node = _crm_store_run_sync (self, open_job, d, open_data_free, error);
+  if (node == NULL)
+    {
+      crm_store_close (self);
+      return NULL;
+    }
+
+  self->node = GPOINTER_TO_UINT (node) - 1;
+  self->schema_version = crm_store_get_latest_schema_version ();
+  return g_steal_pointer (&self);
+}
+
+const char *
+crm_store_get_path (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+crm_store_is_read_only (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), TRUE);
+
+  /* A read-only file is refused at open (Rapport needs to write). */
+  return self->closed;
+}
+
+int
+crm_store_get_schema_version (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+guint32
+crm_store_get_node_id (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  return self->node;
+}
+
+void
+crm_store_close (CrmStore *self)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  if (self->worker == NULL)
+    return;
+
+  /* Pending edits are written before the connection closes. */
+  if (!self->closed && g_hash_table_size (self->pending_saves) > 0)
+    flush_pending_saves (self, NULL);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  self->closed = TRUE;
+  g_clear_pointer (&self->worker, _crm_store_worker_shutdown);
+}
+
+/* load */
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CrmStore *self = CRM_STORE (source);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = g_task_propagate_pointer (G_TASK (result), &error)))
+    g_task_return_error (outer, error);
+  else if (rows->len == 0)
+    g_task_return_new_error (outer, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                             _("The record was not found."));
+  else
+    g_task_return_pointer (outer, _crm_store_materialize (self, g_ptr_array_index (rows, 0)), g_object_unref);
+}
+
+void
+crm_store_load_async (CrmStore            *self,
+                      GType                record_type,
+                      gint64               id,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *outer;
+  RowsByIdData *d;
+
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (_crm_table_for_type (record_type) != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, crm_store_load_async);
+
+  d = g_new0 (RowsByIdData, 1);
+  d->table = _crm_table_for_type (record_type);
+  d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (d->ids, id);
+  _crm_store_run_async (self, rows_by_id_job, d, rows_by_id_data_free, crm_store_load_async,
+                        "crm-store-load", cancellable, load_cb, outer);
+}
+
+CrmRecord *
+crm_store_load_finish (CrmStore      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* load many (paged model pages) */
+
+static void
+load_many_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CrmStore *self = CRM_STORE (source);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *records;
+  GError *error = NULL;
+
+  if (!(rows = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  records = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (records, _crm_store_materialize (self, g_ptr_array_index (rows, i)));
+  g_task_return_pointer (outer, records, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+_crm_store_load_many_async (CrmStore            *self,
+                            GType                record_type,
+                            GArray              *ids,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *outer;
+  RowsByIdData *d;
+
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (_crm_table_for_type (record_type) != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, _crm_store_load_many_async);
+
+  d = g_new0 (RowsByIdData, 1);
+  d->table = _crm_table_for_type (record_type);
+  d->ids = g_array_ref (ids);
+  _crm_store_run_async (self, rows_by_id_job, d, rows_by_id_data_free, _crm_store_load_many_async,
+                        "crm-store-load-many", cancellable, load_many_cb, outer);
+}
+
+GPtrArray *
+_crm_store_load_many_finish (CrmStore      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* query / count */
+
+static void
+query_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  CrmStore *self = CRM_STORE (source);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  GError *error = NULL;
+
+  if (!(rows = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  records = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (records, _crm_store_materialize (self, g_ptr_array_index (rows, i)));
+
+  store = g_list_store_new (crm_query_get_record_type (((QueryData *) g_task_get_task_data (G_TASK (result)))->query));
+  g_list_store_splice (store, 0, 0, records->pdata, records->len);
+  g_task_return_pointer (outer, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+run_query (CrmStore            *self,
+           CrmQuery            *query,
+           CrmStoreJobFunc      func,
+           GAsyncReadyCallback  inner_cb,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  GTask *outer = g_task_new (self, cancellable, callback, user_data);
+  QueryData *d = g_new0 (QueryData, 1);
+
+  g_task_set_source_tag (outer, source_tag);
+  /* The worker gets its own copy: the caller may go on changing its query. */
+  d->query = crm_query_copy (query);
+  _crm_store_run_async (self, func, d, query_data_free, source_tag, "crm-store-query",
+                        cancellable, inner_cb, outer);
+}
+
+void
+crm_store_query_async (CrmStore            *self,
+                       CrmQuery            *query,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  run_query (self, query, query_job, query_cb, crm_store_query_async, cancellable, callback, user_data);
+}
+
+GListModel *
+crm_store_query_finish (CrmStore      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+count_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_task_return_error (outer, error);
+  else
+    g_task_return_int (outer, n);
+}
+
+void
+crm_store_count_async (CrmStore            *self,
+                       CrmQuery            *query,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  run_query (self, query, count_job, count_cb, crm_store_count_async, cancellable, callback, user_data);
+}
+
+gint64
+crm_store_count_finish (CrmStore      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
+/* insert / save / trash / flush */
+
+static void
+insert_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CrmStore *self = CRM_STORE (source);
+  g_autoptr(GTask) outer = user_data;
+  WriteData *d = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  for (guint i = 0; i < d->rows->len; i++)
+    {
+      CrmRow *row = g_ptr_array_index (d->rows, i);
+      CrmRecord *record = g_ptr_array_index (d->records, i);
+      GHashTable *map = identity_for (self, row->table->name);
+
+      _crm_record_attach (record, self, row->id);
+      g_hash_table_insert (map, g_memdup2 (&row->id, sizeof row->id), record);
+      _crm_record_apply_row (record, row, FALSE);
+    }
+
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+crm_store_insert_async (CrmStore            *self,
+                        CrmRecord           *record,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *outer;
+  WriteData *d;
+
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (CRM_IS_RECORD (record));
+  g_return_if_fail (crm_record_get_id (record) == 0);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, crm_store_insert_async);
+
+  d = write_data_new ();
+  g_ptr_array_add (d->rows, _crm_record_take_edits (record, TRUE));
+  g_ptr_array_add (d->records, g_object_ref (record));
+  _crm_store_run_async (self, insert_job, d, write_data_free, crm_store_insert_async,
+                        "crm-store-insert", NULL, insert_cb, outer);
+}
+
+gboolean
+crm_store_insert_finish (CrmStore      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+crm_store_save_async (CrmStore            *self,
+                      CrmRecord           *record,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GTask *outer;
+
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (CRM_IS_RECORD (record));
+  g_return_if_fail (crm_record_get_store (record) == self);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, crm_store_save_async);
+
+  g_hash_table_remove (self->pending_saves, record);
+  g_ptr_array_add (records, g_object_ref (record));
+  save_records (self, records, outer);
+}
+
+gboolean
+crm_store_save_finish (CrmStore      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+trash_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  WriteData *d = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  for (guint i = 0; i < d->rows->len; i++)
+    _crm_record_apply_row (g_ptr_array_index (d->records, i), g_ptr_array_index (d->rows, i), FALSE);
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+crm_store_trash_async (CrmStore            *self,
+                       CrmRecord           *record,
+                       gboolean             trashed,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *outer;
+  WriteData *d;
+  CrmRow *row;
+
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (CRM_IS_RECORD (record));
+  g_return_if_fail (crm_record_get_store (record) == self);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, crm_store_trash_async);
+
+  /* The row carries every column (pending edits included), so they are
+   * written with the trash flag in one statement. */
+  g_hash_table_remove (self->pending_saves, record);
+  d = write_data_new ();
+  d->trashed = trashed;
+  row = _crm_record_take_edits (record, TRUE);
+  g_ptr_array_add (d->rows, row);
+  g_ptr_array_add (d->records, g_object_ref (record));
+  _crm_store_run_async (self, trash_job, d, write_data_free, crm_store_trash_async,
+                        "crm-store-trash", NULL, trash_cb, outer);
+}
+
+gboolean
+crm_store_trash_finish (CrmStore      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+flush_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, error);
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+void
+crm_store_flush_async (CrmStore            *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *outer;
+
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  if (g_hash_table_size (self->pending_saves) > 0)
+    flush_pending_saves (self, NULL);
+
+  /* Jobs run in order: this one resolves after every earlier write. */
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, crm_store_flush_async);
+  _crm_store_run_async (self, noop_job, NULL, NULL, crm_store_flush_async, "crm-store-flush",
+                        NULL, flush_cb, outer);
+}
+
+gboolean
+crm_store_flush_finish (CrmStore      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* maintenance */
+
+static void
+pointer_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_task_return_error (outer, error);
+  else
+    g_task_return_pointer (outer, value, g_task_get_task_data (outer));
+}
+
+/* Runs a job returning a pointer; @free_result frees it if nobody takes it. */
+static void
+run_pointer_job (CrmStore            *self,
+                 CrmStoreJobFunc      func,
+                 gpointer             data,
+                 GDestroyNotify       destroy,
+                 GDestroyNotify       free_result,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  GTask *outer = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (outer, source_tag);
+  g_task_set_task_data (outer, free_result, NULL);
+  _crm_store_run_async (self, func, data, destroy, source_tag, "crm-store-maintenance",
+                        cancellable, pointer_cb, outer);
+}
+
+void
+crm_store_check_async (CrmStore            *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  run_pointer_job (self, check_job, NULL, NULL, g_free, crm_store_check_async,
+                   cancellable, callback, user_data);
+}
+
+char *
+crm_store_check_finish (CrmStore      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+crm_store_backup_async (CrmStore            *self,
+                        const char          *dest_path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+  g_return_if_fail (dest_path != NULL);
+
+  run_pointer_job (self, backup_job, g_strdup (dest_path), g_free, NULL, crm_store_backup_async,
+                   cancellable, callback, user_data);
+}
+
+gboolean
+crm_store_backup_finish (CrmStore      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+}
+
+void
+crm_store_stats_async (CrmStore            *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  run_pointer_job (self, stats_job, NULL, NULL, (GDestroyNotify) g_variant_unref,
+                   crm_store_stats_async, cancellable, callback, user_data);
+}
+
+GVariant *
+crm_store_stats_finish (CrmStore      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+_crm_store_set_max_pages_for_testing (CrmStore  *self,
+                                      gint64     pages,
+                                      GError   **error)
+{
+  return _crm_store_run_sync (self, max_pages_job, g_memdup2 (&pages, sizeof pages), g_free, error) != NULL;
+}
+
+/* restore */
+
+static gboolean
+verify_backup (sqlite3     *db,
+               const char  *path,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 app_id = -1, version = -1;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                               "(SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      app_id = sqlite3_column_int64 (stmt, 0);
+      version = sqlite3_column_int64 (stmt, 1);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      _crm_store_set_error (error, db, rc, _("The backup can not be read."));
+      return FALSE;
+    }
+
+  if (app_id != 1380012116 || version < 1)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CORRUPT,
+                   _("“%s” is not a Rapport backup."), path);
+      return FALSE;
+    }
+  if (version > crm_store_get_latest_schema_version ())
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NEWER_VERSION,
+                   _("The backup was made by a newer version of Rapport."));
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW || !ok)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+move_aside (const char  *path,
+            const char  *aside,
+            GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  /* The database and its WAL move together, so the old state stays whole. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      g_unlink (to);
+      if (g_rename (from, to) != 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_READ_ONLY,
+                       _("“%s” could not be moved aside: %s"), from, g_strerror (errsv));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+crm_store_restore_file (const char  *backup_path,
+                        const char  *dest_path,
+                        GError     **error)
+{
+  g_autofree char *partial = g_strconcat (dest_path, ".restoring", NULL);
+  g_autofree char *aside = g_strconcat (dest_path, ".before-restore", NULL);
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  sqlite3 *src = NULL;
+  sqlite3 *dst = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                   _("The backup “%s” does not exist."), backup_path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (backup_path, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _crm_store_set_error (error, src, rc, _("The backup can not be read."));
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  if (!verify_backup (src, backup_path, error))
+    {
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+
+  /* Copy into a side file first: the current database is only moved aside
+   * once a whole, verified copy exists. */
+  g_mkdir_with_parents (dir, 0700);
+  g_unlink (partial);
+  rc = sqlite3_open_v2 (partial, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dst, "main", src, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dst);
+    }
+  if (rc != SQLITE_OK)
+    _crm_store_set_error (error, dst, rc, _("The backup could not be copied."));
+  sqlite3_close_v2 (dst);
+  sqlite3_close_v2 (src);
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  if (!move_aside (dest_path, aside, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  if (g_rename (partial, dest_path) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_FAILED,
+                   _("The restored database could not be put in place: %s"), g_strerror (errsv));
+      /* Put the old one back. */
+      move_aside (aside, dest_path, NULL);
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  return TRUE;
+}
