@@ -46,6 +46,7 @@ struct _CrmStoreWorker
   gboolean             in_txn;
   gboolean             bulk;
   GHashTable          *changes;     /* interned table → TableChanges* */
+  gint64               data_version;
 };
 
 static void
@@ -386,6 +387,28 @@ _crm_store_worker_load_ids (CrmStoreWorker  *self,
   self->persisted_ms = self->ids.last_ms;
   self->ids_ready = TRUE;
   return TRUE;
+}
+
+gboolean
+_crm_store_worker_poll_external (CrmStoreWorker *self)
+{
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version;
+  gboolean changed;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  /* data_version moves only when another connection commits. */
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  changed = self->data_version != 0 && version != self->data_version;
+  self->data_version = version;
+  return changed;
 }
 
 guint32

@@ -39,5 +39,7 @@ void            _crm_store_worker_set_db   (CrmStoreWorker      *worker,
 gboolean        _crm_store_worker_load_ids (CrmStoreWorker      *worker,
                                             GError             **error);
 guint32         _crm_store_worker_get_node (CrmStoreWorker      *worker);
+/* TRUE when another process committed since the last call. */
+gboolean        _crm_store_worker_poll_external (CrmStoreWorker *worker);
 
 G_END_DECLS

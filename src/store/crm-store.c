@@ -24,6 +24,8 @@
 
 /* Rapid edits to the same records are written together after this delay. */
 #define SAVE_DELAY_MS 250
+/* How often to look for commits made by other processes (rapport-cli). */
+#define EXTERNAL_POLL_SECONDS 2
 /* Ids per reload statement. */
 #define RELOAD_CHUNK 64
 
@@ -36,6 +38,7 @@ struct _CrmStore
   GHashTable      *identity;       /* table name → (gint64 id → CrmRecord*, no ref) */
   GHashTable      *pending_saves;  /* CrmRecord* (ref) */
   guint            save_source;
+  guint            poll_source;
   guint32          node;
   int              schema_version;
   gboolean         closed;
@@ -573,6 +576,14 @@ failed:
   g_task_return_error (task, error);
 }
 
+static void
+poll_job (CrmStoreWorker *worker,
+          GTask          *task,
+          gpointer        data)
+{
+  g_task_return_boolean (task, _crm_store_worker_poll_external (worker));
+}
+
 /* --- Running jobs --- */
 
 void
@@ -788,6 +799,34 @@ on_worker_changed (gpointer    store,
 
   reload_records (self, table, ids);
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table_name), table_name, ids);
+}
+
+static void
+poll_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CrmStore *self = CRM_STORE (source);
+  g_autoptr(GPtrArray) types = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->closed)
+    return;
+
+  /* Another process wrote: which rows is unknown, so every table counts as
+   * changed (lists re-read their ids, live records re-read their rows). */
+  types = crm_record_list_types ();
+  for (guint i = 0; i < types->len; i++)
+    on_worker_changed (self, _crm_table_for_type (GPOINTER_TO_SIZE (types->pdata[i]))->name, NULL);
+}
+
+static gboolean
+poll_timeout_cb (gpointer data)
+{
+  CrmStore *self = data;
+
+  _crm_store_run_async (self, poll_job, NULL, NULL, poll_timeout_cb, "crm-store-poll",
+                        NULL, poll_cb, NULL);
+  return G_SOURCE_CONTINUE;
 }
 
 /* --- Saving --- */
@@ -1028,6 +1067,14 @@ store_new (const char *path)
 }
 
 static void
+start_polling (CrmStore *self)
+{
+  /* The first poll records the current version. */
+  poll_timeout_cb (self);
+  self->poll_source = g_timeout_add_seconds (EXTERNAL_POLL_SECONDS, poll_timeout_cb, self);
+}
+
+static void
 open_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
@@ -1046,6 +1093,7 @@ open_cb (GObject      *source,
 
   self->node = GPOINTER_TO_UINT (node) - 1;
   self->schema_version = crm_store_get_latest_schema_version ();
+  start_polling (self);
   g_task_return_pointer (outer, g_object_ref (self), g_object_unref);
 }
 
@@ -1103,6 +1151,7 @@ crm_store_open_sync (const char  *path,
 
   self->node = GPOINTER_TO_UINT (node) - 1;
   self->schema_version = crm_store_get_latest_schema_version ();
+  start_polling (self);
   return g_steal_pointer (&self);
 }
 
@@ -1151,6 +1200,7 @@ crm_store_close (CrmStore *self)
   if (!self->closed && g_hash_table_size (self->pending_saves) > 0)
     flush_pending_saves (self, NULL);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
 
   self->closed = TRUE;
   g_clear_pointer (&self->worker, _crm_store_worker_shutdown);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "crm-models.h"
 #include "crm-store.h"
@@ -271,6 +272,29 @@ test_changes_reach_objects (Fixture       *f,
   g_assert_cmpuint (notified, ==, 1);
 }
 
+/* rapport-cli (another process) writes while the app is open: the app's
+ * objects and lists follow. */
+static void
+test_external_writer (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CrmOrganization) org = crm_organization_new ();
+  g_autofree char *sql = NULL;
+  sqlite3 *other;
+
+  crm_organization_set_name (org, "Before");
+  insert (f->store, CRM_RECORD (org));
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE organization SET name = 'Changed by rapport-cli' WHERE id = %" G_GINT64_FORMAT,
+                         crm_record_get_id (CRM_RECORD (org)));
+  g_assert_cmpint (sqlite3_exec (other, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  while (g_strcmp0 (crm_organization_get_name (org), "Changed by rapport-cli") != 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_trash_and_restore (Fixture       *f,
                         gconstpointer  data)
@@ -435,6 +459,7 @@ main (int   argc,
   ADD ("/store/records/coalesced-save", test_coalesced_save);
   ADD ("/store/records/changes-reach-objects", test_changes_reach_objects);
   ADD ("/store/records/trash-and-restore", test_trash_and_restore);
+  ADD ("/store/records/external-writer", test_external_writer);
   ADD ("/store/records/invalid-utf8", test_invalid_utf8);
   ADD ("/store/records/huge-field", test_huge_field);
   ADD ("/store/maintenance/backup-check-stats", test_backup_check_stats);
