@@ -21,8 +21,10 @@
 
 #include "crm-demo-private.h"
 
-/* Rows per transaction: big enough to amortise the commit, small enough that
- * the WAL file stays at a sane size during the large generation. */
+/* Rows per transaction of the large set: big enough to amortise the commit,
+ * small enough that the WAL file stays at a sane size.  A failed or cancelled
+ * large generation keeps the batches committed before it (the CLI and the app
+ * generate into a new database); the small set is all or nothing. */
 #define DEMO_COMMIT_ROWS 200000
 
 /* Rows written per unit of scale (measured): drives the progress fraction. */
@@ -301,7 +303,15 @@ bind_and_step (DemoGen      *gen,
 
   gen->rows++;
   if (++gen->pending >= DEMO_COMMIT_ROWS)
-    return checkpoint (gen, error);
+    {
+      /* The small set is one transaction: all or nothing. */
+      if (gen->scale == 1)
+        {
+          gen->pending = 0;
+          return !g_cancellable_set_error_if_cancelled (gen->cancellable, error);
+        }
+      return checkpoint (gen, error);
+    }
   return TRUE;
 }
 

@@ -59,6 +59,10 @@ typedef struct
   gpointer             progress_data;
 } CrmDemoOptions;
 
+/* Adds sample data to @store on its worker thread.  The small set is one
+ * transaction; the large one is committed in batches, so a failed or cancelled
+ * large run leaves part of the data: generate it into a new database.  Does
+ * not check that the database is empty (rapport-cli does). */
 void     crm_demo_generate_async      (CrmStore             *store,
                                        CrmDemoSize           size,
                                        const char           *locale,
