@@ -141,6 +141,43 @@ test_newer_version (void)
   crm_ui_test_close_window (window);
 }
 
+static void
+test_locked_then_retry (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  sqlite3 *db = NULL;
+  CrmWindow *window;
+
+  store = crm_store_open_sync (path, &error);
+  g_assert_no_error (error);
+  crm_store_close (store);
+  g_clear_object (&store);
+
+  /* Another program holds the file locked. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_test_expect_message ("CrmWindow", G_LOG_LEVEL_WARNING, "*Could not open*");
+  window = crm_ui_test_open_window (app, path);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpstr (crm_window_get_page (window), ==, "error");
+  g_assert_cmpint (crm_window_get_open_error (window), ==, CRM_STORE_ERROR_LOCKED);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "retry-open"));
+
+  /* Once the other program lets go, "Try Again" opens it. */
+  sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-open", NULL));
+  crm_ui_test_wait (window_opened, window);
+  g_assert_cmpint (crm_window_get_open_error (window), ==, -1);
+
+  crm_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +188,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/bad-database/corrupt", test_corrupt);
   g_test_add_func ("/ui/bad-database/newer-version", test_newer_version);
+  g_test_add_func ("/ui/bad-database/locked-then-retry", test_locked_then_retry);
 
   ret = g_test_run ();
   g_clear_object (&app);

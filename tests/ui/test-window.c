@@ -156,6 +156,33 @@ search_and_wait (CrmWindow  *window,
   crm_ui_test_wait (search_settled, &wait);
 }
 
+static gboolean
+window_opened (gpointer data)
+{
+  return g_strcmp0 (crm_window_get_page (data), "main") == 0;
+}
+
+/* What `rapport --demo` does: a new database filled before the views show. */
+static void
+test_demo_fill (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  CrmWindow *window = crm_window_new (app);
+  CrmView *view;
+
+  crm_window_open_database (window, path, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  crm_ui_test_wait (window_opened, window);
+
+  show_view (window, "people");
+  view = crm_window_get_view (window, "people");
+  crm_ui_test_wait_view_ready (view);
+  g_assert_cmpstr (crm_view_get_state (view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (crm_view_get_model (view)), >=, 100);
+
+  crm_ui_test_close_window (window);
+}
+
 static void
 test_search_filters (void)
 {
@@ -274,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/empty-states", test_empty_states);
   g_test_add_func ("/ui/window/navigation-persists", test_navigation_persists);
   g_test_add_func ("/ui/window/demo-rows", test_demo_rows);
+  g_test_add_func ("/ui/window/demo-fill", test_demo_fill);
   g_test_add_func ("/ui/window/search-filters", test_search_filters);
   g_test_add_func ("/ui/window/narrow-folds", test_narrow_folds);
 
