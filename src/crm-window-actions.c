@@ -147,8 +147,9 @@ on_restore_done_cb (GObject      *object,
 {
   CrmWindow *self = CRM_WINDOW (object);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
   g_autofree char *kept = NULL;
+  g_autofree char *kept_name = NULL;
+  g_autofree char *message = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -157,9 +158,10 @@ on_restore_done_cb (GObject      *object,
       return;
     }
 
-  kept = g_strdup_printf ("%s.before-restore", self->database_path);
-  /* Translators: %s is a file path */
-  message = g_strdup_printf (_("Backup restored. The previous file was kept as “%s”"), kept);
+  kept = g_strconcat (self->database_path, ".before-restore", NULL);
+  kept_name = g_path_get_basename (kept);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Backup restored. The previous file was kept as “%s”"), kept_name);
   crm_window_add_toast (self, adw_toast_new (message));
   crm_window_open_database (self, self->database_path, FALSE);
 }
@@ -172,8 +174,7 @@ on_backup_chosen_cb (GObject      *object,
   g_autoptr(CrmWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = crm_choose_file_finish (result, &error);
-  g_autoptr(GTask) task = NULL;
-  char **paths;
+  g_autofree char *path = NULL;
 
   if (file == NULL)
     {
@@ -182,22 +183,14 @@ on_backup_chosen_cb (GObject      *object,
       return;
     }
 
-  paths = g_new0 (char *, 3);
-  paths[0] = g_file_get_path (file);
-  paths[1] = g_strdup (self->database_path);
-  if (paths[0] == NULL)
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
-      g_strfreev (paths);
       _crm_window_toast_error (self, _("Only backups on this computer can be restored"));
       return;
     }
 
-  /* Verifying and copying a large file takes a while: off the UI thread. */
-  task = g_task_new (self, NULL, on_restore_done_cb, NULL);
-  g_task_set_source_tag (task, on_backup_chosen_cb);
-  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
-  set_enabled (self, "restore-backup", FALSE);
-  g_task_run_in_thread (task, restore_thread);
+  _crm_window_restore_backup (self, path);
 }
 
 static void
@@ -250,6 +243,29 @@ move_aside (const char  *path,
     }
 
   return g_steal_pointer (&aside);
+}
+
+void
+_crm_window_restore_backup (CrmWindow  *self,
+                            const char *backup_path)
+{
+  g_autoptr(GTask) task = NULL;
+  char **paths;
+
+  g_return_if_fail (CRM_IS_WINDOW (self));
+  g_return_if_fail (self->database_path != NULL);
+  g_return_if_fail (self->context == NULL);
+
+  paths = g_new0 (char *, 3);
+  paths[0] = g_strdup (backup_path);
+  paths[1] = g_strdup (self->database_path);
+
+  /* Verifying and copying a large file takes a while: off the UI thread. */
+  task = g_task_new (self, NULL, on_restore_done_cb, NULL);
+  g_task_set_source_tag (task, _crm_window_restore_backup);
+  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
+  set_enabled (self, "restore-backup", FALSE);
+  g_task_run_in_thread (task, restore_thread);
 }
 
 static void

@@ -44,6 +44,10 @@ void        _crm_window_show_view      (CrmWindow  *self,
                                         const char *name);
 void        _crm_window_set_page       (CrmWindow  *self,
                                         const char *page);
+/* Replaces the (closed) database with a copy of @backup_path, keeping the
+ * old file as "<database>.before-restore", then opens it. */
+void        _crm_window_restore_backup (CrmWindow  *self,
+                                        const char *backup_path);
 /* Shows @message in a toast; for failures the user should know about. */
 void        _crm_window_toast_error    (CrmWindow  *self,
                                         const char *message);

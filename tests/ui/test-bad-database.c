@@ -15,6 +15,7 @@
 
 #include "crm-ui-test-util.h"
 #include "crm-store.h"
+#include "crm-window-private.h"
 
 static CrmApplication *app;
 
@@ -178,6 +179,59 @@ test_locked_then_retry (void)
   crm_ui_test_close_window (window);
 }
 
+static gboolean
+restore_settled (gpointer data)
+{
+  CrmWindow *window = data;
+
+  return g_strcmp0 (crm_window_get_page (window), "main") == 0 ||
+         g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-backup");
+}
+
+static void
+test_restore_backup (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  g_autofree char *backup = crm_ui_test_new_db_path ();
+  g_autofree char *junk = crm_ui_test_new_db_path ();
+  g_autofree char *kept = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  CrmWindow *window;
+  CrmView *view;
+
+  g_assert_true (g_file_set_contents (path, "not a database at all", -1, NULL));
+  g_assert_true (g_file_set_contents (junk, "not a backup either", -1, NULL));
+  crm_ui_test_make_demo_db (backup);
+
+  g_test_expect_message ("CrmWindow", G_LOG_LEVEL_WARNING, "*Could not open*");
+  window = crm_ui_test_open_window (app, path);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (crm_window_get_open_error (window), ==, CRM_STORE_ERROR_CORRUPT);
+
+  /* A file that is no backup is refused, and nothing changes. */
+  _crm_window_restore_backup (window, junk);
+  crm_ui_test_wait (restore_settled, window);
+  g_assert_cmpstr (crm_window_get_page (window), ==, "error");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpstr (contents, ==, "not a database at all");
+  g_clear_pointer (&contents, g_free);
+
+  /* A real backup replaces the file, which is kept beside it. */
+  _crm_window_restore_backup (window, backup);
+  crm_ui_test_wait (window_opened, window);
+  kept = g_strconcat (path, ".before-restore", NULL);
+  g_assert_true (g_file_get_contents (kept, &contents, &length, NULL));
+  g_assert_cmpstr (contents, ==, "not a database at all");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "people"));
+  view = crm_window_get_view (window, "people");
+  crm_ui_test_wait_view_ready (view);
+  g_assert_cmpstr (crm_view_get_state (view), ==, "list");
+
+  crm_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +243,7 @@ main (int   argc,
   g_test_add_func ("/ui/bad-database/corrupt", test_corrupt);
   g_test_add_func ("/ui/bad-database/newer-version", test_newer_version);
   g_test_add_func ("/ui/bad-database/locked-then-retry", test_locked_then_retry);
+  g_test_add_func ("/ui/bad-database/restore-backup", test_restore_backup);
 
   ret = g_test_run ();
   g_clear_object (&app);
