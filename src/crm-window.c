@@ -264,6 +264,19 @@ on_sidebar_row_activated_cb (CrmWindow     *self,
                               gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* Keyboard moves the selection through the sidebar: the content follows,
+ * without leaving the sidebar when the window is folded. */
+static void
+on_sidebar_row_selected_cb (CrmWindow     *self,
+                            GtkListBoxRow *row,
+                            GtkListBox    *list_box)
+{
+  if (row == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
+  _crm_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
 static void
 on_search_changed_cb (CrmWindow      *self,
                       GtkSearchEntry *entry)
@@ -477,6 +490,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
