@@ -81,7 +81,9 @@ go_back_action (GSimpleAction *action,
 {
   CrmWindow *self = user_data;
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  /* Side by side, the sidebar is already in view. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
