@@ -135,6 +135,8 @@ crm_view_real_context_set (CrmView    *self,
   g_autoptr(GtkNoSelection) selection = NULL;
 
   clear_model (self);
+  /* A new database starts from the spinner, not from the old list's page. */
+  priv->state = NULL;
 
   if (context == NULL || priv->list_view == NULL || (query = create_query (self)) == NULL)
     {
