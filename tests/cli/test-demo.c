@@ -315,14 +315,13 @@ static void
 test_sales_cycles (void)
 {
   g_autoptr(Demo) demo = demo_new ("en", 11);
-  const char *sql =
-    "SELECT AVG(d.closed - d.created) / 86400.0 FROM deal d "
-    "JOIN pipeline p ON p.id = d.pipeline_id JOIN stage s ON s.id = d.stage_id "
-    "WHERE s.kind = 'won' AND p.kind = '%s'";
-  g_autofree char *b2b_sql = g_strdup_printf (sql, "b2b");
-  g_autofree char *b2c_sql = g_strdup_printf (sql, "b2c");
-  double b2b = query_double (demo, b2b_sql);
-  double b2c = query_double (demo, b2c_sql);
+#define WON_CYCLE_SQL(kind) \
+  "SELECT AVG(d.closed - d.created) / 86400.0 FROM deal d " \
+  "JOIN pipeline p ON p.id = d.pipeline_id JOIN stage s ON s.id = d.stage_id " \
+  "WHERE s.kind = 'won' AND p.kind = '" kind "'"
+  double b2b = query_double (demo, WON_CYCLE_SQL ("b2b"));
+  double b2c = query_double (demo, WON_CYCLE_SQL ("b2c"));
+#undef WON_CYCLE_SQL
 
   g_test_message ("won-deal cycle: B2B %.0f days, B2C %.0f days", b2b, b2c);
   g_assert_cmpfloat (b2b, >, 100);
