@@ -25,5 +25,8 @@ meson compile -C "$builddir"
 # icons are in data/icons (found through XDG_DATA_DIRS).
 export GSETTINGS_SCHEMA_DIR="$builddir/data"
 export XDG_DATA_DIRS="$srcdir/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+# The translations built in _build/po/<lang>/LC_MESSAGES/rapport.mo, used in
+# place of LOCALEDIR when set (e.g. LANGUAGE=zh_CN build-aux/run.sh --demo).
+export RAPPORT_LOCALEDIR="$builddir/po"
 
 exec "$builddir/src/rapport" "$@"
