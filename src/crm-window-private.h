@@ -22,6 +22,7 @@ struct _CrmWindow
   char                 *database_path;
   int                   open_error;
   gboolean              fill_with_demo;
+  gboolean              is_demo;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -32,6 +33,7 @@ struct _CrmWindow
   GtkButton            *retry_button;
   GtkButton            *restore_button;
   AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
   GtkListBox           *sidebar_list;
   GtkSearchEntry       *search_entry;
   GtkStack             *view_stack;

@@ -181,6 +181,8 @@ show_store (CrmWindow *self,
   g_autoptr(CrmContext) context = crm_context_new (store, self->settings);
 
   self->open_error = -1;
+  /* Sample data lives in a throw-away file: say so where it is always seen. */
+  adw_window_title_set_subtitle (self->sidebar_title, self->is_demo ? _("Sample Data") : NULL);
   g_signal_connect_object (store, "write-failed",
                            G_CALLBACK (on_store_write_failed_cb), self, G_CONNECT_SWAPPED);
   set_context (self, context);
@@ -209,6 +211,7 @@ on_demo_generated_cb (GObject      *object,
     }
 
   show_store (self, store);
+  crm_window_add_toast (self, adw_toast_new (_("This is sample data: it is deleted when Rapport closes")));
 }
 
 static void
@@ -485,6 +488,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, view_stack);
@@ -604,6 +608,7 @@ crm_window_open_database (CrmWindow  *self,
       self->database_path = g_strdup (path);
     }
   self->fill_with_demo = fill_with_demo;
+  self->is_demo = fill_with_demo;
   self->open_error = -1;
 
   set_context (self, NULL);
