@@ -28,7 +28,7 @@ while IFS= read -r line; do
     *) continue ;;
   esac
   case "$line" in
-    *': unknown-tag developer'|*': cid-contains-uppercase-letter '*) ;;
+    *': unknown-tag developer'|*': cid-contains-uppercase-letter'|*': cid-contains-uppercase-letter '*) ;;
     *) echo "not allowed: $line" >&2; bad=1 ;;
   esac
 done <<<"$out"
