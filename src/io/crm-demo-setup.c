@@ -476,6 +476,53 @@ make_segments (DemoGen  *gen,
   return TRUE;
 }
 
+/* A few tags: strategic accounts are VIPs, some partners, some readers. */
+static gboolean
+make_tags (DemoGen  *gen,
+           GError  **error)
+{
+  static const char *names[3][2] = {
+    { "VIP", "VIP" }, { "Partner", "合作伙伴" }, { "Newsletter", "订阅简报" },
+  };
+  const char *sql_tag = "INSERT INTO tag (id, created, updated, name) VALUES (?, ?, ?, ?)";
+  const char *sql_record_tag =
+    "INSERT INTO record_tag (id, created, updated, tag_id, record_kind, record_id) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+  gint64 t = SETUP_TIME (gen);
+  gint64 tags[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      tags[i] = demo_next_id (gen);
+      if (!demo_insert_sql (gen, sql_tag, error, "iiis", tags[i], t, t, names[i][gen->zh]))
+        return FALSE;
+    }
+
+  for (guint o = 0; o < gen->n_orgs; o++)
+    {
+      gint64 when = gen->org_created[o];
+
+      if (gen->org_tier[o] == 0 &&
+          !demo_insert_sql (gen, sql_record_tag, error, "iiiisi", demo_next_id (gen), when, when,
+                            tags[0], "organization", gen->orgs[o]))
+        return FALSE;
+      if (demo_rand_chance (&gen->rand, 5) &&
+          !demo_insert_sql (gen, sql_record_tag, error, "iiiisi", demo_next_id (gen), when, when,
+                            tags[1], "organization", gen->orgs[o]))
+        return FALSE;
+    }
+  for (guint p = 0; p < gen->n_people; p++)
+    {
+      gint64 when = gen->people_created[p];
+
+      if (demo_rand_chance (&gen->rand, 3) &&
+          !demo_insert_sql (gen, sql_record_tag, error, "iiiisi", demo_next_id (gen), when, when,
+                            tags[2], "person", gen->people[p]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 demo_make_marketing (DemoGen  *gen,
                      GError  **error)
@@ -501,7 +548,8 @@ demo_make_marketing (DemoGen  *gen,
   /* A stride coprime with the number of people never picks a person twice. */
   guint stride = gen->scale > 1 ? 7919 : 7;
 
-  if (!make_segments (gen, error))
+  if (!make_tags (gen, error) ||
+      !make_segments (gen, error))
     return FALSE;
 
   for (guint c = 0; c < n_campaigns; c++)

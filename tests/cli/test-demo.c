@@ -210,7 +210,7 @@ test_small_counts (void)
     "deal_stakeholder", "deal_product", "customer_order", "order_line", "ticket_message",
     "ticket_status_change", "kb_article", "self_service_resolution", "canned_reply",
     "campaign", "campaign_member", "segment", "custom_field", "custom_value", "sla_policy",
-    "business_calendar", "holiday", "product",
+    "business_calendar", "holiday", "product", "tag", "record_tag",
   };
 
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person"), ==, 1000);
