@@ -46,6 +46,6 @@ unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY DISPLAY
 
 # One X server and one session bus for every start, so that their own
 # start-up is not part of any measurement.
-exec dbus-run-session -- \
+dbus-run-session -- \
   xvfb-run -a -s '-screen 0 1280x800x24' \
   python3 build-aux/bench.py "$build"
