@@ -17,8 +17,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CrmApplication) app = NULL;
+  /* build-aux/run.sh points this at the translations of an uninstalled build. */
+  const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
