@@ -44,6 +44,8 @@ typedef struct
   gint64  history_entered[8];
   gint64  history_left[8];
   guint   n_history;
+  guint   first_product;  /* index into gen->products */
+  gint64  first_quantity;
 } DealPlan;
 
 /* Walks the stages: the deal is won (after every open stage) or lost (after
@@ -118,7 +120,7 @@ insert_deal_parts (DemoGen  *gen,
                    GError  **error)
 {
   gboolean b2b = plan->pipeline == 0;
-  guint n_products = 1 + demo_rand_below (&gen->rand, 2);
+  guint n_products = b2b ? 1 + demo_rand_below (&gen->rand, 2) : 1;
 
   for (guint h = 0; h < plan->n_history; h++)
     {
@@ -151,9 +153,11 @@ insert_deal_parts (DemoGen  *gen,
 
   for (guint p = 0; p < n_products; p++)
     {
-      guint product = b2b ? (p * 3 + demo_rand_below (&gen->rand, 3)) % 6
-                          : 6 + (p * 7 + demo_rand_below (&gen->rand, 7)) % (gen->n_products - 6);
-      gint64 qty = b2b ? 1 + demo_rand_below (&gen->rand, 50) : 1 + demo_rand_below (&gen->rand, 2);
+      guint product = p == 0 ? plan->first_product
+                      : b2b ? (plan->first_product + 1 + demo_rand_below (&gen->rand, 5)) % 6
+                      : 6 + (plan->first_product - 6 + 1 + demo_rand_below (&gen->rand, 7)) % (gen->n_products - 6);
+      gint64 qty = p == 0 ? plan->first_quantity
+                   : b2b ? 1 + demo_rand_below (&gen->rand, 50) : 1;
 
       if (!demo_insert (gen, DEMO_STMT_DEAL_PRODUCT, error, "iiiiiii", demo_next_id (gen),
                         plan->created, plan->created, deal, gen->products[product], qty,
@@ -224,10 +228,19 @@ make_deal (DemoGen  *gen,
   plan.created = demo_rand_between (&gen->rand, plan.created, gen->reference - DEMO_HOUR);
   plan_walk (gen, &plan);
 
-  /* Log-uniform amounts: many small deals, a few big ones. */
-  plan.amount = (gint64) exp (b2b ? log (5000.0) + demo_rand_double (&gen->rand) * log (100.0)
-                                  : log (50.0) + demo_rand_double (&gen->rand) * log (100.0));
-  plan.amount = (plan.amount / 10 + 1) * 10 * (gen->zh ? 7 : 1) * 100;
+  /* B2B: log-uniform amounts, many small deals and a few big ones.  B2C:
+   * the product the consumer is after. */
+  plan.first_product = b2b ? demo_rand_below (&gen->rand, 6)
+                           : 6 + demo_rand_below (&gen->rand, gen->n_products - 6);
+  plan.first_quantity = b2b ? 1 + demo_rand_below (&gen->rand, 50)
+                            : 1 + (gint64) demo_rand_chance (&gen->rand, 20);
+  if (b2b)
+    {
+      plan.amount = (gint64) exp (log (5000.0) + demo_rand_double (&gen->rand) * log (100.0));
+      plan.amount = (plan.amount / 10 + 1) * 10 * (gen->zh ? 7 : 1) * 100;
+    }
+  else
+    plan.amount = gen->product_price[plan.first_product] * plan.first_quantity;
   if (plan.closed == 0 && plan.expected_close < gen->reference + 7 * DEMO_DAY)
     plan.expected_close = gen->reference + (7 + (gint64) demo_rand_below (&gen->rand, 60)) * DEMO_DAY;
   demo_format_date (plan.expected_close, expected);
@@ -254,10 +267,18 @@ make_deal (DemoGen  *gen,
   if (n_done > 0)
     last_activity = times[n_done - 1];
 
+  /* B2B deals are projects, B2C deals are about a product. */
   name = customer_name (gen, &plan, error);
   if (name == NULL)
     return FALSE;
-  g_snprintf (title, 256, "%s – %s", name, demo_deal_topic (gen));
+  if (b2b)
+    g_snprintf (title, 256, "%s – %s", name, demo_deal_topic (gen));
+  else
+    {
+      gint64 price;
+
+      g_snprintf (title, 256, "%s – %s", name, demo_product_name (gen, plan.first_product, &price));
+    }
 
   if (!demo_insert (gen, DEMO_STMT_DEAL, error, "iiisiidrrissriiirs", deal, plan.created,
                     MAX (plan.stage_entered, last_activity), title, gen->pipelines[plan.pipeline],
