@@ -267,10 +267,9 @@ cmd_stats (Cli   *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStore) store = NULL;
   g_autoptr(GVariant) stats = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GVariantDict) dict = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GVariantIter iter;
-  const char *table;
+  char *table;
   gint64 count;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -288,10 +287,9 @@ cmd_stats (Cli   *cli,
   if (stats == NULL)
     return fail (g_steal_pointer (&error));
 
-  dict = g_variant_dict_new (stats);
   g_variant_iter_init (&iter, stats);
-  while (g_variant_iter_next (&iter, "{&sx}", &table, &count))
-    g_ptr_array_add (names, (gpointer) table);
+  while (g_variant_iter_next (&iter, "{sx}", &table, &count))
+    g_ptr_array_add (names, table);
   g_ptr_array_sort (names, compare_names);
 
   if (json)
@@ -310,7 +308,7 @@ cmd_stats (Cli   *cli,
       json_builder_begin_object (builder);
       for (guint i = 0; i < names->len; i++)
         {
-          g_variant_dict_lookup (dict, names->pdata[i], "x", &count);
+          g_variant_lookup (stats, names->pdata[i], "x", &count);
           json_builder_set_member_name (builder, names->pdata[i]);
           json_builder_add_int_value (builder, count);
         }
@@ -327,7 +325,7 @@ cmd_stats (Cli   *cli,
     {
       for (guint i = 0; i < names->len; i++)
         {
-          g_variant_dict_lookup (dict, names->pdata[i], "x", &count);
+          g_variant_lookup (stats, names->pdata[i], "x", &count);
           g_print ("%-26s %12" G_GINT64_FORMAT "\n", (const char *) names->pdata[i], count);
         }
     }
