@@ -58,6 +58,7 @@ struct _CrmPagedModel
   guint         reload_source;
   gulong        changed_handler;
   gboolean      loading;
+  gboolean      reload_pending;  /* ids are being re-read */
 };
 
 enum {
@@ -369,6 +370,7 @@ ids_loaded_cb (GObject      *source,
   /* A newer query or reload is on its way: this answer is stale. */
   if (generation != self->generation)
     return;
+  self->reload_pending = FALSE;
 
   old = g_steal_pointer (&self->ids);
   self->ids = g_steal_pointer (&ids);
@@ -414,6 +416,7 @@ reload (CrmPagedModel *self)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   il->self = g_object_ref (self);
   il->generation = ++self->generation;
+  self->reload_pending = TRUE;
 
   _crm_store_run_async (self->store, ids_job, crm_query_copy (self->query),
                         (GDestroyNotify) crm_query_unref, reload, "crm-paged-model-ids",
@@ -724,7 +727,8 @@ crm_paged_model_load_page_async (CrmPagedModel       *self,
   g_task_set_source_tag (task, crm_paged_model_load_page_async);
   g_task_set_task_data (task, GUINT_TO_POINTER (position), NULL);
 
-  if (self->loading)
+  /* Positions refer to the ids being read: wait for them. */
+  if (self->loading || self->reload_pending)
     g_ptr_array_add (self->waiting, g_steal_pointer (&task));
   else
     load_page (self, position / CRM_PAGED_MODEL_PAGE_SIZE, task);

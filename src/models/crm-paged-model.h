@@ -45,7 +45,8 @@ gboolean        crm_paged_model_get_loading    (CrmPagedModel *self);
 /* The id at @position without materialising anything (0 when out of range). */
 gint64          crm_paged_model_get_id         (CrmPagedModel *self,
                                                 guint          position);
-/* Resolves when the id list and the page holding @position are loaded. */
+/* Resolves when the id list (after any pending reload or new query) and the
+ * page holding @position are loaded. */
 void            crm_paged_model_load_page_async (CrmPagedModel      *self,
                                                  guint               position,
                                                  GCancellable       *cancellable,

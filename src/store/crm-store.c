@@ -1816,7 +1816,6 @@ move_aside (const char  *path,
 
       if (!g_file_test (from, G_FILE_TEST_EXISTS))
         continue;
-      g_unlink (to);
       if (g_rename (from, to) != 0)
         {
           int errsv = errno;
@@ -1836,6 +1835,7 @@ crm_store_restore_file (const char  *backup_path,
 {
   g_autofree char *partial = g_strconcat (dest_path, ".restoring", NULL);
   g_autofree char *aside = g_strconcat (dest_path, ".before-restore", NULL);
+  guint n = 1;
   g_autofree char *dir = g_path_get_dirname (dest_path);
   sqlite3 *src = NULL;
   sqlite3 *dst = NULL;
@@ -1889,6 +1889,13 @@ crm_store_restore_file (const char  *backup_path,
     {
       g_unlink (partial);
       return FALSE;
+    }
+
+  /* Never overwrite what an earlier restore kept. */
+  while (g_file_test (aside, G_FILE_TEST_EXISTS))
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.before-restore.%u", dest_path, n++);
     }
 
   if (!move_aside (dest_path, aside, error))

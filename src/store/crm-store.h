@@ -165,7 +165,8 @@ GVariant   *crm_store_stats_finish         (CrmStore             *self,
                                             GError              **error);
 
 /* Replaces the database at @dest_path with a verified copy of @backup_path,
- * keeping the old file beside it as "<dest>.before-restore".  The database
+ * keeping the old file beside it as "<dest>.before-restore" (or
+ * "<dest>.before-restore.N" when an earlier restore kept one).  The database
  * must not be open.  Runs in the calling thread. */
 gboolean    crm_store_restore_file         (const char           *backup_path,
                                             const char           *dest_path,

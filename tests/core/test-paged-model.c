@@ -194,9 +194,30 @@ test_set_query (void)
   q = crm_query_new (CRM_TYPE_PERSON);
   crm_query_add_text (q, "email", CRM_QUERY_EQ, "nobody@example.com");
   crm_paged_model_set_query (model, q);
-  while (c.calls == 0)
-    g_main_context_iteration (NULL, TRUE);
+  /* load_page waits for the new ids rather than paging the old ones */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    crm_paged_model_load_page_async (model, 0, NULL, crm_test_store_result, &result);
+    crm_test_await (&result);
+    g_assert_true (crm_paged_model_load_page_finish (model, result, NULL));
+  }
+  g_assert_cmpuint (c.calls, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  /* ordering by the base columns works too */
+  g_clear_pointer (&q, crm_query_unref);
+  q = crm_query_new (CRM_TYPE_PERSON);
+  crm_query_add_int (q, "created", CRM_QUERY_GE, 0);
+  crm_query_set_order (q, "created", TRUE);
+  crm_paged_model_set_query (model, q);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    crm_paged_model_load_page_async (model, 0, NULL, crm_test_store_result, &result);
+    crm_test_await (&result);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
 }
 
 int

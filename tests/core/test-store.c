@@ -439,6 +439,23 @@ test_restore (Fixture       *f,
   model = query (f->store, q);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
+  /* A second restore keeps both earlier files. */
+  crm_store_close (f->store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&model);
+  g_assert_finalize_object (f->store);
+  g_assert_true (crm_store_restore_file (backup, f->path, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *second = g_strconcat (f->path, ".before-restore.1", NULL);
+
+    g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  }
+  f->store = crm_store_open_sync (f->path, &error);
+  g_assert_no_error (error);
+
   /* A garbage backup is refused and the database is left alone. */
   g_assert_true (g_file_set_contents (backup, "not a database at all", -1, NULL));
   g_assert_false (crm_store_restore_file (backup, f->path, &error));
