@@ -34,6 +34,19 @@ typedef struct
   GCancellable *cancellable;
 } Cli;
 
+/* A store that is closed (its worker joined, from this thread) before the
+ * last reference goes. */
+typedef CrmStore OpenStore;
+
+static void
+close_store (OpenStore *store)
+{
+  crm_store_close (store);
+  g_object_unref (store);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenStore, close_store)
+
 static void
 print_error (const char *message)
 {
@@ -173,7 +186,7 @@ cmd_demo (Cli   *cli,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(OpenStore) store = NULL;
   g_autoptr(GVariant) stats = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   CrmDemoOptions options = { 0, };
@@ -236,7 +249,6 @@ cmd_demo (Cli   *cli,
     }
   if (options.progress != NULL)
     g_printerr ("\n");
-  crm_store_close (store);
 
   /* TRANSLATORS: %s is the database path, %.1f seconds */
   g_print (_("Sample data written to “%s” in %.1f s.\n"), cli->database,
@@ -265,7 +277,7 @@ cmd_stats (Cli   *cli,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(OpenStore) store = NULL;
   g_autoptr(GVariant) stats = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GVariantIter iter;
@@ -341,7 +353,7 @@ cmd_check (Cli   *cli,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *problems = NULL;
 
@@ -380,7 +392,7 @@ cmd_backup (Cli   *cli,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("DEST"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
