@@ -9,6 +9,8 @@
  * RAPPORT_BENCH=browse waits about 2 s, prints "browse-done" and quits.
  */
 
+#define G_LOG_DOMAIN "BareWindow"
+
 #include <adwaita.h>
 #include <stdio.h>
 
