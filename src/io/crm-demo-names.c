@@ -392,6 +392,13 @@ static const DemoText followups[] = {
   { "Any update on this?", "请问有进展吗？" },
 };
 
+static const DemoText notes[] = {
+  { "Checked the logs: this looks like the known sync issue.", "查了日志，像是已知的同步问题。" },
+  { "Customer is a long-time client; handle with care.", "老客户，请优先处理。" },
+  { "Waiting for the warehouse to confirm the shipment.", "等待仓库确认发货。" },
+  { "Refund approved by the team lead.", "退款已经组长批准。" },
+};
+
 static const DemoText summaries_call[] = {
   { "Discovery call", "需求沟通电话" }, { "Follow-up call", "跟进电话" },
   { "Check-in call", "例行回访电话" }, { "Pricing discussion", "价格沟通" },
@@ -702,6 +709,12 @@ const char *
 demo_reply_text (DemoGen *gen)
 {
   return TEXT (gen, DEMO_PICK (&gen->rand, replies));
+}
+
+const char *
+demo_note_text (DemoGen *gen)
+{
+  return TEXT (gen, DEMO_PICK (&gen->rand, notes));
 }
 
 const char *

@@ -248,6 +248,7 @@ const char *demo_ticket_subject (DemoGen       *gen,
                                  const char   **first_message);
 const char *demo_reply_text    (DemoGen        *gen);
 const char *demo_followup_text (DemoGen        *gen);
+const char *demo_note_text     (DemoGen        *gen);
 const char *demo_activity_summary (DemoGen     *gen,
                                    const char  *kind);
 const char *demo_csat_comment  (DemoGen        *gen,

@@ -128,120 +128,187 @@ add_status (DemoGen      *gen,
                       when, when, c->id, status, when, c->assignee);
 }
 
+/* Everything about one ticket that is decided before it is written. */
+typedef struct
+{
+  gboolean    b2b;
+  guint       person;          /* index into gen->people */
+  guint       org;             /* B2B: index into gen->orgs */
+  guint       channel;
+  guint       priority;
+  guint       policy;
+  gint64      created;
+  gint64      fr;              /* when the first reply came or will come */
+  gint64      res;             /* when it was or will be resolved */
+  gboolean    waits;           /* waits on the customer once */
+  gint64      wait_start;
+  gint64      wait_len;
+  const char *status;
+  gint64      first_response;  /* the stored columns: 0 until it happened */
+  gint64      resolved;
+  gint64      closed;
+  gint64      waiting_since;
+  gint64      waiting_seconds;
+  gint64      csat;
+  gint64      csat_at;
+  const char *csat_comment;
+} TicketPlan;
+
+static void
+plan_ticket_times (DemoGen    *gen,
+                   TicketPlan *t)
+{
+  double first_minutes = policy_minutes[t->policy][0];
+  double resolution_minutes = policy_minutes[t->policy][1];
+  /* A year of history plus the current backlog: the last two days' tickets
+   * are still new, open or waiting on the customer. */
+  gint64 age = demo_rand_chance (&gen->rand, 6) ? (gint64) demo_rand_below (&gen->rand, 2 * 86400)
+                                                : (gint64) demo_rand_below (&gen->rand, 365 * 86400);
+
+  t->created = gen->reference - age - 600;
+  /* Most answers come in time (the means are 75% and 58% of the SLA
+   * targets); the tail breaches them. */
+  t->fr = t->created + (gint64) demo_rand_skewed (&gen->rand, first_minutes * 45.0);
+  t->res = t->fr + (gint64) demo_rand_skewed (&gen->rand, resolution_minutes * 35.0);
+  t->waits = demo_rand_chance (&gen->rand, 25);
+  t->wait_start = t->fr + (t->res - t->fr) / 3;
+  t->wait_len = t->waits ? (gint64) demo_rand_skewed (&gen->rand, 86400.0) : 0;
+  t->res += t->wait_len;
+}
+
+/* Where the ticket stands at the reference time. */
+static void
+plan_ticket_state (DemoGen    *gen,
+                   TicketPlan *t)
+{
+  gint64 now = gen->reference;
+
+  if (t->fr > now)
+    t->status = "new";
+  else if (t->waits && t->wait_start <= now && now < t->wait_start + t->wait_len)
+    {
+      t->status = "waiting-on-customer";
+      t->waiting_since = t->wait_start;
+    }
+  else if (t->res > now)
+    t->status = "open";
+  else
+    t->status = t->res + 3 * 86400 <= now ? "closed" : "resolved";
+
+  if (!g_str_equal (t->status, "new"))
+    t->first_response = t->fr;
+  if (t->waits && t->wait_start + t->wait_len <= now)
+    t->waiting_seconds = t->wait_len;
+  t->csat_comment = "";
+  if (t->status[0] != 'r' && t->status[0] != 'c')
+    return;
+
+  t->resolved = t->res;
+  if (t->status[0] == 'c')
+    t->closed = t->res + 3 * 86400;
+  if (demo_rand_chance (&gen->rand, 40))
+    {
+      t->csat = 1 + demo_rand_weighted (&gen->rand, csat_weights, 5);
+      t->csat_at = t->res + (gint64) demo_rand_below (&gen->rand, 2 * 86400);
+      t->csat_at = MIN (t->csat_at, now);
+      if (demo_rand_chance (&gen->rand, 30))
+        t->csat_comment = demo_csat_comment (gen, (int) t->csat);
+    }
+}
+
+static void
+plan_ticket (DemoGen    *gen,
+             TicketPlan *t)
+{
+  t->b2b = gen->n_contacts > 0 && demo_rand_chance (&gen->rand, 30);
+  t->person = t->b2b ? demo_rand_below (&gen->rand, gen->n_contacts)
+                     : gen->n_contacts + demo_rand_below (&gen->rand, gen->n_people - gen->n_contacts);
+  t->org = t->b2b ? gen->contact_org[t->person] : 0;
+  t->channel = demo_rand_weighted (&gen->rand, ticket_channel_weights, 7);
+  t->priority = demo_rand_weighted (&gen->rand, priority_weights, 4);
+  t->policy = t->priority == 3 ? 0
+              : t->b2b && gen->org_tier[t->org] == 0 ? 4
+              : !t->b2b && t->priority < 2 ? 5 : 3 - t->priority;
+  plan_ticket_times (gen, t);
+  plan_ticket_state (gen, t);
+}
+
+/* The conversation and the status history. */
+static gboolean
+insert_ticket_history (DemoGen          *gen,
+                       const TicketPlan *t,
+                       Conversation     *c,
+                       const char       *first_message,
+                       GError          **error)
+{
+  if (!add_message (gen, c, "customer", first_message, t->created, error))
+    return FALSE;
+  if (t->first_response == 0)
+    return TRUE;
+  if (!add_message (gen, c, "reply", demo_reply_text (gen), t->fr, error) ||
+      !add_status (gen, c, "open", t->fr, error))
+    return FALSE;
+  if (demo_rand_chance (&gen->rand, 15) &&
+      !add_message (gen, c, "note", demo_note_text (gen), t->fr + MIN (600, gen->reference - t->fr),
+                    error))
+    return FALSE;
+  if (t->waits && t->wait_start <= gen->reference)
+    {
+      gint64 back = t->wait_start + t->wait_len;
+
+      if (!add_status (gen, c, "waiting-on-customer", t->wait_start, error))
+        return FALSE;
+      if (t->waiting_since == 0 &&
+          (!add_message (gen, c, "customer", demo_followup_text (gen), back, error) ||
+           !add_status (gen, c, "open", back, error)))
+        return FALSE;
+    }
+  if (t->resolved == 0)
+    return TRUE;
+  if (!add_message (gen, c, "reply", demo_reply_text (gen), t->resolved, error) ||
+      !add_status (gen, c, "resolved", t->resolved, error))
+    return FALSE;
+  return t->closed == 0 || add_status (gen, c, "closed", t->closed, error);
+}
+
 static gboolean
 make_ticket (DemoGen  *gen,
              guint     number,
              GError  **error)
 {
-  gboolean b2b = gen->n_contacts > 0 && demo_rand_chance (&gen->rand, 30);
-  guint p = b2b ? demo_rand_below (&gen->rand, gen->n_contacts)
-                : gen->n_contacts + demo_rand_below (&gen->rand, gen->n_people - gen->n_contacts);
-  guint org = b2b ? gen->contact_org[p] : 0;
-  guint channel = demo_rand_weighted (&gen->rand, ticket_channel_weights, 7);
-  guint priority = demo_rand_weighted (&gen->rand, priority_weights, 4);
-  guint policy = priority == 3 ? 0 : b2b && gen->org_tier[org] == 0 ? 4
-                 : !b2b && priority < 2 ? 5 : 3 - priority;
-  /* A year of history plus the current backlog: the last two days' tickets
-   * are still new, open or waiting on the customer. */
-  gint64 age = demo_rand_chance (&gen->rand, 6) ? (gint64) demo_rand_below (&gen->rand, 2 * 86400)
-                                                : (gint64) demo_rand_below (&gen->rand, 365 * 86400);
-  gint64 created = gen->reference - age - 600;
-  gint64 fr_due = created + policy_minutes[policy][0] * 60;
-  gint64 res_due = created + policy_minutes[policy][1] * 60;
-  /* Most answers come in time, a tail breaches the SLA. */
-  gint64 fr = created + (gint64) demo_rand_skewed (&gen->rand, policy_minutes[policy][0] * 45.0);
-  gint64 res = fr + (gint64) demo_rand_skewed (&gen->rand, policy_minutes[policy][1] * 35.0);
-  gboolean waits = demo_rand_chance (&gen->rand, 25);
-  gint64 wait_start = fr + (res - fr) / 3;
-  gint64 wait_len = waits ? (gint64) demo_rand_skewed (&gen->rand, 86400.0) : 0;
-  const char *status, *first_message, *subject;
-  gint64 first_response = 0, resolved = 0, closed = 0, waiting_since = 0, waiting_seconds = 0;
-  gint64 csat = 0, csat_at = 0, updated;
-  const char *csat_comment = "";
+  TicketPlan t = { 0, };
   Conversation c = { 0, };
+  const char *first_message, *subject;
+  gint64 updated;
 
-  res += wait_len;
-  if (fr > gen->reference)
-    status = "new";
-  else if (waits && wait_start <= gen->reference && gen->reference < wait_start + wait_len)
-    {
-      status = "waiting-on-customer";
-      waiting_since = wait_start;
-    }
-  else if (res > gen->reference)
-    status = "open";
-  else
-    status = res + 3 * 86400 <= gen->reference ? "closed" : "resolved";
-
-  if (!g_str_equal (status, "new"))
-    first_response = fr;
-  if (waits && wait_start + wait_len <= gen->reference)
-    waiting_seconds = wait_len;
-  if (status[0] == 'r' || status[0] == 'c')
-    {
-      resolved = res;
-      if (status[0] == 'c')
-        closed = res + 3 * 86400;
-      if (demo_rand_chance (&gen->rand, 40))
-        {
-          csat = 1 + demo_rand_weighted (&gen->rand, csat_weights, 5);
-          csat_at = res + (gint64) demo_rand_below (&gen->rand, 2 * 86400);
-          csat_at = MIN (csat_at, gen->reference);
-          if (demo_rand_chance (&gen->rand, 30))
-            csat_comment = demo_csat_comment (gen, (int) csat);
-        }
-    }
-  updated = MAX (MAX (created, first_response), MAX (MAX (resolved, closed), MAX (waiting_since, csat_at)));
+  plan_ticket (gen, &t);
+  updated = MAX (MAX (t.created, t.first_response),
+                 MAX (MAX (t.resolved, t.closed), MAX (t.waiting_since, t.csat_at)));
 
   c.number = number;
   c.id = demo_next_id (gen);
-  c.person = gen->people[p];
-  c.assignee = g_str_equal (status, "new") && demo_rand_chance (&gen->rand, 50)
+  c.person = gen->people[t.person];
+  c.assignee = g_str_equal (t.status, "new") && demo_rand_chance (&gen->rand, 50)
                ? 0 : demo_staff_of_role (gen, "support");
-  c.email = channel == 0;
+  c.email = t.channel == 0;
   subject = demo_ticket_subject (gen, &first_message);
 
   if (!demo_insert (gen, DEMO_STMT_TICKET, error, "iiiissssrrrriiiiiiiisi",
-                    c.id, created, updated, (gint64) number, subject, ticket_channels[channel],
-                    priorities[priority], status, c.person, b2b ? gen->orgs[org] : 0,
-                    c.assignee, gen->sla_policies[policy], fr_due, res_due, first_response,
-                    resolved, closed, waiting_since, waiting_seconds, csat, csat_comment, csat_at))
+                    c.id, t.created, updated, (gint64) number, subject,
+                    ticket_channels[t.channel], priorities[t.priority], t.status, c.person,
+                    t.b2b ? gen->orgs[t.org] : 0, c.assignee, gen->sla_policies[t.policy],
+                    t.created + policy_minutes[t.policy][0] * 60,
+                    t.created + policy_minutes[t.policy][1] * 60,
+                    t.first_response, t.resolved, t.closed, t.waiting_since, t.waiting_seconds,
+                    t.csat, t.csat_comment, t.csat_at) ||
+      !insert_ticket_history (gen, &t, &c, first_message, error))
     return FALSE;
-
-  /* The conversation and the status history. */
-  if (!add_message (gen, &c, "customer", first_message, created, error))
-    return FALSE;
-  if (first_response == 0)
-    return TRUE;
-  if (!add_message (gen, &c, "reply", demo_reply_text (gen), fr, error) ||
-      !add_status (gen, &c, "open", fr, error))
-    return FALSE;
-  if (demo_rand_chance (&gen->rand, 15) &&
-      !add_message (gen, &c, "note", demo_reply_text (gen), fr + 600, error))
-    return FALSE;
-  if (waits && wait_start <= gen->reference)
-    {
-      if (!add_status (gen, &c, "waiting-on-customer", wait_start, error))
-        return FALSE;
-      if (waiting_since == 0 &&
-          (!add_message (gen, &c, "customer", demo_followup_text (gen), wait_start + wait_len, error) ||
-           !add_status (gen, &c, "open", wait_start + wait_len, error)))
-        return FALSE;
-    }
-  if (resolved != 0)
-    {
-      if (!add_message (gen, &c, "reply", demo_reply_text (gen), resolved, error) ||
-          !add_status (gen, &c, "resolved", resolved, error))
-        return FALSE;
-      if (closed != 0 && !add_status (gen, &c, "closed", closed, error))
-        return FALSE;
-    }
 
   /* Half of the tickets got a call or a note on the timeline too. */
   if (demo_rand_chance (&gen->rand, 50))
     return demo_make_activity (gen, "ticket", c.id,
-                               demo_rand_between (&gen->rand, created,
-                                                  resolved != 0 ? resolved : gen->reference),
+                               demo_rand_between (&gen->rand, t.created,
+                                                  t.resolved != 0 ? t.resolved : gen->reference),
                                c.assignee, error);
   return TRUE;
 }
