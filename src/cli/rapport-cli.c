@@ -487,11 +487,13 @@ main (int    argc,
       char **argv)
 {
   Cli cli = { NULL, NULL };
+  /* As in the application: translations of an uninstalled build. */
+  const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
   int i = 1;
   int ret;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("rapport-cli");
