@@ -216,16 +216,19 @@ report_progress_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Reports the fraction written; 1 only once everything is committed. */
 static void
-report_progress (DemoGen *gen)
+report_progress (DemoGen  *gen,
+                 gboolean  done)
 {
   DemoProgress *p;
+  GSource *source;
   gint permille;
 
   if (gen->progress == NULL || gen->rows_expected == 0)
     return;
 
-  permille = (gint) MIN (1000, gen->rows * 1000 / gen->rows_expected);
+  permille = done ? 1000 : (gint) MIN (999, gen->rows * 1000 / gen->rows_expected);
   if (permille == gen->progress_permille)
     return;
   gen->progress_permille = permille;
@@ -234,7 +237,14 @@ report_progress (DemoGen *gen)
   p->func = gen->progress;
   p->data = gen->progress_data;
   p->fraction = permille / 1000.0;
-  g_main_context_invoke_full (gen->context, G_PRIORITY_DEFAULT, report_progress_cb, p, g_free);
+  /* Always through a source: g_main_context_invoke() could run the callback
+   * right here on the worker when the caller's context is the default one. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, report_progress_cb, p, g_free);
+  g_source_set_static_name (source, "[rapport] demo progress");
+  g_source_attach (source, gen->context);
+  g_source_unref (source);
 }
 
 /* Commits what was written so far and opens the next transaction. */
@@ -249,7 +259,7 @@ checkpoint (DemoGen  *gen,
       !_crm_store_worker_begin (gen->worker, error))
     return FALSE;
   _crm_store_worker_set_bulk (gen->worker, TRUE);
-  report_progress (gen);
+  report_progress (gen, FALSE);
   return TRUE;
 }
 
@@ -421,7 +431,7 @@ generate_in_transactions (DemoGen  *gen,
 
   if (!_crm_store_worker_commit (gen->worker, error))
     return FALSE;
-  report_progress (gen);
+  report_progress (gen, TRUE);
   return TRUE;
 }
 

@@ -405,6 +405,59 @@ test_chinese (void)
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person WHERE country = 'CN'"), ==, 1000);
 }
 
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled_result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
+  CrmDemoOptions options = { CRM_DEMO_SMALL, "zh_CN", 5, 0, on_progress_cb, fractions };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+
+  /* Cancelled before it ran: nothing is written. */
+  g_cancellable_cancel (cancellable);
+  crm_demo_generate_full_async (store, &options, cancellable, crm_test_store_result,
+                                &cancelled_result);
+  g_assert_false (crm_demo_generate_finish (store, crm_test_await (&cancelled_result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Progress ends at 1 on the caller's context. */
+  crm_demo_generate_full_async (store, &options, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_demo_generate_finish (store, crm_test_await (&result), &error));
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (fractions->len, >, 0);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  crm_store_close (store);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM person", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1000);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,6 +471,7 @@ main (int    argc,
   g_test_add_func ("/demo/small/service", test_service);
   g_test_add_func ("/demo/determinism", test_determinism);
   g_test_add_func ("/demo/chinese", test_chinese);
+  g_test_add_func ("/demo/progress-and-cancel", test_progress_and_cancel);
 
   return g_test_run ();
 }
