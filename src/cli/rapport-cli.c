@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "crm-demo.h"
+#include "crm-models.h"
+#include "crm-record.h"
 #include "crm-store.h"
 
 /* Exit statuses: 0 success, 1 failure (or problems found), 2 bad usage. */
@@ -100,6 +102,21 @@ on_sigint_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The store finds its tables through the record classes, which register in
+ * class_init; the app instantiates records before it needs that, the CLI
+ * does not.  (Harmless once crm_record_list_types() refs the classes itself.) */
+static void
+ensure_record_classes (void)
+{
+  g_autofree GType *types = NULL;
+  guint n_types;
+
+  crm_models_ensure_types ();
+  types = g_type_children (CRM_TYPE_RECORD, &n_types);
+  for (guint i = 0; i < n_types; i++)
+    g_type_class_unref (g_type_class_ref (types[i]));
+}
+
 /* Opens the database; @must_exist refuses to create a new, empty one. */
 static CrmStore *
 open_store (Cli       *cli,
@@ -116,6 +133,7 @@ open_store (Cli       *cli,
       return NULL;
     }
 
+  ensure_record_classes ();
   store = crm_store_open_sync (cli->database, &local_error);
   if (store == NULL)
     {
