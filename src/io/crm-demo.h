@@ -6,6 +6,30 @@
  * A deterministic generator of sample B2B and B2C data: the same seed, size,
  * locale and reference time always give the same records (only the ids, which
  * carry the database's node id, differ between databases).
+ *
+ * What a small set holds (the large one is 1,000 times as much, except the
+ * set-up tables):
+ *   - 10 staff users (owner, managers, sales, support)
+ *   - 100 organizations (industry, size band, revenue, region, tier, 8% with a
+ *     parent), about 400 of the 1,000 people working at them: affiliations
+ *     with titles, departments, stakeholder roles, influence and attitude, a
+ *     reporting tree in which some people have two managers, influence links
+ *   - about 600 consumers (85% customers) with orders and order lines
+ *   - two pipelines (B2B: 7 stages, B2C: 5) with probabilities and rotting
+ *     days, 6 lost reasons, 200 deals with stage history, stakeholders,
+ *     products and activities; won B2B deals average about 190 days from
+ *     creation to close, B2C about 57; a quarter of the open deals have gone
+ *     quiet (rotting)
+ *   - 1,000 tickets over every channel, priority and status, with SLA
+ *     policies and calendars, messages, status history, first response,
+ *     resolution, waiting on the customer and CSAT on 40% of the solved ones
+ *   - 16 knowledge-base articles (8 English, 8 Chinese), 300 self-service
+ *     resolutions, canned replies, tags, 6 segments, 8 campaigns with members,
+ *     3 custom fields with values
+ *   - 5,000 activities on organizations, people, deals and tickets, with open
+ *     tasks due after the reference day
+ * Names, companies, addresses, pipeline, stage and lost-reason names are in
+ * the chosen locale's language; enumerations are the stable keys.
  */
 
 #pragma once
