@@ -47,6 +47,7 @@ struct _CrmStoreWorker
   gboolean             bulk;
   GHashTable          *changes;     /* interned table → TableChanges* */
   gint64               data_version;
+  const char          *bulk_last_table;
 };
 
 static void
@@ -66,11 +67,20 @@ on_update_hook_cb (void          *user_data,
                    sqlite3_int64  rowid)
 {
   CrmStoreWorker *self = user_data;
-  const char *name = g_intern_string (table);
+  const char *name;
   TableChanges *tc;
+
+  /* Bulk writes only need to know which tables changed: skip the lookups
+   * while rows keep going to the same table (SQLite passes the same
+   * pointer for it). */
+  if (self->bulk && table == self->bulk_last_table)
+    return;
+  self->bulk_last_table = self->bulk ? table : NULL;
 
   if (g_str_equal (table, "meta"))
     return;
+
+  name = g_intern_string (table);
 
   tc = g_hash_table_lookup (self->changes, name);
   if (tc == NULL)
@@ -182,6 +192,13 @@ close_db (CrmStoreWorker *self)
   self->db = NULL;
 }
 
+static gboolean
+unref_task_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 worker_thread (gpointer data)
 {
@@ -215,7 +232,10 @@ worker_thread (gpointer data)
           flush_changes (self);
         }
 
-      g_object_unref (job->task);
+      /* The last reference to a task may hold the last reference to the
+       * store: drop it on the main context, never here (a store finalized
+       * on this thread would have to join itself). */
+      g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, unref_task_cb, job->task, NULL);
       g_free (job);
     }
 
@@ -548,6 +568,7 @@ _crm_store_worker_set_bulk (CrmStoreWorker *self,
                             gboolean        bulk)
 {
   self->bulk = bulk;
+  self->bulk_last_table = NULL;
 }
 
 void

@@ -13,38 +13,46 @@
 void
 crm_models_ensure_types (void)
 {
-  g_type_ensure (CRM_TYPE_STAFF_USER);
-  g_type_ensure (CRM_TYPE_ORGANIZATION);
-  g_type_ensure (CRM_TYPE_PERSON);
-  g_type_ensure (CRM_TYPE_AFFILIATION);
-  g_type_ensure (CRM_TYPE_REPORTING_LINE);
-  g_type_ensure (CRM_TYPE_INFLUENCE_LINK);
-  g_type_ensure (CRM_TYPE_MAP_POSITION);
-  g_type_ensure (CRM_TYPE_PIPELINE);
-  g_type_ensure (CRM_TYPE_STAGE);
-  g_type_ensure (CRM_TYPE_LOST_REASON);
-  g_type_ensure (CRM_TYPE_DEAL);
-  g_type_ensure (CRM_TYPE_DEAL_STAGE_HISTORY);
-  g_type_ensure (CRM_TYPE_DEAL_STAKEHOLDER);
-  g_type_ensure (CRM_TYPE_ACTIVITY);
-  g_type_ensure (CRM_TYPE_BUSINESS_CALENDAR);
-  g_type_ensure (CRM_TYPE_HOLIDAY);
-  g_type_ensure (CRM_TYPE_SLA_POLICY);
-  g_type_ensure (CRM_TYPE_TICKET);
-  g_type_ensure (CRM_TYPE_TICKET_MESSAGE);
-  g_type_ensure (CRM_TYPE_TICKET_STATUS_CHANGE);
-  g_type_ensure (CRM_TYPE_CANNED_REPLY);
-  g_type_ensure (CRM_TYPE_KB_ARTICLE);
-  g_type_ensure (CRM_TYPE_SELF_SERVICE_RESOLUTION);
-  g_type_ensure (CRM_TYPE_PRODUCT);
-  g_type_ensure (CRM_TYPE_DEAL_PRODUCT);
-  g_type_ensure (CRM_TYPE_CUSTOMER_ORDER);
-  g_type_ensure (CRM_TYPE_ORDER_LINE);
-  g_type_ensure (CRM_TYPE_SEGMENT);
-  g_type_ensure (CRM_TYPE_CAMPAIGN);
-  g_type_ensure (CRM_TYPE_CAMPAIGN_MEMBER);
-  g_type_ensure (CRM_TYPE_TAG);
-  g_type_ensure (CRM_TYPE_RECORD_TAG);
-  g_type_ensure (CRM_TYPE_CUSTOM_FIELD);
-  g_type_ensure (CRM_TYPE_CUSTOM_VALUE);
+  static gsize done;
+
+  if (!g_once_init_enter (&done))
+    return;
+
+  /* Class references are kept: a class describes its table. */
+  g_type_class_ref (CRM_TYPE_STAFF_USER);
+  g_type_class_ref (CRM_TYPE_ORGANIZATION);
+  g_type_class_ref (CRM_TYPE_PERSON);
+  g_type_class_ref (CRM_TYPE_AFFILIATION);
+  g_type_class_ref (CRM_TYPE_REPORTING_LINE);
+  g_type_class_ref (CRM_TYPE_INFLUENCE_LINK);
+  g_type_class_ref (CRM_TYPE_MAP_POSITION);
+  g_type_class_ref (CRM_TYPE_PIPELINE);
+  g_type_class_ref (CRM_TYPE_STAGE);
+  g_type_class_ref (CRM_TYPE_LOST_REASON);
+  g_type_class_ref (CRM_TYPE_DEAL);
+  g_type_class_ref (CRM_TYPE_DEAL_STAGE_HISTORY);
+  g_type_class_ref (CRM_TYPE_DEAL_STAKEHOLDER);
+  g_type_class_ref (CRM_TYPE_ACTIVITY);
+  g_type_class_ref (CRM_TYPE_BUSINESS_CALENDAR);
+  g_type_class_ref (CRM_TYPE_HOLIDAY);
+  g_type_class_ref (CRM_TYPE_SLA_POLICY);
+  g_type_class_ref (CRM_TYPE_TICKET);
+  g_type_class_ref (CRM_TYPE_TICKET_MESSAGE);
+  g_type_class_ref (CRM_TYPE_TICKET_STATUS_CHANGE);
+  g_type_class_ref (CRM_TYPE_CANNED_REPLY);
+  g_type_class_ref (CRM_TYPE_KB_ARTICLE);
+  g_type_class_ref (CRM_TYPE_SELF_SERVICE_RESOLUTION);
+  g_type_class_ref (CRM_TYPE_PRODUCT);
+  g_type_class_ref (CRM_TYPE_DEAL_PRODUCT);
+  g_type_class_ref (CRM_TYPE_CUSTOMER_ORDER);
+  g_type_class_ref (CRM_TYPE_ORDER_LINE);
+  g_type_class_ref (CRM_TYPE_SEGMENT);
+  g_type_class_ref (CRM_TYPE_CAMPAIGN);
+  g_type_class_ref (CRM_TYPE_CAMPAIGN_MEMBER);
+  g_type_class_ref (CRM_TYPE_TAG);
+  g_type_class_ref (CRM_TYPE_RECORD_TAG);
+  g_type_class_ref (CRM_TYPE_CUSTOM_FIELD);
+  g_type_class_ref (CRM_TYPE_CUSTOM_VALUE);
+
+  g_once_init_leave (&done, 1);
 }

@@ -49,7 +49,7 @@
 
 G_BEGIN_DECLS
 
-/* Registers every record type (so tables map to types). */
+/* Registers and initialises every record class (so tables map to types). */
 void crm_models_ensure_types (void);
 
 G_END_DECLS
