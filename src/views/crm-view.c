@@ -126,25 +126,24 @@ clear_model (CrmView *self)
   g_clear_object (&priv->model);
 }
 
+/* The list is read only when the view is first shown: a window opens on one
+ * view, and the others cost nothing (no id lists, no worker time) until the
+ * user goes there. */
 static void
-crm_view_real_context_set (CrmView    *self,
-                           CrmContext *context)
+ensure_model (CrmView *self)
 {
   CrmViewPrivate *priv = crm_view_get_instance_private (self);
   g_autoptr(CrmQuery) query = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
 
-  clear_model (self);
-  /* A new database starts from the spinner, not from the old list's page. */
-  priv->state = NULL;
-
-  if (context == NULL || priv->list_view == NULL || (query = create_query (self)) == NULL)
+  if (priv->model != NULL || priv->context == NULL || priv->list_view == NULL ||
+      (query = create_query (self)) == NULL)
     {
       update_state (self);
       return;
     }
 
-  priv->model = crm_paged_model_new (crm_context_get_store (context), query);
+  priv->model = crm_paged_model_new (crm_context_get_store (priv->context), query);
   g_signal_connect_object (priv->model, "items-changed",
                            G_CALLBACK (on_model_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->model, "notify::loading",
@@ -154,6 +153,30 @@ crm_view_real_context_set (CrmView    *self,
   gtk_list_view_set_model (priv->list_view, GTK_SELECTION_MODEL (selection));
 
   update_state (self);
+}
+
+static void
+crm_view_real_context_set (CrmView    *self,
+                           CrmContext *context)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  clear_model (self);
+  /* A new database starts from the spinner, not from the old list's page. */
+  priv->state = NULL;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_model (self);
+  else
+    update_state (self);
+}
+
+static void
+crm_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (crm_view_parent_class)->map (widget);
+
+  ensure_model (CRM_VIEW (widget));
 }
 
 static gboolean
@@ -287,6 +310,7 @@ crm_view_class_init (CrmViewClass *klass)
   object_class->set_property = crm_view_set_property;
 
   klass->context_set = crm_view_real_context_set;
+  GTK_WIDGET_CLASS (klass)->map = crm_view_map;
 
   /**
    * CrmView:title:
