@@ -175,7 +175,7 @@ _crm_store_worker_open (CrmStoreWorker  *worker,
   if (!_crm_store_worker_exec (worker, "PRAGMA journal_mode = WAL", error) ||
       !_crm_store_worker_exec (worker, "PRAGMA synchronous = NORMAL", error) ||
       !_crm_store_worker_exec (worker, "PRAGMA foreign_keys = ON", error) ||
-      !_crm_store_worker_exec (worker, "PRAGMA cache_size = -2000", error) ||
+      !_crm_store_worker_exec (worker, "PRAGMA cache_size = -4000", error) ||
       !_crm_store_worker_exec (worker, "PRAGMA temp_store = MEMORY", error))
     goto failed;
 
