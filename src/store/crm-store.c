@@ -20,14 +20,13 @@
 #include "crm-models.h"
 #include "crm-query-private.h"
 #include "crm-record-private.h"
+#include "crm-store-jobs.h"
 #include "crm-store-worker.h"
 
 /* Rapid edits to the same records are written together after this delay. */
 #define SAVE_DELAY_MS 250
 /* How often to look for commits made by other processes (rapport-cli). */
 #define EXTERNAL_POLL_SECONDS 2
-/* Ids per reload statement. */
-#define RELOAD_CHUNK 64
 
 struct _CrmStore
 {
@@ -64,525 +63,6 @@ G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
 
 static void reload_records (CrmStore *self, const CrmTable *table, GArray *ids);
-
-/* --- Jobs (worker thread) --- */
-
-typedef struct
-{
-  char *path;
-} OpenData;
-
-static void
-open_data_free (gpointer data)
-{
-  OpenData *d = data;
-
-  g_free (d->path);
-  g_free (d);
-}
-
-static void
-open_job (CrmStoreWorker *worker,
-          GTask          *task,
-          gpointer        data)
-{
-  OpenData *d = data;
-  GError *error = NULL;
-
-  if (!_crm_store_worker_open (worker, d->path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, GUINT_TO_POINTER (_crm_store_worker_get_node (worker) + 1), NULL);
-}
-
-static void
-ids_from_array (sqlite3_stmt *stmt,
-                GArray       *ids,
-                guint         first,
-                guint         n)
-{
-  for (guint i = 0; i < RELOAD_CHUNK; i++)
-    {
-      if (i < n)
-        sqlite3_bind_int64 (stmt, i + 1, g_array_index (ids, gint64, first + i));
-      else
-        sqlite3_bind_null (stmt, i + 1);
-    }
-}
-
-/* SELECT <list> FROM table WHERE id IN (?, … RELOAD_CHUNK) */
-static char *
-build_in_sql (const CrmTable *table)
-{
-  GString *sql = g_string_new (NULL);
-
-  g_string_append_printf (sql, "SELECT %s FROM %s WHERE id IN (?", _crm_table_get_select_list (table), table->name);
-  for (guint i = 1; i < RELOAD_CHUNK; i++)
-    g_string_append (sql, ", ?");
-  g_string_append_c (sql, ')');
-  return g_string_free (sql, FALSE);
-}
-
-typedef struct
-{
-  const CrmTable *table;
-  GArray         *ids;    /* gint64 */
-} RowsByIdData;
-
-static void
-rows_by_id_data_free (gpointer data)
-{
-  RowsByIdData *d = data;
-
-  g_array_unref (d->ids);
-  g_free (d);
-}
-
-static void
-rows_by_id_job (CrmStoreWorker *worker,
-                GTask          *task,
-                gpointer        data)
-{
-  RowsByIdData *d = data;
-  g_autofree char *sql = build_in_sql (d->table);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_row_free);
-  GError *error = NULL;
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = _crm_store_worker_prepare (worker, sql, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint first = 0; first < d->ids->len; first += RELOAD_CHUNK)
-    {
-      int rc;
-
-      sqlite3_reset (stmt);
-      ids_from_array (stmt, d->ids, first, MIN (RELOAD_CHUNK, d->ids->len - first));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (rows, _crm_row_from_stmt (d->table, stmt));
-      if (rc != SQLITE_DONE)
-        {
-          _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
-          sqlite3_reset (stmt);
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  sqlite3_reset (stmt);
-
-  g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
-}
-
-typedef struct
-{
-  CrmQuery *query;
-} QueryData;
-
-static void
-query_data_free (gpointer data)
-{
-  QueryData *d = data;
-
-  crm_query_unref (d->query);
-  g_free (d);
-}
-
-static void
-query_job (CrmStoreWorker *worker,
-           GTask          *task,
-           gpointer        data)
-{
-  QueryData *d = data;
-  const CrmTable *table = _crm_query_get_table (d->query);
-  g_autofree char *sql = _crm_query_build_sql (d->query, CRM_QUERY_SQL_ROWS);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_row_free);
-  GError *error = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = _crm_store_worker_prepare (worker, sql, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  _crm_query_bind (d->query, stmt);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, _crm_row_from_stmt (table, stmt));
-  if (rc != SQLITE_DONE)
-    _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
-  sqlite3_reset (stmt);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-count_job (CrmStoreWorker *worker,
-           GTask          *task,
-           gpointer        data)
-{
-  QueryData *d = data;
-  g_autofree char *sql = _crm_query_build_sql (d->query, CRM_QUERY_SQL_COUNT);
-  GError *error = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = _crm_store_worker_prepare (worker, sql, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  _crm_query_bind (d->query, stmt);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    g_task_return_int (task, sqlite3_column_int64 (stmt, 0));
-  else
-    {
-      _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
-      g_task_return_error (task, error);
-    }
-  sqlite3_reset (stmt);
-}
-
-typedef struct
-{
-  GPtrArray *rows;      /* CrmRow* */
-  GPtrArray *records;   /* CrmRecord* (ref), parallel to rows */
-  gboolean   trashed;
-} WriteData;
-
-static void
-write_data_free (gpointer data)
-{
-  WriteData *d = data;
-
-  g_ptr_array_unref (d->rows);
-  g_ptr_array_unref (d->records);
-  g_free (d);
-}
-
-static WriteData *
-write_data_new (void)
-{
-  WriteData *d = g_new0 (WriteData, 1);
-
-  d->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_row_free);
-  d->records = g_ptr_array_new_with_free_func (g_object_unref);
-  return d;
-}
-
-static gboolean
-step_done (CrmStoreWorker  *worker,
-           sqlite3_stmt    *stmt,
-           GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-update_row (CrmStoreWorker  *worker,
-            CrmRow          *row,
-            gint64           now,
-            GError         **error)
-{
-  const CrmTable *table = row->table;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int param = 1;
-
-  g_string_append_printf (sql, "UPDATE %s SET updated = ?, deleted = ?", table->name);
-  for (guint i = 0; i < table->n_columns; i++)
-    if (row->mask & (G_GUINT64_CONSTANT (1) << i))
-      g_string_append_printf (sql, ", %s = ?", table->columns[i].name);
-  g_string_append (sql, " WHERE id = ?");
-
-  if (!(stmt = _crm_store_worker_prepare (worker, sql->str, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, param++, now);
-  sqlite3_bind_int (stmt, param++, row->deleted ? 1 : 0);
-  for (guint i = 0; i < table->n_columns; i++)
-    if (row->mask & (G_GUINT64_CONSTANT (1) << i))
-      _crm_row_bind_column (row, i, stmt, param++);
-  sqlite3_bind_int64 (stmt, param, row->id);
-
-  row->updated = now;
-  return step_done (worker, stmt, error);
-}
-
-static gboolean
-insert_row (CrmStoreWorker  *worker,
-            CrmRow          *row,
-            gint64           now,
-            GError         **error)
-{
-  const CrmTable *table = row->table;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-
-  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES (?, ?, ?, ?", table->name,
-                          _crm_table_get_select_list (table));
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append (sql, ", ?");
-  g_string_append_c (sql, ')');
-
-  if (!(stmt = _crm_store_worker_prepare (worker, sql->str, error)))
-    return FALSE;
-
-  row->id = _crm_store_worker_next_id (worker);
-  row->created = row->updated = now;
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  sqlite3_bind_int64 (stmt, 2, row->created);
-  sqlite3_bind_int64 (stmt, 3, row->updated);
-  sqlite3_bind_int (stmt, 4, row->deleted);
-  for (guint i = 0; i < table->n_columns; i++)
-    _crm_row_bind_column (row, i, stmt, 5 + i);
-
-  return step_done (worker, stmt, error);
-}
-
-typedef enum { WRITE_UPDATE, WRITE_INSERT, WRITE_TRASH } WriteKind;
-
-static void
-write_job (CrmStoreWorker *worker,
-           GTask          *task,
-           WriteKind       kind)
-{
-  WriteData *d = g_task_get_task_data (task);
-  gint64 now = _crm_store_worker_now (worker);
-  GError *error = NULL;
-
-  if (!_crm_store_worker_begin (worker, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; i < d->rows->len; i++)
-    {
-      CrmRow *row = g_ptr_array_index (d->rows, i);
-      gboolean ok;
-
-      if (kind == WRITE_INSERT)
-        ok = insert_row (worker, row, now, &error);
-      else
-        {
-          if (kind == WRITE_TRASH)
-            row->deleted = d->trashed;
-          ok = update_row (worker, row, now, &error);
-        }
-
-      if (!ok)
-        {
-          _crm_store_worker_rollback (worker);
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-
-  if (!_crm_store_worker_commit (worker, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-update_job (CrmStoreWorker *worker, GTask *task, gpointer data)
-{
-  write_job (worker, task, WRITE_UPDATE);
-}
-
-static void
-insert_job (CrmStoreWorker *worker, GTask *task, gpointer data)
-{
-  write_job (worker, task, WRITE_INSERT);
-}
-
-static void
-trash_job (CrmStoreWorker *worker, GTask *task, gpointer data)
-{
-  write_job (worker, task, WRITE_TRASH);
-}
-
-static void
-noop_job (CrmStoreWorker *worker,
-          GTask          *task,
-          gpointer        data)
-{
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-max_pages_job (CrmStoreWorker *worker,
-               GTask          *task,
-               gpointer        data)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, *(gint64 *) data);
-  GError *error = NULL;
-
-  if (!_crm_store_worker_exec (worker, sql, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
-}
-
-static void
-check_job (CrmStoreWorker *worker,
-           GTask          *task,
-           gpointer        data)
-{
-  sqlite3 *db = _crm_store_worker_get_db (worker);
-  g_autoptr(GString) problems = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  GError *error = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s\n", line);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    goto failed;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_string_append_printf (problems, _("Row %lld of table %s refers to a missing row of table %s.\n"),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            (const char *) sqlite3_column_text (stmt, 0),
-                            (const char *) sqlite3_column_text (stmt, 2));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    goto failed;
-
-  g_task_return_pointer (task, problems->len ? g_strdup (problems->str) : NULL, g_free);
-  return;
-
-failed:
-  _crm_store_set_error (&error, db, rc, NULL);
-  g_task_return_error (task, error);
-}
-
-static void
-backup_job (CrmStoreWorker *worker,
-            GTask          *task,
-            gpointer        data)
-{
-  const char *dest = data;
-  g_autofree char *partial = g_strdup_printf ("%s.partial", dest);
-  sqlite3_stmt *stmt = NULL;
-  GError *error = NULL;
-  int rc;
-
-  /* VACUUM INTO writes a compact, consistent copy; it goes to a side file
-   * first, so an interrupted backup never leaves a half-written DEST. */
-  g_unlink (partial);
-  rc = sqlite3_prepare_v2 (_crm_store_worker_get_db (worker), "VACUUM INTO ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, partial, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, _("The backup could not be written."));
-      g_unlink (partial);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (g_rename (partial, dest) != 0)
-    {
-      int errsv = errno;
-
-      g_unlink (partial);
-      g_task_return_new_error (task, CRM_STORE_ERROR, CRM_STORE_ERROR_FAILED,
-                               _("The backup could not be saved as “%s”: %s"), dest, g_strerror (errsv));
-      return;
-    }
-
-  g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-stats_job (CrmStoreWorker *worker,
-           GTask          *task,
-           gpointer        data)
-{
-  g_autoptr(GPtrArray) types = crm_record_list_types ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GVariantBuilder builder;
-  GError *error = NULL;
-
-  for (guint i = 0; i < types->len; i++)
-    g_ptr_array_add (names, _crm_table_for_type (GPOINTER_TO_SIZE (types->pdata[i]))->name);
-  g_ptr_array_sort (names, compare_names);
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE deleted = 0", name);
-      sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, sql, &error);
-      int rc;
-
-      if (stmt == NULL)
-        goto failed;
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
-          sqlite3_reset (stmt);
-          goto failed;
-        }
-      g_variant_builder_add (&builder, "{sx}", name, (gint64) sqlite3_column_int64 (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-
-  g_task_return_pointer (task, g_variant_ref_sink (g_variant_builder_end (&builder)),
-                         (GDestroyNotify) g_variant_unref);
-  return;
-
-failed:
-  g_variant_builder_clear (&builder);
-  g_task_return_error (task, error);
-}
-
-static void
-poll_job (CrmStoreWorker *worker,
-          GTask          *task,
-          gpointer        data)
-{
-  g_task_return_boolean (task, _crm_store_worker_poll_external (worker));
-}
 
 /* --- Running jobs --- */
 
@@ -778,11 +258,11 @@ reload_records (CrmStore       *self,
 
   if (d->ids->len == 0)
     {
-      rows_by_id_data_free (d);
+      _crm_store_rows_by_id_data_free (d);
       return;
     }
 
-  _crm_store_run_async (self, rows_by_id_job, d, rows_by_id_data_free, reload_records,
+  _crm_store_run_async (self, _crm_store_rows_by_id_job, d, _crm_store_rows_by_id_data_free, reload_records,
                         "crm-store-reload", NULL, reload_cb, NULL);
 }
 
@@ -824,7 +304,7 @@ poll_timeout_cb (gpointer data)
 {
   CrmStore *self = data;
 
-  _crm_store_run_async (self, poll_job, NULL, NULL, poll_timeout_cb, "crm-store-poll",
+  _crm_store_run_async (self, _crm_store_poll_job, NULL, NULL, poll_timeout_cb, "crm-store-poll",
                         NULL, poll_cb, NULL);
   return G_SOURCE_CONTINUE;
 }
@@ -875,7 +355,7 @@ save_records (CrmStore  *self,
               GPtrArray *records,
               GTask     *outer)
 {
-  WriteData *d = write_data_new ();
+  WriteData *d = _crm_store_write_data_new ();
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -891,14 +371,14 @@ save_records (CrmStore  *self,
 
   if (d->rows->len == 0)
     {
-      write_data_free (d);
+      _crm_store_write_data_free (d);
       if (outer != NULL)
         g_task_return_boolean (outer, TRUE);
       g_clear_object (&outer);
       return;
     }
 
-  _crm_store_run_async (self, update_job, d, write_data_free, save_records,
+  _crm_store_run_async (self, _crm_store_update_job, d, _crm_store_write_data_free, save_records,
                         "crm-store-save", NULL, save_batch_cb, outer);
 }
 
@@ -1116,7 +596,7 @@ crm_store_open_async (const char          *path,
 
   d = g_new0 (OpenData, 1);
   d->path = g_strdup (path);
-  _crm_store_run_async (self, open_job, d, open_data_free, crm_store_open_async,
+  _crm_store_run_async (self, _crm_store_open_job, d, _crm_store_open_data_free, crm_store_open_async,
                         "crm-store-open", cancellable, open_cb, outer);
 }
 
@@ -1142,7 +622,7 @@ crm_store_open_sync (const char  *path,
   self = store_new (path);
   d = g_new0 (OpenData, 1);
   d->path = g_strdup (path);
-  node = _crm_store_run_sync (self, open_job, d, open_data_free, error);
+  node = _crm_store_run_sync (self, _crm_store_open_job, d, _crm_store_open_data_free, error);
   if (node == NULL)
     {
       crm_store_close (self);
@@ -1248,7 +728,7 @@ crm_store_load_async (CrmStore            *self,
   d->table = _crm_table_for_type (record_type);
   d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (d->ids, id);
-  _crm_store_run_async (self, rows_by_id_job, d, rows_by_id_data_free, crm_store_load_async,
+  _crm_store_run_async (self, _crm_store_rows_by_id_job, d, _crm_store_rows_by_id_data_free, crm_store_load_async,
                         "crm-store-load", cancellable, load_cb, outer);
 }
 
@@ -1307,7 +787,7 @@ _crm_store_load_many_async (CrmStore            *self,
   d = g_new0 (RowsByIdData, 1);
   d->table = _crm_table_for_type (record_type);
   d->ids = g_array_ref (ids);
-  _crm_store_run_async (self, rows_by_id_job, d, rows_by_id_data_free, _crm_store_load_many_async,
+  _crm_store_run_async (self, _crm_store_rows_by_id_job, d, _crm_store_rows_by_id_data_free, _crm_store_load_many_async,
                         "crm-store-load-many", cancellable, load_many_cb, outer);
 }
 
@@ -1366,7 +846,7 @@ run_query (CrmStore            *self,
   g_task_set_source_tag (outer, source_tag);
   /* The worker gets its own copy: the caller may go on changing its query. */
   d->query = crm_query_copy (query);
-  _crm_store_run_async (self, func, d, query_data_free, source_tag, "crm-store-query",
+  _crm_store_run_async (self, func, d, _crm_store_query_data_free, source_tag, "crm-store-query",
                         cancellable, inner_cb, outer);
 }
 
@@ -1380,7 +860,7 @@ crm_store_query_async (CrmStore            *self,
   g_return_if_fail (CRM_IS_STORE (self));
   g_return_if_fail (query != NULL);
 
-  run_query (self, query, query_job, query_cb, crm_store_query_async, cancellable, callback, user_data);
+  run_query (self, query, _crm_store_query_job, query_cb, crm_store_query_async, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -1418,7 +898,7 @@ crm_store_count_async (CrmStore            *self,
   g_return_if_fail (CRM_IS_STORE (self));
   g_return_if_fail (query != NULL);
 
-  run_query (self, query, count_job, count_cb, crm_store_count_async, cancellable, callback, user_data);
+  run_query (self, query, _crm_store_count_job, count_cb, crm_store_count_async, cancellable, callback, user_data);
 }
 
 gint64
@@ -1480,10 +960,10 @@ crm_store_insert_async (CrmStore            *self,
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, crm_store_insert_async);
 
-  d = write_data_new ();
+  d = _crm_store_write_data_new ();
   g_ptr_array_add (d->rows, _crm_record_take_edits (record, TRUE));
   g_ptr_array_add (d->records, g_object_ref (record));
-  _crm_store_run_async (self, insert_job, d, write_data_free, crm_store_insert_async,
+  _crm_store_run_async (self, _crm_store_insert_job, d, _crm_store_write_data_free, crm_store_insert_async,
                         "crm-store-insert", NULL, insert_cb, outer);
 }
 
@@ -1571,12 +1051,12 @@ crm_store_trash_async (CrmStore            *self,
   /* The row carries every column (pending edits included), so they are
    * written with the trash flag in one statement. */
   g_hash_table_remove (self->pending_saves, record);
-  d = write_data_new ();
+  d = _crm_store_write_data_new ();
   d->trashed = trashed;
   row = _crm_record_take_edits (record, TRUE);
   g_ptr_array_add (d->rows, row);
   g_ptr_array_add (d->records, g_object_ref (record));
-  _crm_store_run_async (self, trash_job, d, write_data_free, crm_store_trash_async,
+  _crm_store_run_async (self, _crm_store_trash_job, d, _crm_store_write_data_free, crm_store_trash_async,
                         "crm-store-trash", NULL, trash_cb, outer);
 }
 
@@ -1620,7 +1100,7 @@ crm_store_flush_async (CrmStore            *self,
   /* Jobs run in order: this one resolves after every earlier write. */
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, crm_store_flush_async);
-  _crm_store_run_async (self, noop_job, NULL, NULL, crm_store_flush_async, "crm-store-flush",
+  _crm_store_run_async (self, _crm_store_noop_job, NULL, NULL, crm_store_flush_async, "crm-store-flush",
                         NULL, flush_cb, outer);
 }
 
@@ -1632,289 +1112,4 @@ crm_store_flush_finish (CrmStore      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* maintenance */
-
-static void
-pointer_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) outer = user_data;
-  GError *error = NULL;
-  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (error != NULL)
-    g_task_return_error (outer, error);
-  else
-    g_task_return_pointer (outer, value, g_task_get_task_data (outer));
-}
-
-/* Runs a job returning a pointer; @free_result frees it if nobody takes it. */
-static void
-run_pointer_job (CrmStore            *self,
-                 CrmStoreJobFunc      func,
-                 gpointer             data,
-                 GDestroyNotify       destroy,
-                 GDestroyNotify       free_result,
-                 gpointer             source_tag,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
-{
-  GTask *outer = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (outer, source_tag);
-  g_task_set_task_data (outer, free_result, NULL);
-  _crm_store_run_async (self, func, data, destroy, source_tag, "crm-store-maintenance",
-                        cancellable, pointer_cb, outer);
-}
-
-void
-crm_store_check_async (CrmStore            *self,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_return_if_fail (CRM_IS_STORE (self));
-
-  run_pointer_job (self, check_job, NULL, NULL, g_free, crm_store_check_async,
-                   cancellable, callback, user_data);
-}
-
-char *
-crm_store_check_finish (CrmStore      *self,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-crm_store_backup_async (CrmStore            *self,
-                        const char          *dest_path,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_return_if_fail (CRM_IS_STORE (self));
-  g_return_if_fail (dest_path != NULL);
-
-  run_pointer_job (self, backup_job, g_strdup (dest_path), g_free, NULL, crm_store_backup_async,
-                   cancellable, callback, user_data);
-}
-
-gboolean
-crm_store_backup_finish (CrmStore      *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
-}
-
-void
-crm_store_stats_async (CrmStore            *self,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_return_if_fail (CRM_IS_STORE (self));
-
-  run_pointer_job (self, stats_job, NULL, NULL, (GDestroyNotify) g_variant_unref,
-                   crm_store_stats_async, cancellable, callback, user_data);
-}
-
-GVariant *
-crm_store_stats_finish (CrmStore      *self,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-gboolean
-_crm_store_set_max_pages_for_testing (CrmStore  *self,
-                                      gint64     pages,
-                                      GError   **error)
-{
-  return _crm_store_run_sync (self, max_pages_job, g_memdup2 (&pages, sizeof pages), g_free, error) != NULL;
-}
-
-/* restore */
-
-static gboolean
-verify_backup (sqlite3     *db,
-               const char  *path,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 app_id = -1, version = -1;
-  gboolean ok = TRUE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
-                               "(SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      app_id = sqlite3_column_int64 (stmt, 0);
-      version = sqlite3_column_int64 (stmt, 1);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      _crm_store_set_error (error, db, rc, _("The backup can not be read."));
-      return FALSE;
-    }
-
-  if (app_id != 1380012116 || version < 1)
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CORRUPT,
-                   _("“%s” is not a Rapport backup."), path);
-      return FALSE;
-    }
-  if (version > crm_store_get_latest_schema_version ())
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NEWER_VERSION,
-                   _("The backup was made by a newer version of Rapport."));
-      return FALSE;
-    }
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW || !ok)
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CORRUPT,
-                   _("The backup “%s” is damaged."), path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-move_aside (const char  *path,
-            const char  *aside,
-            GError     **error)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  /* The database and its WAL move together, so the old state stays whole. */
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (!g_file_test (from, G_FILE_TEST_EXISTS))
-        continue;
-      if (g_rename (from, to) != 0)
-        {
-          int errsv = errno;
-
-          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_READ_ONLY,
-                       _("“%s” could not be moved aside: %s"), from, g_strerror (errsv));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-gboolean
-crm_store_restore_file (const char  *backup_path,
-                        const char  *dest_path,
-                        GError     **error)
-{
-  g_autofree char *partial = g_strconcat (dest_path, ".restoring", NULL);
-  g_autofree char *aside = g_strconcat (dest_path, ".before-restore", NULL);
-  guint n = 1;
-  g_autofree char *dir = g_path_get_dirname (dest_path);
-  sqlite3 *src = NULL;
-  sqlite3 *dst = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  g_return_val_if_fail (backup_path != NULL, FALSE);
-  g_return_val_if_fail (dest_path != NULL, FALSE);
-
-  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-                   _("The backup “%s” does not exist."), backup_path);
-      return FALSE;
-    }
-
-  rc = sqlite3_open_v2 (backup_path, &src, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _crm_store_set_error (error, src, rc, _("The backup can not be read."));
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-  if (!verify_backup (src, backup_path, error))
-    {
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-
-  /* Copy into a side file first: the current database is only moved aside
-   * once a whole, verified copy exists. */
-  g_mkdir_with_parents (dir, 0700);
-  g_unlink (partial);
-  rc = sqlite3_open_v2 (partial, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dst, "main", src, "main");
-      if (backup != NULL)
-        {
-          sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-        }
-      rc = sqlite3_errcode (dst);
-    }
-  if (rc != SQLITE_OK)
-    _crm_store_set_error (error, dst, rc, _("The backup could not be copied."));
-  sqlite3_close_v2 (dst);
-  sqlite3_close_v2 (src);
-
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  /* Never overwrite what an earlier restore kept. */
-  while (g_file_test (aside, G_FILE_TEST_EXISTS))
-    {
-      g_free (aside);
-      aside = g_strdup_printf ("%s.before-restore.%u", dest_path, n++);
-    }
-
-  if (!move_aside (dest_path, aside, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  if (g_rename (partial, dest_path) != 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_FAILED,
-                   _("The restored database could not be put in place: %s"), g_strerror (errsv));
-      /* Put the old one back. */
-      move_aside (aside, dest_path, NULL);
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  return TRUE;
 }
