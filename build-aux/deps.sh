@@ -21,6 +21,8 @@ packages=(
   gettext desktop-file-utils appstream
   # headless UI tests: an X server, a session bus, icons and CJK fonts
   xvfb xauth dbus dbus-x11 adwaita-icon-theme librsvg2-common fonts-noto-cjk
+  # fuzzing (tests/fuzz: clang and its libFuzzer runtime)
+  clang libclang-rt-dev
   # packaging checks (flatpak-builder --show-manifest, the manifest check)
   flatpak-builder python3
 )

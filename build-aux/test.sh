@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh: installs what is missing, builds Rapport and runs every test
 # headless (Xvfb + a private session bus), then the core and CLI tests again
-# under AddressSanitizer + UndefinedBehaviorSanitizer.  The last line is
+# under AddressSanitizer + UndefinedBehaviorSanitizer, then each libFuzzer
+# target of tests/fuzz for RAPPORT_FUZZ_SECONDS (30).  The last line is
 # "N passed, N failed" (", N skipped" follows when tests were skipped); the
 # exit status is non-zero when anything failed.
 #
@@ -129,6 +130,48 @@ if setup "$build" -Dtests=true -Dui=false -Db_sanitize=address,undefined -Db_lun
 else
   echo "test.sh: the build in $build failed" >&2
   failed=$((failed + 1))
+fi
+
+# 3. The libFuzzer targets of tests/fuzz (clang), each briefly over its seed
+# corpus; new inputs go to a temporary corpus, crashes to _build-fuzz/.
+fuzz_seconds=${RAPPORT_FUZZ_SECONDS:-30}
+fuzz_sources=(tests/fuzz/fuzz-*.c)
+if [ -e "${fuzz_sources[0]}" ]; then
+  build=_build-fuzz
+  echo "== $build: libFuzzer targets, ${fuzz_seconds} s each =="
+  if CC=clang setup "$build" -Dtests=true -Dui=false -Dfuzzing=true && meson compile -C "$build"; then
+    for src in "${fuzz_sources[@]}"; do
+      name=$(basename "$src" .c)
+      name=${name#fuzz-}
+      exe="$build/tests/fuzz/fuzz-$name"
+      if [ ! -x "$exe" ]; then
+        echo "test.sh: $exe was not built (is $name listed in tests/fuzz/meson.build?)" >&2
+        failed=$((failed + 1))
+        continue
+      fi
+      corpus="$tmp/corpus-$name"
+      mkdir -p "$corpus"
+      seeds=()
+      [ -d "tests/fuzz/$name" ] && seeds=("tests/fuzz/$name")
+      if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
+         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+         LSAN_OPTIONS="suppressions=$srcdir/tests/packaging/lsan.supp:print_suppressions=0" \
+         G_SLICE=always-malloc \
+         "$exe" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
+           -artifact_prefix="$build/crash-$name-" "$corpus" "${seeds[@]}" \
+           > "$build/fuzz-$name.log" 2>&1; then
+        echo "fuzz / $name OK"
+        passed=$((passed + 1))
+      else
+        echo "fuzz / $name FAIL (log: $build/fuzz-$name.log)"
+        tail -n 60 "$build/fuzz-$name.log"
+        failed=$((failed + 1))
+      fi
+    done
+  else
+    echo "test.sh: the build in $build failed" >&2
+    failed=$((failed + 1))
+  fi
 fi
 
 if [ "$skipped" -gt 0 ]; then
