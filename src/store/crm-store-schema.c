@@ -17,6 +17,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "crm-search-fold.h"
+#include "crm-search-private.h"
 #include "crm-store-resources.h"
 #include "crm-store-worker.h"
 
@@ -25,6 +27,7 @@
 
 static const char * const migrations[] = {
   "crm-schema-v1.sql",
+  "crm-schema-v2.sql",
 };
 
 int
@@ -142,6 +145,8 @@ _crm_store_worker_open (CrmStoreWorker  *worker,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 2000);
+  /* The search index triggers call these on every write of a record. */
+  _crm_search_register_functions (db);
   _crm_store_worker_set_db (worker, db);
 
   /* Reading the schema fails on a damaged file or one that is not SQLite. */
@@ -180,6 +185,10 @@ _crm_store_worker_open (CrmStoreWorker  *worker,
     goto failed;
 
   if (!migrate (worker, version, error))
+    goto failed;
+
+  /* A database from before the search index gets it now. */
+  if (!_crm_search_worker_ensure_index (worker, error))
     goto failed;
 
   if (!_crm_store_worker_load_ids (worker, error))
