@@ -25,6 +25,7 @@
 #include "crm-demo.h"
 #include "crm-models.h"
 #include "crm-record.h"
+#include "crm-search.h"
 #include "crm-store.h"
 
 /* Exit statuses: 0 success, 1 failure (or problems found), 2 bad usage. */
@@ -464,6 +465,143 @@ cmd_restore (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
+/* --- search --- */
+
+static const char *
+search_kind_heading (CrmSearchKind kind)
+{
+  switch (kind)
+    {
+    case CRM_SEARCH_KIND_PERSON:
+      return _("People");
+    case CRM_SEARCH_KIND_ORGANIZATION:
+      return _("Organizations");
+    case CRM_SEARCH_KIND_DEAL:
+      return _("Deals");
+    case CRM_SEARCH_KIND_TICKET:
+      return _("Tickets");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* {"query": "…", "results": {"person": [{"id": …, "title": …, "subtitle": …}], …}}
+ * with every kind present, in the order the search groups them. */
+static void
+print_search_json (const char *query,
+                   GListModel *hits)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "query");
+  json_builder_add_string_value (builder, query);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_object (builder);
+  for (CrmSearchKind kind = CRM_SEARCH_KIND_FIRST; kind <= CRM_SEARCH_KIND_LAST; kind++)
+    {
+      json_builder_set_member_name (builder, crm_search_kind_to_key (kind));
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+        {
+          g_autoptr(CrmSearchHit) hit = g_list_model_get_item (hits, i);
+
+          if (crm_search_hit_get_kind (hit) != kind)
+            continue;
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, crm_search_hit_get_record_id (hit));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, crm_search_hit_get_title (hit));
+          json_builder_set_member_name (builder, "subtitle");
+          json_builder_add_string_value (builder, crm_search_hit_get_subtitle (hit));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_search_text (GListModel *hits)
+{
+  CrmSearchKind shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(CrmSearchHit) hit = g_list_model_get_item (hits, i);
+      CrmSearchKind kind = crm_search_hit_get_kind (hit);
+
+      if (kind != shown)
+        {
+          g_print ("%s%s\n", shown != 0 ? "\n" : "", search_kind_heading (kind));
+          shown = kind;
+        }
+      g_print ("  %" G_GINT64_FORMAT "  %s", crm_search_hit_get_record_id (hit), crm_search_hit_get_title (hit));
+      if (crm_search_hit_get_subtitle (hit)[0] != '\0')
+        g_print ("  (%s)", crm_search_hit_get_subtitle (hit));
+      g_print ("\n");
+    }
+  if (shown == 0)
+    g_print ("%s\n", _("Nothing found."));
+}
+
+static int
+cmd_search (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  gboolean json = FALSE;
+  int limit = 10;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("The most results of each kind (default: 10)"), "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("QUERY…"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpenStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autofree char *query = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Search people, organizations, deals and tickets, as the window’s search does."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc < 2)
+    return usage_error (_("search needs a query."));
+  if (limit < 1 || limit > 1000)
+    return usage_error (_("The limit must be between 1 and 1000."));
+  /* Several arguments are one query, as if typed with spaces. */
+  query = g_strjoinv (" ", argv + 1);
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+  crm_search_async (store, query, limit, cli->cancellable, on_async_done_cb, &result);
+  hits = crm_search_finish (store, await_result (&result), &error);
+  if (hits == NULL)
+    return fail (g_steal_pointer (&error));
+
+  if (json)
+    print_search_json (query, hits);
+  else
+    print_search_text (hits);
+  return EXIT_SUCCESS;
+}
+
 /* --- main --- */
 
 typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
@@ -480,6 +618,8 @@ static const struct {
   { "check", "check", N_("Check the database’s integrity"), cmd_check },
   { "backup", "backup DEST", N_("Write a consistent copy of the database to DEST"), cmd_backup },
   { "restore", "restore SRC", N_("Replace the database with the backup SRC"), cmd_restore },
+  { "search", "search QUERY [--json] [--limit N]",
+    N_("Search people, organizations, deals and tickets"), cmd_search },
 };
 
 static void
