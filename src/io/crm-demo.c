@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "crm-demo-private.h"
+#include "crm-search-private.h"
 
 /* Rows per transaction of the large set: big enough to amortise the commit,
  * small enough that the WAL file stays at a sane size.  A failed or cancelled
@@ -423,7 +424,9 @@ generate_in_transactions (DemoGen  *gen,
       !demo_make_deals (gen, error) ||
       !demo_make_tickets (gen, error) ||
       !demo_make_activities (gen, error) ||
-      !demo_make_marketing (gen, error))
+      !demo_make_marketing (gen, error) ||
+      /* One bulk pass instead of re-indexing every new row on the next search. */
+      !_crm_search_worker_fill (gen->worker, error))
     {
       _crm_store_worker_rollback (gen->worker);
       return FALSE;

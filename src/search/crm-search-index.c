@@ -3,9 +3,13 @@
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Filling the search index in bulk.  Day-to-day upkeep is done by the triggers
- * of crm-schema-v2.sql; this fills the index of a database that predates it
- * and rebuilds it on request.
+ * Filling the search index.  The triggers of crm-schema-v2.sql queue changed
+ * records in search_dirty; _crm_search_worker_flush folds them in before each
+ * search.  Triggers that only queue are plain SQL, so a connection without
+ * Rapport's functions (another tool, a test) can still write records; and
+ * the folding (ICU) runs once per change on the worker, not inside someone
+ * else's statement.  The bulk fill serves databases that predate the index,
+ * the demo generator and explicit rebuilds.
  */
 
 #define G_LOG_DOMAIN "CrmSearchIndex"
@@ -55,7 +59,8 @@ clear_index (CrmStoreWorker  *worker,
 
   return _crm_store_worker_exec (worker, "DROP TRIGGER search_key_ad", error) &&
          _crm_store_worker_exec (worker, "DELETE FROM search_key", error) &&
-         _crm_store_worker_exec (worker, "DELETE FROM search_term", error) &&
+         _crm_store_worker_exec (worker, "DELETE FROM search_fts_term", error) &&
+         _crm_store_worker_exec (worker, "DELETE FROM search_dirty", error) &&
          _crm_store_worker_exec (worker, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')", error) &&
          _crm_store_worker_exec (worker, trigger_sql, error);
 }
@@ -97,16 +102,124 @@ fill_kind (CrmStoreWorker  *worker,
   return set_error_unless_ok (worker, rc, error);
 }
 
+static gint64
+get_cache_size (CrmStoreWorker *worker)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -4000;
+
+  if (sqlite3_prepare_v2 (_crm_store_worker_get_db (worker), "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+set_cache_size (CrmStoreWorker *worker,
+                gint64          value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+
+  sqlite3_exec (_crm_store_worker_get_db (worker), sql, NULL, NULL, NULL);
+}
+
 gboolean
 _crm_search_worker_fill (CrmStoreWorker  *worker,
                          GError         **error)
 {
-  if (!clear_index (worker, error))
+  gint64 cache_size = get_cache_size (worker);
+  gboolean ok;
+
+  /* The term B-tree of a million records takes inserts all over it: with the
+   * store's small page cache every insert would re-read pages. */
+  set_cache_size (worker, MAX (cache_size < 0 ? -cache_size : cache_size * 4, 256 * 1024) * -1);
+  ok = clear_index (worker, error);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (source_views); i++)
+    ok = fill_kind (worker, i, error);
+  set_cache_size (worker, cache_size);
+
+  return ok && _crm_store_worker_exec (worker, "INSERT OR REPLACE INTO meta (key, value) VALUES ('search-index', 'current')", error);
+}
+
+/* Re-indexes one queued record: drops its key (the search_key delete trigger
+ * clears both indexes) and adds the new one if the record is alive. */
+static gboolean
+flush_one (CrmStoreWorker  *worker,
+           gint64           kind,
+           gint64           record_id,
+           GError         **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (kind < 1 || kind > (gint64) G_N_ELEMENTS (source_views))
+    return TRUE;
+
+  stmt = _crm_store_worker_prepare (worker, "DELETE FROM search_key WHERE kind = ? AND record_id = ?", error);
+  if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (source_views); i++)
-    if (!fill_kind (worker, i, error))
-      return FALSE;
-  return _crm_store_worker_exec (worker, "INSERT OR REPLACE INTO meta (key, value) VALUES ('search-index', 'current')", error);
+  sqlite3_bind_int64 (stmt, 1, kind);
+  sqlite3_bind_int64 (stmt, 2, record_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (!set_error_unless_ok (worker, rc, error))
+    return FALSE;
+
+  /* A new doc after the kind's last one keeps the kind's rowid range. */
+  sql = g_strdup_printf ("INSERT INTO search_key (doc, kind, record_id, key)"
+                         " SELECT (SELECT coalesce (max (doc), ?1) + 1 FROM search_key WHERE doc > ?1 AND doc < ?2),"
+                         " kind, record_id, key FROM %s WHERE record_id = ?3",
+                         source_views[kind - 1]);
+  stmt = _crm_store_worker_prepare (worker, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kind << 40);
+  sqlite3_bind_int64 (stmt, 2, (kind + 1) << 40);
+  sqlite3_bind_int64 (stmt, 3, record_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return set_error_unless_ok (worker, rc, error);
+}
+
+/* Folds the queued records into the index, in its own transaction. */
+gboolean
+_crm_search_worker_flush (CrmStoreWorker  *worker,
+                          GError         **error)
+{
+  g_autoptr(GArray) queued = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _crm_store_worker_prepare (worker, "SELECT kind, record_id FROM search_dirty", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_vals (queued, pair, 2);
+    }
+  sqlite3_reset (stmt);
+  if (!set_error_unless_ok (worker, rc, error))
+    return FALSE;
+  if (queued->len == 0)
+    return TRUE;
+
+  if (!_crm_store_worker_begin (worker, error))
+    return FALSE;
+  _crm_store_worker_set_bulk (worker, TRUE);
+  for (guint i = 0; i < queued->len; i += 2)
+    if (!flush_one (worker, g_array_index (queued, gint64, i), g_array_index (queued, gint64, i + 1), error))
+      goto failed;
+  if (!_crm_store_worker_exec (worker, "DELETE FROM search_dirty", error))
+    goto failed;
+  return _crm_store_worker_commit (worker, error);
+
+failed:
+  _crm_store_worker_rollback (worker);
+  return FALSE;
 }
 
 gboolean
@@ -122,7 +235,7 @@ _crm_search_worker_ensure_index (CrmStoreWorker  *worker,
   stale = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (!stale)
-    return TRUE;
+    return _crm_search_worker_flush (worker, error);
 
   g_debug ("Building the search index");
   if (!_crm_store_worker_begin (worker, error))

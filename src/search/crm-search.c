@@ -6,12 +6,13 @@
  * Running a parsed query against the index on the store's worker.  For each
  * kind, up to three indexed reads, each stopping at the limit:
  *   1. prefix: records with an indexed word starting with the longest non-Han
- *      term (B-tree range on search_term) — these rank first;
+ *      term (B-tree range on search_fts_term) — these rank first;
  *   2. substring: the FTS5 trigram index for the terms of 3+ characters, or
- *      the gram lookup (search_term) for 1–2 Han characters;
+ *      the gram lookup (search_fts_term) for 1–2 Han characters;
  * and every other term must be a substring of the record's folded key
- * (instr() on search_key, which both reads join anyway).  The worker returns
- * plain structs; the main thread makes the CrmSearchHit objects.
+ * (instr() on search_key, which both reads join anyway).  Records changed
+ * since the last search are folded in first.  The worker returns plain
+ * structs; the main thread makes the CrmSearchHit objects.
  */
 
 #define G_LOG_DOMAIN "CrmSearch"
@@ -140,7 +141,7 @@ find_by_prefix (CrmStoreWorker        *worker,
   if (prefix == NULL)
     return TRUE;
 
-  sql = g_string_new ("SELECT DISTINCT k.record_id FROM search_term t JOIN search_key k ON k.doc = t.doc"
+  sql = g_string_new ("SELECT DISTINCT k.record_id FROM search_fts_term t JOIN search_key k ON k.doc = t.doc"
                       " WHERE t.kind = ?1 AND t.term >= ?2 AND t.term < ?3");
   append_filters (sql, query, prefix, FALSE, 4);
   g_string_append_printf (sql, " LIMIT %u", limit);
@@ -198,7 +199,7 @@ find_by_gram (CrmStoreWorker        *worker,
   if (gram == NULL)
     return TRUE;
 
-  sql = g_string_new ("SELECT k.record_id FROM search_term t JOIN search_key k ON k.doc = t.doc"
+  sql = g_string_new ("SELECT k.record_id FROM search_fts_term t JOIN search_key k ON k.doc = t.doc"
                       " WHERE t.kind = ?1 AND t.term = ?2");
   append_filters (sql, query, gram, FALSE, 3);
   g_string_append_printf (sql, " LIMIT %u", limit);
@@ -300,6 +301,13 @@ search_job (CrmStoreWorker *worker,
   g_autofree char *match = crm_search_query_dup_match (query);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (hit_row_free);
   GError *error = NULL;
+
+  /* Records written since the last search (by anyone) enter the index now. */
+  if (!_crm_search_worker_flush (worker, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (crm_search_query_get_n_terms (query) > 0)
     {

@@ -391,6 +391,33 @@ test_trash_and_edit (Fixture       *f,
   g_object_unref (org);
 }
 
+/* Another connection without Rapport's SQL functions (another tool, the
+ * sqlite3 shell) can write records; the next search sees its changes. */
+static void
+test_external_writer (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "search.db", NULL);
+  g_autofree char *sql = NULL;
+  char *errmsg = NULL;
+  sqlite3 *other;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 5000);
+  sql = g_strdup_printf ("UPDATE person SET display_name = 'Joaquín Sorolla' WHERE id = %" G_GINT64_FORMAT ";"
+                         "UPDATE ticket SET deleted = 1 WHERE id = %" G_GINT64_FORMAT ";"
+                         "DELETE FROM organization WHERE id = %" G_GINT64_FORMAT ";",
+                         f->jose, f->ticket, f->star);
+  sqlite3_exec (other, sql, NULL, NULL, &errmsg);
+  g_assert_null (errmsg);
+  sqlite3_close (other);
+
+  assert_finds (f, "joaquin", CRM_SEARCH_KIND_PERSON, f->jose);
+  assert_finds (f, "sorol", CRM_SEARCH_KIND_PERSON, f->jose);
+  assert_not_finds (f, "jammed", CRM_SEARCH_KIND_TICKET, f->ticket);
+  assert_not_finds (f, "near", CRM_SEARCH_KIND_ORGANIZATION, f->star);
+}
+
 static void
 test_rebuild (Fixture       *f,
               gconstpointer  data)
@@ -569,6 +596,7 @@ main (int    argc,
   ADD ("/search/deal-ticket", test_deal_ticket);
   ADD ("/search/grouped", test_grouped);
   ADD ("/search/trash-and-edit", test_trash_and_edit);
+  ADD ("/search/external-writer", test_external_writer);
   ADD ("/search/rebuild", test_rebuild);
 #undef ADD
   g_test_add_func ("/search/parser", test_parser);
