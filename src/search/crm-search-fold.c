@@ -271,8 +271,13 @@ add_term (GPtrArray  *terms,
   for (guint n = 0; end < start + length && n < MAX_TERM_CHARS; n++)
     end = g_utf8_next_char (end);
   term = g_strndup (start, end - start);
-  if (g_hash_table_add (seen, term))
-    g_ptr_array_add (terms, term);
+  if (g_hash_table_contains (seen, term))
+    g_free (term);
+  else
+    {
+      g_hash_table_add (seen, term);
+      g_ptr_array_add (terms, term);
+    }
 }
 
 /* The 1- and 2-grams of a run of Han characters. */
