@@ -441,16 +441,54 @@ add_extra (CrmContactDraft     *draft,
 
 static gboolean
 array_contains (GPtrArray  *array,
-                const char *value)
+                const char *value,
+                gsize       len)
 {
   for (guint i = 0; i < array->len; i++)
-    if (g_utf8_collate (g_ptr_array_index (array, i), value) == 0
-        || g_ascii_strcasecmp (g_ptr_array_index (array, i), value) == 0)
-      return TRUE;
+    {
+      const char *item = g_ptr_array_index (array, i);
+
+      if (g_ascii_strncasecmp (item, value, len) == 0 && item[len] == '\0')
+        return TRUE;
+    }
   return FALSE;
 }
 
-/* Splits on ":::" (Google) and then on any of @seps; appends the trimmed,
+/* @value[0..len) without surrounding ASCII white space */
+static const char *
+trim_span (const char *value,
+           gsize      *len)
+{
+  gsize n = *len;
+
+  while (n > 0 && g_ascii_isspace (*value))
+    value++, n--;
+  while (n > 0 && g_ascii_isspace (value[n - 1]))
+    n--;
+  *len = n;
+  return value;
+}
+
+static void
+append_piece (GPtrArray  *array,
+              const char *piece,
+              gsize       len,
+              gboolean    tags)
+{
+  piece = trim_span (piece, &len);
+  /* Google's system groups: "* myContacts", "* starred" */
+  if (tags && len >= 2 && piece[0] == '*' && piece[1] == ' ')
+    {
+      len -= 2;
+      piece = trim_span (piece + 2, &len);
+      if (len == 10 && g_ascii_strncasecmp (piece, "myContacts", len) == 0)
+        return;
+    }
+  if (len > 0 && !array_contains (array, piece, len))
+    g_ptr_array_add (array, g_strndup (piece, len));
+}
+
+/* Splits on ":::" (Google) and on any of @seps; appends the trimmed,
  * non-empty, new pieces. */
 static void
 append_split (GPtrArray  *array,
@@ -458,25 +496,23 @@ append_split (GPtrArray  *array,
               const char *seps,
               gboolean    tags)
 {
-  g_auto(GStrv) groups = g_strsplit (value, ":::", -1);
+  const char *start = value;
+  const char *p = value;
 
-  for (guint i = 0; groups[i] != NULL; i++)
+  for (;;)
     {
-      g_auto(GStrv) pieces = seps != NULL ? g_strsplit_set (groups[i], seps, -1)
-                                          : g_strdupv ((char *[]) { groups[i], NULL });
+      gboolean at_sep = *p != '\0' && seps != NULL && strchr (seps, *p) != NULL;
 
-      for (guint j = 0; pieces[j] != NULL; j++)
+      if (*p != '\0' && !at_sep && strncmp (p, ":::", 3) != 0)
         {
-          char *piece = g_strstrip (pieces[j]);
-
-          /* Google's system groups: "* myContacts", "* starred" */
-          if (tags && g_str_has_prefix (piece, "* "))
-            piece = g_strstrip (piece + 2);
-          if (tags && g_ascii_strcasecmp (piece, "myContacts") == 0)
-            continue;
-          if (piece[0] != '\0' && !array_contains (array, piece))
-            g_ptr_array_add (array, g_strdup (piece));
+          p++;
+          continue;
         }
+      append_piece (array, start, p - start, tags);
+      if (*p == '\0')
+        return;
+      p += at_sep ? 1 : 3;
+      start = p;
     }
 }
 
@@ -603,7 +639,9 @@ apply_value (CrmContactDraft     *draft,
              const char          *value)
 {
   char **slot = info->offset != 0 ? G_STRUCT_MEMBER_P (draft, info->offset) : NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+  gsize len = strlen (value);
+  const char *trimmed;
+  g_autofree char *copy = NULL;
   g_autofree char *parsed = NULL;
   const char *gender;
 
@@ -613,8 +651,9 @@ apply_value (CrmContactDraft     *draft,
   switch (info->kind)
     {
     case KIND_TEXT:
-      if (trimmed[0] != '\0')
-        set_text (slot, g_steal_pointer (&trimmed));
+      trimmed = trim_span (value, &len);
+      if (len > 0)
+        set_text (slot, g_strndup (trimmed, len));
       return TRUE;
     case KIND_NOTES:
       set_text (slot, g_strdup (value));
@@ -628,18 +667,26 @@ apply_value (CrmContactDraft     *draft,
     case KIND_TAGS:
       append_split (draft->tags, value, ";,", TRUE);
       return TRUE;
+    default:
+      break;
+    }
+
+  trimmed = trim_span (value, &len);
+  copy = g_strndup (trimmed, len);
+  switch (info->kind)
+    {
     case KIND_DATE:
-      if ((parsed = parse_date (trimmed, mapping->day_first)) == NULL)
+      if ((parsed = parse_date (copy, mapping->day_first)) == NULL)
         return FALSE;
       set_text (slot, g_steal_pointer (&parsed));
       return TRUE;
     case KIND_GENDER:
-      if ((gender = parse_gender (trimmed)) == NULL)
+      if ((gender = parse_gender (copy)) == NULL)
         return FALSE;
       set_text (slot, g_strdup (gender));
       return TRUE;
     case KIND_LANGUAGE:
-      if ((parsed = parse_language (trimmed)) == NULL)
+      if ((parsed = parse_language (copy)) == NULL)
         return FALSE;
       set_text (slot, g_steal_pointer (&parsed));
       return TRUE;
