@@ -31,6 +31,7 @@ typedef struct
   GArray          *urls;
   GArray          *languages;
   GString         *notes;
+  GHashTable      *extra;       /* key → GString */
   gboolean         have_name;
   gboolean         have_display_name;
   gboolean         have_organization;
@@ -371,20 +372,22 @@ extra_key (Mapper           *m,
   return g_strdup (property->name);
 }
 
+/* Several values under one key are joined by newlines; they gather in
+ * GStrings so that many of them cost linear time. */
 static void
 add_extra (Mapper     *m,
            const char *key,
            const char *value)
 {
-  const char *old;
+  GString *text;
 
   if (key[0] == '\0' || value[0] == '\0')
     return;
-  old = g_hash_table_lookup (m->draft->extra, key);
-  if (old != NULL)
-    g_hash_table_replace (m->draft->extra, g_strdup (key), g_strconcat (old, "\n", value, NULL));
+  text = g_hash_table_lookup (m->extra, key);
+  if (text == NULL)
+    g_hash_table_insert (m->extra, g_strdup (key), g_string_new (value));
   else
-    g_hash_table_replace (m->draft->extra, g_strdup (key), g_strdup (value));
+    g_string_append_printf (text, "\n%s", value);
 }
 
 static void
@@ -441,15 +444,21 @@ strip_scheme (char       *text,
               const char *scheme)
 {
   gsize len = strlen (scheme);
+  const char *p = text;
+  char *rest;
 
-  while (g_ascii_strncasecmp (text, scheme, len) == 0)
+  /* "tel:" and "mailto:", as often as they are repeated. */
+  if (g_ascii_strncasecmp (p, scheme, len) != 0)
+    return text;
+  while (g_ascii_strncasecmp (p, scheme, len) == 0)
     {
-      char *rest = clean_text (text + len, -1);
-
-      g_free (text);
-      text = rest;
+      p += len;
+      while (g_ascii_isspace (*p))
+        p++;
     }
-  return text;
+  rest = clean_text (p, -1);
+  g_free (text);
+  return rest;
 }
 
 static void
@@ -1000,6 +1009,8 @@ finish_card (Mapper *m)
 {
   g_autofree char *notes = NULL;
   gboolean have_address = FALSE;
+  GHashTableIter iter;
+  gpointer field, text;
 
   add_sorted (m->emails, m->draft->emails, TRUE);
   add_sorted (m->phones, m->draft->phones, FALSE);
@@ -1040,6 +1051,13 @@ finish_card (Mapper *m)
   notes = clean_text (m->notes->str, -1);
   set_field (&m->draft->notes, notes);
   dedupe_tags (m->draft);
+
+  g_hash_table_iter_init (&iter, m->extra);
+  while (g_hash_table_iter_next (&iter, &field, &text))
+    {
+      g_hash_table_insert (m->draft->extra, field, g_string_free (text, FALSE));
+      g_hash_table_iter_steal (&iter);
+    }
 }
 
 /* Apple Contacts labels a property through its group: item1.URL and
@@ -1059,6 +1077,12 @@ collect_labels (Mapper    *m,
       if (text[0] != '\0' && !g_hash_table_contains (m->labels, property->group))
         g_hash_table_insert (m->labels, property->group, apple_label (text));
     }
+}
+
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
 }
 
 static GArray *
@@ -1088,6 +1112,7 @@ _crm_vcard_map_card (GPtrArray  *properties,
   m.urls = ranked_array_new ();
   m.languages = ranked_array_new ();
   m.notes = g_string_new (NULL);
+  m.extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
 
   collect_labels (&m, properties);
   for (guint i = 0; i < properties->len && m.reason == NULL; i++)
@@ -1112,5 +1137,6 @@ _crm_vcard_map_card (GPtrArray  *properties,
   g_array_unref (m.urls);
   g_array_unref (m.languages);
   g_string_free (m.notes, TRUE);
+  g_hash_table_unref (m.extra);
   return draft;
 }
