@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "crm-dedupe.h"
 #include "crm-demo.h"
 #include "crm-models.h"
 #include "crm-record.h"
@@ -602,6 +603,125 @@ cmd_search (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
+/* --- dedupe --- */
+
+static void
+add_ids (JsonBuilder *builder,
+         GArray      *ids)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ids->len; i++)
+    json_builder_add_int_value (builder, g_array_index (ids, gint64, i));
+  json_builder_end_array (builder);
+}
+
+static void
+print_clusters_json (GPtrArray *clusters)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "clusters");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      CrmDedupeCluster *cluster = clusters->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, crm_dedupe_kind_to_string (cluster->kind));
+      json_builder_set_member_name (builder, "ids");
+      add_ids (builder, cluster->ids);
+      json_builder_set_member_name (builder, "matches");
+      json_builder_begin_array (builder);
+      for (guint m = 0; m < cluster->matches->len; m++)
+        {
+          CrmDedupeMatch *match = cluster->matches->pdata[m];
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rule");
+          json_builder_add_string_value (builder, crm_dedupe_rule_to_string (match->rule));
+          json_builder_set_member_name (builder, "key");
+          json_builder_add_string_value (builder, match->key);
+          json_builder_set_member_name (builder, "ids");
+          add_ids (builder, match->ids);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+cmd_dedupe (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpenStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) clusters = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("List clusters of probable duplicate people and organizations."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc > 1)
+    return usage_error (_("dedupe takes no arguments besides its options."));
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+
+  crm_dedupe_scan_async (store, cli->cancellable, on_async_done_cb, &result);
+  clusters = crm_dedupe_scan_finish (store, await_result (&result), &error);
+  if (clusters == NULL)
+    return fail (g_steal_pointer (&error));
+
+  if (json)
+    {
+      print_clusters_json (clusters);
+      return EXIT_SUCCESS;
+    }
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      CrmDedupeCluster *cluster = clusters->pdata[i];
+
+      g_print ("%s", crm_dedupe_kind_to_string (cluster->kind));
+      for (guint j = 0; j < cluster->ids->len; j++)
+        g_print (" %" G_GINT64_FORMAT, g_array_index (cluster->ids, gint64, j));
+      for (guint m = 0; m < cluster->matches->len; m++)
+        {
+          CrmDedupeMatch *match = cluster->matches->pdata[m];
+
+          g_print ("%s%s: %s", m == 0 ? "\t" : "; ", crm_dedupe_rule_to_string (match->rule), match->key);
+        }
+      g_print ("\n");
+    }
+  /* TRANSLATORS: %u is a number of duplicate clusters */
+  g_print (ngettext ("%u cluster of duplicates.\n", "%u clusters of duplicates.\n", clusters->len),
+           clusters->len);
+  return EXIT_SUCCESS;
+}
+
 /* --- main --- */
 
 typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
@@ -618,6 +738,7 @@ static const struct {
   { "check", "check", N_("Check the database’s integrity"), cmd_check },
   { "backup", "backup DEST", N_("Write a consistent copy of the database to DEST"), cmd_backup },
   { "restore", "restore SRC", N_("Replace the database with the backup SRC"), cmd_restore },
+  { "dedupe", "dedupe [--json]", N_("List clusters of probable duplicates"), cmd_dedupe },
   { "search", "search QUERY [--json] [--limit N]",
     N_("Search people, organizations, deals and tickets"), cmd_search },
 };

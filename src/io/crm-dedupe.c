@@ -814,6 +814,7 @@ scan_job (CrmStoreWorker *worker,
   g_autoptr(Scan) scan = g_new0 (Scan, 1);
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  GPtrArray *clusters;
 
   scan->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
   scan->entries = g_array_sized_new (FALSE, FALSE, sizeof (KeyEntry), 4096);
@@ -832,7 +833,10 @@ scan_job (CrmStoreWorker *worker,
 
   g_debug ("read %u records, %u keys in %.2f s", scan->ids->len, scan->entries->len,
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
-  g_task_return_pointer (task, build_clusters (scan), (GDestroyNotify) g_ptr_array_unref);
+  clusters = build_clusters (scan);
+  g_debug ("%u clusters in %.2f s", clusters->len,
+           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_task_return_pointer (task, clusters, (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
