@@ -223,8 +223,9 @@ decode_quoted_printable (const char *text,
           g_string_append_c (out, (char) (hex_value (text[i + 1]) * 16 + hex_value (text[i + 2])));
           i += 2;
         }
-      else
+      else if (!(text[i] == '=' && i + 1 == length))
         {
+          /* A last "=" is a soft line break with nothing after it. */
           g_string_append_c (out, text[i]);
         }
     }

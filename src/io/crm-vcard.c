@@ -296,34 +296,40 @@ line_encoding (const GString *text)
   return ENCODING_NONE;
 }
 
-/* Decides whether the peeked line continues @line beyond plain folding. */
+/* 2.1 quoted-printable: "=" at the end is a soft line break, and the next
+ * line is content even when it starts with a blank. */
 static gboolean
-continues_line (CrmVcardReader *self,
-                Line           *line,
-                Encoding       *encoding)
+soft_line_break (CrmVcardReader *self,
+                 Line           *line,
+                 Encoding       *encoding)
 {
   const GString *text = line->text;
-  const GString *next = self->peek.text;
 
-  if (line->too_long)
+  if (line->too_long || text->len == 0 || text->str[text->len - 1] != '=' ||
+      is_end_line (self->peek.text))
     return FALSE;
   if (*encoding == ENCODING_UNKNOWN)
     *encoding = line_encoding (text);
+  if (*encoding != ENCODING_QUOTED_PRINTABLE)
+    return FALSE;
 
-  /* 2.1 quoted-printable: "=" at the end is a soft line break. */
-  if (*encoding == ENCODING_QUOTED_PRINTABLE && text->len > 0 && text->str[text->len - 1] == '=' &&
-      !is_end_line (next))
-    {
-      g_string_truncate (line->text, text->len - 1);
-      return TRUE;
-    }
+  g_string_truncate (line->text, text->len - 1);
+  return TRUE;
+}
 
-  /* 2.1 base64 whose lines are not indented. */
-  if (*encoding == ENCODING_BASE64 && find_colon (next->str, next->len) < 0 &&
-      looks_like_base64 (next))
-    return TRUE;
+/* 2.1 base64 whose lines are not indented. */
+static gboolean
+base64_continuation (CrmVcardReader *self,
+                     Line           *line,
+                     Encoding       *encoding)
+{
+  const GString *next = self->peek.text;
 
-  return FALSE;
+  if (line->too_long || find_colon (next->str, next->len) >= 0 || !looks_like_base64 (next))
+    return FALSE;
+  if (*encoding == ENCODING_UNKNOWN)
+    *encoding = line_encoding (line->text);
+  return *encoding == ENCODING_BASE64;
 }
 
 /* Reads one logical line: a physical line with its folded continuations. */
@@ -353,10 +359,13 @@ read_logical_line (CrmVcardReader  *self,
       if (!peek_line (self, cancellable, error))
         return error == NULL || *error == NULL;
 
-      if (self->peek.text->len > 0 &&
-          (self->peek.text->str[0] == ' ' || self->peek.text->str[0] == '\t'))
+      if (self->peek.text->len == 0 && !self->peek.too_long)
+        return TRUE;
+      if (soft_line_break (self, line, &encoding))
+        append_continuation (line, &self->peek, 0);
+      else if (self->peek.text->str[0] == ' ' || self->peek.text->str[0] == '\t')
         append_continuation (line, &self->peek, 1);
-      else if (self->peek.text->len > 0 && continues_line (self, line, &encoding))
+      else if (base64_continuation (self, line, &encoding))
         append_continuation (line, &self->peek, 0);
       else
         return TRUE;

@@ -447,6 +447,32 @@ test_folding (void)
 }
 
 static void
+test_quoted_printable (void)
+{
+  const char *text =
+    "BEGIN:VCARD\r\n"
+    "VERSION:2.1\r\n"
+    "FN;ENCODING=QUOTED-PRINTABLE:Fran=C3=A7ois=\r\n"
+    " Dupont\r\n"
+    "NOTE;QUOTED-PRINTABLE;CHARSET=UTF-8:a=3Db=\r\n"
+    "=0D=0Anext line=\r\n"
+    "\r\n"
+    "TEL;CELL:+33 6 12 34 56 78\r\n"
+    "X-RAW;ENCODING=QUOTED-PRINTABLE:100=25 =ZZ end=\r\n"
+    "END:VCARD\r\n";
+  g_auto(Parsed) parsed = parse_text (text, -1);
+  CrmContactDraft *draft = draft_at (&parsed, 0);
+
+  g_assert_cmpuint (parsed.rejections->len, ==, 0);
+  /* After a soft break the blank that starts the next line is content. */
+  g_assert_cmpstr (draft->display_name, ==, "François Dupont");
+  g_assert_cmpstr (draft->notes, ==, "a=b\nnext line");
+  assert_strv (draft->phones, "+33 6 12 34 56 78", NULL);
+  /* "=" at the very end of the card does not swallow END:VCARD. */
+  assert_extra (draft, "X-RAW", "100% =ZZ end");
+}
+
+static void
 test_escapes_and_params (void)
 {
   const char *text =
@@ -912,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/broken", test_broken);
   g_test_add_func ("/vcard/read/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vcard/read/folding", test_folding);
+  g_test_add_func ("/vcard/read/quoted-printable", test_quoted_printable);
   g_test_add_func ("/vcard/read/escapes-and-params", test_escapes_and_params);
   g_test_add_func ("/vcard/read/birthdays", test_birthdays);
   g_test_add_func ("/vcard/read/genders", test_genders);
