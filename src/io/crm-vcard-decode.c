@@ -3,10 +3,10 @@
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * From the properties of one card to a CrmContactDraft: transfer encodings
- * (quoted-printable, base64, data: URIs), 2.1 charsets, escapes, structured
- * values, preferences and Apple's group labels.  Every string that leaves
- * here is valid UTF-8 without control characters other than tab and newline.
+ * From the properties of one card to a CrmContactDraft: structured values
+ * (N, ORG, ADR), preferences (PREF, TYPE=pref), Apple's group labels, dates,
+ * photos, and extra for every property no field takes.  Decoding the text of
+ * a value is crm-vcard-text.c.
  */
 
 #define G_LOG_DOMAIN "CrmVcard"
@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "crm-vcard-private.h"
@@ -49,133 +48,6 @@ typedef struct
   CrmVcardProperty *property;
 } Ranked;
 
-static const char * const mapped_names[] = {
-  "ADR", "AGENT", "BDAY", "BEGIN", "CATEGORIES", "EMAIL", "END", "FN", "GENDER", "KEY",
-  "LANG", "LOGO", "N", "NOTE", "ORG", "PHOTO", "PRODID", "SOUND", "TEL", "TITLE", "URL",
-  "VERSION", "X-ABLABEL", "X-GENDER", CRM_VCARD_EXTRA_PROPERTY,
-};
-
-/* Whether the reader maps property @name to a field (or drops it), so that
- * the writer must not write an extra field under that name. */
-gboolean
-_crm_vcard_name_is_mapped (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (mapped_names); i++)
-    if (g_str_equal (name, mapped_names[i]))
-      return TRUE;
-  return FALSE;
-}
-
-const char *
-_crm_vcard_sniff_mime (const guint8 *data,
-                       gsize         length)
-{
-  if (length >= 3 && memcmp (data, "\xFF\xD8\xFF", 3) == 0)
-    return "image/jpeg";
-  if (length >= 8 && memcmp (data, "\x89PNG\r\n\x1A\n", 8) == 0)
-    return "image/png";
-  if (length >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
-    return "image/gif";
-  if (length >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
-    return "image/webp";
-  if (length >= 2 && memcmp (data, "BM", 2) == 0)
-    return "image/bmp";
-  return NULL;
-}
-
-/* Text as it goes into a draft: valid UTF-8, one kind of newline, no other
- * control characters, no blanks around it. */
-static char *
-clean_text (const char *text,
-            gssize      length)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, length);
-  GString *out = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else if (c >= 0x20 || c == '\n' || c == '\t')
-        {
-          if (c != 0x7F)
-            g_string_append_c (out, c);
-        }
-    }
-  g_strstrip (out->str);
-  out->len = strlen (out->str);
-  return g_string_free (out, FALSE);
-}
-
-/* Removes \n, \, \; \: and \\ escapes; anything else stays as written. */
-static char *
-unescape (const char *text,
-          gsize       length)
-{
-  GString *out = g_string_sized_new (length);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '\\' && i + 1 < length)
-        {
-          char next = text[i + 1];
-
-          if (next == 'n' || next == 'N')
-            {
-              g_string_append_c (out, '\n');
-              i++;
-              continue;
-            }
-          if (next == '\\' || next == ',' || next == ';' || next == ':')
-            {
-              g_string_append_c (out, next);
-              i++;
-              continue;
-            }
-        }
-      g_string_append_c (out, text[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
-unescape_clean (const char *text,
-                gsize       length)
-{
-  g_autofree char *plain = unescape (text, length);
-
-  return clean_text (plain, -1);
-}
-
-/* Splits at @separator where it is not escaped; the parts stay escaped. */
-static GPtrArray *
-split_escaped (const char *text,
-               char        separator)
-{
-  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
-  const char *start = text;
-  const char *p;
-
-  for (p = text; *p != '\0'; p++)
-    {
-      if (*p == '\\' && p[1] != '\0')
-        p++;
-      else if (*p == separator)
-        {
-          g_ptr_array_add (parts, g_strndup (start, p - start));
-          start = p + 1;
-        }
-    }
-  g_ptr_array_add (parts, g_strndup (start, p - start));
-  return parts;
-}
-
 static const char *
 part (GPtrArray *parts,
       guint      index)
@@ -195,127 +67,6 @@ has_type (CrmVcardProperty *property,
         return TRUE;
     }
   return FALSE;
-}
-
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  c = g_ascii_toupper (c);
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-static char *
-decode_quoted_printable (const char *text,
-                         gsize       length,
-                         gsize      *out_length)
-{
-  GString *out = g_string_sized_new (length);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '=' && i + 2 < length && hex_value (text[i + 1]) >= 0 &&
-          hex_value (text[i + 2]) >= 0)
-        {
-          g_string_append_c (out, (char) (hex_value (text[i + 1]) * 16 + hex_value (text[i + 2])));
-          i += 2;
-        }
-      else if (!(text[i] == '=' && i + 1 == length))
-        {
-          /* A last "=" is a soft line break with nothing after it. */
-          g_string_append_c (out, text[i]);
-        }
-    }
-  *out_length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-static const char *
-iconv_name (const char *charset)
-{
-  static const struct { const char *name; const char *iconv; } aliases[] = {
-    { "GB2312", "GB18030" }, { "GBK", "GB18030" }, { "CP936", "GB18030" },
-    { "X-GBK", "GB18030" }, { "EUC-CN", "GB18030" }, { "ISO-8859-1", "WINDOWS-1252" },
-    { "LATIN1", "WINDOWS-1252" }, { "US-ASCII", "WINDOWS-1252" }, { "ASCII", "WINDOWS-1252" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
-    if (g_ascii_strcasecmp (charset, aliases[i].name) == 0)
-      return aliases[i].iconv;
-  return charset;
-}
-
-static gboolean
-is_utf8_charset (const char *charset)
-{
-  return charset == NULL || charset[0] == '\0' || g_ascii_strcasecmp (charset, "UTF-8") == 0 ||
-         g_ascii_strcasecmp (charset, "UTF8") == 0;
-}
-
-static gboolean
-safe_charset_name (const char *charset)
-{
-  for (const char *p = charset; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.' && *p != ':')
-      return FALSE;
-  return strlen (charset) < 40;
-}
-
-/* The value as UTF-8 text, still escaped: quoted-printable undone and a 2.1
- * CHARSET converted.  Bytes that do not convert become U+FFFD. */
-static char *
-decode_value (CrmVcardProperty *property)
-{
-  const char *encoding = _crm_vcard_property_get_param (property, "ENCODING");
-  const char *charset = _crm_vcard_property_get_param (property, "CHARSET");
-  g_autofree char *decoded = NULL;
-  const char *bytes = property->value;
-  gsize length = property->length;
-
-  if (encoding != NULL && g_ascii_strcasecmp (encoding, "QUOTED-PRINTABLE") == 0)
-    {
-      decoded = decode_quoted_printable (bytes, length, &length);
-      bytes = decoded;
-    }
-
-  if (!is_utf8_charset (charset) && safe_charset_name (charset))
-    {
-      char *converted = g_convert (bytes, length, "UTF-8", iconv_name (charset), NULL, NULL, NULL);
-
-      if (converted == NULL)
-        converted = g_convert (bytes, length, "UTF-8", charset, NULL, NULL, NULL);
-      if (converted != NULL)
-        {
-          char *valid = g_utf8_make_valid (converted, -1);
-
-          g_free (converted);
-          return valid;
-        }
-    }
-
-  return g_utf8_make_valid (bytes, length);
-}
-
-static char *
-decode_text (CrmVcardProperty *property)
-{
-  g_autofree char *value = decode_value (property);
-
-  return unescape_clean (value, strlen (value));
-}
-
-static gboolean
-is_binary (CrmVcardProperty *property)
-{
-  const char *encoding = _crm_vcard_property_get_param (property, "ENCODING");
-
-  if (encoding != NULL &&
-      (g_ascii_strcasecmp (encoding, "b") == 0 || g_ascii_strcasecmp (encoding, "base64") == 0))
-    return TRUE;
-  return g_ascii_strncasecmp (property->value, "data:", 5) == 0;
 }
 
 static guint
@@ -365,7 +116,7 @@ extra_key (Mapper           *m,
 
   if (label != NULL)
     {
-      g_autofree char *clean = clean_text (label, -1);
+      g_autofree char *clean = _crm_vcard_clean_text (label, -1);
 
       if (clean[0] != '\0')
         return g_strdup_printf ("%s (%s)", property->name, clean);
@@ -398,10 +149,10 @@ add_extra_property (Mapper           *m,
   g_autofree char *key = NULL;
   g_autofree char *value = NULL;
 
-  if (is_binary (property))
+  if (_crm_vcard_is_binary (property))
     return;  /* an inline logo, sound or key: not something to show as text */
   key = extra_key (m, property);
-  value = decode_text (property);
+  value = _crm_vcard_decode_text (property);
   add_extra (m, key, value);
 }
 
@@ -457,7 +208,7 @@ strip_scheme (char       *text,
       while (g_ascii_isspace (*p))
         p++;
     }
-  rest = clean_text (p, -1);
+  rest = _crm_vcard_clean_text (p, -1);
   g_free (text);
   return rest;
 }
@@ -467,13 +218,13 @@ map_name (Mapper           *m,
           CrmVcardProperty *property)
 {
   static const char * const parts[] = { NULL, NULL, "N (additional)", "N (prefix)", "N (suffix)" };
-  g_autofree char *value = decode_value (property);
-  g_autoptr(GPtrArray) components = split_escaped (value, ';');
+  g_autofree char *value = _crm_vcard_decode_value (property);
+  g_autoptr(GPtrArray) components = _crm_vcard_split_escaped (value, ';');
 
   m->have_name = TRUE;
   for (guint i = 0; i < components->len && i < G_N_ELEMENTS (parts); i++)
     {
-      g_autofree char *text = unescape_clean (part (components, i), strlen (part (components, i)));
+      g_autofree char *text = _crm_vcard_unescape_clean (part (components, i), strlen (part (components, i)));
 
       if (i == 0)
         set_field (&m->draft->family_name, text);
@@ -488,14 +239,14 @@ static void
 map_organization (Mapper           *m,
                   CrmVcardProperty *property)
 {
-  g_autofree char *value = decode_value (property);
-  g_autoptr(GPtrArray) components = split_escaped (value, ';');
+  g_autofree char *value = _crm_vcard_decode_value (property);
+  g_autoptr(GPtrArray) components = _crm_vcard_split_escaped (value, ';');
   g_autoptr(GString) units = g_string_new (NULL);
 
   m->have_organization = TRUE;
   for (guint i = 0; i < components->len; i++)
     {
-      g_autofree char *text = unescape_clean (part (components, i), strlen (part (components, i)));
+      g_autofree char *text = _crm_vcard_unescape_clean (part (components, i), strlen (part (components, i)));
 
       if (i == 0)
         set_field (&m->draft->organization, text);
@@ -505,61 +256,12 @@ map_organization (Mapper           *m,
   set_field (&m->draft->department, units->str);
 }
 
-/* ISO date from YYYYMMDD, YYYY-MM-DD, --MMDD or --MM-DD, each with an
- * optional time; NULL when it is none of them. */
-char *
-_crm_vcard_parse_date (const char *text,
-                       const char *omit_year)
-{
-  int year = 0, month = 0, day = 0;
-  const char *p = text;
-
-  if (g_str_has_prefix (p, "--"))
-    p += 2;
-  else
-    {
-      for (int i = 0; i < 4; i++, p++)
-        {
-          if (!g_ascii_isdigit (*p))
-            return NULL;
-          year = year * 10 + (*p - '0');
-        }
-      if (*p == '-')
-        p++;
-    }
-  for (int i = 0; i < 2; i++, p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return NULL;
-      month = month * 10 + (*p - '0');
-    }
-  if (*p == '-')
-    p++;
-  for (int i = 0; i < 2; i++, p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return NULL;
-      day = day * 10 + (*p - '0');
-    }
-  if (*p != '\0' && *p != 'T' && *p != 't' && *p != ' ')
-    return NULL;
-
-  /* Apple writes a birthday without a year as 1604 and says so. */
-  if (omit_year != NULL && year == atoi (omit_year))
-    year = 0;
-  if (month < 1 || month > 12 || day < 1 ||
-      day > g_date_get_days_in_month (month, year > 0 ? year : 2000))
-    return NULL;
-  if (year == 0)
-    return g_strdup_printf ("--%02d-%02d", month, day);
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-}
 
 static void
 map_birthday (Mapper           *m,
               CrmVcardProperty *property)
 {
-  g_autofree char *text = decode_text (property);
+  g_autofree char *text = _crm_vcard_decode_text (property);
   g_autofree char *date = NULL;
   const char *value_type = _crm_vcard_property_get_param (property, "VALUE");
 
@@ -599,16 +301,16 @@ static void
 map_gender (Mapper           *m,
             CrmVcardProperty *property)
 {
-  g_autofree char *value = decode_value (property);
-  g_autoptr(GPtrArray) components = split_escaped (value, ';');
-  g_autofree char *sex = unescape_clean (part (components, 0), strlen (part (components, 0)));
+  g_autofree char *value = _crm_vcard_decode_value (property);
+  g_autoptr(GPtrArray) components = _crm_vcard_split_escaped (value, ';');
+  g_autofree char *sex = _crm_vcard_unescape_clean (part (components, 0), strlen (part (components, 0)));
   g_autofree char *identity = NULL;
   g_autofree char *key = extra_key (m, property);
   const char *gender = gender_key (sex);
 
   /* GENDER:;identity (4.0) keeps the identity text; X-GENDER has one word. */
   if (g_str_equal (property->name, "GENDER") && components->len > 1)
-    identity = unescape_clean (value + strlen (part (components, 0)) + 1,
+    identity = _crm_vcard_unescape_clean (value + strlen (part (components, 0)) + 1,
                                strlen (value) - strlen (part (components, 0)) - 1);
 
   if (gender == NULL)
@@ -660,7 +362,7 @@ map_address (Mapper   *m,
              Ranked   *ranked,
              gboolean  primary)
 {
-  g_autoptr(GPtrArray) raw = split_escaped (ranked->text, ';');
+  g_autoptr(GPtrArray) raw = _crm_vcard_split_escaped (ranked->text, ';');
   g_autoptr(GPtrArray) components = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) street = g_string_new (NULL);
   static const guint street_parts[] = { 2, 1, 0 };
@@ -669,7 +371,7 @@ map_address (Mapper   *m,
 
   for (guint i = 0; i < 7; i++)
     {
-      g_ptr_array_add (components, unescape_clean (part (raw, i), strlen (part (raw, i))));
+      g_ptr_array_add (components, _crm_vcard_unescape_clean (part (raw, i), strlen (part (raw, i))));
       empty = empty && ((char *) g_ptr_array_index (components, i))[0] == '\0';
     }
   if (empty)
@@ -828,7 +530,7 @@ map_photo (Mapper           *m,
   const char *sniffed;
   gsize size = 0;
 
-  if (!is_binary (property))
+  if (!_crm_vcard_is_binary (property))
     {
       add_extra_property (m, property);
       return;
@@ -857,14 +559,14 @@ static void
 map_categories (Mapper           *m,
                 CrmVcardProperty *property)
 {
-  g_autofree char *value = decode_value (property);
-  g_autoptr(GPtrArray) tags = split_escaped (value, ',');
+  g_autofree char *value = _crm_vcard_decode_value (property);
+  g_autoptr(GPtrArray) tags = _crm_vcard_split_escaped (value, ',');
 
   for (guint i = 0; i < tags->len; i++)
     {
       const char *raw = g_ptr_array_index (tags, i);
 
-      g_ptr_array_add (m->draft->tags, unescape_clean (raw, strlen (raw)));
+      g_ptr_array_add (m->draft->tags, _crm_vcard_unescape_clean (raw, strlen (raw)));
     }
 }
 
@@ -878,8 +580,8 @@ map_extra_field (Mapper           *m,
 
   if (name == NULL)
     return;
-  key = clean_text (name, -1);
-  value = decode_text (property);
+  key = _crm_vcard_clean_text (name, -1);
+  value = _crm_vcard_decode_text (property);
   add_extra (m, key, value);
 }
 
@@ -911,7 +613,7 @@ map_property (Mapper           *m,
   if (g_str_equal (name, "FN"))
     {
       if (take_first (m, property, &m->have_display_name))
-        g_free (m->draft->display_name), m->draft->display_name = decode_text (property);
+        g_free (m->draft->display_name), m->draft->display_name = _crm_vcard_decode_text (property);
     }
   else if (g_str_equal (name, "N"))
     {
@@ -930,25 +632,25 @@ map_property (Mapper           *m,
   else if (g_str_equal (name, "TITLE"))
     {
       if (take_first (m, property, &m->have_title))
-        g_free (m->draft->title), m->draft->title = decode_text (property);
+        g_free (m->draft->title), m->draft->title = _crm_vcard_decode_text (property);
     }
   else if (g_str_equal (name, "EMAIL"))
-    add_ranked (m->emails, property, strip_scheme (decode_text (property), "mailto:"));
+    add_ranked (m->emails, property, strip_scheme (_crm_vcard_decode_text (property), "mailto:"));
   else if (g_str_equal (name, "TEL"))
-    add_ranked (m->phones, property, strip_scheme (decode_text (property), "tel:"));
+    add_ranked (m->phones, property, strip_scheme (_crm_vcard_decode_text (property), "tel:"));
   else if (g_str_equal (name, "ADR"))
-    add_ranked (m->addresses, property, decode_value (property));
+    add_ranked (m->addresses, property, _crm_vcard_decode_value (property));
   else if (g_str_equal (name, "URL"))
-    add_ranked (m->urls, property, decode_text (property));
+    add_ranked (m->urls, property, _crm_vcard_decode_text (property));
   else if (g_str_equal (name, "LANG"))
-    add_ranked (m->languages, property, decode_text (property));
+    add_ranked (m->languages, property, _crm_vcard_decode_text (property));
   else if (g_str_equal (name, "BDAY"))
     map_birthday (m, property);
   else if (g_str_equal (name, "GENDER") || g_str_equal (name, "X-GENDER"))
     map_gender (m, property);
   else if (g_str_equal (name, "NOTE"))
     {
-      g_autofree char *text = decode_text (property);
+      g_autofree char *text = _crm_vcard_decode_text (property);
 
       if (text[0] != '\0')
         g_string_append_printf (m->notes, "%s%s", m->notes->len > 0 ? "\n" : "", text);
@@ -1049,7 +751,7 @@ finish_card (Mapper *m)
         add_extra (m, key, r->text);
     }
 
-  notes = clean_text (m->notes->str, -1);
+  notes = _crm_vcard_clean_text (m->notes->str, -1);
   set_field (&m->draft->notes, notes);
   dedupe_tags (m->draft);
 
@@ -1074,7 +776,7 @@ collect_labels (Mapper    *m,
 
       if (property->group == NULL || !g_str_equal (property->name, "X-ABLABEL"))
         continue;
-      text = decode_text (property);
+      text = _crm_vcard_decode_text (property);
       if (text[0] != '\0' && !g_hash_table_contains (m->labels, property->group))
         g_hash_table_insert (m->labels, property->group, apple_label (text));
     }

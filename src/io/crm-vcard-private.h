@@ -48,6 +48,16 @@ CrmContactDraft  *_crm_vcard_map_card           (GPtrArray         *properties,
                                                  guint             *reason_line,
                                                  char             **reason);
 
+/* crm-vcard-text.c */
+char             *_crm_vcard_clean_text         (const char        *text,
+                                                 gssize             length);
+char             *_crm_vcard_unescape_clean     (const char        *text,
+                                                 gsize              length);
+GPtrArray        *_crm_vcard_split_escaped      (const char        *text,
+                                                 char               separator);
+char             *_crm_vcard_decode_value       (CrmVcardProperty  *property);
+char             *_crm_vcard_decode_text        (CrmVcardProperty  *property);
+gboolean          _crm_vcard_is_binary          (CrmVcardProperty  *property);
 char             *_crm_vcard_parse_date         (const char        *text,
                                                  const char        *omit_year);
 gboolean          _crm_vcard_name_is_mapped     (const char        *name);

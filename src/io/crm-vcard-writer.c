@@ -19,32 +19,11 @@
 
 #define FOLD_OCTETS 75
 
-/* One newline kind, no other control characters, no blanks around (the
- * reader cleans text the same way). */
+/* Cleaned the way the reader cleans what it reads. */
 static char *
 sanitize (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else if ((c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t')
-        {
-          g_string_append_c (out, c);
-        }
-    }
-  g_strstrip (out->str);
-  out->len = strlen (out->str);
-  return g_string_free (out, FALSE);
+  return _crm_vcard_clean_text (text, -1);
 }
 
 static void
