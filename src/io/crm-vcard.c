@@ -559,7 +559,10 @@ crm_vcard_reader_next (CrmVcardReader  *self,
           if (local_error != NULL)
             {
               self->finished = TRUE;
-              g_propagate_error (error, local_error);
+              if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                g_propagate_error (error, local_error);
+              else
+                g_propagate_prefixed_error (error, local_error, _("Could not read the vCard data: "));
               break;
             }
           self->finished = TRUE;

@@ -472,6 +472,31 @@ test_quoted_printable (void)
   assert_extra (draft, "X-RAW", "100% =ZZ end");
 }
 
+/* 8-bit values in the charset the card names, converted before escapes are
+ * read: in Big5, 許 and 功 end with the byte of a backslash. */
+static void
+test_charsets (void)
+{
+  const char *text =
+    "BEGIN:VCARD\r\n"
+    "VERSION:2.1\r\n"
+    "FN;CHARSET=BIG5:\xB3\x5C\xA5\x5C\r\n"
+    "N;CHARSET=ISO-8859-1:Ren\xE9;Zo\xEB\r\n"
+    "ORG;CHARSET=GBK:\xB1\xB1\xBE\xA9\r\n"
+    "TITLE;CHARSET=X-NO-SUCH-CHARSET:caf\xE9\r\n"
+    "NOTE;CHARSET=UTF-8:bad \xC3 byte\r\n"
+    "END:VCARD\r\n";
+  g_auto(Parsed) parsed = parse_text (text, -1);
+  CrmContactDraft *draft = draft_at (&parsed, 0);
+
+  g_assert_cmpstr (draft->display_name, ==, "許功");
+  g_assert_cmpstr (draft->family_name, ==, "René");
+  g_assert_cmpstr (draft->given_name, ==, "Zoë");
+  g_assert_cmpstr (draft->organization, ==, "北京");
+  g_assert_cmpstr (draft->title, ==, "caf\xEF\xBF\xBD");
+  g_assert_cmpstr (draft->notes, ==, "bad \xEF\xBF\xBD byte");
+}
+
 static void
 test_escapes_and_params (void)
 {
@@ -939,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vcard/read/folding", test_folding);
   g_test_add_func ("/vcard/read/quoted-printable", test_quoted_printable);
+  g_test_add_func ("/vcard/read/charsets", test_charsets);
   g_test_add_func ("/vcard/read/escapes-and-params", test_escapes_and_params);
   g_test_add_func ("/vcard/read/birthdays", test_birthdays);
   g_test_add_func ("/vcard/read/genders", test_genders);
