@@ -454,12 +454,19 @@ decode_base64 (Mapper           *m,
   gsize n = 0, size = 0;
   guchar *data;
 
+  gsize symbols = 0;
+
   for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (text[i]))
+    {
+      if (g_ascii_isspace (text[i]))
+        continue;
       compact[n++] = text[i];
+      symbols += text[i] != '=';
+    }
   compact[n] = '\0';
 
-  if (photo_too_large (m, property, n / 4 * 3))
+  /* Six bits a symbol; padding carries none. */
+  if (photo_too_large (m, property, symbols / 4 * 3 + (symbols % 4) * 3 / 4))
     return NULL;
   data = g_base64_decode_inplace (compact, &size);
   return g_bytes_new (data, size);

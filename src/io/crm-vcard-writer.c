@@ -285,11 +285,20 @@ is_plain_name (const char *key)
   return !_crm_vcard_name_is_mapped (key);
 }
 
+/* The reader drops inline binary data it cannot show as text. */
 static gboolean
-written_elsewhere (const char *key)
+is_data_uri (const char *value)
 {
-  return g_str_equal (key, "UID") || g_str_equal (key, "N (additional)") ||
-         g_str_equal (key, "N (prefix)") || g_str_equal (key, "N (suffix)");
+  return g_ascii_strncasecmp (value, "data:", 5) == 0;
+}
+
+static gboolean
+written_elsewhere (const char *key,
+                   const char *value)
+{
+  return (g_str_equal (key, "UID") && !is_data_uri (value)) ||
+         g_str_equal (key, "N (additional)") || g_str_equal (key, "N (prefix)") ||
+         g_str_equal (key, "N (suffix)");
 }
 
 static int
@@ -316,9 +325,9 @@ add_extra (GString               *out,
       g_autofree char *value = sanitize (g_hash_table_lookup (draft->extra, key));
       g_autofree char *clean_key = sanitize (key);
 
-      if (value[0] == '\0' || clean_key[0] == '\0' || written_elsewhere (key))
+      if (value[0] == '\0' || clean_key[0] == '\0' || written_elsewhere (key, value))
         continue;
-      if (is_plain_name (key))
+      if (is_plain_name (key) && !is_data_uri (value))
         {
           g_string_append_printf (line, "%s:", key);
         }
@@ -347,6 +356,7 @@ crm_vcard_format_draft (const CrmContactDraft *draft)
 {
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *fn = NULL;
+  g_autofree char *uid = NULL;
   GString *out;
   const char *gender = NULL;
 
@@ -355,7 +365,9 @@ crm_vcard_format_draft (const CrmContactDraft *draft)
   out = g_string_new ("BEGIN:VCARD\r\nVERSION:4.0\r\n");
   g_string_append_printf (line, "PRODID:-//Rapport//Rapport %s//EN", PACKAGE_VERSION);
   add_line (out, line);
-  add_text (out, line, "UID", extra_or_empty (draft, "UID"));
+  uid = sanitize (extra_or_empty (draft, "UID"));
+  if (!is_data_uri (uid))
+    add_text (out, line, "UID", uid);
 
   fn = display_name (draft);
   g_string_append (line, "FN:");

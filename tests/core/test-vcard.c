@@ -598,14 +598,15 @@ card_with_photo (gsize size)
 static void
 test_photo_limit (void)
 {
-  g_autofree char *small = card_with_photo (CRM_VCARD_MAX_PHOTO - 3);
-  g_autofree char *big = card_with_photo (CRM_VCARD_MAX_PHOTO + 3);
+  /* Exactly at the limit (its base64 ends in padding) passes; a byte more not. */
+  g_autofree char *small = card_with_photo (CRM_VCARD_MAX_PHOTO);
+  g_autofree char *big = card_with_photo (CRM_VCARD_MAX_PHOTO + 1);
 
   {
     g_auto(Parsed) parsed = parse_text (small, -1);
 
     g_assert_cmpuint (parsed.drafts->len, ==, 2);
-    g_assert_cmpuint (g_bytes_get_size (draft_at (&parsed, 0)->photo), ==, CRM_VCARD_MAX_PHOTO - 3);
+    g_assert_cmpuint (g_bytes_get_size (draft_at (&parsed, 0)->photo), ==, CRM_VCARD_MAX_PHOTO);
   }
   {
     g_auto(Parsed) parsed = parse_text (big, -1);
