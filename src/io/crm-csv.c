@@ -592,6 +592,7 @@ crm_csv_reader_prepare (CrmCsvReader  *reader,
                         GError       **error)
 {
   g_autoptr(GByteArray) sample = g_byte_array_new ();
+  const guint8 *bytes;
   gsize skip;
 
   g_return_val_if_fail (reader != NULL, FALSE);
@@ -604,10 +605,11 @@ crm_csv_reader_prepare (CrmCsvReader  *reader,
     return FALSE;
   reader->prepared = TRUE;
 
-  skip = strip_bom (reader, sample->data, sample->len);
+  /* an empty GByteArray has no data pointer */
+  bytes = sample->len > 0 ? sample->data : (const guint8 *) "";
+  skip = strip_bom (reader, bytes, sample->len);
   if (reader->encoding == NULL)
-    reader->encoding = g_strdup (detect_encoding (reader, sample->data + skip,
-                                                  sample->len - skip));
+    reader->encoding = g_strdup (detect_encoding (reader, bytes + skip, sample->len - skip));
 
   if (g_ascii_strcasecmp (reader->encoding, "UTF-8") != 0)
     {
@@ -624,7 +626,7 @@ crm_csv_reader_prepare (CrmCsvReader  *reader,
         reader->unit = 2;
     }
 
-  decode (reader, sample->data + skip, sample->len - skip, reader->raw_eof);
+  decode (reader, bytes + skip, sample->len - skip, reader->raw_eof);
 
   if (!looks_like_text (reader->text->data, MIN (reader->text->len, SAMPLE_SIZE)))
     {

@@ -46,9 +46,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_auto(GStrv) header = NULL;
   const CrmCsvRow *row;
 
-  /* the first byte picks a small or the default field limit */
+  /* the first byte picks a small field limit, or forces an encoding so the
+   * conversion error paths see arbitrary bytes */
   if (size > 0 && (data[0] & 1))
     crm_csv_reader_set_max_field_size (reader, 64);
+  if (size > 0 && (data[0] & 0x0E) == 0x02)
+    crm_csv_reader_set_encoding (reader, "UTF-16BE");
+  else if (size > 0 && (data[0] & 0x0E) == 0x04)
+    crm_csv_reader_set_encoding (reader, "GB18030");
+  else if (size > 0 && (data[0] & 0x0E) == 0x06)
+    crm_csv_reader_set_encoding (reader, "WINDOWS-1252");
 
   while ((row = crm_csv_reader_read_row (reader, NULL, &error)) != NULL)
     {
