@@ -24,6 +24,8 @@
 
 #define DEFAULT_LIMIT 10
 #define MAX_LIMIT 1000
+/* Prefix candidates read for a query with more than one term (see below). */
+#define MAX_PREFIX_CANDIDATES 256
 
 typedef struct
 {
@@ -141,8 +143,19 @@ find_by_prefix (CrmStoreWorker        *worker,
   if (prefix == NULL)
     return TRUE;
 
-  sql = g_string_new ("SELECT DISTINCT k.record_id FROM search_fts_term t JOIN search_key k ON k.doc = t.doc"
-                      " WHERE t.kind = ?1 AND t.term >= ?2 AND t.term < ?3");
+  /* With other terms to check, a common prefix could mean reading thousands
+   * of keys that all fail the other terms ("cedar hot" over every
+   * @cedarwood.com address).  A prefix of 3+ characters is also a trigram
+   * term, so the substring read finds whatever this bounded read misses; only
+   * the ranking may lose, and only for such rare combinations. */
+  if (prefix->path == CRM_SEARCH_PATH_TRIGRAM && crm_search_query_get_n_terms (query) > 1)
+    sql = g_string_new ("SELECT DISTINCT k.record_id FROM"
+                        " (SELECT doc FROM search_fts_term WHERE kind = ?1 AND term >= ?2 AND term < ?3"
+                        "  LIMIT " G_STRINGIFY (MAX_PREFIX_CANDIDATES) ") t"
+                        " JOIN search_key k ON k.doc = t.doc WHERE 1");
+  else
+    sql = g_string_new ("SELECT DISTINCT k.record_id FROM search_fts_term t JOIN search_key k ON k.doc = t.doc"
+                        " WHERE t.kind = ?1 AND t.term >= ?2 AND t.term < ?3");
   append_filters (sql, query, prefix, FALSE, 4);
   g_string_append_printf (sql, " LIMIT %u", limit);
   if (!(stmt = _crm_store_worker_prepare (worker, sql->str, error)))
