@@ -8,10 +8,10 @@
 
 #include "config.h"
 
+#include "crm-csv-mapping.h"
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
-
-#include "crm-csv-mapping.h"
 
 typedef enum
 {

@@ -8,9 +8,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "crm-csv-writer.h"
+
+#include <string.h>
 
 #define FLUSH_SIZE (64 * 1024)
 

@@ -14,11 +14,11 @@
 
 #include "config.h"
 
+#include "crm-csv.h"
+
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
-
-#include "crm-csv.h"
 
 #define CHUNK_SIZE    (64 * 1024)
 #define SAMPLE_SIZE   (64 * 1024)
@@ -828,12 +828,130 @@ skip_empty_lines (CrmCsvReader  *reader,
     }
 }
 
+/* The tokeniser: each step consumes some of the decoded buffer (which holds
+ * at least one byte) and returns TRUE when it ended the row. */
+
+static gboolean
+step_field_start (CrmCsvReader *reader,
+                  State        *state)
+{
+  if (reader->text->data[reader->pos] != '"')
+    {
+      *state = STATE_UNQUOTED;
+      return FALSE;
+    }
+
+  reader->pos++;
+  reader->last_was_cr = FALSE;
+  *state = STATE_QUOTED;
+  return FALSE;
+}
+
+/* Appends the run of bytes up to the next separator, quote or line end
+ * (@stop), so ordinary text costs no call per byte. */
+static guint8
+take_run (CrmCsvReader *reader,
+          guint8        stop)
+{
+  const guint8 *data = reader->text->data;
+  gsize len = reader->text->len;
+  gsize pos = reader->pos;
+  gsize end = pos;
+
+  while (end < len && data[end] != stop && data[end] != '\n' && data[end] != '\r')
+    end++;
+
+  append_span (reader, data + pos, end - pos);
+  reader->pos = end;
+  if (end > pos)
+    reader->last_was_cr = FALSE;
+
+  return end < len ? data[end] : 0;
+}
+
+static gboolean
+step_unquoted (CrmCsvReader *reader,
+               State        *state,
+               guint8        sep)
+{
+  guint8 c = take_run (reader, sep);
+
+  if (reader->pos >= reader->text->len)
+    return FALSE;
+
+  if (c == sep)
+    {
+      reader->pos++;
+      end_field (reader);
+      *state = STATE_FIELD_START;
+      return FALSE;
+    }
+
+  take_newline (reader, c);
+  return TRUE;
+}
+
+static gboolean
+step_quoted (CrmCsvReader *reader,
+             State        *state)
+{
+  guint8 c = take_run (reader, '"');
+
+  if (reader->pos >= reader->text->len)
+    return FALSE;
+
+  if (c == '"')
+    {
+      reader->pos++;
+      *state = STATE_QUOTE_SEEN;
+      return FALSE;
+    }
+
+  /* a line end inside quotes is content */
+  append_span (reader, &c, 1);
+  take_newline (reader, c);
+  return FALSE;
+}
+
+static gboolean
+step_quote_seen (CrmCsvReader *reader,
+                 State        *state,
+                 guint8        sep)
+{
+  guint8 c = reader->text->data[reader->pos];
+
+  if (c == '"')
+    {
+      append_span (reader, &c, 1);
+      reader->pos++;
+      *state = STATE_QUOTED;
+      return FALSE;
+    }
+  if (c == sep)
+    {
+      reader->pos++;
+      end_field (reader);
+      *state = STATE_FIELD_START;
+      return FALSE;
+    }
+  if (c == '\r' || c == '\n')
+    {
+      take_newline (reader, c);
+      return TRUE;
+    }
+
+  /* "abc"def: keep the text after the quote, as spreadsheets do */
+  *state = STATE_UNQUOTED;
+  return FALSE;
+}
+
 const CrmCsvRow *
 crm_csv_reader_read_row (CrmCsvReader  *reader,
                          GCancellable  *cancellable,
                          GError       **error)
 {
   State state = STATE_FIELD_START;
+  gboolean row_done = FALSE;
   guint8 sep;
 
   g_return_val_if_fail (reader != NULL, NULL);
@@ -842,115 +960,43 @@ crm_csv_reader_read_row (CrmCsvReader  *reader,
   if (!reader->prepared && !crm_csv_reader_prepare (reader, cancellable, error))
     return NULL;
   sep = (guint8) reader->separator;
-  if (reader->text_eof && reader->pos >= reader->text->len)
-    return NULL;
 
   if (!skip_empty_lines (reader, cancellable, error))
     return NULL;
   start_row (reader);
 
-  for (;;)
+  while (!row_done)
     {
-      const guint8 *data = reader->text->data;
-      gsize len = reader->text->len;
-      gsize pos = reader->pos;
-      gsize span;
-      guint8 c;
-
-      if (pos >= len)
+      if (reader->pos >= reader->text->len)
         {
           if (!reader->text_eof && !refill (reader, cancellable, error))
             return NULL;
           if (reader->pos < reader->text->len)
             continue;
-          /* end of input */
           if (state == STATE_QUOTED)
             set_problem (reader, CRM_CSV_ROW_UNTERMINATED_QUOTE);
-          end_field (reader);
-          return end_row (reader);
+          break;
         }
 
-      c = data[pos];
       switch (state)
         {
         case STATE_FIELD_START:
-          if (c == '"')
-            {
-              reader->pos++;
-              reader->last_was_cr = FALSE;
-              state = STATE_QUOTED;
-              break;
-            }
-          state = STATE_UNQUOTED;
-          G_GNUC_FALLTHROUGH;
-
+          row_done = step_field_start (reader, &state);
+          break;
         case STATE_UNQUOTED:
-          span = pos;
-          while (span < len && data[span] != sep && data[span] != '\n' && data[span] != '\r')
-            span++;
-          append_span (reader, data + pos, span - pos);
-          reader->pos = span;
-          if (span > pos)
-            reader->last_was_cr = FALSE;
-          if (span == len)
-            break;
-          if (data[span] == sep)
-            {
-              reader->pos++;
-              end_field (reader);
-              state = STATE_FIELD_START;
-              break;
-            }
-          take_newline (reader, data[span]);
-          end_field (reader);
-          return end_row (reader);
-
+          row_done = step_unquoted (reader, &state, sep);
+          break;
         case STATE_QUOTED:
-          span = pos;
-          while (span < len && data[span] != '"' && data[span] != '\n' && data[span] != '\r')
-            span++;
-          append_span (reader, data + pos, span - pos);
-          reader->pos = span;
-          if (span > pos)
-            reader->last_was_cr = FALSE;
-          if (span == len)
-            break;
-          if (data[span] == '"')
-            {
-              reader->pos++;
-              state = STATE_QUOTE_SEEN;
-              break;
-            }
-          append_span (reader, data + span, 1);
-          take_newline (reader, data[span]);
+          row_done = step_quoted (reader, &state);
           break;
-
         case STATE_QUOTE_SEEN:
-          if (c == '"')
-            {
-              append_span (reader, data + pos, 1);
-              reader->pos++;
-              state = STATE_QUOTED;
-            }
-          else if (c == sep)
-            {
-              reader->pos++;
-              end_field (reader);
-              state = STATE_FIELD_START;
-            }
-          else if (c == '\r' || c == '\n')
-            {
-              take_newline (reader, c);
-              end_field (reader);
-              return end_row (reader);
-            }
-          else
-            /* "abc"def: keep the text after the quote, as spreadsheets do */
-            state = STATE_UNQUOTED;
+          row_done = step_quote_seen (reader, &state, sep);
           break;
-
         default:
           g_assert_not_reached ();
         }
     }
+
+  end_field (reader);
+  return end_row (reader);
 }
