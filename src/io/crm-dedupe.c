@@ -421,6 +421,7 @@ typedef struct
   GArray  *entries;   /* KeyEntry */
   GString *arena;     /* NUL-separated key texts */
   guint32 *parent;    /* union-find */
+  char    *region;    /* the user's, for numbers of people without a country */
 } Scan;
 
 static void
@@ -430,6 +431,7 @@ scan_free (Scan *scan)
   g_array_unref (scan->entries);
   g_string_free (scan->arena, TRUE);
   g_free (scan->parent);
+  g_free (scan->region);
   g_free (scan);
 }
 
@@ -510,7 +512,8 @@ add_person_keys (Scan         *scan,
         add_key (scan, record, CRM_DEDUPE_RULE_PHONE, NULL, phone);
       else
         {
-          g_autofree char *e164 = crm_phone_normalize (phone, country, NULL, NULL);
+          const char *region = country != NULL && country[0] != '\0' ? country : scan->region;
+          g_autofree char *e164 = crm_phone_normalize (phone, region, NULL, NULL);
 
           add_key (scan, record, CRM_DEDUPE_RULE_PHONE, NULL, e164);
         }
@@ -870,6 +873,7 @@ scan_job (CrmStoreWorker *worker,
   scan->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
   scan->entries = g_array_sized_new (FALSE, FALSE, sizeof (KeyEntry), 4096);
   scan->arena = g_string_sized_new (65536);
+  scan->region = crm_phone_dup_default_region ();
 
   /* One read transaction: people, affiliations and organizations agree. */
   if (!_crm_store_worker_exec (worker, "BEGIN", &error)

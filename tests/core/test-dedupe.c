@@ -332,11 +332,13 @@ test_merge_person (Fixture       *f,
   gint64 loser = 2006;
 
   g_hash_table_insert (choices, "email", g_memdup2 (&loser, sizeof loser));
+  g_hash_table_insert (choices, "display-name", g_memdup2 (&loser, sizeof loser));
   undo = merge (f, CRM_DEDUPE_KIND_PERSON, 2005, 2006, choices);
 
   /* Chosen field copied; the loser in the trash. */
   assert_query (f, "SELECT email FROM person WHERE id = 2005", "jsmith@example.org");
-  assert_query (f, "SELECT display_name FROM person WHERE id = 2005", "John Smith");
+  assert_query (f, "SELECT display_name FROM person WHERE id = 2005", "john  SMITH");
+  assert_query (f, "SELECT given_name FROM person WHERE id = 2005", "John");
   assert_query (f, "SELECT deleted FROM person WHERE id = 2006", "1");
   /* Related rows moved. */
   assert_query (f, "SELECT person_id FROM deal WHERE id = 5001", "2005");
