@@ -275,6 +275,30 @@ unmap_salutation (CrmCsvMapping *mapping)
     mapping->keys[plain_title] = NULL;
 }
 
+/* Which address a header belongs to: 1 business, 2 home, 3 other, 10 + N
+ * for "Address N - ...", 0 for none of them. */
+static guint
+guess_address_group (const char *header)
+{
+  static const char *words[][7] = {
+    { "business", "work", "geschaftlich", "bureau", "trabajo", "商务", "mailing" },
+    { "home", "privat", "domicile", "domicilio", "residencia", "住宅", "particular" },
+    { "other", "weitere", "autre", "otra", "其他", NULL, NULL },
+  };
+  g_autofree char *norm = normalize_header (header, TRUE);
+
+  for (guint g = 0; g < G_N_ELEMENTS (words); g++)
+    for (guint w = 0; w < G_N_ELEMENTS (words[g]) && words[g][w] != NULL; w++)
+      if (strstr (norm, words[g][w]) != NULL)
+        return g + 1;
+
+  for (const char *p = norm; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return 10 + MIN (atoi (p), 1000);
+
+  return 0;
+}
+
 /* US and generic English exports write month first; localised ones day
  * first. */
 static void
@@ -321,6 +345,9 @@ crm_csv_mapping_new (const char * const *headers,
     }
   unmap_salutation (mapping);
   guess_day_first (mapping);
+  mapping->address_groups = g_new0 (guint, n_headers + 1);
+  for (guint i = 0; i < n_headers; i++)
+    mapping->address_groups[i] = guess_address_group (mapping->headers[i]);
 
   return mapping;
 }
@@ -337,6 +364,8 @@ crm_csv_mapping_copy (const CrmCsvMapping *mapping)
   copy->headers = g_strdupv (mapping->headers);
   copy->keys = g_memdup2 (mapping->keys, sizeof (char *) * (mapping->n_columns + 1));
   copy->day_first = mapping->day_first;
+  copy->address_groups = g_memdup2 (mapping->address_groups,
+                                    sizeof (guint) * (mapping->n_columns + 1));
 
   return copy;
 }
@@ -348,6 +377,7 @@ crm_csv_mapping_free (CrmCsvMapping *mapping)
     return;
 
   g_strfreev (mapping->headers);
+  g_free (mapping->address_groups);
   g_free (mapping->keys);
   g_free (mapping);
 }
@@ -696,6 +726,37 @@ apply_value (CrmContactDraft     *draft,
   return FALSE;
 }
 
+static gboolean
+is_address (const FieldInfo *info)
+{
+  return info != NULL && info->kind == KIND_TEXT
+         && info->offset >= TEXT (street) && info->offset <= TEXT (country);
+}
+
+/* The group of the first address column with a value, or G_MAXUINT. */
+static guint
+pick_address_group (const CrmCsvMapping *mapping,
+                    const char * const  *row,
+                    guint                n_fields)
+{
+  if (mapping->address_groups == NULL)
+    return G_MAXUINT;
+
+  for (guint i = 0; i < mapping->n_columns && i < n_fields; i++)
+    {
+      const char *p = row[i];
+
+      if (p == NULL || !is_address (lookup_field (mapping->keys[i])))
+        continue;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '\0')
+        return mapping->address_groups[i];
+    }
+
+  return G_MAXUINT;
+}
+
 CrmContactDraft *
 crm_csv_mapping_apply (const CrmCsvMapping *mapping,
                        const char * const  *row,
@@ -703,12 +764,14 @@ crm_csv_mapping_apply (const CrmCsvMapping *mapping,
                        guint                line)
 {
   CrmContactDraft *draft;
+  guint address_group;
 
   g_return_val_if_fail (mapping != NULL, NULL);
   g_return_val_if_fail (row != NULL || n_fields == 0, NULL);
 
   draft = crm_contact_draft_new ();
   draft->line = line;
+  address_group = pick_address_group (mapping, row, n_fields);
 
   for (guint i = 0; i < mapping->n_columns && i < n_fields; i++)
     {
@@ -719,6 +782,8 @@ crm_csv_mapping_apply (const CrmCsvMapping *mapping,
         continue;
       value = crm_csv_strip_formula_guard (row[i]);
       info = lookup_field (mapping->keys[i]);
+      if (is_address (info) && mapping->address_groups[i] != address_group)
+        info = NULL;
       if (info == NULL || !apply_value (draft, mapping, info, value))
         add_extra (draft, mapping, i, value);
     }

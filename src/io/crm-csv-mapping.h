@@ -36,6 +36,8 @@ typedef struct
   const char **keys;       /* n_columns field keys (static strings) or NULL */
   gboolean     day_first;  /* read 01/02/1980 as 1 February; guessed TRUE unless
                             * the birth date column has an English header */
+  guint       *address_groups; /* private: per column, from the header: business,
+                                * home, other, "Address 2 - ..." */
 } CrmCsvMapping;
 
 /* The known field keys, NULL-terminated, in the order a mapping page shows
@@ -62,7 +64,10 @@ const char         *crm_csv_mapping_get_key      (const CrmCsvMapping *mapping,
 guint               crm_csv_mapping_count_mapped (const CrmCsvMapping *mapping);
 
 /* One row → one draft, transfer full.  Fields past the mapping's columns are
- * ignored; missing ones count as empty. */
+ * ignored; missing ones count as empty.  The address comes whole from the
+ * first address group (business, home, other, Google's "Address N") that has
+ * a value; the other groups' address columns go to extra, so a business
+ * street is never paired with a home city. */
 CrmContactDraft    *crm_csv_mapping_apply        (const CrmCsvMapping *mapping,
                                                   const char * const  *fields,
                                                   guint                n_fields,

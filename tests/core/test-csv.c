@@ -1104,6 +1104,33 @@ test_values (void)
   }
 }
 
+static void
+test_address_groups (void)
+{
+  const char *headers[] = { "Business Street", "Business City", "Home Street", "Home City",
+                            "Home Postal Code", "Address 1 - City", "Address 2 - City" };
+  const char *work[] = { " ", "Springfield", "", "Shelbyville", "12345", "", "" };
+  const char *home[] = { "", "", "", "Shelbyville", "12345", "", "" };
+  const char *google[] = { "", "", "", "", "", "", "Bern" };
+  g_autoptr(CrmCsvMapping) mapping = crm_csv_mapping_new (headers, G_N_ELEMENTS (headers));
+  g_autoptr(CrmCsvMapping) copy = crm_csv_mapping_copy (mapping);
+  g_autoptr(CrmContactDraft) a = crm_csv_mapping_apply (mapping, work, G_N_ELEMENTS (work), 2);
+  g_autoptr(CrmContactDraft) b = crm_csv_mapping_apply (copy, home, G_N_ELEMENTS (home), 3);
+  g_autoptr(CrmContactDraft) c = crm_csv_mapping_apply (copy, google, G_N_ELEMENTS (google), 4);
+
+  /* the business address wins whole; the home one is kept aside */
+  g_assert_cmpstr (a->city, ==, "Springfield");
+  g_assert_cmpstr (a->postal_code, ==, "");
+  assert_extra (a, "Home City", "Shelbyville");
+  assert_extra (a, "Home Postal Code", "12345");
+
+  g_assert_cmpstr (b->city, ==, "Shelbyville");
+  g_assert_cmpstr (b->postal_code, ==, "12345");
+  g_assert_cmpuint (g_hash_table_size (b->extra), ==, 0);
+
+  g_assert_cmpstr (c->city, ==, "Bern");
+}
+
 /* Writer */
 
 static char *
@@ -1346,6 +1373,7 @@ main (int   argc,
   g_test_add_func ("/csv/mapping/guess", test_guess);
   g_test_add_func ("/csv/mapping/edit", test_mapping_edit);
   g_test_add_func ("/csv/mapping/values", test_values);
+  g_test_add_func ("/csv/mapping/address-groups", test_address_groups);
   g_test_add_func ("/csv/writer/neutralize", test_writer_neutralize);
   g_test_add_func ("/csv/writer/round-trip", test_round_trip);
 
