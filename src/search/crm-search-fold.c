@@ -168,16 +168,15 @@ _crm_search_fold (const char *text,
                   gssize      length)
 {
   g_autofree char *valid = make_valid (text, length);
-  gboolean ascii = TRUE;
+  gboolean simple = TRUE;
   char *folded;
 
-  for (const char *p = valid; *p != '\0'; p++)
+  /* ASCII and Han (most names, in English and in Chinese) fold without ICU:
+   * Han stays as it is, ASCII goes to lower case. */
+  for (const char *p = valid; *p != '\0' && simple; p = g_utf8_next_char (p))
     if ((guchar) *p >= 0x80)
-      {
-        ascii = FALSE;
-        break;
-      }
-  if (ascii)
+      simple = _crm_search_unichar_is_han (g_utf8_get_char (p));
+  if (simple)
     return g_ascii_strdown (valid, -1);
 
   folded = transliterate (get_translits ()->fold, valid, strlen (valid));
