@@ -41,6 +41,7 @@ struct _CrmCsvReader
   guint             unit;          /* bytes skipped after an invalid sequence */
   char              separator;     /* 0 until detected */
   gboolean          has_bom;
+  gboolean          undecided;     /* UTF-8 guessed from an all-ASCII sample */
   gboolean          prepared;
   gboolean          raw_eof;
   gboolean          text_eof;
@@ -576,6 +577,16 @@ looks_like_text (const guint8 *text,
   return bad * 8 <= len;
 }
 
+static gboolean
+is_ascii (const guint8 *data,
+          gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (data[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* After a hard failure, later reads return NULL. */
 static void
 fail (CrmCsvReader *reader)
@@ -593,6 +604,7 @@ crm_csv_reader_prepare (CrmCsvReader  *reader,
 {
   g_autoptr(GByteArray) sample = g_byte_array_new ();
   const guint8 *bytes;
+  gboolean detected;
   gsize skip;
 
   g_return_val_if_fail (reader != NULL, FALSE);
@@ -608,7 +620,8 @@ crm_csv_reader_prepare (CrmCsvReader  *reader,
   /* an empty GByteArray has no data pointer */
   bytes = sample->len > 0 ? sample->data : (const guint8 *) "";
   skip = strip_bom (reader, bytes, sample->len);
-  if (reader->encoding == NULL)
+  detected = reader->encoding == NULL;
+  if (detected)
     reader->encoding = g_strdup (detect_encoding (reader, bytes + skip, sample->len - skip));
 
   if (g_ascii_strcasecmp (reader->encoding, "UTF-8") != 0)
@@ -639,6 +652,11 @@ crm_csv_reader_prepare (CrmCsvReader  *reader,
   if (reader->separator == 0 && !take_sep_line (reader))
     reader->separator = detect_separator (reader->text->data, reader->text->len,
                                           reader->raw_eof);
+
+  /* An all-ASCII start says nothing about the rest: the first row that is
+   * not UTF-8 may still pick a legacy encoding. */
+  reader->undecided = detected && !reader->raw_eof && g_str_equal (reader->encoding, "UTF-8")
+                      && is_ascii (bytes + skip, sample->len - skip);
 
   g_debug ("encoding %s, separator %#x", reader->encoding, reader->separator);
 
@@ -675,6 +693,40 @@ append_span (CrmCsvReader *reader,
   g_string_append_len (reader->row_text, (const char *) data, len);
 }
 
+/* The file looked like ASCII, so UTF-8, but this field is not UTF-8: decode
+ * it and everything after it with the legacy encoding it looks like. */
+static gboolean
+take_legacy_field (CrmCsvReader *reader)
+{
+  GString *s = reader->row_text;
+  gsize start = reader->field_start;
+  const guint8 *field = (const guint8 *) s->str + start;
+  const char *encoding;
+  g_autofree char *converted = NULL;
+  GIConv cd;
+
+  reader->undecided = FALSE;
+  encoding = looks_like_gb18030 (field, s->len - start, TRUE) ? "GB18030" : "WINDOWS-1252";
+  converted = g_convert ((const char *) field, s->len - start, "UTF-8", encoding, NULL, NULL, NULL);
+  if (converted == NULL || (cd = g_iconv_open ("UTF-8", encoding)) == (GIConv) -1)
+    return FALSE;
+
+  g_debug ("line %u is not UTF-8, switching to %s", reader->row.line, encoding);
+  g_string_truncate (s, start);
+  g_string_append (s, converted);
+  g_free (reader->encoding);
+  reader->encoding = g_strdup (encoding);
+  reader->cd = cd;
+
+  /* the text not tokenised yet is still raw bytes */
+  g_byte_array_append (reader->raw, reader->text->data + reader->pos,
+                       reader->text->len - reader->pos);
+  g_byte_array_set_size (reader->text, reader->pos);
+  decode_iconv (reader, reader->raw_eof);
+
+  return TRUE;
+}
+
 static void
 end_field (CrmCsvReader *reader)
 {
@@ -695,12 +747,17 @@ end_field (CrmCsvReader *reader)
         }
       else if (!g_utf8_validate_len (s->str + start, s->len - start, NULL))
         {
-          g_autofree char *valid = g_utf8_make_valid (s->str + start, s->len - start);
+          if (!reader->undecided || !take_legacy_field (reader))
+            {
+              g_autofree char *valid = g_utf8_make_valid (s->str + start, s->len - start);
 
-          set_problem (reader, CRM_CSV_ROW_INVALID_BYTES);
-          g_string_truncate (s, start);
-          g_string_append (s, valid);
+              set_problem (reader, CRM_CSV_ROW_INVALID_BYTES);
+              g_string_truncate (s, start);
+              g_string_append (s, valid);
+            }
         }
+      else if (reader->undecided && !is_ascii ((const guint8 *) s->str + start, s->len - start))
+        reader->undecided = FALSE;
       g_string_append_c (s, '\0');
       g_array_append_val (reader->offsets, start);
     }

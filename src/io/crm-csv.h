@@ -71,7 +71,10 @@ gboolean         crm_csv_reader_prepare            (CrmCsvReader  *reader,
                                                     GCancellable  *cancellable,
                                                     GError       **error);
 /* After prepare: "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030",
- * "WINDOWS-1252", or what set_encoding asked for. */
+ * "WINDOWS-1252", or what set_encoding asked for.  When the first 64 KiB
+ * were plain ASCII, the first later field that is not UTF-8 (before any
+ * that is UTF-8 beyond ASCII) switches the rest of the file to GB18030 or
+ * Windows-1252, and this then returns the new encoding. */
 const char      *crm_csv_reader_get_encoding       (CrmCsvReader  *reader);
 gboolean         crm_csv_reader_get_has_bom        (CrmCsvReader  *reader);
 char             crm_csv_reader_get_separator      (CrmCsvReader  *reader);

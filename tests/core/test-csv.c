@@ -709,6 +709,49 @@ test_many_rows (void)
   check_many_rows ("UTF-16BE", "UTF-16BE");
 }
 
+/* The first 64 KiB are ASCII; a later row decides the encoding. */
+static void
+check_late_encoding (const char *late_row,
+                     const char *charset,
+                     const char *expected_encoding,
+                     const char *expected_family,
+                     guint       expected_problems)
+{
+  g_autoptr(GString) text = g_string_new ("Given Name,Family Name,Email\n");
+  g_autoptr(Result) r = NULL;
+  g_autofree char *row = NULL;
+  const guint n = 4000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "Ann%u,Lee,ann%u@example.com\n", i, i);
+  if (charset != NULL)
+    row = g_convert (late_row, -1, charset, "UTF-8", NULL, NULL, NULL);
+  else
+    row = g_strdup (late_row);
+  g_assert_nonnull (row);
+  g_string_append (text, row);
+  g_string_append (text, "Bob,Smith,bob@example.com\n");
+
+  r = read_data (text->str, text->len);
+  g_assert_cmpstr (r->encoding, ==, expected_encoding);
+  g_assert_cmpuint (r->problems->len, ==, expected_problems);
+  g_assert_cmpuint (r->drafts->len, ==, n + 2 + expected_problems);
+  g_assert_cmpstr (draft_at (r, n)->family_name, ==, expected_family);
+  g_assert_cmpuint (draft_at (r, n)->line, ==, n + 2);
+  g_assert_cmpstr (draft_at (r, r->drafts->len - 1)->family_name, ==, "Smith");
+}
+
+static void
+test_late_encoding (void)
+{
+  check_late_encoding ("Jürgen,Weiß,jw@example.de\n", "WINDOWS-1252", "WINDOWS-1252", "Weiß", 0);
+  check_late_encoding ("三,张,zs@example.cn\n", "GB18030", "GB18030", "张", 0);
+  check_late_encoding ("Zoë,Müller,zm@example.de\n", NULL, "UTF-8", "Müller", 0);
+  /* once real UTF-8 was seen, a broken row is reported, not re-decoded */
+  check_late_encoding ("Zoë,Müller,zm@example.de\nBad,Na\xe4me,x@example.com\n", NULL, "UTF-8",
+                       "Müller", 1);
+}
+
 /* RFC 4180 */
 
 static void
@@ -1358,6 +1401,7 @@ main (int   argc,
   g_test_add_func ("/csv/exporter/zoho", test_zoho);
   g_test_add_func ("/csv/reader/encodings", test_encodings);
   g_test_add_func ("/csv/reader/many-rows", test_many_rows);
+  g_test_add_func ("/csv/reader/late-encoding", test_late_encoding);
   g_test_add_func ("/csv/reader/quoted", test_quoted);
   g_test_add_func ("/csv/reader/cr-only", test_cr_only);
   g_test_add_func ("/csv/reader/empty-lines", test_empty_lines);
