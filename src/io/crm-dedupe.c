@@ -38,9 +38,11 @@ static GMutex translit_lock;
 static UTransliterator *translit;
 static GHashTable *pinyin_cache;   /* gunichar → char* (ASCII, lower case) */
 
-/* Pinyin for one Han character, without tones.  ICU's Han-Latin is used per
- * character and cached: names repeat few characters, and the transliterator
- * is slow and not thread-safe. */
+/* Pinyin for one Han character, without tones, or NULL when ICU has no
+ * transliterator.  ICU's Han-Latin is used per character and cached: names
+ * repeat few characters, and the transliterator is slow and not
+ * thread-safe.  (Per character, a polyphonic character gets its most common
+ * reading; names rarely depend on the others.) */
 static const char *
 han_to_latin (gunichar c)
 {
@@ -137,7 +139,7 @@ fold_text (const char *text,
         }
       else if (g_unichar_ismark (c))
         continue;
-      else if (is_han (c))
+      else if (is_han (c) && han_to_latin (c) != NULL)
         g_string_append (out, han_to_latin (c));
       else if (g_unichar_isalnum (c))
         g_string_append_unichar (out, g_unichar_tolower (c));
