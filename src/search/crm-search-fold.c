@@ -23,6 +23,9 @@
  * other script becomes Latin, then ASCII, then lower case. */
 #define FOLD_ID "Fullwidth-Halfwidth; [:^Han:] Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; " \
                 "Latin-ASCII; Lower"
+/* For an ICU whose data lacks the script transliterators (trimmed builds):
+ * diacritics and case only. */
+#define FOLD_FALLBACK_ID "NFD; [:Nonspacing Mark:] Remove; NFC; Lower"
 #define PINYIN_ID "Han-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII; Lower"
 
 /* Longer text is cut before folding: names, subjects and queries are short,
@@ -63,7 +66,7 @@ open_translit (const char *id)
   t = utrans_openU (uid, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
   if (U_FAILURE (status))
     {
-      g_critical ("Cannot open the ICU transliterator “%s”: %s", id, u_errorName (status));
+      g_warning ("Cannot open the ICU transliterator “%s”: %s", id, u_errorName (status));
       return NULL;
     }
   return t;
@@ -78,6 +81,8 @@ get_translits (void)
     {
       t = g_new0 (Translits, 1);
       t->fold = open_translit (FOLD_ID);
+      if (t->fold == NULL)
+        t->fold = open_translit (FOLD_FALLBACK_ID);
       t->pinyin = open_translit (PINYIN_ID);
       g_private_set (&translits_key, t);
     }
