@@ -583,17 +583,17 @@ crm_vcard_reader_next (CrmVcardReader  *self,
       if (!line.too_long && line_is (line.text, "BEGIN:VCARD"))
         {
           self->seen_begin = TRUE;
-          if (in_card && card.agent_pending)
+          /* A card embedded by AGENT (or nested in one) is skipped whole. */
+          if (in_card && (card.agent_pending || card.agent_depth > 0))
             {
               card.agent_pending = FALSE;
               card.agent_depth++;
               continue;
             }
           flush_orphans (self, &orphan_line);
-          if (in_card && card.agent_depth == 0)
+          if (in_card)
             reject (self, card.line, _("The card has no END:VCARD line"));
-          if (!in_card || card.agent_depth == 0)
-            card_start (&card, line.number);
+          card_start (&card, line.number);
           in_card = TRUE;
         }
       else if (!in_card)

@@ -734,11 +734,15 @@ test_nested_agent (void)
 {
   const char *text =
     "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nAGENT:\r\n"
-    "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Assistant\r\nEND:VCARD\r\n"
-    "TEL:+1 555 0100\r\nEND:VCARD\r\n";
+    "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Assistant\r\nAGENT:\r\n"
+    "BEGIN:VCARD\r\nFN:Deputy\r\nEND:VCARD\r\n"
+    "END:VCARD\r\n"
+    "TEL:+1 555 0100\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nFN:Next\r\nEND:VCARD\r\n";
   g_auto(Parsed) parsed = parse_text (text, -1);
 
-  g_assert_cmpuint (parsed.drafts->len, ==, 1);
+  g_assert_cmpuint (parsed.drafts->len, ==, 2);
+  g_assert_cmpstr (draft_at (&parsed, 1)->display_name, ==, "Next");
   g_assert_cmpuint (parsed.rejections->len, ==, 0);
   g_assert_cmpstr (draft_at (&parsed, 0)->display_name, ==, "Boss");
   assert_strv (draft_at (&parsed, 0)->phones, "+1 555 0100", NULL);
