@@ -559,6 +559,19 @@ parse_date (const char *text,
   const char *p = text;
   guint y, m, d;
 
+  /* Chinese spreadsheets: 1985年4月12日 */
+  if (strstr (text, "年") != NULL)
+    {
+      g_autoptr(GString) plain = g_string_new (text);
+
+      g_string_replace (plain, "年", "-", 1);
+      g_string_replace (plain, "月", "-", 1);
+      g_string_replace (plain, "日", "", 1);
+      if (strstr (plain->str, "年") != NULL)
+        return NULL;
+      return parse_date (plain->str, day_first);
+    }
+
   if (strlen (text) == 8 && strspn (text, "0123456789") == 8)
     {
       y = atoi (text) / 10000;

@@ -13,6 +13,24 @@
  * all is a GError.
  *
  * Plain object, no GObject: use it from one thread at a time.
+ *
+ * Typical use (an importer on a worker thread):
+ *
+ *   g_autoptr(CrmCsvReader) reader = crm_csv_reader_new_for_path (path, &error);
+ *   g_autoptr(CrmCsvMapping) mapping = NULL;
+ *   const CrmCsvRow *row;
+ *
+ *   while ((row = crm_csv_reader_read_row (reader, cancellable, &error)) != NULL)
+ *     {
+ *       if (mapping == NULL)
+ *         mapping = crm_csv_mapping_new (row->fields, row->n_fields);   (the header)
+ *       else if (row->problem > CRM_CSV_ROW_TOO_FEW_FIELDS)
+ *         reject (row->line, row->reason);
+ *       else
+ *         import (crm_csv_mapping_apply (mapping, row->fields, row->n_fields, row->line));
+ *     }
+ *   if (error != NULL)
+ *     ... nothing more could be read
  */
 
 #pragma once

@@ -1111,6 +1111,9 @@ test_values (void)
     { "1/2/80", NULL, NULL },
     { "soon", NULL, NULL },
     { "0/0/00", "", "" },
+    { "1985年4月12日", "1985-04-12", "1985-04-12" },
+    { "1985年13月12日", NULL, NULL },
+    { "年年", NULL, NULL },
   };
 
   g_assert_false (us->day_first);
