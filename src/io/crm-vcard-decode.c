@@ -165,6 +165,14 @@ set_field (char       **field,
 }
 
 static void
+take_field (char **field,
+            char  *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
+static void
 add_ranked (GArray           *array,
             CrmVcardProperty *property,
             char             *text)
@@ -620,7 +628,7 @@ map_property (Mapper           *m,
   if (g_str_equal (name, "FN"))
     {
       if (take_first (m, property, &m->have_display_name))
-        g_free (m->draft->display_name), m->draft->display_name = _crm_vcard_decode_text (property);
+        take_field (&m->draft->display_name, _crm_vcard_decode_text (property));
     }
   else if (g_str_equal (name, "N"))
     {
@@ -639,7 +647,7 @@ map_property (Mapper           *m,
   else if (g_str_equal (name, "TITLE"))
     {
       if (take_first (m, property, &m->have_title))
-        g_free (m->draft->title), m->draft->title = _crm_vcard_decode_text (property);
+        take_field (&m->draft->title, _crm_vcard_decode_text (property));
     }
   else if (g_str_equal (name, "EMAIL"))
     add_ranked (m->emails, property, strip_scheme (_crm_vcard_decode_text (property), "mailto:"));
