@@ -757,9 +757,11 @@ _crm_vcard_property_parse (const char *line,
         return NULL;
       name_start = dot + 1;
     }
-  if (!valid_name (name_start, p - name_start))
+  /* "TEL ;WORK:" and "FN :" happen; blanks after the name are harmless. */
+  for (name_end = p; name_end > name_start && (name_end[-1] == ' ' || name_end[-1] == '\t'); name_end--)
+    ;
+  if (!valid_name (name_start, name_end - name_start))
     return NULL;
-  name_end = p;
 
   params = g_ptr_array_new_with_free_func ((GDestroyNotify) param_free);
   while (p < head_end)

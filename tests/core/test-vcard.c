@@ -514,6 +514,7 @@ test_escapes_and_params (void)
     "EMAIL:JOHN@example.com\r\n"
     "X-GENDER:Male\r\n"
     "X-EMPTY:\r\n"
+    "TITLE :Boss\r\n"
     "X-ODD;X-NAME=\"with ; and : inside\":value\r\n"
     "END:VCARD\r\n";
   g_auto(Parsed) parsed = parse_text (text, -1);
@@ -530,6 +531,7 @@ test_escapes_and_params (void)
   assert_strv (draft->emails, "john@example.com", NULL);
   g_assert_cmpstr (draft->gender, ==, "male");
   g_assert_false (g_hash_table_contains (draft->extra, "X-EMPTY"));
+  g_assert_cmpstr (draft->title, ==, "Boss");
   assert_extra (draft, "X-ODD", "value");
 }
 
