@@ -48,8 +48,8 @@ typedef enum
   CRM_CSV_ROW_TOO_FEW_FIELDS,
   CRM_CSV_ROW_TOO_MANY_FIELDS,
   CRM_CSV_ROW_INVALID_BYTES,
-  CRM_CSV_ROW_UNTERMINATED_QUOTE,
   CRM_CSV_ROW_FIELD_TOO_LARGE,
+  CRM_CSV_ROW_UNTERMINATED_QUOTE,   /* the row ran to the end of the file */
 } CrmCsvRowProblem;
 
 /* One row, owned by the reader and valid until the next read. */

@@ -918,6 +918,25 @@ test_huge_field (void)
   g_assert_cmpuint (strlen (draft_at (r, 2)->notes), ==, CRM_CSV_DEFAULT_MAX_FIELD_SIZE / 2);
 }
 
+/* A quote left open swallows the rest of a big file: memory stays bounded
+ * and the reason names the quote. */
+static void
+test_unterminated_huge (void)
+{
+  g_autoptr(GString) text = g_string_new ("Given Name,Notes\nAnn,\"open\n");
+  g_autoptr(Result) r = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "Bob,some more text that is now inside the quote\n");
+
+  r = read_data (text->str, text->len);
+  g_assert_cmpuint (r->drafts->len, ==, 1);
+  g_assert_cmpuint (r->problems->len, ==, 1);
+  g_assert_cmpuint (problem_at (r, 0)->line, ==, 2);
+  g_assert_cmpint (problem_at (r, 0)->problem, ==, CRM_CSV_ROW_UNTERMINATED_QUOTE);
+  g_assert_cmpstr (((char **) g_ptr_array_index (r->rows, 0))[1], ==, "");
+}
+
 static void
 test_max_field_size (void)
 {
@@ -1412,6 +1431,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/csv/reader/unterminated", test_unterminated);
   g_test_add_func ("/csv/reader/huge-field", test_huge_field);
+  g_test_add_func ("/csv/reader/unterminated-huge", test_unterminated_huge);
   g_test_add_func ("/csv/reader/max-field-size", test_max_field_size);
   g_test_add_func ("/csv/reader/empty-file", test_empty_file);
   g_test_add_func ("/csv/reader/header-only", test_header_only);
