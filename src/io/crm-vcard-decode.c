@@ -476,6 +476,8 @@ decode_base64 (Mapper           *m,
   /* Six bits a symbol; padding carries none. */
   if (photo_too_large (m, property, symbols / 4 * 3 + (symbols % 4) * 3 / 4))
     return NULL;
+  if (n < 2)
+    return NULL;  /* no whole byte, and too short for g_base64_decode_inplace() */
   data = g_base64_decode_inplace (compact, &size);
   return g_bytes_new (data, size);
 }

@@ -514,6 +514,7 @@ test_escapes_and_params (void)
     "EMAIL:JOHN@example.com\r\n"
     "X-GENDER:Male\r\n"
     "X-EMPTY:\r\n"
+    "PHOTO;ENCODING=b:A\r\n"
     "TITLE :Boss\r\n"
     "X-ODD;X-NAME=\"with ; and : inside\":value\r\n"
     "END:VCARD\r\n";
@@ -532,6 +533,7 @@ test_escapes_and_params (void)
   g_assert_cmpstr (draft->gender, ==, "male");
   g_assert_false (g_hash_table_contains (draft->extra, "X-EMPTY"));
   g_assert_cmpstr (draft->title, ==, "Boss");
+  g_assert_null (draft->photo);
   assert_extra (draft, "X-ODD", "value");
 }
 
