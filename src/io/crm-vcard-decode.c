@@ -459,10 +459,10 @@ decode_base64 (Mapper           *m,
                gsize             length)
 {
   g_autofree char *compact = g_malloc (length + 1);
-  gsize n = 0, size = 0;
   guchar *data;
-
-  gsize symbols = 0;
+  gsize n = 0, symbols = 0, size;
+  guint save = 0;
+  int state = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -471,15 +471,17 @@ decode_base64 (Mapper           *m,
       compact[n++] = text[i];
       symbols += text[i] != '=';
     }
-  compact[n] = '\0';
 
   /* Six bits a symbol; padding carries none. */
   if (photo_too_large (m, property, symbols / 4 * 3 + (symbols % 4) * 3 / 4))
     return NULL;
   if (n < 2)
-    return NULL;  /* no whole byte, and too short for g_base64_decode_inplace() */
-  data = g_base64_decode_inplace (compact, &size);
-  return g_bytes_new (data, size);
+    return NULL;  /* not even one byte */
+
+  /* The step function takes a length: the value may hold NUL bytes. */
+  data = g_malloc (n / 4 * 3 + 3);
+  size = g_base64_decode_step (compact, n, data, &state, &save);
+  return g_bytes_new_take (data, size);
 }
 
 /* data:[mediatype][;base64],payload */

@@ -779,8 +779,11 @@ _crm_vcard_property_parse (const char *line,
   property->group = dot != NULL ? g_ascii_strdown (line, dot - line) : NULL;
   property->name = g_ascii_strup (name_start, name_end - name_start);
   property->params = g_steal_pointer (&params);
-  property->value = g_strndup (head_end + 1, length - colon - 1);
+  /* A copy of the bytes, NUL bytes included, NUL-terminated. */
   property->length = length - colon - 1;
+  property->value = g_malloc (property->length + 1);
+  memcpy (property->value, head_end + 1, property->length);
+  property->value[property->length] = '\0';
   return property;
 }
 

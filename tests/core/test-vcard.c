@@ -474,6 +474,20 @@ test_quoted_printable (void)
 
 /* 8-bit values in the charset the card names, converted before escapes are
  * read: in Big5, 許 and 功 end with the byte of a backslash. */
+/* NUL bytes are bytes like others: not the end of a value. */
+static void
+test_nul_bytes (void)
+{
+  static const char text[] =
+    "BEGIN:VCARD\r\nFN:a\0b\r\nPHOTO;ENCODING=b:\0\0AAAA\r\nEND:VCARD\r\n";
+  g_auto(Parsed) parsed = parse_text (text, sizeof text - 1);
+  CrmContactDraft *draft = draft_at (&parsed, 0);
+
+  g_assert_cmpstr (draft->display_name, ==, "a\xEF\xBF\xBD" "b");
+  g_assert_nonnull (draft->photo);
+  g_assert_cmpuint (g_bytes_get_size (draft->photo), ==, 3);
+}
+
 static void
 test_charsets (void)
 {
@@ -974,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/vcard/read/folding", test_folding);
   g_test_add_func ("/vcard/read/quoted-printable", test_quoted_printable);
   g_test_add_func ("/vcard/read/charsets", test_charsets);
+  g_test_add_func ("/vcard/read/nul-bytes", test_nul_bytes);
   g_test_add_func ("/vcard/read/escapes-and-params", test_escapes_and_params);
   g_test_add_func ("/vcard/read/birthdays", test_birthdays);
   g_test_add_func ("/vcard/read/genders", test_genders);
