@@ -523,6 +523,57 @@ line_clear (Line *line)
   line->text = NULL;
 }
 
+/* At the end of the input whatever is left open is reported. */
+static void
+finish_input (CrmVcardReader  *self,
+              Card            *card,
+              gboolean         in_card,
+              guint           *orphan_line,
+              GError         **error)
+{
+  self->finished = TRUE;
+  flush_orphans (self, orphan_line);
+  if (in_card)
+    reject (self, card->line, _("The card has no END:VCARD line"));
+  if (!self->seen_begin)
+    g_set_error_literal (error, CRM_VCARD_ERROR, CRM_VCARD_ERROR_NOT_VCARD,
+                         _("The file holds no vCard (no BEGIN:VCARD line)"));
+}
+
+static void
+begin_card (CrmVcardReader *self,
+            Card           *card,
+            gboolean       *in_card,
+            guint          *orphan_line,
+            guint           line_number)
+{
+  self->seen_begin = TRUE;
+
+  /* A card embedded by AGENT (or nested in one) is skipped whole. */
+  if (*in_card && (card->agent_pending || card->agent_depth > 0))
+    {
+      card->agent_pending = FALSE;
+      card->agent_depth++;
+      return;
+    }
+
+  flush_orphans (self, orphan_line);
+  if (*in_card)
+    reject (self, card->line, _("The card has no END:VCARD line"));
+  card_start (card, line_number);
+  *in_card = TRUE;
+}
+
+static void
+propagate_read_error (GError **error,
+                      GError  *local_error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, local_error);
+  else
+    g_propagate_prefixed_error (error, local_error, _("Could not read the vCard data: "));
+}
+
 /**
  * crm_vcard_reader_next:
  * @reader: a #CrmVcardReader
@@ -553,68 +604,41 @@ crm_vcard_reader_next (CrmVcardReader  *self,
   while (!self->finished && draft == NULL)
     {
       GError *local_error = NULL;
+      gboolean usable;
 
       if (!read_logical_line (self, &line, cancellable, &local_error))
         {
           if (local_error != NULL)
             {
               self->finished = TRUE;
-              if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-                g_propagate_error (error, local_error);
-              else
-                g_propagate_prefixed_error (error, local_error, _("Could not read the vCard data: "));
-              break;
+              propagate_read_error (error, local_error);
             }
-          self->finished = TRUE;
-          flush_orphans (self, &orphan_line);
-          if (in_card)
-            reject (self, card.line, _("The card has no END:VCARD line"));
-          if (!self->seen_begin)
-            g_set_error_literal (error, CRM_VCARD_ERROR, CRM_VCARD_ERROR_NOT_VCARD,
-                                 _("The file holds no vCard (no BEGIN:VCARD line)"));
+          else
+            finish_input (self, &card, in_card, &orphan_line, error);
           break;
         }
 
-      if (!line.too_long)
+      usable = !line.too_long;
+      if (usable)
         strip_line (line.text);
-      if (line.text->len == 0 && !line.too_long)
+      if (usable && line.text->len == 0)
         continue;
 
-      if (!line.too_long && line_is (line.text, "BEGIN:VCARD"))
-        {
-          self->seen_begin = TRUE;
-          /* A card embedded by AGENT (or nested in one) is skipped whole. */
-          if (in_card && (card.agent_pending || card.agent_depth > 0))
-            {
-              card.agent_pending = FALSE;
-              card.agent_depth++;
-              continue;
-            }
-          flush_orphans (self, &orphan_line);
-          if (in_card)
-            reject (self, card.line, _("The card has no END:VCARD line"));
-          card_start (&card, line.number);
-          in_card = TRUE;
-        }
+      if (usable && line_is (line.text, "BEGIN:VCARD"))
+        begin_card (self, &card, &in_card, &orphan_line, line.number);
+      else if (!in_card && orphan_line == 0)
+        orphan_line = line.number;
       else if (!in_card)
+        continue;
+      else if (usable && line_is (line.text, "END:VCARD") && card.agent_depth > 0)
+        card.agent_depth--;
+      else if (usable && line_is (line.text, "END:VCARD"))
         {
-          if (orphan_line == 0)
-            orphan_line = line.number;
-        }
-      else if (!line.too_long && line_is (line.text, "END:VCARD"))
-        {
-          if (card.agent_depth > 0)
-            {
-              card.agent_depth--;
-              continue;
-            }
           draft = card_finish (self, &card);
           in_card = FALSE;
         }
       else if (card.agent_depth == 0)
-        {
-          card_add_line (&card, &line);
-        }
+        card_add_line (&card, &line);
     }
 
   /* A card cut off by an error or cancellation is neither kept nor reported. */
