@@ -11,6 +11,15 @@
  * cards costs the memory of one.  A broken card (no BEGIN or END, a line that
  * is not a property, a line or photo over the limits) is reported as a
  * CrmVcardRejection and skipped; the cards after it still come through.
+ *
+ * What no draft field takes goes to draft->extra under the property name
+ * ("UID", "NICKNAME", "X-SKYPE"), or "NAME (label)" when an Apple group label
+ * or a type names it ("URL (GitHub)", "ADR (home)" for a second address,
+ * "X-ABRELATEDNAMES (Spouse)"); N's other parts are "N (additional)",
+ * "N (prefix)" and "N (suffix)".  Several values under one key are joined by
+ * newlines.  The writer puts each extra field back, as a property of that name
+ * or as X-RAPPORT-EXTRA;X-NAME="key", so a written card reads back the same.
+ * Remote photos stay links in extra ("PHOTO") and are never fetched.
  */
 
 #pragma once
