@@ -290,6 +290,22 @@ test_scan_rules (Fixture       *f,
     }
 }
 
+static void
+test_scan_cancelled (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clusters = NULL;
+
+  g_cancellable_cancel (cancellable);
+  crm_dedupe_scan_async (f->store, cancellable, crm_test_store_result, &result);
+  clusters = crm_dedupe_scan_finish (f->store, crm_test_await (&result), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (clusters);
+}
+
 static GVariant *
 merge (Fixture       *f,
        CrmDedupeKind  kind,
@@ -460,6 +476,7 @@ main (int    argc,
 
   g_test_add_func ("/dedupe/keys", test_keys);
   g_test_add ("/dedupe/scan/rules", Fixture, NULL, fixture_set_up, test_scan_rules, fixture_tear_down);
+  g_test_add ("/dedupe/scan/cancelled", Fixture, NULL, fixture_set_up, test_scan_cancelled, fixture_tear_down);
   g_test_add ("/dedupe/merge/person", Fixture, NULL, fixture_set_up, test_merge_person, fixture_tear_down);
   g_test_add ("/dedupe/merge/organization", Fixture, NULL, fixture_set_up, test_merge_organization,
               fixture_tear_down);
