@@ -102,7 +102,9 @@ fi
 
 # 2. The core and the CLI again under ASan + UBSan (no GTK: -Dui=false).
 # fast_unwind_on_malloc=0: GLib has no frame pointers, and without the slow
-# unwinder leak reports are cut short and the suppressions cannot match.
+# unwinder leak reports are cut short and the suppressions cannot match;
+# malloc_context_size=8 keeps its cost down.  Sanitized code runs several times
+# slower: --timeout-multiplier 3.
 build=_build-asan
 echo "== $build: core and cli suites (AddressSanitizer, UndefinedBehaviorSanitizer) =="
 if setup "$build" -Dtests=true -Dui=false -Db_sanitize=address,undefined -Db_lundef=false \
@@ -117,11 +119,11 @@ if setup "$build" -Dtests=true -Dui=false -Db_sanitize=address,undefined -Db_lun
     fi
   done
   if [ "${#suites[@]}" -gt 0 ]; then
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0:malloc_context_size=8 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     LSAN_OPTIONS="suppressions=$srcdir/tests/packaging/lsan.supp:print_suppressions=0" \
     G_SLICE=always-malloc \
-      meson test -C "$build" --print-errorlogs "${suites[@]}"
+      meson test -C "$build" --print-errorlogs --timeout-multiplier 3 "${suites[@]}"
     count "$build"
   else
     echo "test.sh: no core or cli tests in $build" >&2
