@@ -145,7 +145,9 @@ _crm_store_worker_open (CrmStoreWorker  *worker,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 2000);
-  /* The search index triggers call these on every write of a record. */
+  /* The search index is filled in SQL that calls these folding functions
+   * (the triggers themselves only queue changed records, so that any
+   * program can write to the file). */
   _crm_search_register_functions (db);
   _crm_store_worker_set_db (worker, db);
 
