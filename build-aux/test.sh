@@ -104,7 +104,8 @@ fi
 # fast_unwind_on_malloc=0: GLib has no frame pointers, and without the slow
 # unwinder leak reports are cut short and the suppressions cannot match;
 # malloc_context_size=8 keeps its cost down.  Sanitized code runs several times
-# slower: --timeout-multiplier 3.
+# slower: --timeout-multiplier 3, and the paged-model test uses 200,000 rows
+# (its 1,000,000-row run is in the normal build above).
 build=_build-asan
 echo "== $build: core and cli suites (AddressSanitizer, UndefinedBehaviorSanitizer) =="
 if setup "$build" -Dtests=true -Dui=false -Db_sanitize=address,undefined -Db_lundef=false \
@@ -123,6 +124,7 @@ if setup "$build" -Dtests=true -Dui=false -Db_sanitize=address,undefined -Db_lun
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     LSAN_OPTIONS="suppressions=$srcdir/tests/packaging/lsan.supp:print_suppressions=0" \
     G_SLICE=always-malloc \
+    CRM_TEST_PAGED_MODEL_ROWS=200000 \
       meson test -C "$build" --print-errorlogs --timeout-multiplier 3 "${suites[@]}"
     count "$build"
   else
