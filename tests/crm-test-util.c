@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <stdarg.h>
+
 #include "crm-test-util.h"
 
 #define AWAIT_LIMIT_USEC (120 * G_USEC_PER_SEC)
@@ -57,4 +59,30 @@ crm_test_make_tmpdir (void)
 
   g_assert_no_error (error);
   return dir;
+}
+
+void
+crm_test_assert_strv (GPtrArray  *array,
+                      const char *first,
+                      ...)
+{
+  va_list args;
+  guint i = 0;
+
+  va_start (args, first);
+  for (const char *s = first; s != NULL; s = va_arg (args, const char *), i++)
+    {
+      g_assert_cmpuint (i, <, array->len);
+      g_assert_cmpstr (g_ptr_array_index (array, i), ==, s);
+    }
+  va_end (args);
+  g_assert_cmpuint (array->len, ==, i);
+}
+
+void
+crm_test_assert_extra (CrmContactDraft *draft,
+                       const char      *key,
+                       const char      *value)
+{
+  g_assert_cmpstr (g_hash_table_lookup (draft->extra, key), ==, value);
 }

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "crm-contact-draft.h"
+
 G_BEGIN_DECLS
 
 /* Iterates the thread-default main context until an async call completed.
@@ -22,5 +24,14 @@ void          crm_test_wait_flag    (gboolean      *flag);
 /* A fresh temporary directory for this test (removed by the caller or left
  * under G_TEST_OPTION_ISOLATE_DIRS); transfer full. */
 char         *crm_test_make_tmpdir  (void);
+
+/* Asserts that @array holds exactly the strings given, in order. */
+void          crm_test_assert_strv  (GPtrArray     *array,
+                                     const char    *first,
+                                     ...) G_GNUC_NULL_TERMINATED;
+/* Asserts draft->extra[@key] == @value (NULL: absent). */
+void          crm_test_assert_extra (CrmContactDraft *draft,
+                                     const char      *key,
+                                     const char      *value);
 
 G_END_DECLS

@@ -693,18 +693,17 @@ load_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  CrmStore *self = CRM_STORE (source);
   g_autoptr(GTask) outer = user_data;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   GError *error = NULL;
 
-  if (!(rows = g_task_propagate_pointer (G_TASK (result), &error)))
+  if (!(records = _crm_store_load_many_finish (CRM_STORE (source), result, &error)))
     g_task_return_error (outer, error);
-  else if (rows->len == 0)
+  else if (records->len == 0)
     g_task_return_new_error (outer, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
                              _("The record was not found."));
   else
-    g_task_return_pointer (outer, _crm_store_materialize (self, g_ptr_array_index (rows, 0)), g_object_unref);
+    g_task_return_pointer (outer, g_object_ref (g_ptr_array_index (records, 0)), g_object_unref);
 }
 
 void
@@ -715,8 +714,8 @@ crm_store_load_async (CrmStore            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GTask *outer;
-  RowsByIdData *d;
 
   g_return_if_fail (CRM_IS_STORE (self));
   g_return_if_fail (_crm_table_for_type (record_type) != NULL);
@@ -724,12 +723,8 @@ crm_store_load_async (CrmStore            *self,
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, crm_store_load_async);
 
-  d = g_new0 (RowsByIdData, 1);
-  d->table = _crm_table_for_type (record_type);
-  d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (d->ids, id);
-  _crm_store_run_async (self, _crm_store_rows_by_id_job, d, _crm_store_rows_by_id_data_free, crm_store_load_async,
-                        "crm-store-load", cancellable, load_cb, outer);
+  g_array_append_val (ids, id);
+  _crm_store_load_many_async (self, record_type, ids, cancellable, load_cb, outer);
 }
 
 CrmRecord *
@@ -743,6 +738,18 @@ crm_store_load_finish (CrmStore      *self,
 }
 
 /* load many (paged model pages) */
+
+/* The identity-mapped records of @rows, in the same order. */
+static GPtrArray *
+materialize_rows (CrmStore  *self,
+                  GPtrArray *rows)
+{
+  GPtrArray *records = g_ptr_array_new_full (rows->len, g_object_unref);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (records, _crm_store_materialize (self, g_ptr_array_index (rows, i)));
+  return records;
+}
 
 static void
 load_many_cb (GObject      *source,
@@ -761,9 +768,7 @@ load_many_cb (GObject      *source,
       return;
     }
 
-  records = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (records, _crm_store_materialize (self, g_ptr_array_index (rows, i)));
+  records = materialize_rows (self, rows);
   g_task_return_pointer (outer, records, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -821,9 +826,7 @@ query_cb (GObject      *source,
       return;
     }
 
-  records = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (records, _crm_store_materialize (self, g_ptr_array_index (rows, i)));
+  records = materialize_rows (self, rows);
 
   store = g_list_store_new (crm_query_get_record_type (((QueryData *) g_task_get_task_data (G_TASK (result)))->query));
   g_list_store_splice (store, 0, 0, records->pdata, records->len);

@@ -16,6 +16,7 @@
 #include "crm-csv.h"
 #include "crm-csv-mapping.h"
 #include "crm-csv-writer.h"
+#include "crm-test-util.h"
 
 typedef struct
 {
@@ -132,32 +133,6 @@ draft_at (Result *result,
 }
 
 static void
-assert_strv (GPtrArray  *array,
-             const char *first,
-             ...)
-{
-  va_list args;
-  guint i = 0;
-
-  va_start (args, first);
-  for (const char *s = first; s != NULL; s = va_arg (args, const char *), i++)
-    {
-      g_assert_cmpuint (i, <, array->len);
-      g_assert_cmpstr (g_ptr_array_index (array, i), ==, s);
-    }
-  va_end (args);
-  g_assert_cmpuint (array->len, ==, i);
-}
-
-static void
-assert_extra (CrmContactDraft *draft,
-              const char      *key,
-              const char      *value)
-{
-  g_assert_cmpstr (g_hash_table_lookup (draft->extra, key), ==, value);
-}
-
-static void
 assert_no_problems (Result *result)
 {
   for (guint i = 0; i < result->problems->len; i++)
@@ -187,8 +162,8 @@ test_google_old (void)
   g_assert_cmpstr (d->organization, ==, "Ferretería Álvarez S.L.");
   g_assert_cmpstr (d->title, ==, "Gerente");
   g_assert_cmpstr (d->department, ==, "Ventas");
-  assert_strv (d->emails, "jose.alvarez@example.es", "pepe@example.com", NULL);
-  assert_strv (d->phones, "+34 612 345 678", "+34 91 123 4567", NULL);
+  crm_test_assert_strv (d->emails, "jose.alvarez@example.es", "pepe@example.com", NULL);
+  crm_test_assert_strv (d->phones, "+34 612 345 678", "+34 91 123 4567", NULL);
   g_assert_cmpstr (d->street, ==, "Calle Mayor 1");
   g_assert_cmpstr (d->city, ==, "Madrid");
   g_assert_cmpstr (d->region, ==, "Madrid");
@@ -199,26 +174,26 @@ test_google_old (void)
   g_assert_cmpstr (d->language, ==, "es");
   g_assert_cmpstr (d->website, ==, "https://ferreteria-alvarez.example.es");
   g_assert_cmpstr (d->notes, ==, "Met at the Madrid trade fair");
-  assert_strv (d->tags, "Clientes", NULL);
-  assert_extra (d, "Nickname", "Pepe");
-  assert_extra (d, "E-mail 1 - Type", "* Work");
-  assert_extra (d, "Address 1 - Formatted", "Calle Mayor 1\r\n28013 Madrid");
+  crm_test_assert_strv (d->tags, "Clientes", NULL);
+  crm_test_assert_extra (d, "Nickname", "Pepe");
+  crm_test_assert_extra (d, "E-mail 1 - Type", "* Work");
+  crm_test_assert_extra (d, "Address 1 - Formatted", "Calle Mayor 1\r\n28013 Madrid");
 
   d = draft_at (r, 1);
   g_assert_cmpuint (d->line, ==, 4);
   g_assert_cmpstr (d->display_name, ==, "张伟");
   g_assert_cmpstr (d->given_name, ==, "伟");
   g_assert_cmpstr (d->family_name, ==, "张");
-  assert_strv (d->emails, "zhang.wei@example.cn", "zw@example.cn", NULL);
-  assert_strv (d->phones, "138 0013 8000", NULL);
+  crm_test_assert_strv (d->emails, "zhang.wei@example.cn", "zw@example.cn", NULL);
+  crm_test_assert_strv (d->phones, "138 0013 8000", NULL);
   g_assert_cmpstr (d->birth_date, ==, "");
-  assert_extra (d, "Birthday", "--06-01");
+  crm_test_assert_extra (d, "Birthday", "--06-01");
   g_assert_cmpstr (d->language, ==, "zh-CN");
   g_assert_cmpstr (d->organization, ==, "北京华联科技有限公司");
   g_assert_cmpstr (d->title, ==, "采购经理");
   g_assert_cmpstr (d->region, ==, "北京市");
   g_assert_cmpstr (d->country, ==, "中国");
-  assert_strv (d->tags, "供应商", NULL);
+  crm_test_assert_strv (d->tags, "供应商", NULL);
 }
 
 static void
@@ -239,22 +214,22 @@ test_google_2023 (void)
   g_assert_cmpstr (d->department, ==, "Geschäftsleitung");
   g_assert_cmpstr (d->birth_date, ==, "1979-11-30");
   g_assert_cmpstr (d->notes, ==, "Prefers email, not calls");
-  assert_strv (d->tags, "VIP", "Partner", NULL);
-  assert_strv (d->emails, "zoe.mueller@example.de", NULL);
-  assert_strv (d->phones, "+49 30 1234567", "+49 171 2345678", NULL);
+  crm_test_assert_strv (d->tags, "VIP", "Partner", NULL);
+  crm_test_assert_strv (d->emails, "zoe.mueller@example.de", NULL);
+  crm_test_assert_strv (d->phones, "+49 30 1234567", "+49 171 2345678", NULL);
   g_assert_cmpstr (d->street, ==, "Hauptstraße 5");
   g_assert_cmpstr (d->postal_code, ==, "10115");
   g_assert_cmpstr (d->website, ==, "https://mueller-soehne.example.de");
-  assert_extra (d, "Name Prefix", "Dr.");
-  assert_extra (d, "E-mail 1 - Label", "Work");
+  crm_test_assert_extra (d, "Name Prefix", "Dr.");
+  crm_test_assert_extra (d, "E-mail 1 - Label", "Work");
 
   d = draft_at (r, 1);
   g_assert_cmpstr (d->given_name, ==, "丽");
   g_assert_cmpstr (d->family_name, ==, "王");
   g_assert_cmpstr (d->organization, ==, "上海星辰贸易有限公司");
   g_assert_cmpuint (d->tags->len, ==, 0);
-  assert_extra (d, "Phonetic First Name", "Li");
-  assert_extra (d, "Phonetic Last Name", "Wang");
+  crm_test_assert_extra (d, "Phonetic First Name", "Li");
+  crm_test_assert_extra (d, "Phonetic Last Name", "Wang");
   g_assert_cmpuint (d->phones->len, ==, 1);
 }
 
@@ -277,20 +252,20 @@ test_outlook_en (void)
   g_assert_cmpstr (d->organization, ==, "Acme Corporation");
   g_assert_cmpstr (d->department, ==, "Purchasing");
   g_assert_cmpstr (d->title, ==, "Head of Procurement");
-  assert_extra (d, "Title", "Mr.");
-  assert_extra (d, "Middle Name", "Q.");
+  crm_test_assert_extra (d, "Title", "Mr.");
+  crm_test_assert_extra (d, "Middle Name", "Q.");
   g_assert_cmpstr (d->street, ==, "500 Main Street");
-  assert_extra (d, "Business Street 2", "Suite 200");
+  crm_test_assert_extra (d, "Business Street 2", "Suite 200");
   g_assert_cmpstr (d->city, ==, "Springfield");
   g_assert_cmpstr (d->region, ==, "IL");
   g_assert_cmpstr (d->country, ==, "United States of America");
-  assert_strv (d->phones, "+1 (217) 555-0123", "+1 217 555 0188", NULL);
-  assert_extra (d, "Assistant's Phone", "+1 217 555 0100");
-  assert_extra (d, "Business Fax", "+1 217 555 0199");
+  crm_test_assert_strv (d->phones, "+1 (217) 555-0123", "+1 217 555 0188", NULL);
+  crm_test_assert_extra (d, "Assistant's Phone", "+1 217 555 0100");
+  crm_test_assert_extra (d, "Business Fax", "+1 217 555 0199");
   g_assert_cmpstr (d->birth_date, ==, "1975-03-14");
-  assert_strv (d->tags, "Key accounts", "Chicago", NULL);
-  assert_strv (d->emails, "john.obrien@acme.example", NULL);
-  assert_extra (d, "E-mail Display Name", "John O'Brien (john.obrien@acme.example)");
+  crm_test_assert_strv (d->tags, "Key accounts", "Chicago", NULL);
+  crm_test_assert_strv (d->emails, "john.obrien@acme.example", NULL);
+  crm_test_assert_extra (d, "E-mail Display Name", "John O'Brien (john.obrien@acme.example)");
   g_assert_cmpstr (d->gender, ==, "male");
   g_assert_cmpstr (d->notes, ==, "\"Decision maker\" for the 2026 renewal");
   g_assert_cmpstr (d->website, ==, "www.acme.example");
@@ -300,7 +275,7 @@ test_outlook_en (void)
   g_assert_cmpstr (d->street, ==, "12 Rue de la Paix");
   g_assert_cmpstr (d->city, ==, "Paris");
   g_assert_cmpstr (d->postal_code, ==, "75002");
-  assert_strv (d->phones, "+33 1 23 45 67 89", NULL);
+  crm_test_assert_strv (d->phones, "+33 1 23 45 67 89", NULL);
   /* Outlook's empty date and "Unspecified" are no values */
   g_assert_cmpstr (d->birth_date, ==, "");
   g_assert_cmpstr (d->gender, ==, "");
@@ -329,14 +304,14 @@ test_outlook_de (void)
   g_assert_cmpstr (d->region, ==, "NRW");
   g_assert_cmpstr (d->postal_code, ==, "40212");
   g_assert_cmpstr (d->country, ==, "Deutschland");
-  assert_strv (d->phones, "0211 123456", "0172 9876543", NULL);
+  crm_test_assert_strv (d->phones, "0211 123456", "0172 9876543", NULL);
   g_assert_cmpstr (d->birth_date, ==, "1968-12-24");
   g_assert_cmpstr (d->gender, ==, "male");
-  assert_strv (d->tags, "Kunden", "Bäcker", NULL);
-  assert_strv (d->emails, "juergen.weiss@example.de", "j.weiss@example.com", NULL);
-  assert_extra (d, "E-Mail-Typ", "SMTP");
-  assert_extra (d, "E-Mail: Angezeigter Name", "Jürgen Weiß");
-  assert_extra (d, "Anrede", "Herr");
+  crm_test_assert_strv (d->tags, "Kunden", "Bäcker", NULL);
+  crm_test_assert_strv (d->emails, "juergen.weiss@example.de", "j.weiss@example.com", NULL);
+  crm_test_assert_extra (d, "E-Mail-Typ", "SMTP");
+  crm_test_assert_extra (d, "E-Mail: Angezeigter Name", "Jürgen Weiß");
+  crm_test_assert_extra (d, "Anrede", "Herr");
   g_assert_cmpstr (d->notes, ==, "Grüße an die Familie");
 
   d = draft_at (r, 1);
@@ -367,11 +342,11 @@ test_outlook_fr (void)
   g_assert_cmpstr (d->street, ==, "8, boulevard Haussmann");
   g_assert_cmpstr (d->region, ==, "Île-de-France");
   g_assert_cmpstr (d->postal_code, ==, "75009");
-  assert_strv (d->phones, "+33 1 40 00 00 00", "+33 6 12 34 56 78", NULL);
+  crm_test_assert_strv (d->phones, "+33 1 40 00 00 00", "+33 6 12 34 56 78", NULL);
   g_assert_cmpstr (d->birth_date, ==, "1980-02-01");
-  assert_strv (d->emails, "francois.lefevre@example.fr", NULL);
+  crm_test_assert_strv (d->emails, "francois.lefevre@example.fr", NULL);
   g_assert_cmpstr (d->notes, ==, "Rappeler \"avant\" midi");
-  assert_extra (d, "Titre", "M.");
+  crm_test_assert_extra (d, "Titre", "M.");
 
   d = draft_at (r, 1);
   g_assert_cmpstr (d->given_name, ==, "Hélène");
@@ -403,11 +378,11 @@ test_outlook_es (void)
   g_assert_cmpstr (d->region, ==, "Andalucía");
   g_assert_cmpstr (d->postal_code, ==, "41004");
   g_assert_cmpstr (d->country, ==, "España");
-  assert_strv (d->phones, "+34 954 123 456", "+34 600 111 222", NULL);
+  crm_test_assert_strv (d->phones, "+34 954 123 456", "+34 600 111 222", NULL);
   g_assert_cmpstr (d->birth_date, ==, "1990-08-15");
-  assert_strv (d->tags, "Clientes", NULL);
-  assert_strv (d->emails, "mariajose.nunez@example.es", "mj@example.com", NULL);
-  assert_extra (d, "Tratamiento", "Sra.");
+  crm_test_assert_strv (d->tags, "Clientes", NULL);
+  crm_test_assert_strv (d->emails, "mariajose.nunez@example.es", "mj@example.com", NULL);
+  crm_test_assert_extra (d, "Tratamiento", "Sra.");
 }
 
 static void
@@ -433,14 +408,14 @@ test_outlook_zh (void)
   g_assert_cmpstr (d->region, ==, "广东省");
   g_assert_cmpstr (d->postal_code, ==, "518057");
   g_assert_cmpstr (d->country, ==, "中国");
-  assert_strv (d->phones, "0755-8888 6666", "0755-8888 7777", "139 2345 6789", NULL);
+  crm_test_assert_strv (d->phones, "0755-8888 6666", "0755-8888 7777", "139 2345 6789", NULL);
   g_assert_cmpstr (d->birth_date, ==, "1972-10-01");
   g_assert_cmpstr (d->gender, ==, "male");
-  assert_strv (d->tags, "重要客户", "深圳", NULL);
-  assert_strv (d->emails, "li.jianguo@example.cn", "jianguo@example.com", NULL);
+  crm_test_assert_strv (d->tags, "重要客户", "深圳", NULL);
+  crm_test_assert_strv (d->emails, "li.jianguo@example.cn", "jianguo@example.com", NULL);
   g_assert_cmpstr (d->notes, ==, "每周一上午联系，\r\n周五不在办公室");
-  assert_extra (d, "称谓", "先生");
-  assert_extra (d, "电子邮件显示名称", "李建国");
+  crm_test_assert_extra (d, "称谓", "先生");
+  crm_test_assert_extra (d, "电子邮件显示名称", "李建国");
 
   d = draft_at (r, 1);
   g_assert_cmpuint (d->line, ==, 4);
@@ -464,8 +439,8 @@ test_apple (void)
   g_assert_cmpstr (d->family_name, ==, "Kierkegaard");
   g_assert_cmpstr (d->organization, ==, "Nørrebro Café");
   g_assert_cmpstr (d->title, ==, "Owner");
-  assert_strv (d->emails, "soren@example.dk", NULL);
-  assert_strv (d->phones, "+45 20 12 34 56", NULL);
+  crm_test_assert_strv (d->emails, "soren@example.dk", NULL);
+  crm_test_assert_strv (d->phones, "+45 20 12 34 56", NULL);
   g_assert_cmpstr (d->street, ==, "Nørrebrogade 10");
   g_assert_cmpstr (d->city, ==, "København");
   g_assert_cmpstr (d->postal_code, ==, "2200");
@@ -477,8 +452,8 @@ test_apple (void)
   d = draft_at (r, 1);
   g_assert_cmpstr (d->given_name, ==, "明");
   g_assert_cmpstr (d->family_name, ==, "刘");
-  assert_strv (d->emails, "liu.ming@example.cn", "ming.liu@example.com", NULL);
-  assert_strv (d->phones, "+86 135 0000 2222", "+86 10 6000 1234", NULL);
+  crm_test_assert_strv (d->emails, "liu.ming@example.cn", "ming.liu@example.com", NULL);
+  crm_test_assert_strv (d->phones, "+86 135 0000 2222", "+86 10 6000 1234", NULL);
   g_assert_cmpstr (d->street, ==, "朝阳路 1 号");
 }
 
@@ -494,8 +469,8 @@ test_hubspot (void)
   d = draft_at (r, 0);
   g_assert_cmpstr (d->given_name, ==, "Ingrid");
   g_assert_cmpstr (d->family_name, ==, "Bjørnstad");
-  assert_strv (d->emails, "ingrid@fjord.example.no", NULL);
-  assert_strv (d->phones, "+47 22 12 34 56", "+47 912 34 567", NULL);
+  crm_test_assert_strv (d->emails, "ingrid@fjord.example.no", NULL);
+  crm_test_assert_strv (d->phones, "+47 22 12 34 56", "+47 912 34 567", NULL);
   g_assert_cmpstr (d->organization, ==, "Fjord Analytics AS");
   g_assert_cmpstr (d->title, ==, "CTO");
   g_assert_cmpstr (d->street, ==, "Karl Johans gate 1");
@@ -503,8 +478,8 @@ test_hubspot (void)
   g_assert_cmpstr (d->postal_code, ==, "0154");
   g_assert_cmpstr (d->country, ==, "Norway");
   g_assert_cmpstr (d->website, ==, "fjord.example.no");
-  assert_extra (d, "Record ID", "101");
-  assert_extra (d, "Lifecycle Stage", "customer");
+  crm_test_assert_extra (d, "Record ID", "101");
+  crm_test_assert_extra (d, "Lifecycle Stage", "customer");
 
   d = draft_at (r, 1);
   g_assert_cmpstr (d->given_name, ==, "晓明");
@@ -533,14 +508,14 @@ test_salesforce (void)
   g_assert_cmpstr (d->region, ==, "Mazowieckie");
   g_assert_cmpstr (d->postal_code, ==, "00-590");
   g_assert_cmpstr (d->country, ==, "Poland");
-  assert_strv (d->phones, "+48 22 123 45 67", "+48 601 234 567", NULL);
-  assert_strv (d->emails, "lukasz.w@maszyny.example.pl", NULL);
+  crm_test_assert_strv (d->phones, "+48 22 123 45 67", "+48 601 234 567", NULL);
+  crm_test_assert_strv (d->emails, "lukasz.w@maszyny.example.pl", NULL);
   g_assert_cmpstr (d->birth_date, ==, "1981-02-28");
   g_assert_cmpstr (d->department, ==, "Sales");
   /* a formula from another program is kept as text, unchanged */
   g_assert_cmpstr (d->notes, ==, "=HYPERLINK(\"http://evil.example\")");
-  assert_extra (d, "Salutation", "Mr.");
-  assert_extra (d, "Lead Source", "Trade Show");
+  crm_test_assert_extra (d, "Salutation", "Mr.");
+  crm_test_assert_extra (d, "Lead Source", "Trade Show");
 
   d = draft_at (r, 1);
   g_assert_cmpstr (d->given_name, ==, "秀英");
@@ -562,15 +537,15 @@ test_salesforce_dataloader (void)
   g_assert_cmpstr (d->family_name, ==, "Yılmaz");
   g_assert_cmpstr (d->title, ==, "Chief Medical Officer");
   g_assert_cmpstr (d->department, ==, "Medical");
-  assert_strv (d->emails, "ayse.yilmaz@example.com.tr", NULL);
-  assert_strv (d->phones, "+90 212 555 0000", NULL);
+  crm_test_assert_strv (d->emails, "ayse.yilmaz@example.com.tr", NULL);
+  crm_test_assert_strv (d->phones, "+90 212 555 0000", NULL);
   g_assert_cmpstr (d->street, ==, "İstiklal Cd. 5");
   g_assert_cmpstr (d->city, ==, "İstanbul");
   g_assert_cmpstr (d->postal_code, ==, "34433");
   g_assert_cmpstr (d->country, ==, "Turkey");
   g_assert_cmpstr (d->birth_date, ==, "1977-07-07");
-  assert_extra (d, "ACCOUNTID", "0015g00000XyZaB");
-  assert_extra (d, "SALUTATION", "Dr.");
+  crm_test_assert_extra (d, "ACCOUNTID", "0015g00000XyZaB");
+  crm_test_assert_extra (d, "SALUTATION", "Dr.");
 }
 
 static void
@@ -586,18 +561,18 @@ test_zoho (void)
   g_assert_cmpstr (d->given_name, ==, "Rohan");
   g_assert_cmpstr (d->family_name, ==, "Mehta");
   g_assert_cmpstr (d->organization, ==, "Mehta Textiles Pvt Ltd");
-  assert_strv (d->emails, "rohan@mehta.example.in", "rohan.mehta@example.com", NULL);
+  crm_test_assert_strv (d->emails, "rohan@mehta.example.in", "rohan.mehta@example.com", NULL);
   g_assert_cmpstr (d->title, ==, "Director");
   g_assert_cmpstr (d->department, ==, "Operations");
-  assert_strv (d->phones, "+91 22 4000 1234", "+91 98200 12345", NULL);
+  crm_test_assert_strv (d->phones, "+91 22 4000 1234", "+91 98200 12345", NULL);
   g_assert_cmpstr (d->birth_date, ==, "1988-01-26");
-  assert_extra (d, "Email Opt Out", "false");
+  crm_test_assert_extra (d, "Email Opt Out", "false");
   g_assert_cmpstr (d->street, ==, "12 Marine Drive");
   g_assert_cmpstr (d->city, ==, "Mumbai");
   g_assert_cmpstr (d->region, ==, "Maharashtra");
   g_assert_cmpstr (d->postal_code, ==, "400002");
   g_assert_cmpstr (d->notes, ==, "Repeat customer");
-  assert_strv (d->tags, "Textiles", "Wholesale", NULL);
+  crm_test_assert_strv (d->tags, "Textiles", "Wholesale", NULL);
 
   d = draft_at (r, 1);
   g_assert_cmpstr (d->given_name, ==, "美玲");
@@ -767,7 +742,7 @@ test_quoted (void)
   g_assert_cmpuint (d->line, ==, 2);
   g_assert_cmpstr (d->given_name, ==, "Ann");
   g_assert_cmpstr (d->notes, ==, "line one\r\nline two");
-  assert_strv (d->emails, "ann@example.com", NULL);
+  crm_test_assert_strv (d->emails, "ann@example.com", NULL);
 
   d = draft_at (r, 1);
   g_assert_cmpuint (d->line, ==, 4);
@@ -791,7 +766,7 @@ test_quoted (void)
   d = draft_at (r, 4);
   g_assert_cmpuint (d->line, ==, 9);
   g_assert_cmpstr (d->notes, ==, "\"quoted\"");
-  assert_strv (d->emails, "dora@example.com", NULL);
+  crm_test_assert_strv (d->emails, "dora@example.com", NULL);
 }
 
 static void
@@ -1092,10 +1067,10 @@ test_mapping_edit (void)
   draft = crm_csv_mapping_apply (mapping, row, G_N_ELEMENTS (row), 7);
   g_assert_cmpuint (draft->line, ==, 7);
   g_assert_cmpstr (draft->given_name, ==, "Jörg");
-  assert_strv (draft->emails, "joerg@example.de", NULL);
+  crm_test_assert_strv (draft->emails, "joerg@example.de", NULL);
   /* the formula guard goes, also in extra */
-  assert_extra (draft, "Spalte X", "=1+1");
-  assert_extra (draft, "Column 3", "x");
+  crm_test_assert_extra (draft, "Spalte X", "=1+1");
+  crm_test_assert_extra (draft, "Column 3", "x");
 
   copy = crm_csv_mapping_copy (mapping);
   g_assert_false (crm_csv_mapping_set_key (copy, 1, "no-such-field"));
@@ -1146,7 +1121,7 @@ test_values (void)
       g_assert_cmpstr (a->birth_date, ==, dates[i].us != NULL ? dates[i].us : "");
       g_assert_cmpstr (b->birth_date, ==, dates[i].de != NULL ? dates[i].de : "");
       /* what is not a date stays in extra */
-      assert_extra (a, "Birthday", dates[i].us != NULL ? NULL : dates[i].text);
+      crm_test_assert_extra (a, "Birthday", dates[i].us != NULL ? NULL : dates[i].text);
     }
 
   {
@@ -1155,8 +1130,8 @@ test_values (void)
 
     g_assert_cmpstr (d->gender, ==, "female");
     g_assert_cmpstr (d->language, ==, "en-GB");
-    assert_strv (d->tags, "starred", "a", "b", NULL);
-    assert_strv (d->emails, "A@x.org", NULL);
+    crm_test_assert_strv (d->tags, "starred", "a", "b", NULL);
+    crm_test_assert_strv (d->emails, "A@x.org", NULL);
   }
   {
     const char *row[] = { "", "n/a", "Chinese", "", "", "" };
@@ -1164,8 +1139,8 @@ test_values (void)
 
     g_assert_cmpstr (d->gender, ==, "");
     g_assert_cmpstr (d->language, ==, "");
-    assert_extra (d, "Gender", "n/a");
-    assert_extra (d, "Language", "Chinese");
+    crm_test_assert_extra (d, "Gender", "n/a");
+    crm_test_assert_extra (d, "Language", "Chinese");
   }
 }
 
@@ -1186,8 +1161,8 @@ test_address_groups (void)
   /* the business address wins whole; the home one is kept aside */
   g_assert_cmpstr (a->city, ==, "Springfield");
   g_assert_cmpstr (a->postal_code, ==, "");
-  assert_extra (a, "Home City", "Shelbyville");
-  assert_extra (a, "Home Postal Code", "12345");
+  crm_test_assert_extra (a, "Home City", "Shelbyville");
+  crm_test_assert_extra (a, "Home Postal Code", "12345");
 
   g_assert_cmpstr (b->city, ==, "Shelbyville");
   g_assert_cmpstr (b->postal_code, ==, "12345");
@@ -1248,9 +1223,9 @@ test_writer_neutralize (void)
   r = read_data (text, strlen (text));
   g_assert_cmpuint (r->drafts->len, ==, 1);
   g_assert_cmpstr (draft_at (r, 0)->notes, ==, "=1+2");
-  assert_strv (draft_at (r, 0)->phones, "+49 30 1234", NULL);
+  crm_test_assert_strv (draft_at (r, 0)->phones, "+49 30 1234", NULL);
   for (guint i = 2; i < G_N_ELEMENTS (cells); i++)
-    assert_extra (draft_at (r, 0), header[i], i == 4 ? "\tx" : cells[i]);
+    crm_test_assert_extra (draft_at (r, 0), header[i], i == 4 ? "\tx" : cells[i]);
 }
 
 static CrmContactDraft *

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "crm-test-util.h"
 #include "crm-vcard.h"
 
 typedef struct
@@ -134,32 +135,6 @@ draft_at (Parsed *parsed,
 }
 
 static void
-assert_strv (GPtrArray  *array,
-             const char *first,
-             ...)
-{
-  va_list args;
-  guint i = 0;
-
-  va_start (args, first);
-  for (const char *s = first; s != NULL; s = va_arg (args, const char *), i++)
-    {
-      g_assert_cmpuint (i, <, array->len);
-      g_assert_cmpstr (g_ptr_array_index (array, i), ==, s);
-    }
-  va_end (args);
-  g_assert_cmpuint (array->len, ==, i);
-}
-
-static void
-assert_extra (CrmContactDraft *draft,
-              const char      *key,
-              const char      *value)
-{
-  g_assert_cmpstr (g_hash_table_lookup (draft->extra, key), ==, value);
-}
-
-static void
 assert_photo (CrmContactDraft *draft,
               const char      *sample,
               const char      *mime)
@@ -203,22 +178,22 @@ test_google (void)
   g_assert_cmpstr (jane->organization, ==, "Example Corp.");
   g_assert_cmpstr (jane->department, ==, "Research");
   g_assert_cmpstr (jane->title, ==, "Senior Engineer");
-  assert_strv (jane->emails, "jane@example.com", "jane.doe@gmail.com", NULL);
-  assert_strv (jane->phones, "+1 650-555-0123", "(650) 555-0199", NULL);
+  crm_test_assert_strv (jane->emails, "jane@example.com", "jane.doe@gmail.com", NULL);
+  crm_test_assert_strv (jane->phones, "+1 650-555-0123", "(650) 555-0199", NULL);
   g_assert_cmpstr (jane->street, ==, "1600 Amphitheatre Pkwy");
   g_assert_cmpstr (jane->city, ==, "Mountain View");
   g_assert_cmpstr (jane->region, ==, "CA");
   g_assert_cmpstr (jane->postal_code, ==, "94043");
   g_assert_cmpstr (jane->country, ==, "United States");
-  assert_extra (jane, "ADR (home)", "12 Elm Street, Palo Alto, CA, 94301, United States");
+  crm_test_assert_extra (jane, "ADR (home)", "12 Elm Street, Palo Alto, CA, 94301, United States");
   g_assert_cmpstr (jane->birth_date, ==, "1985-04-12");
   /* Google escapes the colon of URLs; the Apple label names the others. */
   g_assert_cmpstr (jane->website, ==, "https://janedoe.example.com");
-  assert_extra (jane, "URL (GitHub)", "https://github.com/janedoe");
+  crm_test_assert_extra (jane, "URL (GitHub)", "https://github.com/janedoe");
   g_assert_cmpstr (jane->notes, ==,
                    "Met at the GUADEC 2025 booth; wants a quote for 40 seats before the end "
                    "of the quarter.\nLikes tea, not coffee.");
-  assert_strv (jane->tags, "myContacts", "Customers", NULL);
+  crm_test_assert_strv (jane->tags, "myContacts", "Customers", NULL);
   g_assert_null (jane->photo);
   g_assert_cmpstr (jane->photo_mime, ==, "");
   g_assert_cmpuint (g_hash_table_size (jane->extra), ==, 2);
@@ -227,8 +202,8 @@ test_google (void)
   g_assert_cmpuint (jose->line, ==, 22);
   g_assert_cmpstr (jose->display_name, ==, "José Álvarez");
   g_assert_cmpstr (jose->family_name, ==, "Álvarez");
-  assert_strv (jose->emails, "jose@example.es", NULL);
-  assert_strv (jose->phones, "+34 600 123 456", NULL);
+  crm_test_assert_strv (jose->emails, "jose@example.es", NULL);
+  crm_test_assert_strv (jose->phones, "+34 600 123 456", NULL);
   g_assert_cmpstr (jose->birth_date, ==, "");
 }
 
@@ -244,12 +219,12 @@ test_apple (void)
   g_assert_cmpstr (wei->display_name, ==, "Dr. Wei Chen");
   g_assert_cmpstr (wei->given_name, ==, "Wei");
   g_assert_cmpstr (wei->family_name, ==, "Chen");
-  assert_extra (wei, "N (prefix)", "Dr.");
+  crm_test_assert_extra (wei, "N (prefix)", "Dr.");
   g_assert_cmpstr (wei->organization, ==, "Acme Robotics");
   g_assert_cmpstr (wei->department, ==, "Sales");
   /* type=pref comes first, whatever the order in the file. */
-  assert_strv (wei->emails, "wei.chen@acme.example", "wei@home.example", NULL);
-  assert_strv (wei->phones, "+86 138 0013 8000", "+86 10 6552 9988", NULL);
+  crm_test_assert_strv (wei->emails, "wei.chen@acme.example", "wei@home.example", NULL);
+  crm_test_assert_strv (wei->phones, "+86 138 0013 8000", "+86 10 6552 9988", NULL);
   g_assert_cmpstr (wei->street, ==, "88 Jianguo Road");
   g_assert_cmpstr (wei->city, ==, "Beijing");
   g_assert_cmpstr (wei->region, ==, "");
@@ -258,11 +233,11 @@ test_apple (void)
   g_assert_cmpstr (wei->website, ==, "https://acme.example");
   /* Apple's omitted year. */
   g_assert_cmpstr (wei->birth_date, ==, "--11-03");
-  assert_extra (wei, "X-ABRELATEDNAMES (Spouse)", "Li Na");
-  assert_extra (wei, "X-SOCIALPROFILE (linkedin)", "https://www.linkedin.com/in/weichen");
-  assert_extra (wei, "X-ABADR", "cn");
-  assert_extra (wei, "X-PHONETIC-FIRST-NAME", "Wei");
-  assert_extra (wei, "X-PHONETIC-LAST-NAME", "Chen");
+  crm_test_assert_extra (wei, "X-ABRELATEDNAMES (Spouse)", "Li Na");
+  crm_test_assert_extra (wei, "X-SOCIALPROFILE (linkedin)", "https://www.linkedin.com/in/weichen");
+  crm_test_assert_extra (wei, "X-ABADR", "cn");
+  crm_test_assert_extra (wei, "X-PHONETIC-FIRST-NAME", "Wei");
+  crm_test_assert_extra (wei, "X-PHONETIC-LAST-NAME", "Chen");
   g_assert_null (g_hash_table_lookup (wei->extra, "X-ABLABEL"));
   g_assert_null (g_hash_table_lookup (wei->extra, "PRODID"));
   assert_photo (wei, "avatar.jpg", "image/jpeg");
@@ -284,19 +259,19 @@ test_outlook (void)
   g_assert_cmpstr (juergen->organization, ==, "Bäckerei Müller GmbH");
   g_assert_cmpstr (juergen->department, ==, "Vertrieb");
   g_assert_cmpstr (juergen->title, ==, "Geschäftsführer");
-  assert_strv (juergen->phones, "+49 30 1234567", "+49 170 1234567", NULL);
-  assert_strv (juergen->emails, "juergen@baeckerei-mueller.example", NULL);
+  crm_test_assert_strv (juergen->phones, "+49 30 1234567", "+49 170 1234567", NULL);
+  crm_test_assert_strv (juergen->emails, "juergen@baeckerei-mueller.example", NULL);
   g_assert_cmpstr (juergen->street, ==, "Hauptstraße 5\nHinterhaus");
   g_assert_cmpstr (juergen->city, ==, "Berlin");
   g_assert_cmpstr (juergen->postal_code, ==, "10115");
   g_assert_cmpstr (juergen->country, ==, "Deutschland");
   /* A soft line break ("=" at the end) joins lines that are not indented. */
-  assert_extra (juergen, "LABEL (work)", "Hauptstraße 5\nBerlin 10115");
+  crm_test_assert_extra (juergen, "LABEL (work)", "Hauptstraße 5\nBerlin 10115");
   g_assert_cmpstr (juergen->notes, ==,
                    "Bestellt jeden Montag Brötchen.\nDie Lieferung kommt vor sieben Uhr, "
                    "bitte den Hintereingang benutzen.");
-  assert_extra (juergen, "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "2");
-  assert_extra (juergen, "REV", "20260102T081500Z");
+  crm_test_assert_extra (juergen, "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "2");
+  crm_test_assert_extra (juergen, "REV", "20260102T081500Z");
   /* 2.1 base64 on indented lines, ended by a blank line. */
   assert_photo (juergen, "avatar.jpg", "image/jpeg");
 
@@ -305,7 +280,7 @@ test_outlook (void)
   g_assert_cmpstr (anna->family_name, ==, "Smith");
   g_assert_cmpstr (anna->given_name, ==, "Anna");
   g_assert_cmpstr (anna->birth_date, ==, "1990-03-15");
-  assert_strv (anna->phones, "+44 20 7946 0958", NULL);
+  crm_test_assert_strv (anna->phones, "+44 20 7946 0958", NULL);
 }
 
 static void
@@ -323,8 +298,8 @@ test_android_chinese (void)
   g_assert_cmpstr (zhang->display_name, ==, "张伟");
   g_assert_cmpstr (zhang->organization, ==, "北京星辰科技有限公司");
   g_assert_cmpstr (zhang->department, ==, "销售部");
-  assert_strv (zhang->phones, "13800138000", "010-65529988", NULL);
-  assert_strv (zhang->emails, "zhangwei@example.cn", NULL);
+  crm_test_assert_strv (zhang->phones, "13800138000", "010-65529988", NULL);
+  crm_test_assert_strv (zhang->emails, "zhangwei@example.cn", NULL);
   g_assert_cmpstr (zhang->gender, ==, "female");
 
   /* GB2312 quoted-printable. */
@@ -338,7 +313,7 @@ test_android_chinese (void)
   g_assert_cmpstr (li->country, ==, "中国");
   /* UTF-8 quoted-printable over four lines with soft breaks. */
   g_assert_cmpstr (li->notes, ==, "客户要求在月底前发货，请提前确认库存和物流安排，谢谢。");
-  assert_extra (li, "X-ANDROID-CUSTOM", "vnd.android.cursor.item/nickname;Nana;1;;;;;;;;;;;;;");
+  crm_test_assert_extra (li, "X-ANDROID-CUSTOM", "vnd.android.cursor.item/nickname;Nana;1;;;;;;;;;;;;;");
   /* Base64 continued on lines that are not indented. */
   assert_photo (li, "avatar.jpg", "image/jpeg");
 }
@@ -352,23 +327,23 @@ test_version_4 (void)
   g_assert_cmpuint (parsed.drafts->len, ==, 1);
   g_assert_cmpuint (parsed.rejections->len, ==, 0);
   ana = draft_at (&parsed, 0);
-  assert_extra (ana, "UID", "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1");
+  crm_test_assert_extra (ana, "UID", "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1");
   g_assert_cmpstr (ana->display_name, ==, "Dr. Ana María Ortega Ruiz");
   g_assert_cmpstr (ana->family_name, ==, "Ortega Ruiz");
   g_assert_cmpstr (ana->given_name, ==, "Ana");
-  assert_extra (ana, "N (additional)", "María");
-  assert_extra (ana, "N (prefix)", "Dr.");
-  assert_extra (ana, "N (suffix)", "PhD");
-  assert_extra (ana, "KIND", "individual");
+  crm_test_assert_extra (ana, "N (additional)", "María");
+  crm_test_assert_extra (ana, "N (prefix)", "Dr.");
+  crm_test_assert_extra (ana, "N (suffix)", "PhD");
+  crm_test_assert_extra (ana, "KIND", "individual");
   g_assert_cmpstr (ana->gender, ==, "female");
   g_assert_cmpstr (ana->language, ==, "es-MX");
-  assert_extra (ana, "LANG", "en");
+  crm_test_assert_extra (ana, "LANG", "en");
   g_assert_cmpstr (ana->birth_date, ==, "--04-12");
   g_assert_cmpstr (ana->organization, ==, "Ortega Consulting");
   g_assert_cmpstr (ana->title, ==, "Principal");
   /* PREF=1 before PREF=2. */
-  assert_strv (ana->emails, "ana.maria@mail.example", "ana@ortega.example", NULL);
-  assert_strv (ana->phones, "+52-55-5555-1234", "+52-55-5555-9876", NULL);
+  crm_test_assert_strv (ana->emails, "ana.maria@mail.example", "ana@ortega.example", NULL);
+  crm_test_assert_strv (ana->phones, "+52-55-5555-1234", "+52-55-5555-9876", NULL);
   g_assert_cmpstr (ana->street, ==, "Av. Reforma 222");
   g_assert_cmpstr (ana->city, ==, "Ciudad de México");
   g_assert_cmpstr (ana->region, ==, "CDMX");
@@ -377,10 +352,10 @@ test_version_4 (void)
   g_assert_cmpstr (ana->website, ==, "https://ortega.example");
   assert_photo (ana, "avatar.png", "image/png");
   /* A remote photo is kept as a link and never fetched. */
-  assert_extra (ana, "PHOTO", "https://photos.example/ana.jpg");
-  assert_strv (ana->tags, "consulting", "vip", NULL);
+  crm_test_assert_extra (ana, "PHOTO", "https://photos.example/ana.jpg");
+  crm_test_assert_strv (ana->tags, "consulting", "vip", NULL);
   g_assert_cmpstr (ana->notes, ==, "Prefers Spanish; answers email within a day.");
-  assert_extra (ana, "X-CUSTOM-SEGMENT", "enterprise");
+  crm_test_assert_extra (ana, "X-CUSTOM-SEGMENT", "enterprise");
 }
 
 static void
@@ -441,7 +416,7 @@ test_folding (void)
   g_assert_cmpuint (parsed.drafts->len, ==, 2);
   g_assert_cmpstr (draft_at (&parsed, 0)->display_name, ==, "Maximilian Mustermann");
   g_assert_cmpstr (draft_at (&parsed, 0)->notes, ==, "onetwothree");
-  assert_strv (draft_at (&parsed, 0)->emails, "max@example.org", NULL);
+  crm_test_assert_strv (draft_at (&parsed, 0)->emails, "max@example.org", NULL);
   g_assert_cmpstr (draft_at (&parsed, 1)->display_name, ==, "Second");
   g_assert_cmpuint (draft_at (&parsed, 1)->line, ==, 12);
 }
@@ -467,9 +442,9 @@ test_quoted_printable (void)
   /* After a soft break the blank that starts the next line is content. */
   g_assert_cmpstr (draft->display_name, ==, "François Dupont");
   g_assert_cmpstr (draft->notes, ==, "a=b\nnext line");
-  assert_strv (draft->phones, "+33 6 12 34 56 78", NULL);
+  crm_test_assert_strv (draft->phones, "+33 6 12 34 56 78", NULL);
   /* "=" at the very end of the card does not swallow END:VCARD. */
-  assert_extra (draft, "X-RAW", "100% =ZZ end");
+  crm_test_assert_extra (draft, "X-RAW", "100% =ZZ end");
 }
 
 /* 8-bit values in the charset the card names, converted before escapes are
@@ -540,15 +515,15 @@ test_escapes_and_params (void)
   g_assert_cmpstr (draft->organization, ==, "Acme; Sons");
   g_assert_cmpstr (draft->department, ==, "Research, Lab 2");
   g_assert_cmpstr (draft->notes, ==, "line one\nline two\nline three, end");
-  assert_strv (draft->tags, "a,b", "c", "d", NULL);
-  assert_strv (draft->phones, "+1 555 0100", "+1 555 0199", NULL);
+  crm_test_assert_strv (draft->tags, "a,b", "c", "d", NULL);
+  crm_test_assert_strv (draft->phones, "+1 555 0100", "+1 555 0199", NULL);
   /* mailto: goes; the same address twice is one. */
-  assert_strv (draft->emails, "john@example.com", NULL);
+  crm_test_assert_strv (draft->emails, "john@example.com", NULL);
   g_assert_cmpstr (draft->gender, ==, "male");
   g_assert_false (g_hash_table_contains (draft->extra, "X-EMPTY"));
   g_assert_cmpstr (draft->title, ==, "Boss");
   g_assert_null (draft->photo);
-  assert_extra (draft, "X-ODD", "value");
+  crm_test_assert_extra (draft, "X-ODD", "value");
 }
 
 static void
@@ -576,7 +551,7 @@ test_birthdays (void)
       CrmContactDraft *draft = draft_at (&parsed, 0);
 
       g_assert_cmpstr (draft->birth_date, ==, cases[i].iso);
-      assert_extra (draft, "BDAY", cases[i].extra);
+      crm_test_assert_extra (draft, "BDAY", cases[i].extra);
     }
 }
 
@@ -763,7 +738,7 @@ test_nested_agent (void)
   g_assert_cmpstr (draft_at (&parsed, 1)->display_name, ==, "Next");
   g_assert_cmpuint (parsed.rejections->len, ==, 0);
   g_assert_cmpstr (draft_at (&parsed, 0)->display_name, ==, "Boss");
-  assert_strv (draft_at (&parsed, 0)->phones, "+1 555 0100", NULL);
+  crm_test_assert_strv (draft_at (&parsed, 0)->phones, "+1 555 0100", NULL);
 }
 
 static void
