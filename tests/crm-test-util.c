@@ -86,3 +86,46 @@ crm_test_assert_extra (CrmContactDraft *draft,
 {
   g_assert_cmpstr (g_hash_table_lookup (draft->extra, key), ==, value);
 }
+
+void
+crm_test_assert_drafts_equal (CrmContactDraft *a,
+                              CrmContactDraft *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpstr (a->given_name, ==, b->given_name);
+  g_assert_cmpstr (a->family_name, ==, b->family_name);
+  g_assert_cmpstr (a->display_name, ==, b->display_name);
+  g_assert_cmpstr (a->organization, ==, b->organization);
+  g_assert_cmpstr (a->title, ==, b->title);
+  g_assert_cmpstr (a->department, ==, b->department);
+  g_assert_cmpuint (a->emails->len, ==, b->emails->len);
+  for (guint i = 0; i < a->emails->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a->emails, i), ==, g_ptr_array_index (b->emails, i));
+  g_assert_cmpuint (a->phones->len, ==, b->phones->len);
+  for (guint i = 0; i < a->phones->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a->phones, i), ==, g_ptr_array_index (b->phones, i));
+  g_assert_cmpstr (a->street, ==, b->street);
+  g_assert_cmpstr (a->city, ==, b->city);
+  g_assert_cmpstr (a->region, ==, b->region);
+  g_assert_cmpstr (a->postal_code, ==, b->postal_code);
+  g_assert_cmpstr (a->country, ==, b->country);
+  g_assert_cmpstr (a->birth_date, ==, b->birth_date);
+  g_assert_cmpstr (a->gender, ==, b->gender);
+  g_assert_cmpstr (a->language, ==, b->language);
+  g_assert_cmpstr (a->website, ==, b->website);
+  g_assert_cmpstr (a->notes, ==, b->notes);
+  g_assert_cmpuint (a->tags->len, ==, b->tags->len);
+  for (guint i = 0; i < a->tags->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a->tags, i), ==, g_ptr_array_index (b->tags, i));
+  g_assert_true ((a->photo == NULL) == (b->photo == NULL));
+  if (a->photo != NULL)
+    g_assert_true (g_bytes_equal (a->photo, b->photo));
+  g_assert_cmpstr (a->photo_mime, ==, b->photo_mime);
+
+  g_assert_cmpuint (g_hash_table_size (a->extra), ==, g_hash_table_size (b->extra));
+  g_hash_table_iter_init (&iter, a->extra);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpstr (g_hash_table_lookup (b->extra, key), ==, value);
+}

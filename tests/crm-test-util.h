@@ -34,4 +34,8 @@ void          crm_test_assert_extra (CrmContactDraft *draft,
                                      const char      *key,
                                      const char      *value);
 
+/* Asserts that two drafts hold the same fields, lists, photo and extras. */
+void          crm_test_assert_drafts_equal (CrmContactDraft *a,
+                                            CrmContactDraft *b);
+
 G_END_DECLS

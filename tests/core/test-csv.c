@@ -1253,44 +1253,6 @@ set (char      **slot,
 }
 
 static void
-assert_drafts_equal (CrmContactDraft *a,
-                     CrmContactDraft *b)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_assert_cmpstr (a->given_name, ==, b->given_name);
-  g_assert_cmpstr (a->family_name, ==, b->family_name);
-  g_assert_cmpstr (a->display_name, ==, b->display_name);
-  g_assert_cmpstr (a->organization, ==, b->organization);
-  g_assert_cmpstr (a->title, ==, b->title);
-  g_assert_cmpstr (a->department, ==, b->department);
-  g_assert_cmpuint (a->emails->len, ==, b->emails->len);
-  for (guint i = 0; i < a->emails->len; i++)
-    g_assert_cmpstr (a->emails->pdata[i], ==, b->emails->pdata[i]);
-  g_assert_cmpuint (a->phones->len, ==, b->phones->len);
-  for (guint i = 0; i < a->phones->len; i++)
-    g_assert_cmpstr (a->phones->pdata[i], ==, b->phones->pdata[i]);
-  g_assert_cmpstr (a->street, ==, b->street);
-  g_assert_cmpstr (a->city, ==, b->city);
-  g_assert_cmpstr (a->region, ==, b->region);
-  g_assert_cmpstr (a->postal_code, ==, b->postal_code);
-  g_assert_cmpstr (a->country, ==, b->country);
-  g_assert_cmpstr (a->birth_date, ==, b->birth_date);
-  g_assert_cmpstr (a->gender, ==, b->gender);
-  g_assert_cmpstr (a->language, ==, b->language);
-  g_assert_cmpstr (a->website, ==, b->website);
-  g_assert_cmpstr (a->notes, ==, b->notes);
-  g_assert_cmpuint (a->tags->len, ==, b->tags->len);
-  for (guint i = 0; i < a->tags->len; i++)
-    g_assert_cmpstr (a->tags->pdata[i], ==, b->tags->pdata[i]);
-  g_assert_cmpuint (g_hash_table_size (a->extra), ==, g_hash_table_size (b->extra));
-  g_hash_table_iter_init (&iter, a->extra);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_assert_cmpstr (g_hash_table_lookup (b->extra, key), ==, value);
-}
-
-static void
 check_round_trip (char              separator,
                   CrmCsvWriterFlags flags)
 {
@@ -1367,7 +1329,7 @@ check_round_trip (char              separator,
   assert_no_problems (r);
   g_assert_cmpuint (r->drafts->len, ==, drafts->len);
   for (guint i = 0; i < drafts->len; i++)
-    assert_drafts_equal (drafts->pdata[i], draft_at (r, i));
+    crm_test_assert_drafts_equal (drafts->pdata[i], draft_at (r, i));
 }
 
 static void
