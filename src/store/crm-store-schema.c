@@ -28,6 +28,7 @@
 static const char * const migrations[] = {
   "crm-schema-v1.sql",
   "crm-schema-v2.sql",
+  "crm-schema-v3.sql",
 };
 
 int

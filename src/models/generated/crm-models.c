@@ -53,6 +53,7 @@ crm_models_ensure_types (void)
   g_type_class_ref (CRM_TYPE_RECORD_TAG);
   g_type_class_ref (CRM_TYPE_CUSTOM_FIELD);
   g_type_class_ref (CRM_TYPE_CUSTOM_VALUE);
+  g_type_class_ref (CRM_TYPE_IMPORT_BATCH);
 
   g_once_init_leave (&done, 1);
 }

@@ -46,6 +46,7 @@
 #include "crm-record-tag.h"
 #include "crm-custom-field.h"
 #include "crm-custom-value.h"
+#include "crm-import-batch.h"
 
 G_BEGIN_DECLS
 

@@ -42,6 +42,9 @@ crm_organization_class_init (CrmOrganizationClass *klass)
   crm_record_class_add_column (record_class, "parent_id", CRM_COLUMN_REF);
   crm_record_class_add_column (record_class, "owner_id", CRM_COLUMN_REF);
   crm_record_class_add_column (record_class, "notes", CRM_COLUMN_TEXT);
+  crm_record_class_add_column (record_class, "open_deal_count", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "open_deal_value", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "last_activity", CRM_COLUMN_INT);
 }
 
 static void
@@ -347,4 +350,55 @@ crm_organization_set_notes (CrmOrganization *self,
   g_return_if_fail (CRM_IS_ORGANIZATION (self));
 
   crm_record_set_text (CRM_RECORD (self), "notes", value);
+}
+
+gint64
+crm_organization_get_open_deal_count (CrmOrganization *self)
+{
+  g_return_val_if_fail (CRM_IS_ORGANIZATION (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "open-deal-count");
+}
+
+void
+crm_organization_set_open_deal_count (CrmOrganization *self,
+                                      gint64 value)
+{
+  g_return_if_fail (CRM_IS_ORGANIZATION (self));
+
+  crm_record_set_int (CRM_RECORD (self), "open-deal-count", value);
+}
+
+gint64
+crm_organization_get_open_deal_value (CrmOrganization *self)
+{
+  g_return_val_if_fail (CRM_IS_ORGANIZATION (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "open-deal-value");
+}
+
+void
+crm_organization_set_open_deal_value (CrmOrganization *self,
+                                      gint64 value)
+{
+  g_return_if_fail (CRM_IS_ORGANIZATION (self));
+
+  crm_record_set_int (CRM_RECORD (self), "open-deal-value", value);
+}
+
+gint64
+crm_organization_get_last_activity (CrmOrganization *self)
+{
+  g_return_val_if_fail (CRM_IS_ORGANIZATION (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "last-activity");
+}
+
+void
+crm_organization_set_last_activity (CrmOrganization *self,
+                                    gint64 value)
+{
+  g_return_if_fail (CRM_IS_ORGANIZATION (self));
+
+  crm_record_set_int (CRM_RECORD (self), "last-activity", value);
 }

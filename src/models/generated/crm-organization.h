@@ -51,5 +51,11 @@ gint64 crm_organization_get_owner_id (CrmOrganization *self);
 void crm_organization_set_owner_id (CrmOrganization *self, gint64 value);
 const char *crm_organization_get_notes (CrmOrganization *self);
 void crm_organization_set_notes (CrmOrganization *self, const char *value);
+gint64 crm_organization_get_open_deal_count (CrmOrganization *self);
+void crm_organization_set_open_deal_count (CrmOrganization *self, gint64 value);
+gint64 crm_organization_get_open_deal_value (CrmOrganization *self);
+void crm_organization_set_open_deal_value (CrmOrganization *self, gint64 value);
+gint64 crm_organization_get_last_activity (CrmOrganization *self);
+void crm_organization_set_last_activity (CrmOrganization *self, gint64 value);
 
 G_END_DECLS

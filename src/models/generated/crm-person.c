@@ -47,6 +47,14 @@ crm_person_class_init (CrmPersonClass *klass)
   crm_record_class_add_column (record_class, "customer_since", CRM_COLUMN_TEXT);
   crm_record_class_add_column (record_class, "owner_id", CRM_COLUMN_REF);
   crm_record_class_add_column (record_class, "notes", CRM_COLUMN_TEXT);
+  crm_record_class_add_column (record_class, "order_count", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "total_spend", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "last_purchase", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "last_activity", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "rfm_recency", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "rfm_frequency", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "rfm_monetary", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "rfm_score", CRM_COLUMN_INT);
 }
 
 static void
@@ -437,4 +445,140 @@ crm_person_set_notes (CrmPerson *self,
   g_return_if_fail (CRM_IS_PERSON (self));
 
   crm_record_set_text (CRM_RECORD (self), "notes", value);
+}
+
+gint64
+crm_person_get_order_count (CrmPerson *self)
+{
+  g_return_val_if_fail (CRM_IS_PERSON (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "order-count");
+}
+
+void
+crm_person_set_order_count (CrmPerson *self,
+                            gint64 value)
+{
+  g_return_if_fail (CRM_IS_PERSON (self));
+
+  crm_record_set_int (CRM_RECORD (self), "order-count", value);
+}
+
+gint64
+crm_person_get_total_spend (CrmPerson *self)
+{
+  g_return_val_if_fail (CRM_IS_PERSON (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "total-spend");
+}
+
+void
+crm_person_set_total_spend (CrmPerson *self,
+                            gint64 value)
+{
+  g_return_if_fail (CRM_IS_PERSON (self));
+
+  crm_record_set_int (CRM_RECORD (self), "total-spend", value);
+}
+
+gint64
+crm_person_get_last_purchase (CrmPerson *self)
+{
+  g_return_val_if_fail (CRM_IS_PERSON (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "last-purchase");
+}
+
+void
+crm_person_set_last_purchase (CrmPerson *self,
+                              gint64 value)
+{
+  g_return_if_fail (CRM_IS_PERSON (self));
+
+  crm_record_set_int (CRM_RECORD (self), "last-purchase", value);
+}
+
+gint64
+crm_person_get_last_activity (CrmPerson *self)
+{
+  g_return_val_if_fail (CRM_IS_PERSON (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "last-activity");
+}
+
+void
+crm_person_set_last_activity (CrmPerson *self,
+                              gint64 value)
+{
+  g_return_if_fail (CRM_IS_PERSON (self));
+
+  crm_record_set_int (CRM_RECORD (self), "last-activity", value);
+}
+
+gint64
+crm_person_get_rfm_recency (CrmPerson *self)
+{
+  g_return_val_if_fail (CRM_IS_PERSON (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "rfm-recency");
+}
+
+void
+crm_person_set_rfm_recency (CrmPerson *self,
+                            gint64 value)
+{
+  g_return_if_fail (CRM_IS_PERSON (self));
+
+  crm_record_set_int (CRM_RECORD (self), "rfm-recency", value);
+}
+
+gint64
+crm_person_get_rfm_frequency (CrmPerson *self)
+{
+  g_return_val_if_fail (CRM_IS_PERSON (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "rfm-frequency");
+}
+
+void
+crm_person_set_rfm_frequency (CrmPerson *self,
+                              gint64 value)
+{
+  g_return_if_fail (CRM_IS_PERSON (self));
+
+  crm_record_set_int (CRM_RECORD (self), "rfm-frequency", value);
+}
+
+gint64
+crm_person_get_rfm_monetary (CrmPerson *self)
+{
+  g_return_val_if_fail (CRM_IS_PERSON (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "rfm-monetary");
+}
+
+void
+crm_person_set_rfm_monetary (CrmPerson *self,
+                             gint64 value)
+{
+  g_return_if_fail (CRM_IS_PERSON (self));
+
+  crm_record_set_int (CRM_RECORD (self), "rfm-monetary", value);
+}
+
+gint64
+crm_person_get_rfm_score (CrmPerson *self)
+{
+  g_return_val_if_fail (CRM_IS_PERSON (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "rfm-score");
+}
+
+void
+crm_person_set_rfm_score (CrmPerson *self,
+                          gint64 value)
+{
+  g_return_if_fail (CRM_IS_PERSON (self));
+
+  crm_record_set_int (CRM_RECORD (self), "rfm-score", value);
 }

@@ -61,5 +61,21 @@ gint64 crm_person_get_owner_id (CrmPerson *self);
 void crm_person_set_owner_id (CrmPerson *self, gint64 value);
 const char *crm_person_get_notes (CrmPerson *self);
 void crm_person_set_notes (CrmPerson *self, const char *value);
+gint64 crm_person_get_order_count (CrmPerson *self);
+void crm_person_set_order_count (CrmPerson *self, gint64 value);
+gint64 crm_person_get_total_spend (CrmPerson *self);
+void crm_person_set_total_spend (CrmPerson *self, gint64 value);
+gint64 crm_person_get_last_purchase (CrmPerson *self);
+void crm_person_set_last_purchase (CrmPerson *self, gint64 value);
+gint64 crm_person_get_last_activity (CrmPerson *self);
+void crm_person_set_last_activity (CrmPerson *self, gint64 value);
+gint64 crm_person_get_rfm_recency (CrmPerson *self);
+void crm_person_set_rfm_recency (CrmPerson *self, gint64 value);
+gint64 crm_person_get_rfm_frequency (CrmPerson *self);
+void crm_person_set_rfm_frequency (CrmPerson *self, gint64 value);
+gint64 crm_person_get_rfm_monetary (CrmPerson *self);
+void crm_person_set_rfm_monetary (CrmPerson *self, gint64 value);
+gint64 crm_person_get_rfm_score (CrmPerson *self);
+void crm_person_set_rfm_score (CrmPerson *self, gint64 value);
 
 G_END_DECLS
