@@ -8,6 +8,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: build-aux/bench.py BUILDDIR
+# RAPPORT_BENCH_ONLY=search,memory,... runs only those groups (generate, pages,
+# search, start, memory, dedupe, import).
 
 import json
 import os
@@ -22,6 +24,8 @@ BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else '_build-bench')
 BENCH = os.path.join(BUILD, 'tests', 'bench', 'rapport-bench')
 APP = os.path.join(BUILD, 'src', 'rapport')
 BARE = os.path.join(BUILD, 'tests', 'bench', 'bare-window')
+CLI = os.path.join(BUILD, 'src', 'cli', 'rapport-cli')
+HERE = os.path.dirname(os.path.abspath(__file__))
 START_RUNS = 5
 
 
@@ -108,6 +112,63 @@ def bench_pages(db):
         return
     for metric, key in (('page_read_p50_ms', 'p50_ms'), ('page_read_p99_ms', 'p99_ms')):
         emit(metric, round(model[key], 3), 'ms', floor and round(floor[key], 3))
+
+
+def run_json_lines(args):
+    out = subprocess.run(args, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return [json.loads(line) for line in out.strip().splitlines() if line.startswith('{')]
+
+
+def bench_search(db):
+    """Keystroke to results, per kind of query, against one raw FTS5 query each."""
+    try:
+        floors = {r['case']: r for r in run_json_lines([BENCH, 'search-floor', db])}
+        # One untimed pass warms the file cache for both, as on a used machine.
+        run_json_lines([BENCH, 'search', db])
+        cases = run_json_lines([BENCH, 'search', db])
+    except Exception as e:  # noqa: BLE001
+        emit('search_p95_ms', None, 'ms', error=str(e))
+        return
+    for case in cases:
+        floor = floors.get(case['case'], {}).get('p95_ms')
+        emit('search_%s_p95_ms' % case['case'], round(case['p95_ms'], 3), 'ms',
+             floor and round(floor, 3), keystrokes=case['keystrokes'],
+             queries=case['queries'], found=case['hits'])
+
+
+def bench_dedupe(db):
+    """The duplicate scan of every person and organization, against plain SQL
+    grouping the same people by email and by phone."""
+    import sqlite3
+    try:
+        started = time.monotonic()
+        conn = sqlite3.connect('file:%s?mode=ro' % db, uri=True)
+        for column in ('email', 'phone'):
+            conn.execute('SELECT %s, count(*) FROM person WHERE deleted = 0 AND %s != \'\' '
+                         'GROUP BY %s HAVING count(*) > 1' % (column, column, column)).fetchall()
+        conn.close()
+        floor = time.monotonic() - started
+        started = time.monotonic()
+        out = subprocess.run([CLI, '--database', db, 'dedupe', '--json'], check=True,
+                             stdout=subprocess.PIPE, text=True).stdout
+        value = time.monotonic() - started
+        clusters = json.loads(out)
+        n = len(clusters) if isinstance(clusters, list) else len(clusters.get('clusters', []))
+        emit('dedupe_scan_s', round(value, 2), 's', round(floor, 2), clusters=n)
+    except Exception as e:  # noqa: BLE001
+        emit('dedupe_scan_s', None, 's', error=str(e))
+
+
+def bench_import(db):
+    script = os.path.join(HERE, 'bench-import.py')
+    if not os.path.exists(script):
+        emit('import_1m_csv_s', None, 's', error='build-aux/bench-import.py is missing')
+        return
+    try:
+        for record in run_json_lines([sys.executable, script, BUILD, db]):
+            print(json.dumps(record), flush=True)
+    except Exception as e:  # noqa: BLE001
+        emit('import_1m_csv_s', None, 's', error=str(e))
 
 
 def gui_env(mode):
@@ -209,23 +270,28 @@ def bench_start(db):
         emit('cold_start_first_frame_ms', None, 'ms', floor, error=str(e))
 
 
-def bench_memory(db):
+def bench_memory(db, mode='browse', metric='peak_memory_browse_mb'):
+    """Peak memory (VmHWM) of the app on the large database, against a bare
+    libadwaita window.  "browse" jumps to 200 random places in the people list;
+    "scroll" sweeps the whole list from top to bottom."""
     if not os.path.exists(BARE):
-        emit('peak_memory_browse_mb', None, 'MB', error='bare-window was not built (-Dui=false?)')
+        emit(metric, None, 'MB', error='bare-window was not built (-Dui=false?)')
         return
     try:
-        _, _, bare_kb = run_gui([BARE], 'browse', 'browse-done', 60)
+        _, _, bare_kb = run_gui([BARE], mode, 'browse-done', 60)
         floor = round(bare_kb / 1024, 1)
     except Exception as e:  # noqa: BLE001
-        emit('peak_memory_browse_mb', None, 'MB', error='bare window: %s' % e)
+        emit(metric, None, 'MB', error='bare window: %s' % e)
         return
     try:
         if not os.path.exists(APP):
             raise RuntimeError('rapport was not built')
-        _, _, app_kb = run_gui([APP, '--database', db], 'browse', 'browse-done', 600)
-        emit('peak_memory_browse_mb', round(app_kb / 1024, 1), 'MB', floor)
+        started = time.monotonic()
+        _, _, app_kb = run_gui([APP, '--database', db], mode, 'browse-done', 1800)
+        emit(metric, round(app_kb / 1024, 1), 'MB', floor,
+             seconds=round(time.monotonic() - started, 1))
     except Exception as e:  # noqa: BLE001
-        emit('peak_memory_browse_mb', None, 'MB', floor, error=str(e))
+        emit(metric, None, 'MB', floor, error=str(e))
 
 
 def main():
@@ -237,10 +303,26 @@ def main():
                              ('peak_memory_browse_mb', 'MB')):
             emit(metric, None, unit, error='no large database: %s' % e)
         return 1
-    bench_generate(db, info)
-    bench_pages(db)
-    bench_start(db)
-    bench_memory(db)
+    only = set(filter(None, os.environ.get('RAPPORT_BENCH_ONLY', '').split(',')))
+
+    def want(name):
+        return not only or name in only
+
+    if want('generate'):
+        bench_generate(db, info)
+    if want('pages'):
+        bench_pages(db)
+    if want('search'):
+        bench_search(db)
+    if want('start'):
+        bench_start(db)
+    if want('memory'):
+        bench_memory(db)
+        bench_memory(db, 'scroll', 'peak_memory_scroll_people_mb')
+    if want('dedupe'):
+        bench_dedupe(db)
+    if want('import'):
+        bench_import(db)
     return 0
 
 

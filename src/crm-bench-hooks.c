@@ -14,6 +14,10 @@
 
 #define BROWSE_STEPS 200
 #define BROWSE_SEED  4242
+/* The "scroll" mode sweeps the whole list from top to bottom in this many
+ * evenly spaced stops (one every 500 rows of a million), each waiting for its
+ * page and a frame, as a user dragging the scrollbar down would. */
+#define SCROLL_STEPS 2000
 
 typedef struct
 {
@@ -22,6 +26,8 @@ typedef struct
   GRand        *rand;
   GCancellable *cancellable;
   guint         step;
+  guint         n_steps;
+  gboolean      sweep;
   gulong        state_handler;
 } Browse;
 
@@ -104,7 +110,7 @@ browse_next (Browse *browse)
   guint position;
   double range;
 
-  if (browse->step == BROWSE_STEPS || n_items == 0 || adjustment == NULL)
+  if (browse->step == browse->n_steps || n_items == 0 || adjustment == NULL)
     {
       g_print ("browse-done\n");
       fflush (stdout);
@@ -113,8 +119,11 @@ browse_next (Browse *browse)
       return;
     }
 
+  if (browse->sweep)
+    position = (guint) (((guint64) browse->step * (n_items - 1)) / MAX (browse->n_steps - 1, 1));
+  else
+    position = (guint) g_rand_int_range (browse->rand, 0, (gint32) MIN (n_items, G_MAXINT32));
   browse->step++;
-  position = (guint) g_rand_int_range (browse->rand, 0, (gint32) MIN (n_items, G_MAXINT32));
   range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
   gtk_adjustment_set_value (adjustment, range * position / MAX (n_items - 1, 1));
 
@@ -135,10 +144,13 @@ on_people_state_cb (CrmView    *view,
 }
 
 static void
-install_browse (CrmWindow *window)
+install_browse (CrmWindow *window,
+                gboolean   sweep)
 {
   Browse *browse = g_new0 (Browse, 1);
 
+  browse->sweep = sweep;
+  browse->n_steps = sweep ? SCROLL_STEPS : BROWSE_STEPS;
   browse->window = g_object_ref (window);
   browse->view = g_object_ref (crm_window_get_view (window, "people"));
   browse->rand = g_rand_new_with_seed (BROWSE_SEED);
@@ -166,9 +178,9 @@ crm_bench_hooks_install (CrmWindow *window)
       return TRUE;
     }
 
-  if (g_strcmp0 (mode, "browse") == 0)
+  if (g_strcmp0 (mode, "browse") == 0 || g_strcmp0 (mode, "scroll") == 0)
     {
-      install_browse (window);
+      install_browse (window, g_str_equal (mode, "scroll"));
       return TRUE;
     }
 

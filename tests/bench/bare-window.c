@@ -6,7 +6,7 @@
  * The floor of the start-up and memory benchmarks: an AdwApplicationWindow
  * with an AdwHeaderBar and nothing else.  RAPPORT_BENCH=first-frame prints
  * "first-frame <monotonic µs>" after the first paint and quits;
- * RAPPORT_BENCH=browse waits about 2 s, prints "browse-done" and quits.
+ * RAPPORT_BENCH=browse (or scroll) waits about 2 s, prints "browse-done" and quits.
  */
 
 #define G_LOG_DOMAIN "BareWindow"
@@ -58,7 +58,7 @@ on_activate_cb (GApplication *app,
 
   if (g_strcmp0 (mode, "first-frame") == 0)
     g_signal_connect (window, "map", G_CALLBACK (on_map_cb), NULL);
-  else if (g_strcmp0 (mode, "browse") == 0)
+  else if (g_strcmp0 (mode, "browse") == 0 || g_strcmp0 (mode, "scroll") == 0)
     g_timeout_add (2000, on_browse_done_cb, window);
 
   gtk_window_present (GTK_WINDOW (window));

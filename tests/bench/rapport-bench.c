@@ -26,6 +26,8 @@
 #include "crm-models.h"
 #include "crm-paged-model.h"
 #include "crm-query.h"
+#include "crm-search.h"
+#include "crm-search-fold.h"
 #include "crm-store.h"
 
 #define PAGE 64
@@ -310,6 +312,207 @@ cmd_page_floor (const char *path,
   return 0;
 }
 
+/* --- Search: keystroke to results ---------------------------------------- */
+
+#define SEARCH_SAMPLES 30
+#define SEARCH_LIMIT   5   /* results per kind, as the search popover asks */
+
+typedef enum
+{
+  SEARCH_LATIN_PREFIX,
+  SEARCH_LATIN_SUBSTRING,
+  SEARCH_CHINESE_2,
+  SEARCH_PINYIN_INITIALS,
+  SEARCH_PINYIN_FULL,
+  SEARCH_PHONE,
+  N_SEARCH_CASES
+} SearchCase;
+
+static const char * const search_case_names[N_SEARCH_CASES] = {
+  "latin_prefix", "latin_substring", "chinese_2char", "pinyin_initials", "pinyin_full", "phone",
+};
+
+/* What people would type, drawn from the database itself (untimed): for each
+ * case, whole queries; every keystroke (each prefix of a query, by
+ * character) is then one timed search. */
+static GPtrArray *
+search_samples (const char *path,
+                SearchCase  which)
+{
+  static const char * const sql[N_SEARCH_CASES] = {
+    "SELECT lower (family_name) FROM person WHERE deleted = 0 "
+    "AND length (family_name) >= 4 AND family_name NOT GLOB '*[^A-Za-z]*' ORDER BY id % 1000003 LIMIT 30",
+    "SELECT lower (substr (given_name, 2, 4)) FROM person WHERE deleted = 0 "
+    "AND length (given_name) >= 6 AND given_name NOT GLOB '*[^A-Za-z]*' ORDER BY id % 1000003 LIMIT 30",
+    "SELECT display_name FROM person WHERE deleted = 0 AND length (display_name) = 2 "
+    "AND unicode (display_name) >= 19968 ORDER BY id % 1000003 LIMIT 30",
+    "SELECT display_name FROM person WHERE deleted = 0 AND length (display_name) IN (2, 3) "
+    "AND unicode (display_name) >= 19968 ORDER BY id % 1000003 LIMIT 30",
+    "SELECT display_name FROM person WHERE deleted = 0 AND length (display_name) IN (2, 3) "
+    "AND unicode (display_name) >= 19968 ORDER BY id % 1000003 LIMIT 30",
+    "SELECT substr (phone, 3, 7) FROM person WHERE deleted = 0 "
+    "AND length (phone) >= 10 ORDER BY id % 1000003 LIMIT 30",
+  };
+  GPtrArray *samples = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  if (sqlite3_prepare_v2 (db, sql[which], -1, &stmt, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (which == SEARCH_PINYIN_INITIALS || which == SEARCH_PINYIN_FULL)
+        {
+          /* "zhang wei zhangwei zw": the joined spelling and the initials are
+           * the last two words. */
+          g_autofree char *pinyin = _crm_search_pinyin (text);
+          g_auto(GStrv) words = g_strsplit (pinyin, " ", -1);
+          guint n = g_strv_length (words);
+
+          if (n >= 2)
+            g_ptr_array_add (samples, g_strdup (words[which == SEARCH_PINYIN_INITIALS ? n - 1 : n - 2]));
+        }
+      else
+        g_ptr_array_add (samples, g_strdup (text));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return samples;
+}
+
+/* Each keystroke of each sample: the prefixes of 1, 2, ... characters. */
+static GPtrArray *
+search_keystrokes (GPtrArray *samples)
+{
+  GPtrArray *keystrokes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < samples->len; i++)
+    {
+      const char *text = samples->pdata[i];
+      glong n = g_utf8_strlen (text, -1);
+
+      for (glong k = 1; k <= n; k++)
+        g_ptr_array_add (keystrokes, g_strndup (text, g_utf8_offset_to_pointer (text, k) - text));
+    }
+  return keystrokes;
+}
+
+static void
+print_p95 (const char *name,
+           GArray     *ms,
+           guint       queries,
+           guint       hits)
+{
+  g_array_sort (ms, compare_doubles);
+  g_print ("{\"case\": \"%s\", \"queries\": %u, \"keystrokes\": %u, \"hits\": %u, "
+           "\"p50_ms\": %.4f, \"p95_ms\": %.4f, \"max_ms\": %.4f}\n",
+           name, queries, ms->len, hits,
+           ms->len ? g_array_index (ms, double, ms->len / 2) : 0.0,
+           ms->len ? g_array_index (ms, double, MIN (ms->len - 1, (ms->len * 95) / 100)) : 0.0,
+           ms->len ? g_array_index (ms, double, ms->len - 1) : 0.0);
+}
+
+/* Rapport's search as the popover runs it: asynchronously from the main
+ * thread, timed from the call to the results being back on it. */
+static int
+cmd_search (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
+
+  if (store == NULL)
+    die (path, error);
+
+  for (SearchCase c = 0; c < N_SEARCH_CASES; c++)
+    {
+      g_autoptr(GPtrArray) samples = search_samples (path, c);
+      g_autoptr(GPtrArray) keystrokes = search_keystrokes (samples);
+      g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+      guint hits = 0;
+
+      for (guint i = 0; i < keystrokes->len; i++)
+        {
+          g_autoptr(GAsyncResult) result = NULL;
+          g_autoptr(GListModel) found = NULL;
+          gint64 started = g_get_monotonic_time ();
+          double t;
+
+          crm_search_async (store, keystrokes->pdata[i], SEARCH_LIMIT, NULL, on_done_cb, &result);
+          found = crm_search_finish (store, await_result (&result), &error);
+          if (found == NULL)
+            die (keystrokes->pdata[i], error);
+          t = (g_get_monotonic_time () - started) / 1e3;
+          g_array_append_val (ms, t);
+          /* A whole query must find what it was drawn from. */
+          if (i + 1 == keystrokes->len || g_str_has_prefix (keystrokes->pdata[i + 1], keystrokes->pdata[i]) == FALSE)
+            hits += g_list_model_get_n_items (found) > 0;
+        }
+      print_p95 (search_case_names[c], ms, samples->len, hits);
+    }
+  crm_store_close (store);
+  return 0;
+}
+
+/* The floor: the same keystrokes as one raw FTS5 trigram query each, on a
+ * plain read-only connection, returning as many rows as the search shows. */
+static int
+cmd_search_floor (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  sqlite3_exec (db, "PRAGMA cache_size = -4000", NULL, NULL, NULL);
+  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+
+  for (SearchCase c = 0; c < N_SEARCH_CASES; c++)
+    {
+      g_autoptr(GPtrArray) samples = search_samples (path, c);
+      g_autoptr(GPtrArray) keystrokes = search_keystrokes (samples);
+      g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+      guint hits = 0;
+
+      for (guint i = 0; i < keystrokes->len; i++)
+        {
+          g_autofree char *folded = _crm_search_fold (keystrokes->pdata[i], -1);
+          g_autoptr(GString) quoted = g_string_new ("\"");
+          gint64 started;
+          double t;
+          int n = 0;
+
+          for (const char *p = folded; *p; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (quoted, '"');
+              g_string_append_c (quoted, *p);
+            }
+          g_string_append_c (quoted, '"');
+
+          started = g_get_monotonic_time ();
+          sqlite3_bind_text (stmt, 1, quoted->str, -1, SQLITE_TRANSIENT);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            n++;
+          sqlite3_reset (stmt);
+          t = (g_get_monotonic_time () - started) / 1e3;
+          g_array_append_val (ms, t);
+          /* Counted as the search counts them: whole queries that found something. */
+          if (i + 1 == keystrokes->len || g_str_has_prefix (keystrokes->pdata[i + 1], keystrokes->pdata[i]) == FALSE)
+            hits += n > 0;
+        }
+      print_p95 (search_case_names[c], ms, samples->len, hits);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,8 +533,12 @@ main (int    argc,
     return cmd_page_read (argv[2], argc > 3 ? atoi (argv[3]) : 1000);
   if (g_str_equal (cmd, "page-floor") && argc >= 3)
     return cmd_page_floor (argv[2], argc > 3 ? atoi (argv[3]) : 1000);
+  if (g_str_equal (cmd, "search") && argc >= 3)
+    return cmd_search (argv[2]);
+  if (g_str_equal (cmd, "search-floor") && argc >= 3)
+    return cmd_search_floor (argv[2]);
 
   g_printerr ("usage: rapport-bench key | generate DB [small|large] | insert-floor DB ROWS |\n"
-              "       page-read DB [READS] | page-floor DB [READS]\n");
+              "       page-read DB [READS] | page-floor DB [READS] | search DB | search-floor DB\n");
   return 2;
 }
