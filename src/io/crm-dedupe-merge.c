@@ -51,7 +51,8 @@ static const Reference person_refs[] = {
   { "campaign_member", "person_id", NULL, { "campaign_id", NULL }, FALSE },
   { "activity", "subject_id", "subject_kind = 'person'", { NULL }, FALSE },
   { "record_tag", "record_id", "record_kind = 'person'", { "tag_id", "record_kind", NULL }, FALSE },
-  { "custom_value", "record_id", NULL, { "field_id", NULL }, FALSE },
+  { "custom_value", "record_id", "field_id IN (SELECT id FROM custom_field WHERE target = 'person')",
+    { "field_id", NULL }, FALSE },
 };
 
 static const Reference organization_refs[] = {
@@ -65,7 +66,16 @@ static const Reference organization_refs[] = {
   { "customer_order", "organization_id", NULL, { NULL }, FALSE },
   { "activity", "subject_id", "subject_kind = 'organization'", { NULL }, FALSE },
   { "record_tag", "record_id", "record_kind = 'organization'", { "tag_id", "record_kind", NULL }, FALSE },
-  { "custom_value", "record_id", NULL, { "field_id", NULL }, FALSE },
+  { "custom_value", "record_id", "field_id IN (SELECT id FROM custom_field WHERE target = 'organization')",
+    { "field_id", NULL }, FALSE },
+};
+
+/* Columns a merge never copies: the row's identity and bookkeeping, and the
+ * figures that triggers or the store derive from other rows or columns. */
+static const char * const derived_columns[] = {
+  "id", "created", "updated", "deleted", "sort_key", "order_count", "total_spend",
+  "last_purchase", "last_activity", "rfm_recency", "rfm_frequency", "rfm_monetary",
+  "rfm_score", "open_deal_count", "open_deal_value", NULL
 };
 
 /* Affiliation fields a merged affiliation takes from the loser's when the
@@ -424,8 +434,7 @@ copy_fields (MergeData  *m,
                        _("A field was to be taken from a record that is not being merged."));
           return FALSE;
         }
-      if (g_strv_contains ((const char * const[]) { "id", "created", "updated", "deleted", NULL },
-                           choice->column)
+      if (g_strv_contains (derived_columns, choice->column)
           || !column_exists (m->worker, table, choice->column))
         {
           g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
@@ -451,8 +460,21 @@ copy_fields (MergeData  *m,
           if (!set_cell (m, table, m->survivor, choice->column, NULL, error))
             return FALSE;
         }
-      else if (value != NULL && !set_cell (m, table, m->survivor, choice->column, value, error))
-        return FALSE;
+      else if (value != NULL)
+        {
+          g_autofree char *sort_key = NULL;
+
+          /* The list order follows the name, as when the record is saved. */
+          if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+              && g_str_equal (choice->column,
+                              m->kind == CRM_DEDUPE_KIND_PERSON ? "display_name" : "name"))
+            sort_key = _crm_fold_key (g_variant_get_string (value, NULL));
+          if (!set_cell (m, table, m->survivor, choice->column, value, error))
+            return FALSE;
+          if (sort_key != NULL
+              && !set_cell (m, table, m->survivor, "sort_key", g_variant_new_string (sort_key), error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -686,4 +708,112 @@ crm_dedupe_unmerge_finish (CrmStore      *store,
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- what a merge would move --- */
+
+typedef struct
+{
+  CrmDedupeKind  kind;
+  GArray        *ids;   /* gint64 */
+} CountData;
+
+static void
+count_data_free (gpointer data)
+{
+  CountData *c = data;
+
+  g_array_unref (c->ids);
+  g_free (c);
+}
+
+static gboolean
+count_reference (CrmStoreWorker   *worker,
+                 const Reference  *ref,
+                 GArray           *ids,
+                 gint64           *count,
+                 GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ? AND deleted = 0%s%s",
+                                          ref->table, ref->column, ref->filter ? " AND " : "",
+                                          ref->filter ? ref->filter : "");
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *count += sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static void
+count_job (CrmStoreWorker *worker,
+           GTask          *task,
+           gpointer        data)
+{
+  CountData *c = data;
+  const Reference *refs = c->kind == CRM_DEDUPE_KIND_PERSON ? person_refs : organization_refs;
+  guint n_refs = c->kind == CRM_DEDUPE_KIND_PERSON ? G_N_ELEMENTS (person_refs) : G_N_ELEMENTS (organization_refs);
+  g_autoptr(GError) error = NULL;
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
+  for (guint r = 0; r < n_refs; r++)
+    {
+      gint64 count = 0;
+
+      /* A table referenced twice (manager and report) is counted once. */
+      if (r > 0 && g_str_equal (refs[r].table, refs[r - 1].table))
+        continue;
+      for (guint s = r; s < n_refs && g_str_equal (refs[s].table, refs[r].table); s++)
+        if (!count_reference (worker, &refs[s], c->ids, &count, &error))
+          {
+            g_variant_builder_clear (&builder);
+            g_task_return_error (task, g_steal_pointer (&error));
+            return;
+          }
+      g_variant_builder_add (&builder, "{sx}", refs[r].table, count);
+    }
+  g_task_return_pointer (task, g_variant_ref_sink (g_variant_builder_end (&builder)),
+                         (GDestroyNotify) g_variant_unref);
+}
+
+void
+crm_dedupe_count_related_async (CrmStore            *store,
+                                CrmDedupeKind        kind,
+                                const gint64        *ids,
+                                guint                n_ids,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  CountData *c;
+
+  g_return_if_fail (CRM_IS_STORE (store));
+  g_return_if_fail (kind == CRM_DEDUPE_KIND_PERSON || kind == CRM_DEDUPE_KIND_ORGANIZATION);
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  c = g_new0 (CountData, 1);
+  c->kind = kind;
+  c->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_vals (c->ids, ids, n_ids);
+  _crm_store_run_async (store, count_job, c, count_data_free, crm_dedupe_count_related_async,
+                        "crm-dedupe-count-related", cancellable, callback, user_data);
+}
+
+GVariant *
+crm_dedupe_count_related_finish (CrmStore      *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -25,7 +25,7 @@
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
-#include "crm-dedupe.h"
+#include "crm-dedupe-private.h"
 #include "crm-email.h"
 #include "crm-phone.h"
 #include "crm-store-private.h"
@@ -891,6 +891,12 @@ scan_job (CrmStoreWorker *worker,
   g_debug ("read %u records, %u keys in %.2f s", scan->ids->len, scan->entries->len,
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
   clusters = build_clusters (scan);
+  if (!_crm_dedupe_worker_drop_dismissed (worker, clusters, &error))
+    {
+      g_ptr_array_unref (clusters);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   g_debug ("%u clusters in %.2f s", clusters->len,
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
   g_task_return_pointer (task, clusters, (GDestroyNotify) g_ptr_array_unref);

@@ -116,6 +116,40 @@ gboolean    crm_dedupe_unmerge_finish   (CrmStore             *store,
                                          GAsyncResult         *result,
                                          GError              **error);
 
+/* Counts the live rows that point at @ids (the records a merge would
+ * trash): what the merge moves to its survivor.  Returns a GVariant of type
+ * "a{sx}" keyed by table name ("deal", "ticket", "activity", "affiliation",
+ * "customer_order", "campaign_member", "record_tag", "custom_value",
+ * "deal_stakeholder", ...), every table of the kind listed, in a fixed order;
+ * transfer full. */
+void        crm_dedupe_count_related_async  (CrmStore            *store,
+                                             CrmDedupeKind        kind,
+                                             const gint64        *ids,
+                                             guint                n_ids,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GVariant   *crm_dedupe_count_related_finish (CrmStore            *store,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Records (or with @dismissed FALSE forgets) that the records @ids of @kind
+ * are not duplicates of one another: later scans leave out a cluster all of
+ * whose pairs were dismissed, and still show it when a new record joins it.
+ * Kept in the meta table under "dedupe-dismissed" as JSON:
+ * {"person": [[id, id], ...], "organization": [...]}. */
+void        crm_dedupe_set_dismissed_async  (CrmStore            *store,
+                                             CrmDedupeKind        kind,
+                                             const gint64        *ids,
+                                             guint                n_ids,
+                                             gboolean             dismissed,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    crm_dedupe_set_dismissed_finish (CrmStore            *store,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmDedupeCluster, crm_dedupe_cluster_free)
 
 G_END_DECLS

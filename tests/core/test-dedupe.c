@@ -75,7 +75,19 @@ static const char fixture_sql[] =
   "INSERT INTO record_tag (id, created, updated, tag_id, record_kind, record_id) VALUES"
   " (8101, 1, 1, 8001, 'person', 2005), (8102, 1, 1, 8001, 'person', 2006);"
   "INSERT INTO reporting_line (id, created, updated, organization_id, person_id, manager_id) VALUES"
-  " (8201, 1, 1, 1001, 2006, 2005), (8202, 1, 1, 1001, 2009, 2006);";
+  " (8201, 1, 1, 1001, 2006, 2005), (8202, 1, 1, 1001, 2009, 2006);"
+  "INSERT INTO influence_link (id, created, updated, organization_id, from_person_id, to_person_id) VALUES"
+  " (8301, 1, 1, 1001, 2006, 2009);"
+  "INSERT INTO map_position (id, created, updated, scope_kind, scope_id, person_id, x, y) VALUES"
+  " (8401, 1, 1, 'organization', 1001, 2005, 1, 1), (8402, 1, 1, 'organization', 1001, 2006, 2, 2),"
+  " (8403, 1, 1, 'deal', 5001, 2006, 3, 3);"
+  /* A person field and an organization field; 9102 belongs to organization
+   * 2006's namesake id and must stay where it is when people merge. */
+  "INSERT INTO custom_field (id, created, updated, target, key, label) VALUES"
+  " (9001, 1, 1, 'person', 'tier', 'Tier'), (9002, 1, 1, 'organization', 'region', 'Region');"
+  "INSERT INTO custom_value (id, created, updated, field_id, record_id, text_value) VALUES"
+  " (9101, 1, 1, 9001, 2006, 'gold'), (9102, 1, 1, 9002, 2006, 'north'),"
+  " (9103, 1, 1, 9002, 1002, 'south');";
 
 /* Every table a merge may touch, dumped in full. */
 static const char *dumped_tables[] = {
@@ -103,7 +115,7 @@ fill_job (CrmStoreWorker *worker,
   GError *error = NULL;
 
   if (!_crm_store_worker_begin (worker, &error)
-      || !_crm_store_worker_exec (worker, fixture_sql, &error)
+      || !_crm_store_worker_exec (worker, data, &error)
       || !_crm_store_worker_commit (worker, &error))
     {
       _crm_store_worker_rollback (worker);
@@ -111,6 +123,17 @@ fill_job (CrmStoreWorker *worker,
       return;
     }
   g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+exec_sql (CrmStore   *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer done = _crm_store_run_sync (store, fill_job, (gpointer) sql, NULL, &error);
+
+  g_assert_no_error (error);
+  return done != NULL;
 }
 
 static void
@@ -123,7 +146,7 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "rapport.db", NULL);
   f->store = crm_store_open_sync (f->path, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (_crm_store_run_sync (f->store, fill_job, NULL, NULL, &error));
+  g_assert_nonnull (_crm_store_run_sync (f->store, fill_job, (gpointer) fixture_sql, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -374,6 +397,15 @@ test_merge_person (Fixture       *f,
   assert_query (f, "SELECT title FROM affiliation WHERE id = 3001", "CTO");
   /* John Smith reported to himself: that line goes. */
   assert_query (f, "SELECT deleted FROM reporting_line WHERE id = 8201", "1");
+  assert_query (f, "SELECT from_person_id FROM influence_link WHERE id = 8301", "2005");
+  assert_query (f, "SELECT person_id || ',' || deleted FROM map_position WHERE id = 8402", "2006,1");
+  assert_query (f, "SELECT person_id || ',' || deleted FROM map_position WHERE id = 8403", "2005,0");
+  /* Custom values of person fields move; an organization field's value
+   * with the same record id is not the person's. */
+  assert_query (f, "SELECT record_id FROM custom_value WHERE id = 9101", "2005");
+  assert_query (f, "SELECT record_id FROM custom_value WHERE id = 9102", "2006");
+  /* The list order follows the chosen name. */
+  assert_query (f, "SELECT sort_key FROM person WHERE id = 2005", "john  smith");
 
   /* A second scan no longer sees the pair. */
   {
@@ -401,6 +433,7 @@ test_merge_organization (Fixture       *f,
   assert_query (f, "SELECT subject_id FROM activity WHERE id = 6102", "1001");
   assert_query (f, "SELECT deleted FROM organization WHERE id = 1002", "1");
   assert_query (f, "SELECT name FROM organization WHERE id = 1001", "Acme Inc.");
+  assert_query (f, "SELECT record_id FROM custom_value WHERE id = 9103", "1001");
 
   unmerge (f, undo);
   after = dump (f->path);
@@ -439,6 +472,104 @@ test_merge_refused (Fixture       *f,
 
   after = dump (f->path);
   g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_count_related (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) counts = NULL;
+  g_autofree char *text = NULL;
+  gint64 ids[] = { 2006 };
+
+  crm_dedupe_count_related_async (f->store, CRM_DEDUPE_KIND_PERSON, ids, G_N_ELEMENTS (ids), NULL,
+                                  crm_test_store_result, &result);
+  counts = crm_dedupe_count_related_finish (f->store, crm_test_await (&result), &error);
+  g_assert_no_error (error);
+  text = g_variant_print (counts, FALSE);
+  /* Both reporting lines (as report and as manager) count once each; the
+   * organization field's value is not the person's. */
+  g_assert_cmpstr (text, ==,
+                   "{'affiliation': 2, 'reporting_line': 2, 'influence_link': 1, "
+                   "'map_position': 2, 'deal': 1, 'deal_stakeholder': 2, 'ticket': 1, "
+                   "'ticket_message': 0, 'self_service_resolution': 0, 'customer_order': 1, "
+                   "'campaign_member': 2, 'activity': 1, 'record_tag': 1, 'custom_value': 1}");
+}
+
+static void
+test_dismiss (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 ids[] = { 2002, 2001 };
+  gint64 three[] = { 1001, 1002, 1003 };
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GAsyncResult) result2 = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) clusters = NULL;
+      g_autofree char *text = NULL;
+      gboolean dismissed = round == 0;
+
+      crm_dedupe_set_dismissed_async (f->store, CRM_DEDUPE_KIND_PERSON, ids, 2, dismissed, NULL,
+                                      crm_test_store_result, &result);
+      g_assert_true (crm_dedupe_set_dismissed_finish (f->store, crm_test_await (&result), &error));
+      g_assert_no_error (error);
+      /* Organizations 1001 and 1002 (of the three) are one cluster: a
+       * dismissal covering more records still hides it. */
+      crm_dedupe_set_dismissed_async (f->store, CRM_DEDUPE_KIND_ORGANIZATION, three, 3, dismissed,
+                                      NULL, crm_test_store_result, &result2);
+      g_assert_true (crm_dedupe_set_dismissed_finish (f->store, crm_test_await (&result2), &error));
+      g_assert_no_error (error);
+
+      clusters = scan (f->store);
+      text = describe (clusters);
+      if (dismissed)
+        {
+          g_assert_cmpstr (text, ==,
+                           "person:2003,2004[phone]\n"
+                           "person:2005,2006[name-at-organization]\n"
+                           "person:2007,2008[name-at-organization]\n"
+                           "organization:1003,1004[organization-name]\n");
+          assert_query (f, "SELECT value FROM meta WHERE key = 'dedupe-dismissed'",
+                        "{\"person\":[[2001,2002]],\"organization\":"
+                        "[[1001,1002],[1001,1003],[1002,1003]]}");
+        }
+      else
+        {
+          g_assert_nonnull (strstr (text, "person:2001,2002[email]\n"));
+          g_assert_nonnull (strstr (text, "organization:1001,1002[organization-name,website]\n"));
+          assert_query (f, "SELECT value FROM meta WHERE key = 'dedupe-dismissed'",
+                        "{\"person\":[],\"organization\":[]}");
+        }
+    }
+}
+
+static void
+test_dismiss_new_member (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clusters = NULL;
+  g_autofree char *text = NULL;
+  gint64 ids[] = { 2001, 2002 };
+
+  crm_dedupe_set_dismissed_async (f->store, CRM_DEDUPE_KIND_PERSON, ids, 2, TRUE, NULL,
+                                  crm_test_store_result, &result);
+  g_assert_true (crm_dedupe_set_dismissed_finish (f->store, crm_test_await (&result), &error));
+  g_assert_no_error (error);
+
+  /* A third Ann Lee with the same mailbox: the cluster is new again. */
+  g_assert_true (exec_sql (f->store,
+                                "INSERT INTO person (id, created, updated, display_name, email) "
+                                "VALUES (2012, 1, 1, 'Ann', 'ANN.LEE@example.com')"));
+  clusters = scan (f->store);
+  text = describe (clusters);
+  g_assert_nonnull (strstr (text, "person:2001,2002,2012[email]\n"));
 }
 
 static void
@@ -481,6 +612,10 @@ main (int    argc,
   g_test_add ("/dedupe/merge/organization", Fixture, NULL, fixture_set_up, test_merge_organization,
               fixture_tear_down);
   g_test_add ("/dedupe/merge/refused", Fixture, NULL, fixture_set_up, test_merge_refused, fixture_tear_down);
+  g_test_add ("/dedupe/count-related", Fixture, NULL, fixture_set_up, test_count_related, fixture_tear_down);
+  g_test_add ("/dedupe/dismiss", Fixture, NULL, fixture_set_up, test_dismiss, fixture_tear_down);
+  g_test_add ("/dedupe/dismiss/new-member", Fixture, NULL, fixture_set_up, test_dismiss_new_member,
+              fixture_tear_down);
   g_test_add_func ("/dedupe/scan/demo", test_scan_demo);
 
   return g_test_run ();
