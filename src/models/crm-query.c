@@ -10,15 +10,40 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "crm-query-private.h"
+
+typedef enum
+{
+  FILTER_COLUMN,    /* a column of the table */
+  FILTER_CUSTOM,    /* EXISTS over custom_value */
+  FILTER_RELATED,   /* EXISTS over affiliation / record_tag, or a reference column */
+  FILTER_IDS,       /* id IN a JSON array */
+} FilterKind;
+
+typedef enum
+{
+  MODE_OP,          /* <op> ? */
+  MODE_RANGE,       /* BETWEEN ? AND ? */
+  MODE_IN,          /* IN (SELECT value FROM json_each (?)) */
+  MODE_SET,         /* not empty / not 0 / not NULL */
+} FilterMode;
 
 typedef struct
 {
-  int         column;      /* index in the table */
+  FilterKind  kind;
+  FilterMode  mode;
+  gboolean    negate;      /* MODE_IN, MODE_SET, FILTER_RELATED */
+  int         column;      /* index in the table (FILTER_COLUMN) */
+  gint64      ref_id;      /* custom field id, related record id */
+  const char *relation;    /* static: "organization", "tag" */
   CrmQueryOp  op;
   gboolean    is_text;
-  char       *text;
+  char       *text;        /* value, range minimum, or JSON array */
+  char       *text2;       /* range maximum */
   gint64      number;
+  gint64      number2;
 } Filter;
 
 struct _CrmQuery
@@ -29,6 +54,7 @@ struct _CrmQuery
   int              order_column;  /* -1: default */
   gboolean         descending;
   gboolean         trashed;
+  gboolean         match_any;
   guint            limit;
 };
 
@@ -40,6 +66,7 @@ filter_clear (gpointer data)
   Filter *f = data;
 
   g_clear_pointer (&f->text, g_free);
+  g_clear_pointer (&f->text2, g_free);
 }
 
 CrmQuery *
@@ -93,11 +120,13 @@ crm_query_copy (CrmQuery *self)
       Filter f = g_array_index (self->filters, Filter, i);
 
       f.text = g_strdup (f.text);
+      f.text2 = g_strdup (f.text2);
       g_array_append_val (copy->filters, f);
     }
   copy->order_column = self->order_column;
   copy->descending = self->descending;
   copy->trashed = self->trashed;
+  copy->match_any = self->match_any;
   copy->limit = self->limit;
   return copy;
 }
@@ -218,6 +247,317 @@ crm_query_add_int (CrmQuery   *self,
 }
 
 void
+crm_query_add_text_range (CrmQuery   *self,
+                          const char *property,
+                          const char *min,
+                          const char *max)
+{
+  Filter f = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (property != NULL);
+
+  if ((f.column = find_column (self, property)) < 0)
+    return;
+
+  f.mode = MODE_RANGE;
+  f.is_text = TRUE;
+  f.text = g_utf8_make_valid (min ? min : "", -1);
+  f.text2 = g_utf8_make_valid (max ? max : "", -1);
+  g_array_append_val (self->filters, f);
+}
+
+void
+crm_query_add_int_range (CrmQuery   *self,
+                         const char *property,
+                         gint64      min,
+                         gint64      max)
+{
+  Filter f = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (property != NULL);
+
+  if ((f.column = find_column (self, property)) < 0)
+    return;
+
+  f.mode = MODE_RANGE;
+  f.number = min;
+  f.number2 = max;
+  g_array_append_val (self->filters, f);
+}
+
+/* A JSON array of the strings, bound as one value and read back by json_each:
+ * any number of values, one prepared statement shape. */
+static char *
+strv_to_json (const char * const *values)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_autofree char *valid = g_utf8_make_valid (values[i], -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+void
+crm_query_add_text_in (CrmQuery           *self,
+                       const char         *property,
+                       const char * const *values,
+                       gboolean            negate)
+{
+  Filter f = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (property != NULL);
+
+  if ((f.column = find_column (self, property)) < 0)
+    return;
+
+  f.mode = MODE_IN;
+  f.negate = !!negate;
+  f.is_text = TRUE;
+  f.text = strv_to_json (values);
+  g_array_append_val (self->filters, f);
+}
+
+void
+crm_query_add_is_set (CrmQuery   *self,
+                      const char *property,
+                      gboolean    set)
+{
+  Filter f = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (property != NULL);
+
+  if ((f.column = find_column (self, property)) < 0)
+    return;
+
+  f.mode = MODE_SET;
+  f.negate = !set;
+  g_array_append_val (self->filters, f);
+}
+
+static Filter
+custom_filter (gint64     field_id,
+               FilterMode mode)
+{
+  Filter f = { 0 };
+
+  f.kind = FILTER_CUSTOM;
+  f.mode = mode;
+  f.ref_id = field_id;
+  f.column = -1;
+  return f;
+}
+
+void
+crm_query_add_custom_text (CrmQuery   *self,
+                           gint64      field_id,
+                           CrmQueryOp  op,
+                           const char *value)
+{
+  Filter f = custom_filter (field_id, MODE_OP);
+  g_autofree char *valid = g_utf8_make_valid (value ? value : "", -1);
+
+  g_return_if_fail (self != NULL);
+
+  f.op = op;
+  f.is_text = TRUE;
+  if (op == CRM_QUERY_PREFIX || op == CRM_QUERY_CONTAINS)
+    f.text = like_pattern (valid, op == CRM_QUERY_CONTAINS);
+  else
+    f.text = g_steal_pointer (&valid);
+  g_array_append_val (self->filters, f);
+}
+
+void
+crm_query_add_custom_int (CrmQuery   *self,
+                          gint64      field_id,
+                          CrmQueryOp  op,
+                          gint64      value)
+{
+  Filter f = custom_filter (field_id, MODE_OP);
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (op != CRM_QUERY_PREFIX && op != CRM_QUERY_CONTAINS);
+
+  f.op = op;
+  f.number = value;
+  g_array_append_val (self->filters, f);
+}
+
+void
+crm_query_add_custom_int_range (CrmQuery *self,
+                                gint64    field_id,
+                                gint64    min,
+                                gint64    max)
+{
+  Filter f = custom_filter (field_id, MODE_RANGE);
+
+  g_return_if_fail (self != NULL);
+
+  f.number = min;
+  f.number2 = max;
+  g_array_append_val (self->filters, f);
+}
+
+void
+crm_query_add_custom_text_in (CrmQuery           *self,
+                              gint64              field_id,
+                              const char * const *values,
+                              gboolean            negate)
+{
+  Filter f = custom_filter (field_id, MODE_IN);
+
+  g_return_if_fail (self != NULL);
+
+  f.negate = !!negate;
+  f.is_text = TRUE;
+  f.text = strv_to_json (values);
+  g_array_append_val (self->filters, f);
+}
+
+void
+crm_query_add_custom_is_set (CrmQuery *self,
+                             gint64    field_id,
+                             gboolean  set)
+{
+  Filter f = custom_filter (field_id, MODE_SET);
+
+  g_return_if_fail (self != NULL);
+
+  f.negate = !set;
+  g_array_append_val (self->filters, f);
+}
+
+/* The relation as a static string, or NULL when @table has no such relation. */
+static const char *
+find_relation (const CrmTable *table,
+               const char     *relation)
+{
+  if (g_str_equal (relation, "tag"))
+    {
+      static const char * const tagged[] = { "organization", "person", "deal", "ticket" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (tagged); i++)
+        if (g_str_equal (table->name, tagged[i]))
+          return "tag";
+      return NULL;
+    }
+  if (g_str_equal (relation, "organization"))
+    {
+      if (g_str_equal (table->name, "person") ||
+          _crm_table_find_column (table, "organization-id") >= 0)
+        return "organization";
+      return NULL;
+    }
+  return NULL;
+}
+
+gboolean
+crm_query_has_relation (GType       record_type,
+                        const char *relation)
+{
+  const CrmTable *table = _crm_table_for_type (record_type);
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (relation != NULL, FALSE);
+
+  return find_relation (table, relation) != NULL;
+}
+
+void
+crm_query_add_related_op (CrmQuery   *self,
+                          const char *relation,
+                          CrmQueryOp  op,
+                          gint64      id)
+{
+  Filter f = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (relation != NULL);
+  g_return_if_fail (op == CRM_QUERY_EQ || op == CRM_QUERY_NE);
+
+  if (!(f.relation = find_relation (self->table, relation)))
+    {
+      g_critical ("Records of table %s have no relation %s", self->table->name, relation);
+      return;
+    }
+
+  f.kind = FILTER_RELATED;
+  f.column = -1;
+  f.op = op;
+  f.negate = op == CRM_QUERY_NE;
+  f.ref_id = id;
+  g_array_append_val (self->filters, f);
+}
+
+void
+crm_query_add_related (CrmQuery   *self,
+                       const char *relation,
+                       gint64      id)
+{
+  crm_query_add_related_op (self, relation, CRM_QUERY_EQ, id);
+}
+
+void
+crm_query_add_ids (CrmQuery     *self,
+                   const gint64 *ids,
+                   guint         n_ids)
+{
+  Filter f = { 0 };
+  GString *json = g_string_new ("[");
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+
+  f.kind = FILTER_IDS;
+  f.column = -1;
+  f.mode = MODE_IN;
+  f.is_text = TRUE;
+  f.text = g_string_free (json, FALSE);
+  g_array_append_val (self->filters, f);
+}
+
+void
+crm_query_set_match_any (CrmQuery *self,
+                         gboolean  any)
+{
+  g_return_if_fail (self != NULL);
+
+  self->match_any = !!any;
+}
+
+gboolean
+crm_query_get_match_any (CrmQuery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->match_any;
+}
+
+guint
+crm_query_get_n_filters (CrmQuery *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->filters->len;
+}
+
+void
 crm_query_set_order (CrmQuery   *self,
                      const char *property,
                      gboolean    descending)
@@ -256,6 +596,7 @@ crm_query_equal (CrmQuery *a,
     return FALSE;
   if (a->table != b->table || a->order_column != b->order_column ||
       a->descending != b->descending || a->trashed != b->trashed ||
+      a->match_any != b->match_any ||
       a->limit != b->limit || a->filters->len != b->filters->len)
     return FALSE;
 
@@ -264,8 +605,12 @@ crm_query_equal (CrmQuery *a,
       Filter *fa = &g_array_index (a->filters, Filter, i);
       Filter *fb = &g_array_index (b->filters, Filter, i);
 
-      if (fa->column != fb->column || fa->op != fb->op || fa->is_text != fb->is_text ||
-          fa->number != fb->number || g_strcmp0 (fa->text, fb->text) != 0)
+      if (fa->kind != fb->kind || fa->mode != fb->mode || fa->negate != fb->negate ||
+          fa->column != fb->column || fa->ref_id != fb->ref_id ||
+          g_strcmp0 (fa->relation, fb->relation) != 0 || fa->op != fb->op ||
+          fa->is_text != fb->is_text || fa->number != fb->number ||
+          fa->number2 != fb->number2 || g_strcmp0 (fa->text, fb->text) != 0 ||
+          g_strcmp0 (fa->text2, fb->text2) != 0)
         return FALSE;
     }
   return TRUE;
@@ -295,6 +640,110 @@ op_sql (CrmQueryOp op)
     }
 }
 
+/* Appends the condition of a column filter. */
+static void
+append_column_sql (GString        *sql,
+                   const CrmTable *table,
+                   Filter         *f)
+{
+  const char *name = column_name (table, f->column);
+  CrmColumnType type = column_type (table, f->column);
+
+  switch (f->mode)
+    {
+    case MODE_RANGE:
+      g_string_append_printf (sql, "%s BETWEEN ? AND ?", name);
+      return;
+    case MODE_IN:
+      g_string_append_printf (sql, "%s %sIN (SELECT value FROM json_each (?))", name,
+                              f->negate ? "NOT " : "");
+      return;
+    case MODE_SET:
+      if (type == CRM_COLUMN_REF)
+        g_string_append_printf (sql, "%s IS %sNULL", name, f->negate ? "" : "NOT ");
+      else
+        g_string_append_printf (sql, "%s %s %s", name, f->negate ? "=" : "!=",
+                                type == CRM_COLUMN_TEXT ? "''" : "0");
+      return;
+    case MODE_OP:
+    default:
+      break;
+    }
+
+  if (type == CRM_COLUMN_REF && !f->is_text && f->number == 0 &&
+      (f->op == CRM_QUERY_EQ || f->op == CRM_QUERY_NE))
+    g_string_append_printf (sql, "(%s IS %sNULL AND ? = 0)", name,
+                            f->op == CRM_QUERY_EQ ? "" : "NOT ");
+  else if (f->op == CRM_QUERY_PREFIX || f->op == CRM_QUERY_CONTAINS)
+    g_string_append_printf (sql, "%s LIKE ? ESCAPE '\\'", name);
+  else
+    g_string_append_printf (sql, "%s %s ?", name, op_sql (f->op));
+}
+
+/* Appends the condition of a custom-field filter: binds the field id, then
+ * the value(s). */
+static void
+append_custom_sql (GString        *sql,
+                   const CrmTable *table,
+                   Filter         *f)
+{
+  const char *col = f->is_text ? "cv.text_value" : "cv.num_value";
+  gboolean negate = f->negate;
+  g_autoptr(GString) cond = g_string_new (NULL);
+
+  switch (f->mode)
+    {
+    case MODE_RANGE:
+      g_string_append_printf (cond, "%s BETWEEN ? AND ?", col);
+      break;
+    case MODE_IN:
+      g_string_append_printf (cond, "%s IN (SELECT value FROM json_each (?))", col);
+      break;
+    case MODE_SET:
+      /* Whichever column the field's type uses holds a real value. */
+      g_string_append (cond, "(cv.num_value IS NOT NULL OR coalesce (cv.text_value, '') != '')");
+      break;
+    case MODE_OP:
+    default:
+      if (f->op == CRM_QUERY_PREFIX || f->op == CRM_QUERY_CONTAINS)
+        g_string_append_printf (cond, "%s LIKE ? ESCAPE '\\'", col);
+      else if (f->op == CRM_QUERY_NE)
+        {
+          /* "not X" also matches records without a value */
+          negate = TRUE;
+          g_string_append_printf (cond, "%s = ?", col);
+        }
+      else
+        g_string_append_printf (cond, "%s %s ?", col, op_sql (f->op));
+      break;
+    }
+
+  g_string_append_printf (sql,
+                          "%sEXISTS (SELECT 1 FROM custom_value cv WHERE cv.field_id = ? "
+                          "AND cv.record_id = %s.id AND cv.deleted = 0 AND %s)",
+                          negate ? "NOT " : "", table->name, cond->str);
+}
+
+static void
+append_related_sql (GString        *sql,
+                    const CrmTable *table,
+                    Filter         *f)
+{
+  const char *not = f->negate ? "NOT " : "";
+
+  if (g_str_equal (f->relation, "tag"))
+    g_string_append_printf (sql,
+                            "%sEXISTS (SELECT 1 FROM record_tag rt WHERE rt.record_kind = ? "
+                            "AND rt.record_id = %s.id AND rt.tag_id = ? AND rt.deleted = 0)",
+                            not, table->name);
+  else if (g_str_equal (table->name, "person"))
+    g_string_append_printf (sql,
+                            "%sEXISTS (SELECT 1 FROM affiliation a WHERE a.person_id = person.id "
+                            "AND a.organization_id = ? AND a.deleted = 0 AND a.ended = '')", not);
+  else
+    g_string_append_printf (sql, "organization_id IS %s?", not);
+}
+
 char *
 _crm_query_build_sql (CrmQuery        *self,
                       CrmQuerySqlKind  kind)
@@ -318,22 +767,38 @@ _crm_query_build_sql (CrmQuery        *self,
     }
 
   /* Table and column names come from the class description, never from
-   * the caller; values are bound. */
+   * the caller; values are bound.  With match-any the filters are ORed
+   * inside one group, so the trash condition still applies to all. */
   g_string_append_printf (sql, " FROM %s WHERE deleted = ?", table->name);
+  if (self->filters->len > 0)
+    g_string_append (sql, " AND (");
   for (guint i = 0; i < self->filters->len; i++)
     {
       Filter *f = &g_array_index (self->filters, Filter, i);
-      const char *name = column_name (table, f->column);
 
-      if (column_type (table, f->column) == CRM_COLUMN_REF && !f->is_text && f->number == 0 &&
-          (f->op == CRM_QUERY_EQ || f->op == CRM_QUERY_NE))
-        g_string_append_printf (sql, " AND %s IS %sNULL AND ? = 0", name,
-                                f->op == CRM_QUERY_EQ ? "" : "NOT ");
-      else if (f->op == CRM_QUERY_PREFIX || f->op == CRM_QUERY_CONTAINS)
-        g_string_append_printf (sql, " AND %s LIKE ? ESCAPE '\\'", name);
-      else
-        g_string_append_printf (sql, " AND %s %s ?", name, op_sql (f->op));
+      if (i > 0)
+        g_string_append (sql, self->match_any ? " OR " : " AND ");
+      g_string_append_c (sql, '(');
+      switch (f->kind)
+        {
+        case FILTER_CUSTOM:
+          append_custom_sql (sql, table, f);
+          break;
+        case FILTER_RELATED:
+          append_related_sql (sql, table, f);
+          break;
+        case FILTER_IDS:
+          g_string_append (sql, "id IN (SELECT value FROM json_each (?))");
+          break;
+        case FILTER_COLUMN:
+        default:
+          append_column_sql (sql, table, f);
+          break;
+        }
+      g_string_append_c (sql, ')');
     }
+  if (self->filters->len > 0)
+    g_string_append_c (sql, ')');
 
   if (kind != CRM_QUERY_SQL_COUNT)
     {
@@ -351,20 +816,61 @@ _crm_query_build_sql (CrmQuery        *self,
   return g_string_free (sql, FALSE);
 }
 
+static int
+bind_values (Filter       *f,
+             sqlite3_stmt *stmt,
+             int          *param)
+{
+  int rc;
+
+  if (f->mode == MODE_SET)
+    return SQLITE_OK;
+
+  if (f->is_text)
+    rc = sqlite3_bind_text (stmt, (*param)++, f->text, -1, SQLITE_TRANSIENT);
+  else
+    rc = sqlite3_bind_int64 (stmt, (*param)++, f->number);
+
+  if (rc == SQLITE_OK && f->mode == MODE_RANGE)
+    {
+      if (f->is_text)
+        rc = sqlite3_bind_text (stmt, (*param)++, f->text2, -1, SQLITE_TRANSIENT);
+      else
+        rc = sqlite3_bind_int64 (stmt, (*param)++, f->number2);
+    }
+  return rc;
+}
+
 int
 _crm_query_bind (CrmQuery     *self,
                  sqlite3_stmt *stmt)
 {
-  int rc = sqlite3_bind_int (stmt, 1, self->trashed ? 1 : 0);
+  int param = 1;
+  int rc = sqlite3_bind_int (stmt, param++, self->trashed ? 1 : 0);
 
   for (guint i = 0; rc == SQLITE_OK && i < self->filters->len; i++)
     {
       Filter *f = &g_array_index (self->filters, Filter, i);
 
-      if (f->is_text)
-        rc = sqlite3_bind_text (stmt, i + 2, f->text, -1, SQLITE_TRANSIENT);
-      else
-        rc = sqlite3_bind_int64 (stmt, i + 2, f->number);
+      switch (f->kind)
+        {
+        case FILTER_CUSTOM:
+          rc = sqlite3_bind_int64 (stmt, param++, f->ref_id);
+          if (rc == SQLITE_OK)
+            rc = bind_values (f, stmt, &param);
+          break;
+        case FILTER_RELATED:
+          if (g_str_equal (f->relation, "tag"))
+            rc = sqlite3_bind_text (stmt, param++, self->table->name, -1, SQLITE_STATIC);
+          if (rc == SQLITE_OK)
+            rc = sqlite3_bind_int64 (stmt, param++, f->ref_id);
+          break;
+        case FILTER_IDS:
+        case FILTER_COLUMN:
+        default:
+          rc = bind_values (f, stmt, &param);
+          break;
+        }
     }
   return rc;
 }
