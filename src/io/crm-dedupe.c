@@ -403,6 +403,7 @@ crm_dedupe_cluster_free (CrmDedupeCluster *cluster)
     return;
   g_array_unref (cluster->ids);
   g_ptr_array_unref (cluster->matches);
+  g_clear_pointer (&cluster->names, g_ptr_array_unref);
   g_free (cluster);
 }
 
@@ -862,6 +863,45 @@ build_clusters (Scan *scan)
   return clusters;
 }
 
+/* Each cluster's names, for lists that show them: a few point reads. */
+static gboolean
+read_names (CrmStoreWorker  *worker,
+            GPtrArray       *clusters,
+            GError         **error)
+{
+  for (guint c = 0; c < clusters->len; c++)
+    {
+      CrmDedupeCluster *cluster = clusters->pdata[c];
+      const char *sql = cluster->kind == CRM_DEDUPE_KIND_PERSON
+        ? "SELECT display_name, given_name, family_name FROM person WHERE id = ?"
+        : "SELECT name, '', '' FROM organization WHERE id = ?";
+
+      cluster->names = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < cluster->ids->len; i++)
+        {
+          sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, sql, error);
+          char *name = NULL;
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, g_array_index (cluster->ids, gint64, i));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              const char *display = (const char *) sqlite3_column_text (stmt, 0);
+
+              if (display != NULL && display[0] != '\0')
+                name = g_strdup (display);
+              else
+                name = g_strstrip (g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 1),
+                                                    sqlite3_column_text (stmt, 2)));
+            }
+          sqlite3_reset (stmt);
+          g_ptr_array_add (cluster->names, name != NULL ? name : g_strdup (""));
+        }
+    }
+  return TRUE;
+}
+
 static void
 scan_job (CrmStoreWorker *worker,
           GTask          *task,
@@ -891,7 +931,8 @@ scan_job (CrmStoreWorker *worker,
   g_debug ("read %u records, %u keys in %.2f s", scan->ids->len, scan->entries->len,
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
   clusters = build_clusters (scan);
-  if (!_crm_dedupe_worker_drop_dismissed (worker, clusters, &error))
+  if (!_crm_dedupe_worker_drop_dismissed (worker, clusters, &error)
+      || !read_names (worker, clusters, &error))
     {
       g_ptr_array_unref (clusters);
       g_task_return_error (task, g_steal_pointer (&error));

@@ -55,6 +55,7 @@ typedef struct
   CrmDedupeKind  kind;
   GArray        *ids;      /* gint64, ascending */
   GPtrArray     *matches;  /* CrmDedupeMatch* */
+  GPtrArray     *names;    /* char*, the display name of each of ids */
 } CrmDedupeCluster;
 
 void        crm_dedupe_cluster_free     (CrmDedupeCluster *cluster);

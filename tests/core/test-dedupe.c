@@ -299,6 +299,10 @@ test_scan_rules (Fixture       *f,
                    "person:2007,2008[name-at-organization]\n"
                    "organization:1001,1002[organization-name,website]\n"
                    "organization:1003,1004[organization-name]\n");
+  /* Names for lists: the display name, else given and family name. */
+  g_assert_cmpstr (((CrmDedupeCluster *) clusters->pdata[0])->names->pdata[1], ==, "A. Lee");
+  g_assert_cmpstr (((CrmDedupeCluster *) clusters->pdata[3])->names->pdata[0], ==, "张伟");
+  g_assert_cmpstr (((CrmDedupeCluster *) clusters->pdata[5])->names->pdata[1], ==, "华为技术");
 
   for (guint i = 0; i < clusters->len; i++)
     {
@@ -306,6 +310,7 @@ test_scan_rules (Fixture       *f,
       CrmDedupeMatch *m = c->matches->pdata[0];
 
       g_assert_cmpuint (m->ids->len, ==, 2);
+      g_assert_cmpuint (c->names->len, ==, c->ids->len);
       if (m->rule == CRM_DEDUPE_RULE_EMAIL)
         g_assert_cmpstr (m->key, ==, "ann.lee@example.com");
       else if (m->rule == CRM_DEDUPE_RULE_PHONE)
