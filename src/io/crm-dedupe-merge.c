@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "crm-dedupe.h"
+#include "crm-search-fold.h"
 #include "crm-store-private.h"
 
 /* A column that points at a person or an organization.  @unique lists the
@@ -468,7 +469,7 @@ copy_fields (MergeData  *m,
           if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
               && g_str_equal (choice->column,
                               m->kind == CRM_DEDUPE_KIND_PERSON ? "display_name" : "name"))
-            sort_key = _crm_fold_key (g_variant_get_string (value, NULL));
+            sort_key = _crm_search_sort_key (g_variant_get_string (value, NULL));
           if (!set_cell (m, table, m->survivor, choice->column, value, error))
             return FALSE;
           if (sort_key != NULL

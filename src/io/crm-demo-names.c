@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "crm-demo-private.h"
+#include "crm-search-fold.h"
 
 typedef struct
 {
@@ -490,6 +491,21 @@ casefold_into (const char *text,
   g_strlcpy (out, folded, size);
 }
 
+/* The store's sort key of a Han name (see _crm_search_sort_key). */
+static void
+sort_han_name (const char *name,
+               char       *sort_key)
+{
+  g_autofree char *key = _crm_search_sort_key (name);
+  const char *end = key + strlen (key);
+
+  /* Cut at a character boundary to fit. */
+  if (end - key > 127)
+    end = g_utf8_find_prev_char (key, key + 128);
+  memcpy (sort_key, key, end - key);
+  sort_key[end - key] = '\0';
+}
+
 void
 demo_person_name (DemoGen     *gen,
                   char        *given,
@@ -527,8 +543,8 @@ demo_person_name (DemoGen     *gen,
         }
       g_strlcpy (family, fam->text, 64);
       g_snprintf (display, 128, "%s%s", family, given);
-      /* Han characters have no case: the display name is its own sort key. */
-      g_strlcpy (sort_key, display, 128);
+      /* Chinese names sort by pinyin among the Latin ones. */
+      sort_han_name (display, sort_key);
     }
   else
     {
@@ -568,7 +584,7 @@ demo_org_name (DemoGen        *gen,
 
       g_snprintf (name, 128, "%s%s%s%s%s", with_city ? city->city : "",
                   zh_brand1[a][0], zh_brand2[b][0], word, suffix);
-      g_strlcpy (sort_key, name, 128);
+      sort_han_name (name, sort_key);
       g_snprintf (domain, 64, "%s%s.com.cn", zh_brand1[a][1], zh_brand2[b][1]);
     }
   else

@@ -18,6 +18,7 @@
 
 #include "crm-models.h"
 #include "crm-record-private.h"
+#include "crm-search-fold.h"
 #include "crm-store-private.h"
 
 typedef struct
@@ -248,7 +249,7 @@ derive_columns (CrmRecord *self,
 
       if (all || (priv->dirty & source_bit))
         {
-          CrmValue v = { .s = _crm_fold_key (priv->values[table->sort_source].s) };
+          CrmValue v = { .s = _crm_search_sort_key (priv->values[table->sort_source].s) };
 
           set_column (self, table->sort_column, &v);
         }

@@ -243,6 +243,55 @@ _crm_search_pinyin (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The sort key of a name.  Without Han it is the text composed (NFKC) and
+ * case-folded, so "José" typed with a combining accent and "JOSÉ" sort
+ * together.  With Han, each run of Han characters is spelled in toneless
+ * pinyin syllables first and the folded text follows, so Chinese names sort
+ * by pinyin among Latin ones, as Chinese users expect of a contact list
+ * ("张伟" → "zhang wei 张伟", between "Zhang, Amy" and "Zhao"). */
+char *
+_crm_search_sort_key (const char *text)
+{
+  g_autofree char *valid = make_valid (text, -1);
+  g_autofree char *norm = g_utf8_normalize (valid, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (norm != NULL ? norm : valid, -1);
+  g_autoptr(GString) out = NULL;
+  const char *run = NULL;
+  gboolean has_han = FALSE;
+
+  for (const char *p = folded; *p != '\0' && !has_han; p = g_utf8_next_char (p))
+    has_han = _crm_search_unichar_is_han (g_utf8_get_char (p));
+  if (!has_han)
+    return g_steal_pointer (&folded);
+
+  out = g_string_new (NULL);
+  for (const char *p = folded; ; p = g_utf8_next_char (p))
+    {
+      gboolean han = *p != '\0' && _crm_search_unichar_is_han (g_utf8_get_char (p));
+
+      if (han && run == NULL)
+        run = p;
+      else if (!han && run != NULL)
+        {
+          g_autofree char *latin = transliterate (get_translits ()->pinyin, run, p - run);
+
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          g_string_append (out, latin != NULL ? latin : "");
+          if (*p != '\0' && *p != ' ')
+            g_string_append_c (out, ' ');
+          run = NULL;
+        }
+      if (*p == '\0')
+        break;
+      if (!han)
+        g_string_append_unichar (out, g_utf8_get_char (p));
+    }
+  g_string_append_c (out, ' ');
+  g_string_append (out, folded);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 char *
 _crm_search_digits (const char *text,
                     gssize      length)
@@ -449,6 +498,17 @@ pinyin_func (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, out->str, out->len, SQLITE_TRANSIENT);
 }
 
+/* crm_sort_key(text) */
+static void
+sort_key_func (sqlite3_context  *ctx,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  g_autofree char *key = _crm_search_sort_key ((const char *) sqlite3_value_text (argv[0]));
+
+  sqlite3_result_text (ctx, key, -1, SQLITE_TRANSIENT);
+}
+
 /* crm_search_digits(text) */
 static void
 digits_func (sqlite3_context  *ctx,
@@ -511,5 +571,7 @@ _crm_search_register_functions (sqlite3 *db)
     rc = sqlite3_create_function_v2 (db, "crm_search_digits", 1, flags, NULL, digits_func, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function_v2 (db, "crm_search_terms", 1, flags, NULL, terms_func, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "crm_sort_key", 1, flags, NULL, sort_key_func, NULL, NULL, NULL);
   return rc;
 }

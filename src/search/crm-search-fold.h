@@ -24,6 +24,9 @@ char      *_crm_search_fold            (const char *text,
  * spelling and the initials ("张伟" → "zhang wei zhangwei zw"); "" without Han.
  * Transfer full. */
 char      *_crm_search_pinyin          (const char *text);
+/* The sort key of a name: folded text, with Han spelled in pinyin first
+ * ("张伟" → "zhang wei 张伟"); also the SQL function crm_sort_key().  Transfer full. */
+char      *_crm_search_sort_key        (const char *text);
 /* The decimal digits of @text, in order ("+86 138-0013-8000" → "8613800138000"). */
 char      *_crm_search_digits          (const char *text,
                                         gssize      length);
@@ -33,8 +36,8 @@ char      *_crm_search_digits          (const char *text,
 GPtrArray *_crm_search_index_terms     (const char *key);
 gboolean   _crm_search_unichar_is_han  (gunichar    c);
 
-/* Registers crm_search_key(), crm_search_pinyin(), crm_search_digits() and
- * crm_search_terms() on @db.  Every connection that writes records needs them,
+/* Registers crm_search_key(), crm_search_pinyin(), crm_search_digits(),
+ * crm_search_terms() and crm_sort_key() on @db.  Every connection that writes records needs them,
  * because the index triggers call them. */
 int        _crm_search_register_functions (sqlite3 *db);
 

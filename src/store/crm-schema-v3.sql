@@ -13,6 +13,9 @@
 --     person without purchases) and rfm_score (their sum, 3..15), written by the
 --     RFM job (src/models/crm-rfm.c), which needs the whole population.
 --
+-- Names with Han characters sort by pinyin (crm_sort_key, registered by
+-- Rapport: "张伟" → "zhang wei 张伟"); earlier versions sorted them by code point.
+--
 -- import_batch and import_change record what each import added or changed, so
 -- that "Undo import" removes exactly that.
 
@@ -27,6 +30,11 @@ ALTER TABLE person ADD COLUMN rfm_score INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE organization ADD COLUMN open_deal_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE organization ADD COLUMN open_deal_value INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE organization ADD COLUMN last_activity INTEGER NOT NULL DEFAULT 0;
+
+UPDATE person SET sort_key = crm_sort_key (display_name)
+ WHERE display_name GLOB '*[一-鿿]*';
+UPDATE organization SET sort_key = crm_sort_key (name)
+ WHERE name GLOB '*[一-鿿]*';
 
 -- Back-fill from what an older database already holds.
 UPDATE person SET

@@ -80,6 +80,17 @@ test_v1_opens (void)
   g_assert_cmpstr (crm_affiliation_get_title (aff), ==, "CFO");
   g_assert_cmpint (crm_affiliation_get_person_id (aff), ==, 4194382);
 
+  /* Version 3 sorts Han names by pinyin. */
+  {
+    g_autoptr(CrmRecord) li = NULL;
+    g_autoptr(GAsyncResult) r3 = NULL;
+
+    crm_store_load_async (store, CRM_TYPE_PERSON, 4194382, NULL, crm_test_store_result, &r3);
+    li = crm_store_load_finish (store, crm_test_await (&r3), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (crm_person_get_sort_key (CRM_PERSON (li)), ==, "li na 李娜");
+  }
+
   /* New rows continue after the old ids, on the old node. */
   crm_person_set_display_name (person, "New");
   crm_store_insert_async (store, CRM_RECORD (person), NULL, crm_test_store_result, &r2);
