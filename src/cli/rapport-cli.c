@@ -26,6 +26,7 @@
 #include "crm-demo.h"
 #include "crm-models.h"
 #include "crm-record.h"
+#include "crm-rfm.h"
 #include "crm-search.h"
 #include "crm-store.h"
 
@@ -657,6 +658,52 @@ print_clusters_json (GPtrArray *clusters)
 }
 
 static int
+cmd_rfm (Cli   *cli,
+         int    argc,
+         char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpenStore) store = NULL;
+  gint64 n;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Recompute the recency, frequency and monetary "
+                                           "value scores of every customer."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc > 1)
+    return usage_error (_("rfm takes no arguments besides its options."));
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+  if ((n = crm_rfm_recompute_sync (store, &error)) < 0)
+    return fail (g_steal_pointer (&error));
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "scored");
+      json_builder_add_int_value (builder, n);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_SUCCESS;
+    }
+  /* TRANSLATORS: %u is a number of people */
+  g_print (ngettext ("Scored %u customer.\n", "Scored %u customers.\n", (gulong) n), (guint) n);
+  return EXIT_SUCCESS;
+}
+
+static int
 cmd_dedupe (Cli   *cli,
             int    argc,
             char **argv)
@@ -732,6 +779,7 @@ static const struct {
   { "backup", "backup DEST", N_("Write a consistent copy of the database to DEST"), cmd_backup },
   { "restore", "restore SRC", N_("Replace the database with the backup SRC"), cmd_restore },
   { "dedupe", "dedupe [--json]", N_("List clusters of probable duplicates"), cmd_dedupe },
+  { "rfm", "rfm [--json]", N_("Recompute the customers’ RFM value scores"), cmd_rfm },
   { "search", "search QUERY [--json] [--limit N]",
     N_("Search people, organizations, deals and tickets"), cmd_search },
 };

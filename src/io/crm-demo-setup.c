@@ -446,19 +446,19 @@ make_segments (DemoGen  *gen,
     const char *en, *zh, *target, *filter;
   } segments[6] = {
     { "Strategic accounts", "战略客户", "organization",
-      "{\"all\":[{\"property\":\"tier\",\"op\":\"eq\",\"value\":\"strategic\"}]}" },
+      "{\"match\":\"all\",\"rules\":[{\"field\":\"tier\",\"op\":\"eq\",\"value\":\"strategic\"}]}" },
     { "Software companies", "软件企业", "organization",
-      "{\"all\":[{\"property\":\"industry\",\"op\":\"eq\",\"value\":\"software\"}]}" },
+      "{\"match\":\"all\",\"rules\":[{\"field\":\"industry\",\"op\":\"eq\",\"value\":\"software\"}]}" },
     { "Large companies", "大型企业", "organization",
-      "{\"any\":[{\"property\":\"size-band\",\"op\":\"eq\",\"value\":\"1001-5000\"},"
-      "{\"property\":\"size-band\",\"op\":\"eq\",\"value\":\"5000+\"}]}" },
+      "{\"match\":\"any\",\"rules\":[{\"field\":\"size\",\"op\":\"eq\",\"value\":\"1001-5000\"},"
+      "{\"field\":\"size\",\"op\":\"eq\",\"value\":\"5000+\"}]}" },
     { "Consumers who accept email", "接受邮件营销的个人客户", "person",
-      "{\"all\":[{\"property\":\"is-customer\",\"op\":\"eq\",\"value\":true},"
-      "{\"property\":\"consent-email\",\"op\":\"eq\",\"value\":true}]}" },
+      "{\"match\":\"all\",\"rules\":[{\"field\":\"is_customer\",\"op\":\"eq\",\"value\":true},"
+      "{\"field\":\"consent_email\",\"op\":\"eq\",\"value\":true}]}" },
     { "Prefer SMS", "偏好短信联系", "person",
-      "{\"all\":[{\"property\":\"preferred-channel\",\"op\":\"eq\",\"value\":\"sms\"}]}" },
+      "{\"match\":\"all\",\"rules\":[{\"field\":\"preferred_channel\",\"op\":\"eq\",\"value\":\"sms\"}]}" },
     { "Recent customers", "新客户", "person",
-      "{\"all\":[{\"property\":\"customer-since\",\"op\":\"ge\",\"value\":\"-P90D\"}]}" },
+      "{\"match\":\"all\",\"rules\":[{\"field\":\"customer_since\",\"op\":\"within_days\",\"value\":90}]}" },
   };
   gint64 t = SETUP_TIME (gen);
 

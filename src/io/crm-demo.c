@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "crm-demo-private.h"
+#include "crm-rfm-private.h"
 #include "crm-search-private.h"
 
 /* Rows per transaction of the large set: big enough to amortise the commit,
@@ -425,6 +426,8 @@ generate_in_transactions (DemoGen  *gen,
       !demo_make_tickets (gen, error) ||
       !demo_make_activities (gen, error) ||
       !demo_make_marketing (gen, error) ||
+      /* Value scores need the whole population, so they come last. */
+      _crm_rfm_worker_compute (gen->worker, error) < 0 ||
       /* One bulk pass instead of re-indexing every new row on the next search. */
       !_crm_search_worker_fill (gen->worker, error))
     {
