@@ -100,6 +100,8 @@ static const struct
   { "win.show-help-overlay", { NULL } },
   { "win.focus-search", { "<Control>k", "<Control>f", NULL } },
   { "win.go-back", { "<Alt>Left", NULL } },
+  { "win.new-record", { "<Control>n", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
   { "win.open-database", { "<Control>o", NULL } },
   { "win.show-view::organizations", { "<Control>1", NULL } },
   { "win.show-view::people", { "<Control>2", NULL } },

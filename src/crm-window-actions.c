@@ -81,6 +81,10 @@ go_back_action (GSimpleAction *action,
 {
   CrmWindow *self = user_data;
 
+  /* A record page goes first, then the content pane. */
+  if (_crm_window_pop_record (self))
+    return;
+
   /* Side by side, the sidebar is already in view. */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);

@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CrmWindowPages CrmWindowPages;
+
 struct _CrmWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -38,10 +40,26 @@ struct _CrmWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *view_stack;
   GtkMenuButton        *primary_menu_button;
+
+  /* record pages and the undo stack (crm-window-pages.c) */
+  CrmWindowPages       *pages;
 };
+
+/* An undo step of the window's stack ("win.undo", Ctrl+Z). */
+typedef void (*CrmUndoFunc) (CrmWindow *self,
+                             gpointer   data);
 
 void        _crm_window_init_actions   (CrmWindow  *self);
 void        _crm_window_update_actions (CrmWindow  *self);
+void        _crm_window_init_pages     (CrmWindow  *self);
+void        _crm_window_dispose_pages  (CrmWindow  *self);
+/* Pops the record page on top; FALSE when a view is shown. */
+gboolean    _crm_window_pop_record     (CrmWindow  *self);
+/* Pushes an undo step; @destroy frees @data when the step is dropped. */
+void        _crm_window_push_undo      (CrmWindow      *self,
+                                        CrmUndoFunc     func,
+                                        gpointer        data,
+                                        GDestroyNotify  destroy);
 void        _crm_window_show_view      (CrmWindow  *self,
                                         const char *name);
 void        _crm_window_set_page       (CrmWindow  *self,

@@ -381,6 +381,7 @@ crm_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   set_context (self, NULL);
+  _crm_window_dispose_pages (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
 
@@ -520,6 +521,7 @@ crm_window_init (CrmWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
 
   _crm_window_init_actions (self);
+  _crm_window_init_pages (self);
   _crm_window_set_page (self, "loading");
 }
 

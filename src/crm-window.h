@@ -38,6 +38,9 @@ const char  *crm_window_get_visible_view   (CrmWindow      *self);
 CrmView     *crm_window_get_view           (CrmWindow      *self,
                                             const char     *name);
 GtkEditable *crm_window_get_search_entry   (CrmWindow      *self);
+/* The record page shown over the views ("win.show-record"), or NULL;
+ * transfer none. */
+GtkWidget   *crm_window_get_record_page    (CrmWindow      *self);
 /* Takes ownership of @toast. */
 void         crm_window_add_toast          (CrmWindow      *self,
                                             AdwToast       *toast);

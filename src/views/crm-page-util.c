@@ -1,0 +1,563 @@
+/* crm-page-util.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CrmPage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-page-util.h"
+#include "crm-activity.h"
+#include "crm-format.h"
+#include "crm-organization.h"
+#include "crm-person.h"
+#include "crm-query.h"
+#include "crm-record.h"
+#include "crm-store.h"
+
+typedef struct
+{
+  const char *key;
+  const char *context;
+  const char *label;
+} KeyName;
+
+typedef struct
+{
+  const char    *domain;
+  const KeyName *names;
+  guint          n_names;
+} KeyDomain;
+
+static const KeyName gender_names[] = {
+  { "female", "gender", NC_("gender", "Female") },
+  { "male", "gender", NC_("gender", "Male") },
+  { "other", "gender", NC_("gender", "Other") },
+};
+
+static const KeyName channel_names[] = {
+  { "email", "channel", NC_("channel", "Email") },
+  { "phone", "channel", NC_("channel", "Phone") },
+  { "sms", "channel", NC_("channel", "SMS") },
+  { "chat", "channel", NC_("channel", "Chat") },
+  { "social", "channel", NC_("channel", "Social Media") },
+  { "in-person", "channel", NC_("channel", "In Person") },
+};
+
+static const KeyName industry_names[] = {
+  { "agriculture", "industry", NC_("industry", "Agriculture") },
+  { "construction", "industry", NC_("industry", "Construction") },
+  { "education", "industry", NC_("industry", "Education") },
+  { "energy", "industry", NC_("industry", "Energy") },
+  { "finance", "industry", NC_("industry", "Finance") },
+  { "healthcare", "industry", NC_("industry", "Healthcare") },
+  { "hospitality", "industry", NC_("industry", "Hospitality") },
+  { "logistics", "industry", NC_("industry", "Logistics") },
+  { "manufacturing", "industry", NC_("industry", "Manufacturing") },
+  { "media", "industry", NC_("industry", "Media") },
+  { "professional-services", "industry", NC_("industry", "Professional Services") },
+  { "retail", "industry", NC_("industry", "Retail") },
+  { "software", "industry", NC_("industry", "Software") },
+};
+
+static const KeyName size_names[] = {
+  { "1-10", "company size", NC_("company size", "1–10 employees") },
+  { "11-50", "company size", NC_("company size", "11–50 employees") },
+  { "51-200", "company size", NC_("company size", "51–200 employees") },
+  { "201-1000", "company size", NC_("company size", "201–1,000 employees") },
+  { "1001-5000", "company size", NC_("company size", "1,001–5,000 employees") },
+  { "5000+", "company size", NC_("company size", "More than 5,000 employees") },
+};
+
+static const KeyName tier_names[] = {
+  { "strategic", "account tier", NC_("account tier", "Strategic") },
+  { "key", "account tier", NC_("account tier", "Key") },
+  { "standard", "account tier", NC_("account tier", "Standard") },
+};
+
+static const KeyName stage_kind_names[] = {
+  { "open", "deal state", NC_("deal state", "Open") },
+  { "won", "deal state", NC_("deal state", "Won") },
+  { "lost", "deal state", NC_("deal state", "Lost") },
+};
+
+static const KeyName ticket_status_names[] = {
+  { "new", "ticket status", NC_("ticket status", "New") },
+  { "open", "ticket status", NC_("ticket status", "Open") },
+  { "waiting-on-customer", "ticket status", NC_("ticket status", "Waiting on Customer") },
+  { "resolved", "ticket status", NC_("ticket status", "Resolved") },
+  { "closed", "ticket status", NC_("ticket status", "Closed") },
+};
+
+static const KeyName order_status_names[] = {
+  { "pending", "order status", NC_("order status", "Pending") },
+  { "paid", "order status", NC_("order status", "Paid") },
+  { "refunded", "order status", NC_("order status", "Refunded") },
+  { "cancelled", "order status", NC_("order status", "Cancelled") },
+};
+
+static const KeyName role_names[] = {
+  { "economic-buyer", "stakeholder role", NC_("stakeholder role", "Economic Buyer") },
+  { "decision-maker", "stakeholder role", NC_("stakeholder role", "Decision Maker") },
+  { "technical-evaluator", "stakeholder role", NC_("stakeholder role", "Technical Evaluator") },
+  { "champion", "stakeholder role", NC_("stakeholder role", "Champion") },
+  { "influencer", "stakeholder role", NC_("stakeholder role", "Influencer") },
+  { "user", "stakeholder role", NC_("stakeholder role", "User") },
+  { "gatekeeper", "stakeholder role", NC_("stakeholder role", "Gatekeeper") },
+  { "blocker", "stakeholder role", NC_("stakeholder role", "Blocker") },
+};
+
+static const KeyName activity_names[] = {
+  { "call", "activity", NC_("activity", "Call") },
+  { "meeting", "activity", NC_("activity", "Meeting") },
+  { "email", "activity", NC_("activity", "Email") },
+  { "note", "activity", NC_("activity", "Note") },
+  { "task", "activity", NC_("activity", "Task") },
+};
+
+#define DOMAIN(name, table) { name, table, G_N_ELEMENTS (table) }
+
+static const KeyDomain domains[] = {
+  DOMAIN ("gender", gender_names),
+  DOMAIN ("channel", channel_names),
+  DOMAIN ("industry", industry_names),
+  DOMAIN ("size", size_names),
+  DOMAIN ("tier", tier_names),
+  DOMAIN ("stage-kind", stage_kind_names),
+  DOMAIN ("ticket-status", ticket_status_names),
+  DOMAIN ("order-status", order_status_names),
+  DOMAIN ("role", role_names),
+  DOMAIN ("activity", activity_names),
+};
+
+static const KeyDomain *
+find_domain (const char *domain)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+    if (g_str_equal (domains[i].domain, domain))
+      return &domains[i];
+
+  g_return_val_if_reached (NULL);
+}
+
+const char *
+crm_page_describe_key (const char *domain,
+                       const char *key)
+{
+  const KeyDomain *d = find_domain (domain);
+
+  if (key == NULL || key[0] == '\0' || d == NULL)
+    return key != NULL ? key : "";
+
+  for (guint i = 0; i < d->n_names; i++)
+    if (g_str_equal (d->names[i].key, key))
+      return g_dpgettext2 (NULL, d->names[i].context, d->names[i].label);
+
+  return key;
+}
+
+const char * const *
+crm_page_list_keys (const char *domain)
+{
+  static GHashTable *lists;
+  const KeyDomain *d = find_domain (domain);
+  const char **keys;
+
+  g_return_val_if_fail (d != NULL, NULL);
+
+  if (lists == NULL)
+    lists = g_hash_table_new (g_str_hash, g_str_equal);
+
+  keys = g_hash_table_lookup (lists, domain);
+  if (keys == NULL)
+    {
+      keys = g_new0 (const char *, d->n_names + 1);
+      for (guint i = 0; i < d->n_names; i++)
+        keys[i] = d->names[i].key;
+      g_hash_table_insert (lists, (gpointer) d->domain, keys);
+    }
+
+  return keys;
+}
+
+static gboolean
+has_cjk (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+          script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_HANGUL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+char *
+crm_page_compose_name (const char *given,
+                       const char *family)
+{
+  g_autofree char *g = g_strstrip (g_strdup (given != NULL ? given : ""));
+  g_autofree char *f = g_strstrip (g_strdup (family != NULL ? family : ""));
+
+  if (g[0] == '\0' || f[0] == '\0')
+    return g_strconcat (g, f, NULL);
+
+  /* Chinese, Japanese and Korean names: family name first, no space. */
+  if (has_cjk (g) || has_cjk (f))
+    return g_strconcat (f, g, NULL);
+
+  return g_strconcat (g, " ", f, NULL);
+}
+
+int
+crm_page_age_from_birth_date (const char *birth_date,
+                              gint64      today)
+{
+  g_autoptr(GDateTime) now = NULL;
+  int year, month, day, age;
+
+  if (birth_date == NULL || sscanf (birth_date, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return -1;
+
+  now = g_date_time_new_from_unix_local (today);
+  age = g_date_time_get_year (now) - year;
+  if (g_date_time_get_month (now) < month ||
+      (g_date_time_get_month (now) == month && g_date_time_get_day_of_month (now) < day))
+    age--;
+
+  return age >= 0 ? age : -1;
+}
+
+typedef struct
+{
+  GtkWidget         *widget;
+  CrmPageLoadedFunc  loaded;
+  CrmPageRecordFunc  record;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_object_unref (data->widget);
+  g_free (data);
+}
+
+static void
+on_query_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = crm_store_query_finish (CRM_STORE (object), result, &error);
+
+  if (records != NULL)
+    data->loaded (data->widget, records);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           !g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED))
+    g_warning ("Could not load a list: %s", error->message);
+
+  load_data_free (data);
+}
+
+void
+crm_page_query (GtkWidget         *widget,
+                CrmStore          *store,
+                CrmQuery          *query,
+                GCancellable      *cancellable,
+                CrmPageLoadedFunc  func)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->widget = g_object_ref (widget);
+  data->loaded = func;
+  crm_store_query_async (store, query, cancellable, on_query_done_cb, data);
+}
+
+static void
+on_load_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmRecord) record = crm_store_load_finish (CRM_STORE (object), result, &error);
+
+  if (record != NULL)
+    data->record (data->widget, record);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           !g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED) &&
+           !g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND))
+    g_warning ("Could not load a record: %s", error->message);
+
+  load_data_free (data);
+}
+
+void
+crm_page_load (GtkWidget         *widget,
+               CrmStore          *store,
+               GType              type,
+               gint64             id,
+               GCancellable      *cancellable,
+               CrmPageRecordFunc  func)
+{
+  LoadData *data;
+
+  if (id <= 0)
+    return;
+
+  data = g_new0 (LoadData, 1);
+  data->widget = g_object_ref (widget);
+  data->record = func;
+  crm_store_load_async (store, type, id, cancellable, on_load_done_cb, data);
+}
+
+void
+crm_page_fill_list (GtkListBox     *list,
+                    GListModel     *records,
+                    CrmPageRowFunc  func,
+                    gpointer        user_data)
+{
+  GtkWidget *child;
+  guint n_items = g_list_model_get_n_items (records);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (records, i);
+      GtkWidget *row = func (item, user_data);
+
+      if (row != NULL)
+        gtk_list_box_append (list, row);
+    }
+}
+
+GtkListBox *
+crm_page_new_list (const char *empty_text,
+                   const char *accessible_label)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
+  GtkWidget *placeholder = gtk_label_new (empty_text);
+
+  gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "list-placeholder");
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (list, placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+
+  return list;
+}
+
+AdwActionRow *
+crm_page_new_row (const char *title,
+                  const char *subtitle)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  /* Names and notes are user text: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (row, subtitle);
+
+  return row;
+}
+
+void
+crm_page_row_set_target (AdwActionRow *row,
+                         const char   *kind,
+                         gint64        id)
+{
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", kind, id);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (arrow, "dim-label");
+  adw_action_row_add_suffix (row, arrow);
+}
+
+static void
+on_title_loaded_cb (GtkWidget *widget,
+                    CrmRecord *record)
+{
+  const char *property = CRM_IS_PERSON (record) ? "display-name" : "name";
+
+  /* The title follows renames while the row lives. */
+  g_object_bind_property (record, property, widget, "title", G_BINDING_SYNC_CREATE);
+  g_object_set_data_full (G_OBJECT (widget), "crm-page-title-record",
+                          g_object_ref (record), g_object_unref);
+}
+
+void
+crm_page_row_load_title (AdwActionRow *row,
+                         CrmStore     *store,
+                         GType         type,
+                         gint64        id,
+                         GCancellable *cancellable)
+{
+  crm_page_load (GTK_WIDGET (row), store, type, id, cancellable, on_title_loaded_cb);
+}
+
+static const char *
+activity_icon (const char *kind)
+{
+  if (g_strcmp0 (kind, "call") == 0)
+    return "call-start-symbolic";
+  if (g_strcmp0 (kind, "meeting") == 0)
+    return "x-office-calendar-symbolic";
+  if (g_strcmp0 (kind, "email") == 0)
+    return "mail-unread-symbolic";
+  return "document-edit-symbolic";
+}
+
+static void
+on_task_toggled_cb (GtkCheckButton *check,
+                    CrmActivity    *activity)
+{
+  gboolean done = gtk_check_button_get_active (check);
+
+  if (done == (crm_activity_get_done (activity) != 0))
+    return;
+
+  /* Saved by the record's own timer, like any edit. */
+  crm_activity_set_done (activity, done ? g_get_real_time () / G_USEC_PER_SEC : 0);
+}
+
+GtkWidget *
+crm_page_new_activity_row (CrmActivity *activity,
+                           GHashTable  *staff_names)
+{
+  const char *kind = crm_activity_get_kind (activity);
+  const char *summary = crm_activity_get_summary (activity);
+  const char *body = crm_activity_get_body (activity);
+  const char *owner = staff_names != NULL
+                      ? g_hash_table_lookup (staff_names, &(gint64) { crm_activity_get_owner_id (activity) })
+                      : NULL;
+  gboolean is_task = g_strcmp0 (kind, "task") == 0;
+  gint64 when = crm_activity_get_occurred (activity);
+  g_autofree char *date = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *subtitle = NULL;
+  AdwActionRow *row;
+
+  if (summary[0] == '\0')
+    summary = crm_page_describe_key ("activity", kind);
+  row = crm_page_new_row (summary, NULL);
+
+  if (is_task && crm_activity_get_due (activity) != 0)
+    {
+      g_autofree char *due = crm_format_date_time (crm_activity_get_due (activity));
+
+      /* Translators: %s is a date and time */
+      date = g_strdup_printf (_("Due %s"), due);
+    }
+  else if (when != 0)
+    {
+      date = crm_format_date_time (when);
+    }
+  else
+    {
+      date = crm_format_date_time (crm_record_get_created (CRM_RECORD (activity)));
+    }
+
+  if (owner != NULL && owner[0] != '\0')
+    /* Translators: when an activity happened, and who logged it: "23 Nov 2026 14:00 · Li Na" */
+    meta = g_strdup_printf (C_("activity subtitle", "%1$s · %2$s"), date, owner);
+  else
+    meta = g_steal_pointer (&date);
+
+  if (body[0] != '\0')
+    subtitle = g_strconcat (body, "\n", meta, NULL);
+  else
+    subtitle = g_steal_pointer (&meta);
+  adw_action_row_set_subtitle (row, subtitle);
+  adw_action_row_set_subtitle_lines (row, 4);
+
+  if (is_task)
+    {
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), crm_activity_get_done (activity) != 0);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (check, _("Done"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_task_toggled_cb), activity, 0);
+      g_object_set_data_full (G_OBJECT (row), "crm-activity", g_object_ref (activity), g_object_unref);
+      adw_action_row_add_prefix (row, check);
+      adw_action_row_set_activatable_widget (row, check);
+      if (crm_activity_get_done (activity) != 0)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "task-done");
+    }
+  else
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (activity_icon (kind));
+
+      gtk_widget_set_tooltip_text (icon, crm_page_describe_key ("activity", kind));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      crm_page_describe_key ("activity", kind), -1);
+      adw_action_row_add_prefix (row, icon);
+    }
+
+  gtk_widget_set_name (GTK_WIDGET (row), "activity-row");
+  g_object_set_data (G_OBJECT (row), "crm-activity-id",
+                     GSIZE_TO_POINTER ((gsize) crm_record_get_id (CRM_RECORD (activity))));
+
+  return GTK_WIDGET (row);
+}
+
+GtkWidget *
+crm_page_new_deal_row (CrmDeal         *deal,
+                       CrmRelatedNames *names)
+{
+  const char *stage = crm_related_names_get_stage (names, crm_deal_get_stage_id (deal));
+  CrmDealState state = crm_related_names_deal_state (names, CRM_RECORD (deal));
+  g_autofree char *amount = crm_format_money (crm_deal_get_amount (deal),
+                                              crm_deal_get_currency (deal));
+  AdwActionRow *row = crm_page_new_row (crm_deal_get_name (deal), stage);
+  GtkWidget *label = gtk_label_new (amount);
+
+  gtk_widget_add_css_class (label, "numeric");
+  if (state == CRM_DEAL_STATE_WON)
+    gtk_widget_add_css_class (label, "success");
+  else if (state == CRM_DEAL_STATE_LOST)
+    gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (row, label);
+
+  return GTK_WIDGET (row);
+}
+
+GtkWidget *
+crm_page_new_ticket_row (CrmTicket *ticket)
+{
+  /* Translators: a ticket number and its subject, "#1042 Printer offline" */
+  g_autofree char *title = g_strdup_printf (_("#%1$" G_GINT64_FORMAT " %2$s"),
+                                            crm_ticket_get_number (ticket),
+                                            crm_ticket_get_subject (ticket));
+  AdwActionRow *row = crm_page_new_row (title, NULL);
+  GtkWidget *status = gtk_label_new (crm_page_describe_key ("ticket-status",
+                                                            crm_ticket_get_status (ticket)));
+
+  gtk_widget_add_css_class (status, "dim-label");
+  adw_action_row_add_suffix (row, status);
+
+  return GTK_WIDGET (row);
+}

@@ -1,0 +1,89 @@
+/* crm-page-util.h
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the record pages (person, organization): loading small related
+ * lists off the UI thread, rows for them, and the names of stored keys.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-types.h"
+#include "crm-activity.h"
+#include "crm-deal.h"
+#include "crm-related.h"
+#include "crm-ticket.h"
+
+G_BEGIN_DECLS
+
+/* Called with the loaded records (never on cancellation); @widget is the one
+ * given to crm_page_query(), kept alive until then. */
+typedef void (*CrmPageLoadedFunc) (GtkWidget  *widget,
+                                   GListModel *records);
+typedef void (*CrmPageRecordFunc) (GtkWidget  *widget,
+                                   CrmRecord  *record);
+typedef GtkWidget *(*CrmPageRowFunc) (gpointer   item,
+                                      gpointer   user_data);
+
+void        crm_page_query              (GtkWidget         *widget,
+                                         CrmStore          *store,
+                                         CrmQuery          *query,
+                                         GCancellable      *cancellable,
+                                         CrmPageLoadedFunc  func);
+/* Loads one record (0 or a missing one: @func is not called). */
+void        crm_page_load               (GtkWidget         *widget,
+                                         CrmStore          *store,
+                                         GType              type,
+                                         gint64             id,
+                                         GCancellable      *cancellable,
+                                         CrmPageRecordFunc  func);
+/* Replaces the rows of @list by one per item of @records. */
+void        crm_page_fill_list          (GtkListBox        *list,
+                                         GListModel        *records,
+                                         CrmPageRowFunc     func,
+                                         gpointer           user_data);
+/* A boxed list with a dim placeholder row saying @empty_text. */
+GtkListBox *crm_page_new_list           (const char        *empty_text,
+                                         const char        *accessible_label);
+/* An AdwActionRow whose title and subtitle are plain text (not markup). */
+AdwActionRow *crm_page_new_row          (const char        *title,
+                                         const char        *subtitle);
+/* Makes @row open a record: activating it runs win.show-record. */
+void        crm_page_row_set_target     (AdwActionRow      *row,
+                                         const char        *kind,
+                                         gint64             id);
+/* Sets @row's title to the name of the record @id of @type once loaded. */
+void        crm_page_row_load_title     (AdwActionRow      *row,
+                                         CrmStore          *store,
+                                         GType              type,
+                                         gint64             id,
+                                         GCancellable      *cancellable);
+/* A timeline row for a CrmActivity: kind icon (a check button for tasks),
+ * summary, body, date and owner. */
+GtkWidget  *crm_page_new_activity_row   (CrmActivity       *activity,
+                                         GHashTable        *staff_names);
+/* A deal: name, stage and amount. */
+GtkWidget  *crm_page_new_deal_row       (CrmDeal           *deal,
+                                         CrmRelatedNames   *names);
+/* A ticket: number and subject, status. */
+GtkWidget  *crm_page_new_ticket_row     (CrmTicket         *ticket);
+
+/* Translated names of stored keys; the key itself when it is unknown, ""
+ * for "".  @domain: "gender", "channel", "industry", "size", "tier",
+ * "stage-kind", "ticket-status", "order-status", "role", "activity". */
+const char *crm_page_describe_key       (const char        *domain,
+                                         const char        *key);
+/* The keys of @domain, NULL-terminated; transfer none. */
+const char * const *crm_page_list_keys  (const char        *domain);
+/* "Given Family", or "FamilyGiven" for CJK names. */
+char       *crm_page_compose_name       (const char        *given,
+                                         const char        *family);
+/* Age in whole years on @today (unix seconds) from "YYYY-MM-DD"; -1 when
+ * the date does not parse or lies ahead. */
+int         crm_page_age_from_birth_date (const char       *birth_date,
+                                          gint64            today);
+
+G_END_DECLS
