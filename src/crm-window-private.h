@@ -50,6 +50,7 @@ typedef void (*CrmUndoFunc) (CrmWindow *self,
                              gpointer   data);
 
 void        _crm_window_init_actions   (CrmWindow  *self);
+void        _crm_window_init_duplicates (CrmWindow *self);
 void        _crm_window_update_actions (CrmWindow  *self);
 void        _crm_window_init_pages     (CrmWindow  *self);
 void        _crm_window_dispose_pages  (CrmWindow  *self);

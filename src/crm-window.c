@@ -521,6 +521,7 @@ crm_window_init (CrmWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
 
   _crm_window_init_actions (self);
+  _crm_window_init_duplicates (self);
   _crm_window_init_pages (self);
   _crm_window_set_page (self, "loading");
 }
