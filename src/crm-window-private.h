@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 typedef struct _CrmWindowPages CrmWindowPages;
+typedef struct _CrmWindowSearch CrmWindowSearch;
 
 struct _CrmWindow
 {
@@ -43,6 +44,9 @@ struct _CrmWindow
 
   /* record pages and the undo stack (crm-window-pages.c) */
   CrmWindowPages       *pages;
+
+  /* the global search's results (crm-window-search.c) */
+  CrmWindowSearch      *search;
 };
 
 /* An undo step of the window's stack ("win.undo", Ctrl+Z). */
@@ -52,6 +56,11 @@ typedef void (*CrmUndoFunc) (CrmWindow *self,
 void        _crm_window_init_actions   (CrmWindow  *self);
 void        _crm_window_init_duplicates (CrmWindow *self);
 void        _crm_window_update_actions (CrmWindow  *self);
+void        _crm_window_init_search    (CrmWindow  *self);
+void        _crm_window_dispose_search (CrmWindow  *self);
+/* The global search's CrmSearchResults and its popover (for tests). */
+GtkWidget  *_crm_window_get_search_results (CrmWindow *self);
+GtkWidget  *_crm_window_get_search_popover (CrmWindow *self);
 void        _crm_window_init_pages     (CrmWindow  *self);
 void        _crm_window_dispose_pages  (CrmWindow  *self);
 /* Pops the record page on top; FALSE when a view is shown. */

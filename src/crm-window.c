@@ -382,6 +382,7 @@ crm_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   set_context (self, NULL);
   _crm_window_dispose_pages (self);
+  _crm_window_dispose_search (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
 
@@ -523,6 +524,7 @@ crm_window_init (CrmWindow *self)
   _crm_window_init_actions (self);
   _crm_window_init_duplicates (self);
   _crm_window_init_pages (self);
+  _crm_window_init_search (self);
   _crm_window_set_page (self, "loading");
 }
 

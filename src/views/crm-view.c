@@ -8,22 +8,16 @@
 
 #include "config.h"
 
-#include "crm-view.h"
-#include "crm-paged-model.h"
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "crm-view-private.h"
+#include "crm-filter.h"
 #include "crm-query.h"
-
-typedef struct
-{
-  char          *title;
-  char          *icon_name;
-  char          *search_text;
-  const char    *state;
-  CrmContext    *context;
-
-  CrmPagedModel *model;
-  GtkListView   *list_view;
-  GtkStack      *stack;
-} CrmViewPrivate;
+#include "crm-record-cell.h"
+#include "crm-record.h"
+#include "crm-staff-user.h"
+#include "crm-store.h"
 
 enum {
   PROP_0,
@@ -32,6 +26,7 @@ enum {
   PROP_CONTEXT,
   PROP_SEARCH_TEXT,
   PROP_STATE,
+  PROP_FILTER,
   N_PROPS
 };
 
@@ -82,16 +77,58 @@ update_state (CrmView *self)
     set_state (self, "empty");
 }
 
+CrmViewPrivate *
+_crm_view_get_private (CrmView *self)
+{
+  return crm_view_get_instance_private (self);
+}
+
 static CrmQuery *
 create_query (CrmView *self)
 {
+  return _crm_view_build_query (self);
+}
+
+/* The subclass's query (type and search), then the filter, then the order of
+ * the sorted column: all of it in SQL, whatever the number of rows. */
+CrmQuery *
+_crm_view_build_query (CrmView *self)
+{
   CrmViewPrivate *priv = crm_view_get_instance_private (self);
   CrmViewClass *klass = CRM_VIEW_GET_CLASS (self);
+  g_autoptr(GError) error = NULL;
+  CrmQuery *query;
 
   if (klass->create_query == NULL)
     return NULL;
 
-  return klass->create_query (self, priv->search_text != NULL ? priv->search_text : "");
+  query = klass->create_query (self, priv->search_text != NULL ? priv->search_text : "");
+  if (query == NULL)
+    return NULL;
+
+  if (priv->filter != NULL && priv->filter[0] != '\0' &&
+      !crm_filter_apply (query, priv->filter, priv->custom_fields, &error))
+    g_debug ("Filter not applied: %s", error->message);
+
+  if (priv->sort_column != NULL)
+    {
+      const char *property = priv->sort_column->sort_property;
+
+      crm_query_set_order (query, property[0] != '\0' ? property : NULL, priv->sort_descending);
+    }
+
+  return query;
+}
+
+static void
+reload_query (CrmView *self)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  g_autoptr(CrmQuery) query = NULL;
+
+  if (priv->model != NULL && (query = create_query (self)) != NULL)
+    crm_paged_model_set_query (priv->model, query);
+  update_state (self);
 }
 
 static void
@@ -101,6 +138,14 @@ on_model_items_changed_cb (CrmView    *self,
                            guint       added,
                            GListModel *model)
 {
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  /* A new order starts from its first row, not from where the old one was. */
+  if (priv->scroll_to_top && priv->column_view != NULL)
+    {
+      priv->scroll_to_top = FALSE;
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view)), 0);
+    }
   update_state (self);
 }
 
@@ -123,7 +168,21 @@ clear_model (CrmView *self)
   g_signal_handlers_disconnect_by_data (priv->model, self);
   if (priv->list_view != NULL)
     gtk_list_view_set_model (priv->list_view, NULL);
+  if (priv->column_view != NULL)
+    gtk_column_view_set_model (priv->column_view, NULL);
+  if (priv->selection != NULL)
+    g_signal_handlers_disconnect_by_data (priv->selection, self);
+  g_clear_object (&priv->selection);
   g_clear_object (&priv->model);
+  g_clear_pointer (&priv->last_change, crm_bulk_change_unref);
+}
+
+static void
+on_selection_notify_n_selected_cb (CrmView        *self,
+                                   GParamSpec     *pspec,
+                                   CrmIdSelection *selection)
+{
+  _crm_view_update_bars (self);
 }
 
 /* The list is read only when the view is first shown: a window opens on one
@@ -136,7 +195,8 @@ ensure_model (CrmView *self)
   g_autoptr(CrmQuery) query = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
 
-  if (priv->model != NULL || priv->context == NULL || priv->list_view == NULL ||
+  if (priv->model != NULL || priv->context == NULL ||
+      (priv->list_view == NULL && priv->column_view == NULL) ||
       (query = create_query (self)) == NULL)
     {
       update_state (self);
@@ -149,10 +209,108 @@ ensure_model (CrmView *self)
   g_signal_connect_object (priv->model, "notify::loading",
                            G_CALLBACK (on_model_notify_loading_cb), self, G_CONNECT_SWAPPED);
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (priv->model)));
-  gtk_list_view_set_model (priv->list_view, GTK_SELECTION_MODEL (selection));
+  if (priv->column_view != NULL)
+    {
+      priv->selection = crm_id_selection_new (priv->model);
+      g_signal_connect_object (priv->selection, "notify::n-selected",
+                               G_CALLBACK (on_selection_notify_n_selected_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+    }
+  else
+    {
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (priv->model)));
+      gtk_list_view_set_model (priv->list_view, GTK_SELECTION_MODEL (selection));
+    }
 
   update_state (self);
+  _crm_view_update_bars (self);
+}
+
+static void
+on_staff_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CrmView) self = user_data;
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  staff = crm_store_query_finish (CRM_STORE (object), result, &error);
+  if (staff == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the staff: %s", error->message);
+      return;
+    }
+
+  g_hash_table_remove_all (priv->staff_names);
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(CrmRecord) user = g_list_model_get_item (staff, i);
+      gint64 id = crm_record_get_id (user);
+
+      g_hash_table_insert (priv->staff_names, g_memdup2 (&id, sizeof id),
+                           g_strdup (crm_record_get_text (user, "name")));
+    }
+  /* Queued before the list's ids, so the names are known before any row. */
+  g_set_object (&priv->staff, staff);
+}
+
+static void
+on_custom_fields_loaded_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(CrmView) self = user_data;
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fields = crm_filter_load_custom_fields_finish (CRM_STORE (object), result, &error);
+  if (fields == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the custom fields: %s", error->message);
+      return;
+    }
+
+  g_set_object (&priv->custom_fields, fields);
+  /* A filter on custom fields applies once they are known. */
+  if (priv->filter != NULL && strstr (priv->filter, "custom:") != NULL)
+    reload_query (self);
+  _crm_view_update_bars (self);
+}
+
+/* What the cells and the filter need besides the records: staff names for
+ * owners, custom fields for "custom:" rules. */
+static void
+load_side_data (CrmView *self)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  g_autoptr(CrmQuery) staff = NULL;
+  const char *kind;
+  CrmStore *store;
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+  g_clear_object (&priv->staff);
+  g_clear_object (&priv->custom_fields);
+  g_hash_table_remove_all (priv->staff_names);
+
+  if (priv->context == NULL || priv->column_view == NULL)
+    return;
+
+  priv->cancellable = g_cancellable_new ();
+  store = crm_context_get_store (priv->context);
+  staff = crm_query_new (CRM_TYPE_STAFF_USER);
+  crm_query_set_order (staff, "name", FALSE);
+  crm_store_query_async (store, staff, priv->cancellable, on_staff_loaded_cb, g_object_ref (self));
+
+  if ((kind = crm_view_get_record_kind (self)) != NULL)
+    crm_filter_load_custom_fields_async (store, kind, priv->cancellable,
+                                         on_custom_fields_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -164,6 +322,7 @@ crm_view_real_context_set (CrmView    *self,
   clear_model (self);
   /* A new database starts from the spinner, not from the old list's page. */
   priv->state = NULL;
+  load_side_data (self);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_model (self);
@@ -208,9 +367,20 @@ crm_view_dispose (GObject *object)
   GtkWidget *child;
 
   clear_model (self);
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
   g_clear_object (&priv->context);
   g_clear_object (&priv->list_view);
+  g_clear_object (&priv->column_view);
   g_clear_object (&priv->stack);
+  g_clear_object (&priv->filter_bar);
+  g_clear_object (&priv->filter_label);
+  g_clear_object (&priv->selection_bar);
+  g_clear_object (&priv->selection_label);
+  g_clear_object (&priv->column_actions);
+  g_clear_object (&priv->staff);
+  g_clear_object (&priv->custom_fields);
+  g_clear_pointer (&priv->view_columns, g_ptr_array_unref);
 
   /* Subclasses dispose their templates first; whatever is left goes here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -228,6 +398,8 @@ crm_view_finalize (GObject *object)
   g_clear_pointer (&priv->title, g_free);
   g_clear_pointer (&priv->icon_name, g_free);
   g_clear_pointer (&priv->search_text, g_free);
+  g_clear_pointer (&priv->filter, g_free);
+  g_clear_pointer (&priv->staff_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_view_parent_class)->finalize (object);
 }
@@ -262,6 +434,10 @@ crm_view_get_property (GObject    *object,
       g_value_set_string (value, crm_view_get_state (self));
       break;
 
+    case PROP_FILTER:
+      g_value_set_string (value, crm_view_get_filter (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -291,6 +467,10 @@ crm_view_set_property (GObject      *object,
 
     case PROP_SEARCH_TEXT:
       crm_view_set_search_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_FILTER:
+      crm_view_set_filter (self, g_value_get_string (value));
       break;
 
     default:
@@ -358,9 +538,20 @@ crm_view_class_init (CrmViewClass *klass)
     g_param_spec_string ("state", NULL, NULL, "loading",
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * CrmView:filter:
+   *
+   * A filter (crm-filter.h JSON) the list applies on top of its search;
+   * %NULL for none.
+   */
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  _crm_view_install_bulk_actions (widget_class);
 }
 
 static void
@@ -369,6 +560,7 @@ crm_view_init (CrmView *self)
   CrmViewPrivate *priv = crm_view_get_instance_private (self);
 
   priv->search_text = g_strdup ("");
+  priv->staff_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 const char *
@@ -477,6 +669,9 @@ crm_view_set_search_text (CrmView    *self,
   g_free (priv->search_text);
   priv->search_text = g_strdup (search_text);
 
+  /* Other rows: a selection made among the old ones would act unseen. */
+  if (priv->selection != NULL)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (priv->selection));
   if (priv->model != NULL && (query = create_query (self)) != NULL)
     crm_paged_model_set_query (priv->model, query);
 
@@ -511,6 +706,8 @@ crm_view_get_vadjustment (CrmView *self)
 
   g_return_val_if_fail (CRM_IS_VIEW (self), NULL);
 
+  if (priv->column_view != NULL)
+    return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
   if (priv->list_view == NULL)
     return NULL;
 
@@ -562,4 +759,344 @@ crm_view_set_row_factory (CrmView         *self,
 
   factory = gtk_builder_list_item_factory_new_from_resource (scope, resource);
   gtk_list_view_set_factory (priv->list_view, factory);
+}
+
+const char *
+crm_view_get_filter (CrmView *self)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_val_if_fail (CRM_IS_VIEW (self), NULL);
+
+  return priv->filter;
+}
+
+void
+crm_view_set_filter (CrmView    *self,
+                     const char *json)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_if_fail (CRM_IS_VIEW (self));
+
+  if (json != NULL && json[0] == '\0')
+    json = NULL;
+  if (g_strcmp0 (priv->filter, json) == 0)
+    return;
+
+  g_free (priv->filter);
+  priv->filter = g_strdup (json);
+
+  if (priv->selection != NULL)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (priv->selection));
+  reload_query (self);
+  _crm_view_update_bars (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+const char *
+crm_view_get_record_kind (CrmView *self)
+{
+  CrmViewClass *klass;
+  g_autoptr(CrmQuery) query = NULL;
+  g_autoptr(GTypeClass) type_class = NULL;
+
+  g_return_val_if_fail (CRM_IS_VIEW (self), NULL);
+
+  klass = CRM_VIEW_GET_CLASS (self);
+  if (klass->create_query == NULL || (query = klass->create_query (self, "")) == NULL)
+    return NULL;
+
+  type_class = g_type_class_ref (crm_query_get_record_type (query));
+  return crm_record_class_get_table (CRM_RECORD_CLASS (type_class));
+}
+
+GtkSelectionModel *
+crm_view_get_selection (CrmView *self)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_val_if_fail (CRM_IS_VIEW (self), NULL);
+
+  return priv->selection != NULL ? GTK_SELECTION_MODEL (priv->selection) : NULL;
+}
+
+static guint
+find_column (CrmView    *self,
+             const char *column_id)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  for (guint i = 0; column_id != NULL && i < priv->n_columns; i++)
+    if (g_str_equal (priv->columns[i].id, column_id))
+      return i;
+  return G_MAXUINT;
+}
+
+GtkColumnViewColumn *
+crm_view_get_column (CrmView    *self,
+                     const char *column_id)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  guint i;
+
+  g_return_val_if_fail (CRM_IS_VIEW (self), NULL);
+
+  if ((i = find_column (self, column_id)) == G_MAXUINT)
+    return NULL;
+  return g_ptr_array_index (priv->view_columns, i);
+}
+
+void
+crm_view_sort_by (CrmView    *self,
+                  const char *column_id,
+                  gboolean    descending)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_if_fail (CRM_IS_VIEW (self));
+  g_return_if_fail (priv->column_view != NULL);
+
+  /* The header shows the arrow; its sorter's "changed" reorders the query. */
+  gtk_column_view_sort_by_column (priv->column_view, crm_view_get_column (self, column_id),
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+/* --- tables --- */
+
+typedef struct
+{
+  CrmView             *view;   /* unowned: the view owns the sorters */
+  const CrmViewColumn *column;
+} ColumnRef;
+
+static char *
+format_cell_cb (CrmRecord *record,
+                gpointer   user_data)
+{
+  ColumnRef *ref = user_data;
+
+  return ref->column->cell (ref->view, record);
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  ColumnRef                *ref)
+{
+  GtkWidget *cell = crm_record_cell_new (format_cell_cb, ref,
+                                         (ref->column->flags & CRM_VIEW_COLUMN_NUMERIC) != 0);
+
+  if (ref->column->width_chars > 0)
+    crm_record_cell_set_width_chars (CRM_RECORD_CELL (cell), ref->column->width_chars);
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 ColumnRef                *ref)
+{
+  crm_record_cell_set_item (CRM_RECORD_CELL (gtk_list_item_get_child (list_item)),
+                            gtk_list_item_get_item (list_item));
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   ColumnRef                *ref)
+{
+  crm_record_cell_set_item (CRM_RECORD_CELL (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* GTK 4.8 does not say which column a GtkColumnViewSorter sorts by (4.10
+ * does): each column's sorter is a probe that names its column when asked to
+ * compare, and the column view's sorter asks its primary column first,
+ * inverting the answer when the order is descending. */
+static int
+probe_sort_cb (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnRef *ref = user_data;
+  CrmViewPrivate *priv = crm_view_get_instance_private (ref->view);
+
+  priv->probed_column = ref->column;
+  return GTK_ORDERING_LARGER;
+}
+
+static void
+on_sorter_changed_cb (CrmView          *self,
+                      GtkSorterChange   change,
+                      GtkSorter        *sorter)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  GtkOrdering order;
+
+  priv->probed_column = NULL;
+  /* Two distinct items: gtk_sorter_compare() answers "equal" for one. */
+  order = gtk_sorter_compare (sorter, self, priv->column_view);
+  priv->sort_column = order == GTK_ORDERING_EQUAL ? NULL : priv->probed_column;
+  priv->sort_descending = order == GTK_ORDERING_SMALLER;
+  g_debug ("Sorting by %s%s", priv->sort_column != NULL ? priv->sort_column->id : "(default)",
+           priv->sort_descending ? ", descending" : "");
+
+  /* Same rows in another order: the selection of ids stays. */
+  priv->scroll_to_top = TRUE;
+  reload_query (self);
+}
+
+static void
+on_column_view_activate_cb (CrmView       *self,
+                            guint          position,
+                            GtkColumnView *column_view)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  const char *kind = crm_view_get_record_kind (self);
+  gint64 id;
+
+  if (priv->model == NULL || kind == NULL ||
+      (id = crm_paged_model_get_id (priv->model, position)) == 0)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)", kind, id);
+}
+
+static void
+on_column_visible_changed_cb (GSimpleAction *action,
+                              GVariant      *state,
+                              gpointer       user_data)
+{
+  GtkColumnViewColumn *column = user_data;
+
+  g_simple_action_set_state (action, state);
+  gtk_column_view_column_set_visible (column, g_variant_get_boolean (state));
+}
+
+/* The header menu lists the optional columns, each with a check mark; the
+ * choice lasts as long as the window (there is no settings key for it). */
+static GMenuModel *
+build_columns_menu (CrmView *self)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  g_autoptr(GMenu) section = g_menu_new ();
+  GMenu *menu = g_menu_new ();
+
+  priv->column_actions = g_simple_action_group_new ();
+  for (guint i = 0; i < priv->n_columns; i++)
+    {
+      const CrmViewColumn *col = &priv->columns[i];
+      GtkColumnViewColumn *column = g_ptr_array_index (priv->view_columns, i);
+      g_autofree char *action_name = NULL;
+      g_autoptr(GSimpleAction) action = NULL;
+
+      if (!(col->flags & (CRM_VIEW_COLUMN_OPTIONAL | CRM_VIEW_COLUMN_HIDDEN)))
+        continue;
+
+      action_name = g_strdup_printf ("show-%s", col->id);
+      action = g_simple_action_new_stateful (action_name, NULL,
+                                             g_variant_new_boolean (gtk_column_view_column_get_visible (column)));
+      g_signal_connect_object (action, "change-state", G_CALLBACK (on_column_visible_changed_cb),
+                               column, 0);
+      g_action_map_add_action (G_ACTION_MAP (priv->column_actions), G_ACTION (action));
+
+      g_free (action_name);
+      action_name = g_strdup_printf ("columns.show-%s", col->id);
+      g_menu_append (section, g_dgettext (GETTEXT_PACKAGE, col->title), action_name);
+    }
+
+  g_menu_append_section (menu, _("Show Columns"), G_MENU_MODEL (section));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (priv->column_actions));
+  return G_MENU_MODEL (menu);
+}
+
+void
+crm_view_set_table (CrmView             *self,
+                    GtkColumnView       *column_view,
+                    GtkStack            *stack,
+                    const CrmViewColumn *columns,
+                    guint                n_columns)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  g_return_if_fail (CRM_IS_VIEW (self));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+  g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (priv->column_view == NULL);
+
+  g_set_object (&priv->column_view, column_view);
+  g_set_object (&priv->stack, stack);
+  priv->columns = columns;
+  priv->n_columns = n_columns;
+  priv->view_columns = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const CrmViewColumn *col = &columns[i];
+      ColumnRef *ref = g_new0 (ColumnRef, 1);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      ref->view = self;
+      ref->column = col;
+      /* The factory's closures own the reference struct. */
+      g_signal_connect_data (factory, "setup", G_CALLBACK (on_cell_setup_cb), ref,
+                             (GClosureNotify) (void (*) (void)) g_free, 0);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), ref);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), ref);
+
+      column = gtk_column_view_column_new (g_dgettext (GETTEXT_PACKAGE, col->title),
+                                           g_object_ref (factory));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, (col->flags & CRM_VIEW_COLUMN_EXPAND) != 0);
+      gtk_column_view_column_set_visible (column, (col->flags & CRM_VIEW_COLUMN_HIDDEN) == 0);
+      if (col->sort_property != NULL)
+        {
+          g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe_sort_cb, ref, NULL);
+
+          gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+        }
+      gtk_column_view_append_column (column_view, column);
+      g_ptr_array_add (priv->view_columns, column);
+    }
+
+  menu = build_columns_menu (self);
+  for (guint i = 0; i < n_columns; i++)
+    gtk_column_view_column_set_header_menu (g_ptr_array_index (priv->view_columns, i), menu);
+
+  g_signal_connect_object (gtk_column_view_get_sorter (column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (column_view, "activate",
+                           G_CALLBACK (on_column_view_activate_cb), self, G_CONNECT_SWAPPED);
+
+  priv->state = NULL;
+  update_state (self);
+}
+
+void
+crm_view_set_bars (CrmView     *self,
+                   GtkRevealer *filter_bar,
+                   GtkLabel    *filter_label,
+                   GtkRevealer *selection_bar,
+                   GtkLabel    *selection_label)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_if_fail (CRM_IS_VIEW (self));
+
+  g_set_object (&priv->filter_bar, filter_bar);
+  g_set_object (&priv->filter_label, filter_label);
+  g_set_object (&priv->selection_bar, selection_bar);
+  g_set_object (&priv->selection_label, selection_label);
+  _crm_view_update_bars (self);
+}
+
+const char *
+_crm_view_get_staff_name (CrmView *self,
+                          gint64   id)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  return g_hash_table_lookup (priv->staff_names, &id);
 }

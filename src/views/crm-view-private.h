@@ -1,0 +1,71 @@
+/* crm-view-private.h
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared between crm-view.c (lists, tables, sorting, filter) and
+ * crm-view-bulk.c (selection bar, bulk actions, filter bar actions).
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-view.h"
+#include "crm-bulk.h"
+#include "crm-id-selection.h"
+#include "crm-paged-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char                *title;
+  char                *icon_name;
+  char                *search_text;
+  char                *filter;
+  const char          *state;
+  CrmContext          *context;
+  GCancellable        *cancellable;
+
+  CrmPagedModel       *model;
+  GtkListView         *list_view;
+  GtkStack            *stack;
+
+  /* tables */
+  GtkColumnView       *column_view;
+  CrmIdSelection      *selection;
+  const CrmViewColumn *columns;
+  guint                n_columns;
+  GPtrArray           *view_columns;    /* GtkColumnViewColumn, parallel to columns */
+  GSimpleActionGroup  *column_actions;
+  const CrmViewColumn *sort_column;     /* NULL: default order */
+  gboolean             sort_descending;
+  const CrmViewColumn *probed_column;
+  gboolean             scroll_to_top;   /* after the next reload (a new order) */
+  GHashTable          *staff_names;     /* gint64* → char* */
+  GListModel          *staff;           /* CrmStaffUser, by name */
+  GListModel          *custom_fields;   /* CrmCustomField of the view's kind */
+
+  /* bars */
+  GtkRevealer         *filter_bar;
+  GtkLabel            *filter_label;
+  GtkRevealer         *selection_bar;
+  GtkLabel            *selection_label;
+
+  CrmBulkChange       *last_change;     /* for view.undo */
+} CrmViewPrivate;
+
+CrmViewPrivate *_crm_view_get_private        (CrmView    *self);
+/* The query the list shows (type, search, filter, sort); transfer full. */
+CrmQuery       *_crm_view_build_query        (CrmView    *self);
+void            _crm_view_install_bulk_actions (GtkWidgetClass *widget_class);
+void            _crm_view_update_bars        (CrmView    *self);
+/* Shows @toast in the window, if the view is in one. */
+void            _crm_view_add_toast          (CrmView    *self,
+                                              AdwToast   *toast);
+/* The name of staff user @id, or NULL. */
+const char     *_crm_view_get_staff_name     (CrmView    *self,
+                                              gint64      id);
+
+G_END_DECLS
