@@ -17,6 +17,7 @@
 #include "crm-organizations-view.h"
 #include "crm-people-view.h"
 #include "crm-pipeline-view.h"
+#include "crm-rfm.h"
 #include "crm-store.h"
 
 /* The seed of the --demo data: the same sample every time. */
@@ -187,6 +188,8 @@ show_store (CrmWindow *self,
                            G_CALLBACK (on_store_write_failed_cb), self, G_CONNECT_SWAPPED);
   set_context (self, context);
   _crm_window_set_page (self, "main");
+  /* Value scores depend on every customer: refresh them once a day. */
+  crm_rfm_refresh_async (store, CRM_RFM_MAX_AGE, NULL, NULL, NULL);
 }
 
 static void
