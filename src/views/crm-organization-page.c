@@ -40,7 +40,8 @@ typedef enum
   SECTION_DEALS     = 1 << 2,
   SECTION_TICKETS   = 1 << 3,
   SECTION_TIMELINE  = 1 << 4,
-  SECTION_ALL       = 0x1f,
+  SECTION_CUSTOM    = 1 << 5,
+  SECTION_ALL       = 0x3f,
 } Section;
 
 struct _CrmOrganizationPage
@@ -61,6 +62,7 @@ struct _CrmOrganizationPage
   GtkListBox          *closed_deals_list;
   GtkListBox          *tickets_list;
   GtkListBox          *timeline_list;
+  GtkListBox          *custom_list;
   AdwActionRow        *parent_row;
 
   /* template widgets */
@@ -105,6 +107,7 @@ struct _CrmOrganizationPage
   AdwPreferencesGroup *open_deals_group;
   AdwPreferencesGroup *closed_deals_group;
   AdwPreferencesGroup *tickets_group;
+  AdwPreferencesGroup *custom_group;
   AdwPreferencesGroup *timeline_group;
 };
 
@@ -443,6 +446,9 @@ load_sections (CrmOrganizationPage *self,
 
       crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_timeline_loaded_cb);
     }
+  if (sections & SECTION_CUSTOM)
+    crm_page_load_custom_fields (self->custom_group, self->custom_list, store, "organization", id,
+                                 self->cancellable);
 }
 
 static gboolean
@@ -990,9 +996,12 @@ new_key_model (const char *domain,
 static void
 add_list (AdwPreferencesGroup  *group,
           GtkListBox          **list,
+          const char           *name,
           const char           *empty_text)
 {
   *list = crm_page_new_list (empty_text, adw_preferences_group_get_title (group));
+  /* Named for tests and the inspector: "timeline-list" for timeline_group. */
+  gtk_widget_set_name (GTK_WIDGET (*list), name);
   adw_preferences_group_add (group, GTK_WIDGET (*list));
 }
 
@@ -1038,6 +1047,7 @@ crm_organization_page_constructed (GObject *object)
 static void
 crm_organization_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
@@ -1046,6 +1056,9 @@ crm_organization_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->organization, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_ORGANIZATION_PAGE);
+  /* The header bar and the scrolled window are not bound children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->names);
   g_clear_object (&self->organization);
@@ -1200,6 +1213,7 @@ crm_organization_page_class_init (CrmOrganizationPageClass *klass)
   BIND (open_deals_group);
   BIND (closed_deals_group);
   BIND (tickets_group);
+  BIND (custom_group);
   BIND (timeline_group);
 }
 
@@ -1226,12 +1240,19 @@ crm_organization_page_init (CrmOrganizationPage *self)
   adw_combo_row_set_model (self->size_combo, sizes);
   adw_combo_row_set_model (self->tier_combo, tiers);
 
-  add_list (self->hierarchy_group, &self->parent_list, _("No parent or subsidiaries"));
-  add_list (self->people_group, &self->people_list, _("Nobody is linked to this organization"));
-  add_list (self->open_deals_group, &self->open_deals_list, _("No open deals"));
-  add_list (self->closed_deals_group, &self->closed_deals_list, _("No closed deals"));
-  add_list (self->tickets_group, &self->tickets_list, _("No tickets"));
-  add_list (self->timeline_group, &self->timeline_list, _("No activities yet"));
+  add_list (self->hierarchy_group, &self->parent_list, "hierarchy-list",
+            _("No parent or subsidiaries"));
+  add_list (self->people_group, &self->people_list, "people-list",
+            _("Nobody is linked to this organization"));
+  add_list (self->open_deals_group, &self->open_deals_list, "open-deals-list",
+            _("No open deals"));
+  add_list (self->closed_deals_group, &self->closed_deals_list, "closed-deals-list",
+            _("No closed deals"));
+  add_list (self->tickets_group, &self->tickets_list, "tickets-list",
+            _("No tickets"));
+  add_list (self->custom_group, &self->custom_list, "custom-list", "");
+  add_list (self->timeline_group, &self->timeline_list, "timeline-list",
+            _("No activities yet"));
 
   entries[n++] = self->name_entry;
   entries[n++] = self->revenue_entry;

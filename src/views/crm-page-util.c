@@ -326,11 +326,12 @@ crm_page_fill_list (GtkListBox     *list,
                     CrmPageRowFunc  func,
                     gpointer        user_data)
 {
-  GtkWidget *child;
+  GtkListBoxRow *child;
   guint n_items = g_list_model_get_n_items (records);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* Rows only: the placeholder is a child of the list too. */
+  while ((child = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (child));
 
   for (guint i = 0; i < n_items; i++)
     {

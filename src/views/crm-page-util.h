@@ -71,6 +71,15 @@ GtkWidget  *crm_page_new_deal_row       (CrmDeal           *deal,
 /* A ticket: number and subject, status. */
 GtkWidget  *crm_page_new_ticket_row     (CrmTicket         *ticket);
 
+/* The custom fields of @target for @record_id as entry rows in @list
+ * (crm-page-custom.c); @group hides while no field is defined. */
+void        crm_page_load_custom_fields (AdwPreferencesGroup *group,
+                                         GtkListBox          *list,
+                                         CrmStore            *store,
+                                         const char          *target,
+                                         gint64               record_id,
+                                         GCancellable        *cancellable);
+
 /* Translated names of stored keys; the key itself when it is unknown, ""
  * for "".  @domain: "gender", "channel", "industry", "size", "tier",
  * "stage-kind", "ticket-status", "order-status", "role", "activity". */

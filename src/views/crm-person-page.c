@@ -38,7 +38,8 @@ typedef enum
   SECTION_DEALS        = 1 << 2,
   SECTION_TICKETS      = 1 << 3,
   SECTION_TIMELINE     = 1 << 4,
-  SECTION_ALL          = 0x1f,
+  SECTION_CUSTOM       = 1 << 5,
+  SECTION_ALL          = 0x3f,
 } Section;
 
 struct _CrmPersonPage
@@ -59,6 +60,7 @@ struct _CrmPersonPage
   GtkListBox        *deals_list;
   GtkListBox        *tickets_list;
   GtkListBox        *timeline_list;
+  GtkListBox        *custom_list;
 
   /* template widgets */
   AdwWindowTitle    *window_title;
@@ -104,6 +106,7 @@ struct _CrmPersonPage
   AdwActionRow      *rfm_row;
   AdwPreferencesGroup *deals_group;
   AdwPreferencesGroup *tickets_group;
+  AdwPreferencesGroup *custom_group;
   AdwPreferencesGroup *timeline_group;
 };
 
@@ -469,6 +472,9 @@ load_sections (CrmPersonPage *self,
 
       crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_timeline_loaded_cb);
     }
+  if (sections & SECTION_CUSTOM)
+    crm_page_load_custom_fields (self->custom_group, self->custom_list, store, "person", id,
+                                 self->cancellable);
 }
 
 static gboolean
@@ -953,9 +959,12 @@ new_key_model (const char *domain,
 static void
 add_list (AdwPreferencesGroup  *group,
           GtkListBox          **list,
+          const char           *name,
           const char           *empty_text)
 {
   *list = crm_page_new_list (empty_text, adw_preferences_group_get_title (group));
+  /* Named for tests and the inspector: "timeline-list" for timeline_group. */
+  gtk_widget_set_name (GTK_WIDGET (*list), name);
   adw_preferences_group_add (group, GTK_WIDGET (*list));
 }
 
@@ -1003,6 +1012,7 @@ crm_person_page_constructed (GObject *object)
 static void
 crm_person_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   CrmPersonPage *self = CRM_PERSON_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
@@ -1011,6 +1021,9 @@ crm_person_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->person, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PERSON_PAGE);
+  /* The header bar and the scrolled window are not bound children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->names);
   g_clear_object (&self->person);
@@ -1163,6 +1176,7 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, rfm_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, deals_group);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, tickets_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, custom_group);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, timeline_group);
 }
 
@@ -1183,13 +1197,14 @@ crm_person_page_init (CrmPersonPage *self)
   adw_combo_row_set_model (self->gender_combo, genders);
   adw_combo_row_set_model (self->channel_combo, channels);
 
-  add_list (self->affiliations_group, &self->affiliations_list,
+  add_list (self->affiliations_group, &self->affiliations_list, "affiliations-list",
             _("Not affiliated with any organization"));
-  add_list (self->purchases_group, &self->orders_list, _("No orders"));
+  add_list (self->purchases_group, &self->orders_list, "purchases-list", _("No orders"));
   gtk_widget_set_margin_top (GTK_WIDGET (self->orders_list), 12);
-  add_list (self->deals_group, &self->deals_list, _("No deals"));
-  add_list (self->tickets_group, &self->tickets_list, _("No tickets"));
-  add_list (self->timeline_group, &self->timeline_list, _("No activities yet"));
+  add_list (self->deals_group, &self->deals_list, "deals-list", _("No deals"));
+  add_list (self->tickets_group, &self->tickets_list, "tickets-list", _("No tickets"));
+  add_list (self->custom_group, &self->custom_list, "custom-list", "");
+  add_list (self->timeline_group, &self->timeline_list, "timeline-list", _("No activities yet"));
 
   entries[n++] = self->given_entry;
   entries[n++] = self->family_entry;
