@@ -240,6 +240,14 @@ make_organization (DemoGen  *gen,
         return FALSE;
     }
 
+  /* Strategic and key accounts renew within the coming year (a julian day,
+   * spread without drawing from the random stream). */
+  if (tier < 2 &&
+      !demo_insert (gen, DEMO_STMT_CUSTOM_VALUE, error, "iiiiisi", demo_next_id (gen),
+                    created, created, gen->custom_fields[3], gen->orgs[i], NULL,
+                    (gint64) (DEMO_JULIAN_EPOCH + gen->reference / DEMO_DAY + (i * 37) % 365)))
+    return FALSE;
+
   n_contacts = MIN (n_contacts, max_contacts - gen->n_contacts);
   if (n_contacts == 0)
     {

@@ -15,6 +15,8 @@
 G_BEGIN_DECLS
 
 #define DEMO_DAY  G_GINT64_CONSTANT (86400)
+/* GDate julian day of 1970-01-01: custom date values are julian days. */
+#define DEMO_JULIAN_EPOCH G_GINT64_CONSTANT (719163)
 #define DEMO_HOUR G_GINT64_CONSTANT (3600)
 
 /* PCG32 (O'Neill): small, fast and the same on every platform, unlike GRand's
@@ -171,7 +173,7 @@ typedef struct
   gint64         *kb_articles;
   guint           n_kb_articles;
   gint64          segments[6];
-  gint64          custom_fields[3];
+  gint64          custom_fields[4];
 
   char            buf[8][512]; /* scratch text, reused row after row */
 } DemoGen;

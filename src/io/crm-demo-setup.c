@@ -393,7 +393,7 @@ make_custom_fields (DemoGen  *gen,
 {
   static const struct {
     const char *target, *key, *en, *zh, *type, *choices_en, *choices_zh;
-  } fields[3] = {
+  } fields[4] = {
     { "organization", "account_number", "Account number", "客户编号", "text", "[]", "[]" },
     { "person", "loyalty_level", "Loyalty level", "会员等级", "choice",
       "[{\"key\":\"bronze\",\"label\":\"Bronze\"},{\"key\":\"silver\",\"label\":\"Silver\"},"
@@ -402,6 +402,7 @@ make_custom_fields (DemoGen  *gen,
       "{\"key\":\"gold\",\"label\":\"金卡\"}]" },
     { "deal", "contract_term_months", "Contract term (months)", "合同期限（月）", "number",
       "[]", "[]" },
+    { "organization", "contract_renewal", "Contract renewal", "合同续约日期", "date", "[]", "[]" },
   };
   gint64 t = SETUP_TIME (gen);
   /* The type column was renamed while schema 1 was still being written

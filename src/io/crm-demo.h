@@ -25,7 +25,7 @@
  *     resolution, waiting on the customer and CSAT on 40% of the solved ones
  *   - 16 knowledge-base articles (8 English, 8 Chinese), 300 self-service
  *     resolutions, canned replies, tags, 6 segments, 8 campaigns with members,
- *     3 custom fields with values
+ *     4 custom fields with values
  *   - 5,000 activities on organizations, people, deals and tickets, with open
  *     tasks due after the reference day
  * Names, companies, addresses, pipeline, stage and lost-reason names are in
