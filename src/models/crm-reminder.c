@@ -36,7 +36,8 @@ crm_reminder_is_due (gpointer activity,
   g_return_val_if_fail (CRM_IS_ACTIVITY (activity), FALSE);
 
   remind = crm_activity_get_remind (activity);
-  return remind > from && remind <= to &&
+  /* 0 is "no reminder". */
+  return remind > 0 && remind > from && remind <= to &&
          crm_activity_get_done (activity) == 0 &&
          !crm_record_get_trashed (activity);
 }
@@ -56,7 +57,7 @@ crm_reminder_next_due (GListModel *activities,
       g_autoptr(CrmActivity) activity = g_list_model_get_item (activities, i);
       gint64 remind = crm_activity_get_remind (activity);
 
-      if (remind <= after || crm_activity_get_done (activity) != 0 ||
+      if (remind <= 0 || remind <= after || crm_activity_get_done (activity) != 0 ||
           crm_record_get_trashed (CRM_RECORD (activity)))
         continue;
 
