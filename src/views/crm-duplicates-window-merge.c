@@ -20,6 +20,7 @@
 
 #include "crm-duplicates-window-private.h"
 #include "crm-context.h"
+#include "crm-filter.h"
 #include "crm-format.h"
 #include "crm-organization.h"
 #include "crm-person.h"
@@ -150,6 +151,28 @@ value_is_empty (CrmRecord      *record,
     }
 }
 
+/* A stored key ("female", "professional-services") as the filter catalog
+ * names it, or NULL when the field has no such choice. */
+static const char *
+choice_label (CrmDedupeKind  kind,
+              const char    *property,
+              const char    *value)
+{
+  guint n_fields;
+  const CrmFilterField *fields = crm_filter_fields (kind == CRM_DEDUPE_KIND_PERSON ? "person" : "organization",
+                                                    &n_fields);
+
+  for (guint f = 0; f < n_fields; f++)
+    {
+      if (g_strcmp0 (fields[f].property, property) != 0 || fields[f].kind != CRM_FILTER_KIND_CHOICE)
+        continue;
+      for (guint c = 0; c < fields[f].n_choices; c++)
+        if (g_strcmp0 (fields[f].choices[c].key, value) == 0)
+          return crm_filter_choice_get_label (&fields[f].choices[c]);
+    }
+  return NULL;
+}
+
 /* The value as the user reads it. */
 static char *
 dup_display_value (CrmDuplicatesWindow *self,
@@ -165,7 +188,12 @@ dup_display_value (CrmDuplicatesWindow *self,
   switch (field->type)
     {
     case FIELD_TEXT:
-      return g_strdup (crm_record_get_text (record, field->property));
+      {
+        const char *text = crm_record_get_text (record, field->property);
+        const char *label = choice_label (current_kind (self), field->property, text);
+
+        return g_strdup (label != NULL ? label : text);
+      }
     case FIELD_BOOL:
       return g_strdup (crm_record_get_bool (record, field->property) ? _("Yes") : _("No"));
     case FIELD_MONEY:
@@ -181,8 +209,12 @@ dup_display_value (CrmDuplicatesWindow *self,
       /* The linked records were loaded with the cluster (see load_linked). */
       if (other != NULL)
         return g_strdup (crm_record_get_text (other, "name"));
-      /* Translators: a record that is not loaded, by its number */
-      return g_strdup_printf (_("No. %" G_GINT64_FORMAT), id);
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+        /* Translators: %s is the number of a record that could not be loaded */
+        return g_strdup_printf (_("No. %s"), number);
+      }
     }
 }
 
