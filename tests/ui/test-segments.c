@@ -1,0 +1,193 @@
+/* test-segments.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "crm-context.h"
+#include "crm-models.h"
+#include "crm-segment-editor.h"
+#include "crm-segment-list.h"
+#include "crm-store.h"
+#include "crm-ui-test-util.h"
+#include "crm-test-util.h"
+
+static CrmApplication *app;
+static char *db_path;
+
+static gboolean
+editor_ready (gpointer data)
+{
+  gboolean ready = FALSE;
+
+  g_object_get (data, "ready", &ready, NULL);
+  return ready;
+}
+
+static gboolean
+editor_counted (gpointer data)
+{
+  return crm_segment_editor_get_count (data) >= 0;
+}
+
+static gint64
+hand_count (CrmStore   *store,
+            const char *target,
+            const char *json)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  crm_segment_count_async (store, target, json, NULL, crm_test_store_result, &result);
+  crm_test_await (&result);
+  n = crm_segment_count_finish (store, result, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+on_applied_cb (CrmSegmentEditor *editor,
+               const char       *json,
+               char            **out)
+{
+  *out = g_strdup (json);
+}
+
+static void
+on_saved_cb (CrmSegmentEditor  *editor,
+             CrmSegment        *segment,
+             CrmSegment       **out)
+{
+  g_set_object (out, segment);
+}
+
+static gboolean
+have_segment (gpointer data)
+{
+  return *(CrmSegment **) data != NULL;
+}
+
+static void
+test_filter_editor (void)
+{
+  CrmWindow *window = crm_ui_test_open_window (app, db_path);
+  CrmContext *context = crm_window_get_context (window);
+  const char *json = "{\"match\":\"any\",\"rules\":["
+                     "{\"field\":\"industry\",\"op\":\"eq\",\"value\":\"software\"},"
+                     "{\"field\":\"tier\",\"op\":\"in\",\"value\":[\"strategic\"]},"
+                     "{\"field\":\"annual_revenue\",\"op\":\"between\",\"value\":[100000000,200000000]},"
+                     "{\"field\":\"last_activity\",\"op\":\"within_days\",\"value\":30},"
+                     "{\"field\":\"custom:contract_renewal\",\"op\":\"is_set\"}]}";
+  CrmSegmentEditor *editor = crm_segment_editor_new_for_filter (context, "organization", json);
+  g_autofree char *back = NULL;
+  g_autofree char *applied = NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (editor));
+  crm_ui_test_wait (editor_ready, editor);
+  g_assert_cmpuint (crm_segment_editor_get_n_rules (editor), ==, 5);
+
+  /* what it shows is what it was given */
+  back = crm_segment_editor_dup_filter (editor);
+  g_assert_cmpstr (back, ==, json);
+
+  /* the live count is the store's count */
+  crm_ui_test_wait (editor_counted, editor);
+  g_assert_cmpint (crm_segment_editor_get_count (editor), ==,
+                   hand_count (crm_context_get_store (context), "organization", json));
+
+  /* a new condition starts on the first field; removing it goes back */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-rule", NULL);
+  g_assert_cmpuint (crm_segment_editor_get_n_rules (editor), ==, 6);
+
+  g_signal_connect (editor, "applied", G_CALLBACK (on_applied_cb), &applied);
+  g_object_ref (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.done", NULL);
+  g_assert_nonnull (applied);
+  g_assert_true (g_str_has_prefix (applied, "{\"match\":\"any\",\"rules\":[{\"field\":\"industry\""));
+  g_assert_finalize_object (editor);
+
+  crm_ui_test_close_window (window);
+}
+
+static void
+test_new_segment (void)
+{
+  CrmWindow *window = crm_ui_test_open_window (app, db_path);
+  CrmContext *context = crm_window_get_context (window);
+  CrmSegmentEditor *editor = crm_segment_editor_new (context, NULL, "person");
+  const char *json = "{\"match\":\"all\",\"rules\":["
+                     "{\"field\":\"age\",\"op\":\"between\",\"value\":[25,34]},"
+                     "{\"field\":\"consent_email\",\"op\":\"eq\",\"value\":true},"
+                     "{\"field\":\"custom:loyalty_level\",\"op\":\"eq\",\"value\":\"gold\"}]}";
+  g_autoptr(CrmSegment) saved = NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (editor));
+  crm_ui_test_wait (editor_ready, editor);
+  crm_segment_editor_set_filter (editor, json);
+  crm_ui_test_wait (editor_counted, editor);
+  g_assert_cmpint (crm_segment_editor_get_count (editor), ==,
+                   hand_count (crm_context_get_store (context), "person", json));
+
+  /* no name: refused, the window stays */
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
+  g_object_ref (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.done", NULL);
+  crm_ui_test_spin (200);
+  g_assert_null (saved);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  {
+    GtkWidget *entry = NULL;
+
+    /* the name row is the first entry row of the window */
+    for (GtkWidget *w = GTK_WIDGET (editor); w != NULL && entry == NULL; )
+      {
+        if (ADW_IS_ENTRY_ROW (w))
+          entry = w;
+        else if (gtk_widget_get_first_child (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Young gold members");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.done", NULL);
+  crm_ui_test_wait (have_segment, &saved);
+  g_assert_cmpstr (crm_segment_get_name (saved), ==, "Young gold members");
+  g_assert_cmpstr (crm_segment_get_target (saved), ==, "person");
+  g_assert_cmpstr (crm_segment_get_filter (saved), ==, json);
+  g_assert_finalize_object (editor);
+
+  crm_ui_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  app = crm_ui_test_init (&argc, &argv);
+  db_path = crm_ui_test_new_db_path ();
+  crm_ui_test_make_demo_db (db_path);
+
+  g_test_add_func ("/ui/segments/filter-editor", test_filter_editor);
+  g_test_add_func ("/ui/segments/new-segment", test_new_segment);
+
+  ret = g_test_run ();
+  g_free (db_path);
+  g_object_unref (app);
+  return ret;
+}
