@@ -1,0 +1,83 @@
+/* crm-import-private.h
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Part of CrmImport: the plain structs its worker jobs (crm-import-worker.c)
+ * exchange with the main thread.
+ */
+
+#pragma once
+
+#include "crm-import.h"
+#include "crm-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Rows whose name, email and organization the preview keeps as text. */
+#define CRM_IMPORT_SUMMARY_ROWS 200000
+
+/* What the preview knows about one row: 32 bytes, so a million rows fit. */
+typedef struct
+{
+  gint64   matched_id;
+  char    *summary;      /* "title\037subtitle", NULL past CRM_IMPORT_SUMMARY_ROWS */
+  guint32  line;
+  guint32  diff;         /* bit per target column that differs */
+  guint8   status;       /* CrmImportStatus */
+  gint8    decision;     /* CrmImportDecision, or -1 for the status's */
+  guint8   reason;       /* index into the reason keys; 0: none */
+  guint8   has_draft;    /* FALSE for a vCard card the reader skipped */
+} CrmImportPlan;
+
+/* Shared by the job and the idle callbacks that report progress. */
+typedef struct
+{
+  GWeakRef      import;
+  GMainContext *context;
+  gint64        last_report;   /* worker only */
+} CrmImportProgress;
+
+typedef struct
+{
+  /* in */
+  char               *path;
+  char               *file_name;
+  CrmImportFormat     format;
+  CrmImportTarget     target;
+  gboolean            target_set;
+  CrmCsvMapping      *mapping;       /* NULL: from the header */
+  gint8               decisions[CRM_IMPORT_N_STATUSES];
+  GArray             *plans;         /* run: the preview's (with row decisions), or NULL */
+  gboolean            write;         /* run instead of read */
+  CrmImportProgress  *progress;      /* atomic rc box */
+
+  /* out */
+  GArray             *out_plans;     /* read: CrmImportPlan */
+  CrmCsvMapping      *out_mapping;
+  GPtrArray          *samples;       /* GStrv per first rows */
+  CrmImportTarget     out_target;
+  guint               counts[CRM_IMPORT_N_STATUSES];
+  guint               n_imported;
+  guint               n_updated;
+  guint               n_skipped;
+  GArray             *rejections;    /* CrmImportRejection */
+} CrmImportJob;
+
+void        _crm_import_job_free      (gpointer        data);
+void        _crm_import_progress_clear (gpointer       data);
+void        _crm_import_plan_clear    (gpointer        data);
+const char *_crm_import_reason_key    (guint           index);
+void        _crm_import_read_job      (CrmStoreWorker *worker,
+                                       GTask          *task,
+                                       gpointer        data);
+void        _crm_import_undo_job      (CrmStoreWorker *worker,
+                                       GTask          *task,
+                                       gpointer        data);
+/* Main thread: called from the progress idle. */
+void        _crm_import_set_fraction  (CrmImport      *self,
+                                       double          fraction);
+/* The columns of a target, NULL-terminated. */
+const char * const *_crm_import_target_columns (CrmImportTarget target);
+
+G_END_DECLS

@@ -1,0 +1,1876 @@
+/* crm-import-worker.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Part of CrmImport: the jobs on the store's worker thread.  One loop reads
+ * the file row by row, turns each draft into the target's column values,
+ * classifies it (within the file first, then against the database through
+ * the person_email, person_phone and organization_sort indexes and the
+ * affiliations of the organization) and, when writing, inserts or updates
+ * with statements prepared once, in one bulk-mode transaction, recording
+ * every change in import_change for undo.
+ */
+
+#define G_LOG_DOMAIN "CrmImport"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "crm-csv.h"
+#include "crm-dedupe.h"
+#include "crm-email.h"
+#include "crm-import-private.h"
+#include "crm-phone.h"
+#include "crm-search-fold.h"
+#include "crm-vcard.h"
+
+#define MAX_COLUMNS 16
+#define SAMPLE_ROWS 5
+#define CANCEL_CHECK_ROWS 1024
+#define PROGRESS_INTERVAL_US (100 * 1000)
+/* Longest name, email or phone; longest other field. */
+#define MAX_SHORT_VALUE 1024
+#define MAX_LONG_VALUE (64 * 1024)
+
+static const char *reason_keys[] = {
+  NULL, "invalid-email", "invalid-phone", "no-name", "bad-encoding", "too-long",
+  "malformed-row", "malformed-card",
+};
+enum { R_NONE, R_INVALID_EMAIL, R_INVALID_PHONE, R_NO_NAME, R_BAD_ENCODING, R_TOO_LONG,
+       R_MALFORMED_ROW, R_MALFORMED_CARD };
+
+static const char *person_columns[] = {
+  "given_name", "family_name", "display_name", "email", "phone", "birth_date", "gender",
+  "language", "city", "region", "country", "address", "notes", NULL
+};
+enum { P_GIVEN, P_FAMILY, P_DISPLAY, P_EMAIL, P_PHONE, P_BIRTH, P_GENDER, P_LANGUAGE, P_CITY,
+       P_REGION, P_COUNTRY, P_ADDRESS, P_NOTES, P_N };
+
+static const char *org_columns[] = {
+  "name", "industry", "size_band", "website", "email", "phone", "city", "region", "country",
+  "address", "tier", "notes", NULL
+};
+enum { O_NAME, O_INDUSTRY, O_SIZE, O_WEBSITE, O_EMAIL, O_PHONE, O_CITY, O_REGION, O_COUNTRY,
+       O_ADDRESS, O_TIER, O_NOTES, O_N };
+
+const char *
+_crm_import_reason_key (guint index)
+{
+  return index < G_N_ELEMENTS (reason_keys) ? reason_keys[index] : NULL;
+}
+
+const char * const *
+_crm_import_target_columns (CrmImportTarget target)
+{
+  return target == CRM_IMPORT_TARGET_ORGANIZATION ? org_columns : person_columns;
+}
+
+void
+_crm_import_plan_clear (gpointer data)
+{
+  CrmImportPlan *plan = data;
+
+  g_clear_pointer (&plan->summary, g_free);
+}
+
+void
+_crm_import_progress_clear (gpointer data)
+{
+  CrmImportProgress *progress = data;
+
+  g_weak_ref_clear (&progress->import);
+  g_main_context_unref (progress->context);
+}
+
+void
+_crm_import_job_free (gpointer data)
+{
+  CrmImportJob *job = data;
+
+  g_free (job->path);
+  g_free (job->file_name);
+  g_clear_pointer (&job->mapping, crm_csv_mapping_free);
+  g_clear_pointer (&job->plans, g_array_unref);
+  g_clear_pointer (&job->out_plans, g_array_unref);
+  g_clear_pointer (&job->out_mapping, crm_csv_mapping_free);
+  g_clear_pointer (&job->samples, g_ptr_array_unref);
+  g_clear_pointer (&job->rejections, g_array_unref);
+  if (job->progress != NULL)
+    g_atomic_rc_box_release_full (job->progress, _crm_import_progress_clear);
+  g_free (job);
+}
+
+/* --- progress --- */
+
+typedef struct
+{
+  CrmImportProgress *progress;
+  double             fraction;
+} ProgressReport;
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  ProgressReport *report = data;
+  g_autoptr(CrmImport) import = g_weak_ref_get (&report->progress->import);
+
+  if (import != NULL)
+    _crm_import_set_fraction (import, report->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_free (gpointer data)
+{
+  ProgressReport *report = data;
+
+  g_atomic_rc_box_release_full (report->progress, _crm_import_progress_clear);
+  g_free (report);
+}
+
+static void
+report_progress (CrmImportProgress *progress,
+                 double             fraction,
+                 gboolean           force)
+{
+  gint64 now = g_get_monotonic_time ();
+  ProgressReport *report;
+  GSource *source;
+
+  if (!force && now - progress->last_report < PROGRESS_INTERVAL_US)
+    return;
+  progress->last_report = now;
+  report = g_new0 (ProgressReport, 1);
+  report->progress = g_atomic_rc_box_acquire (progress);
+  report->fraction = CLAMP (fraction, 0.0, 1.0);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, report_progress_cb, report, report_free);
+  g_source_set_static_name (source, "[rapport] import progress");
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
+}
+
+/* --- the file, row by row --- */
+
+typedef struct
+{
+  CrmImportFormat  format;
+  CrmCsvReader    *csv;
+  CrmCsvMapping   *mapping;     /* owned */
+  CrmVcardReader  *vcard;
+  guint64          size;
+  GPtrArray       *samples;     /* borrowed, may be NULL */
+} Source;
+
+static void
+source_clear (Source *src)
+{
+  g_clear_pointer (&src->csv, crm_csv_reader_free);
+  g_clear_pointer (&src->vcard, crm_vcard_reader_free);
+  g_clear_pointer (&src->mapping, crm_csv_mapping_free);
+}
+
+static gboolean
+source_open (Source         *src,
+             CrmImportJob   *job,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (job->path);
+  g_autoptr(GFileInfo) info = NULL;
+  const CrmCsvRow *header;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, cancellable, &local_error);
+  if (info == NULL)
+    goto unreadable;
+  src->size = g_file_info_get_size (info);
+  if (src->size == 0)
+    {
+      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
+                   _("“%s” is empty."), job->file_name);
+      return FALSE;
+    }
+
+  src->format = job->format;
+  if (src->format == CRM_IMPORT_FORMAT_VCARD)
+    {
+      src->vcard = crm_vcard_reader_new_for_path (job->path, &local_error);
+      if (src->vcard == NULL)
+        goto unreadable;
+      return TRUE;
+    }
+
+  src->csv = crm_csv_reader_new_for_path (job->path, &local_error);
+  if (src->csv == NULL || !crm_csv_reader_prepare (src->csv, cancellable, &local_error))
+    goto unreadable;
+  header = crm_csv_reader_read_row (src->csv, cancellable, &local_error);
+  if (header == NULL && local_error == NULL)
+    {
+      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
+                   _("“%s” holds no rows."), job->file_name);
+      return FALSE;
+    }
+  if (header == NULL)
+    goto unreadable;
+  if (job->mapping != NULL && job->mapping->n_columns == header->n_fields)
+    src->mapping = crm_csv_mapping_copy (job->mapping);
+  else
+    src->mapping = crm_csv_mapping_new (header->fields, header->n_fields);
+  /* A preview with no column mapped is fine: the mapping page is for that. */
+  if (crm_csv_mapping_count_mapped (src->mapping) == 0 && job->write)
+    {
+      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
+                   _("No column of “%s” is a contact field: the first row must name the columns."),
+                   job->file_name);
+      return FALSE;
+    }
+  return TRUE;
+
+unreadable:
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
+               _("Cannot read “%s”: %s"), job->file_name,
+               local_error != NULL ? local_error->message : _("unknown error"));
+  return FALSE;
+}
+
+static guint
+csv_problem_reason (CrmCsvRowProblem problem)
+{
+  switch (problem)
+    {
+    case CRM_CSV_ROW_OK:
+    case CRM_CSV_ROW_TOO_FEW_FIELDS:
+      return R_NONE;
+    case CRM_CSV_ROW_INVALID_BYTES:
+      return R_BAD_ENCODING;
+    case CRM_CSV_ROW_FIELD_TOO_LARGE:
+      return R_TOO_LONG;
+    case CRM_CSV_ROW_TOO_MANY_FIELDS:
+    case CRM_CSV_ROW_UNTERMINATED_QUOTE:
+    default:
+      return R_MALFORMED_ROW;
+    }
+}
+
+/* The next row: TRUE with *draft (transfer full) or *reason set; FALSE at the
+ * end (or with @error). */
+static gboolean
+source_next (Source           *src,
+             CrmContactDraft **draft,
+             guint            *line,
+             guint            *reason,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  *draft = NULL;
+  *reason = R_NONE;
+  if (src->vcard != NULL)
+    {
+      *draft = crm_vcard_reader_next (src->vcard, cancellable, error);
+      if (*draft == NULL)
+        return FALSE;
+      *line = (*draft)->line;
+      return TRUE;
+    }
+  else
+    {
+      const CrmCsvRow *row = crm_csv_reader_read_row (src->csv, cancellable, error);
+
+      if (row == NULL)
+        return FALSE;
+      *line = row->line;
+      *reason = csv_problem_reason (row->problem);
+      if (src->samples != NULL && src->samples->len < SAMPLE_ROWS)
+        g_ptr_array_add (src->samples, g_strdupv ((char **) row->fields));
+      if (*reason == R_NONE)
+        *draft = crm_csv_mapping_apply (src->mapping, row->fields, row->n_fields, row->line);
+      return TRUE;
+    }
+}
+
+static double
+source_fraction (Source *src)
+{
+  guint64 read = src->csv != NULL ? crm_csv_reader_get_bytes_read (src->csv)
+                                  : crm_vcard_reader_get_bytes_read (src->vcard);
+
+  return src->size > 0 ? (double) read / src->size : 0.0;
+}
+
+/* --- draft → column values --- */
+
+typedef struct
+{
+  char    *v[MAX_COLUMNS];
+  guint32  provided;         /* columns the file gave (not composed) */
+  char    *organization;     /* person target: affiliation */
+  char    *title;
+  char    *department;
+  guint    reason;
+} Values;
+
+static void
+values_clear (Values *values)
+{
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    g_clear_pointer (&values->v[i], g_free);
+  g_clear_pointer (&values->organization, g_free);
+  g_clear_pointer (&values->title, g_free);
+  g_clear_pointer (&values->department, g_free);
+  values->provided = 0;
+  values->reason = R_NONE;
+}
+
+static char *
+dup_trimmed (const char *text)
+{
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
+}
+
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+compose_name (const char *given,
+              const char *family)
+{
+  if (given[0] == '\0' || family[0] == '\0')
+    return g_strconcat (given, family, NULL);
+  /* Chinese, Japanese and Korean names: family name first, no space. */
+  if (has_han (given) || has_han (family))
+    return g_strconcat (family, given, NULL);
+  return g_strconcat (given, " ", family, NULL);
+}
+
+static const char *
+first_string (GPtrArray *array)
+{
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    if (((const char *) array->pdata[i])[0] != '\0')
+      return array->pdata[i];
+  return "";
+}
+
+static char *
+normalize_country (const char *country)
+{
+  char *value = dup_trimmed (country);
+
+  if (strlen (value) == 2 && g_ascii_isalpha (value[0]) && g_ascii_isalpha (value[1]))
+    {
+      value[0] = g_ascii_toupper (value[0]);
+      value[1] = g_ascii_toupper (value[1]);
+    }
+  return value;
+}
+
+/* E.164 when it can be; as written when there is no region to read a
+ * national number in; NULL (rejected) when it cannot be a number. */
+static char *
+normalize_phone (const char *phone,
+                 const char *country,
+                 const char *default_region)
+{
+  g_autoptr(GError) error = NULL;
+  const char *region = strlen (country) == 2 ? country : default_region;
+  char *e164;
+
+  if (phone[0] == '\0')
+    return g_strdup ("");
+  e164 = crm_phone_normalize (phone, region, NULL, &error);
+  if (e164 != NULL)
+    return e164;
+  if (g_error_matches (error, CRM_PHONE_ERROR, CRM_PHONE_ERROR_NO_REGION) ||
+      g_error_matches (error, CRM_PHONE_ERROR, CRM_PHONE_ERROR_UNKNOWN_REGION))
+    return dup_trimmed (phone);
+  return NULL;
+}
+
+static char *
+normalize_email (const char *email,
+                 guint      *reason)
+{
+  char *normalized;
+
+  if (email[0] == '\0')
+    return g_strdup ("");
+  normalized = crm_email_normalize (email, NULL);
+  if (normalized == NULL)
+    *reason = R_INVALID_EMAIL;
+  return normalized;
+}
+
+static void
+check_lengths (Values *values)
+{
+  for (guint i = 0; i < MAX_COLUMNS && values->reason == R_NONE; i++)
+    if (values->v[i] != NULL && strlen (values->v[i]) > MAX_LONG_VALUE)
+      values->reason = R_TOO_LONG;
+}
+
+static void
+person_values (const CrmContactDraft *draft,
+               const char            *default_region,
+               Values                *values)
+{
+  char **v = values->v;
+  g_autofree char *phone = NULL;
+  g_autofree char *email = NULL;
+
+  v[P_GIVEN] = dup_trimmed (draft->given_name);
+  v[P_FAMILY] = dup_trimmed (draft->family_name);
+  v[P_DISPLAY] = dup_trimmed (draft->display_name);
+  v[P_COUNTRY] = normalize_country (draft->country);
+  email = dup_trimmed (first_string (draft->emails));
+  v[P_EMAIL] = normalize_email (email, &values->reason);
+  phone = dup_trimmed (first_string (draft->phones));
+  v[P_PHONE] = normalize_phone (phone, v[P_COUNTRY], default_region);
+  if (v[P_PHONE] == NULL && values->reason == R_NONE)
+    values->reason = R_INVALID_PHONE;
+  if (v[P_EMAIL] == NULL)
+    v[P_EMAIL] = g_strdup ("");
+  if (v[P_PHONE] == NULL)
+    v[P_PHONE] = g_strdup ("");
+
+  for (guint i = 0; i < P_N; i++)
+    if (v[i] != NULL && v[i][0] != '\0')
+      values->provided |= 1u << i;
+
+  if (v[P_DISPLAY][0] == '\0')
+    {
+      g_free (v[P_DISPLAY]);
+      v[P_DISPLAY] = compose_name (v[P_GIVEN], v[P_FAMILY]);
+      if (v[P_DISPLAY][0] == '\0')
+        {
+          g_free (v[P_DISPLAY]);
+          v[P_DISPLAY] = g_strdup (v[P_EMAIL][0] != '\0' ? v[P_EMAIL] : v[P_PHONE]);
+        }
+    }
+  if (v[P_DISPLAY][0] == '\0' && values->reason == R_NONE)
+    values->reason = R_NO_NAME;
+
+  v[P_BIRTH] = g_strdup (draft->birth_date);
+  v[P_GENDER] = g_strdup (draft->gender);
+  v[P_LANGUAGE] = g_strdup (draft->language);
+  v[P_CITY] = dup_trimmed (draft->city);
+  v[P_REGION] = dup_trimmed (draft->region);
+  v[P_ADDRESS] = dup_trimmed (draft->street);
+  if (draft->postal_code[0] != '\0')
+    {
+      char *address = g_strconcat (v[P_ADDRESS], v[P_ADDRESS][0] != '\0' ? "\n" : "",
+                                   draft->postal_code, NULL);
+
+      g_free (v[P_ADDRESS]);
+      v[P_ADDRESS] = address;
+    }
+  v[P_NOTES] = g_strdup (draft->notes);
+  for (guint i = P_BIRTH; i < P_N; i++)
+    if (v[i][0] != '\0')
+      values->provided |= 1u << i;
+
+  values->organization = dup_trimmed (draft->organization);
+  values->title = dup_trimmed (draft->title);
+  values->department = dup_trimmed (draft->department);
+
+  for (guint i = 0; i <= P_PHONE && values->reason == R_NONE; i++)
+    if (strlen (v[i]) > MAX_SHORT_VALUE)
+      values->reason = R_TOO_LONG;
+  if (strlen (values->organization) > MAX_SHORT_VALUE || strlen (values->title) > MAX_SHORT_VALUE)
+    values->reason = values->reason ?: R_TOO_LONG;
+  check_lengths (values);
+}
+
+static const char *
+extra_value (const CrmContactDraft *draft,
+             const char            *key)
+{
+  const char *value = g_hash_table_lookup (draft->extra, key);
+
+  return value != NULL ? value : "";
+}
+
+static void
+org_values (const CrmContactDraft *draft,
+            const char            *default_region,
+            Values                *values)
+{
+  char **v = values->v;
+  g_autofree char *phone = dup_trimmed (first_string (draft->phones));
+  g_autofree char *email = dup_trimmed (first_string (draft->emails));
+
+  v[O_NAME] = dup_trimmed (draft->organization[0] != '\0' ? draft->organization
+                                                           : draft->display_name);
+  v[O_INDUSTRY] = dup_trimmed (extra_value (draft, "Industry"));
+  v[O_SIZE] = dup_trimmed (extra_value (draft, "Size Band"));
+  v[O_WEBSITE] = dup_trimmed (draft->website);
+  v[O_EMAIL] = normalize_email (email, &values->reason);
+  v[O_COUNTRY] = normalize_country (draft->country);
+  v[O_PHONE] = normalize_phone (phone, v[O_COUNTRY], default_region);
+  if (v[O_PHONE] == NULL && values->reason == R_NONE)
+    values->reason = R_INVALID_PHONE;
+  if (v[O_EMAIL] == NULL)
+    v[O_EMAIL] = g_strdup ("");
+  if (v[O_PHONE] == NULL)
+    v[O_PHONE] = g_strdup ("");
+  v[O_CITY] = dup_trimmed (draft->city);
+  v[O_REGION] = dup_trimmed (draft->region);
+  v[O_ADDRESS] = dup_trimmed (draft->street);
+  v[O_TIER] = dup_trimmed (extra_value (draft, "Tier"));
+  if (!g_str_equal (v[O_TIER], "strategic") && !g_str_equal (v[O_TIER], "key") &&
+      !g_str_equal (v[O_TIER], "standard"))
+    {
+      g_free (v[O_TIER]);
+      v[O_TIER] = g_strdup ("");
+    }
+  v[O_NOTES] = g_strdup (draft->notes);
+  for (guint i = 0; i < O_N; i++)
+    if (v[i][0] != '\0')
+      values->provided |= 1u << i;
+  if (v[O_NAME][0] == '\0' && values->reason == R_NONE)
+    values->reason = R_NO_NAME;
+  if (strlen (v[O_NAME]) > MAX_SHORT_VALUE && values->reason == R_NONE)
+    values->reason = R_TOO_LONG;
+  check_lengths (values);
+}
+
+/* --- the pass --- */
+
+typedef struct
+{
+  CrmStoreWorker  *worker;
+  GTask           *task;
+  CrmImportJob    *job;
+  CrmImportTarget  target;
+  const char * const *columns;
+  guint            n_columns;
+  char            *region;
+  gint64           now;
+  gint64           batch_id;
+
+  GHashTable      *seen;        /* 64-bit key hashes of earlier rows (set) */
+  GHashTable      *orgs;        /* name as written → gint64* id (0: none) */
+  GHashTable      *org_people;  /* gint64* org id → GHashTable name key → gint64* person */
+
+  sqlite3_stmt    *by_email;
+  sqlite3_stmt    *by_phone;
+  sqlite3_stmt    *org_by_key;
+  sqlite3_stmt    *org_members;
+  sqlite3_stmt    *read_row;
+  sqlite3_stmt    *insert_row;
+  sqlite3_stmt    *insert_org;
+  sqlite3_stmt    *insert_affiliation;
+  sqlite3_stmt    *has_affiliation;
+  sqlite3_stmt    *insert_change;
+
+  GArray          *plans;       /* out (read) */
+  guint            plan_index;  /* run with a preview: next plan */
+} Pass;
+
+static void
+pass_clear (Pass *pass)
+{
+  g_free (pass->region);
+  g_clear_pointer (&pass->seen, g_hash_table_unref);
+  g_clear_pointer (&pass->orgs, g_hash_table_unref);
+  g_clear_pointer (&pass->org_people, g_hash_table_unref);
+}
+
+static sqlite3 *
+pass_db (Pass *pass)
+{
+  return _crm_store_worker_get_db (pass->worker);
+}
+
+static guint64
+hash_text (const char *prefix,
+           const char *text)
+{
+  guint64 h = 0xcbf29ce484222325ull;
+
+  for (const char *p = prefix; *p != '\0'; p++)
+    h = (h ^ (guchar) *p) * 0x100000001b3ull;
+  for (const char *p = text; *p != '\0'; p++)
+    h = (h ^ (guchar) *p) * 0x100000001b3ull;
+  /* 0 is NULL in the set. */
+  return h != 0 ? h : 1;
+}
+
+static gboolean
+step_error (Pass          *pass,
+            sqlite3_stmt  *stmt,
+            int            rc,
+            GError       **error)
+{
+  _crm_store_set_error (error, pass_db (pass), rc, "import");
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+/* Runs @stmt, which selects one id; 0 when there is no row.  (The lookups
+ * write "+deleted" so that the planner, without statistics, does not pick an
+ * index on deleted over the email or phone index.) */
+static gboolean
+select_id (Pass          *pass,
+           sqlite3_stmt  *stmt,
+           gint64        *id,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Organizations by name as written (the cache spares computing the sort
+ * key of the same name on every row), then by sort key in the database. */
+static gboolean
+find_org (Pass        *pass,
+          const char  *name,
+          gint64      *org_id,
+          GError     **error)
+{
+  gint64 *cached = g_hash_table_lookup (pass->orgs, name);
+  g_autofree char *key = NULL;
+
+  if (cached != NULL)
+    {
+      *org_id = *cached;
+      return TRUE;
+    }
+  key = _crm_search_sort_key (name);
+  sqlite3_bind_text (pass->org_by_key, 1, key, -1, SQLITE_STATIC);
+  if (!select_id (pass, pass->org_by_key, org_id, error))
+    return FALSE;
+  g_hash_table_insert (pass->orgs, g_strdup (name), g_memdup2 (org_id, sizeof *org_id));
+  return TRUE;
+}
+
+/* Name keys of the people at @org_id, loaded once per organization. */
+static GHashTable *
+org_people (Pass     *pass,
+            gint64    org_id,
+            GError  **error)
+{
+  GHashTable *people = g_hash_table_lookup (pass->org_people, &org_id);
+  int rc;
+
+  if (people != NULL)
+    return people;
+  people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (pass->org_people, g_memdup2 (&org_id, sizeof org_id), people);
+  sqlite3_bind_int64 (pass->org_members, 1, org_id);
+  while ((rc = sqlite3_step (pass->org_members)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (pass->org_members, 0);
+      g_auto(GStrv) keys = crm_dedupe_dup_name_keys (
+        (const char *) sqlite3_column_text (pass->org_members, 1),
+        (const char *) sqlite3_column_text (pass->org_members, 2),
+        (const char *) sqlite3_column_text (pass->org_members, 3));
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        if (!g_hash_table_contains (people, keys[i]))
+          g_hash_table_insert (people, g_strdup (keys[i]), g_memdup2 (&id, sizeof id));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      step_error (pass, pass->org_members, rc, error);
+      return NULL;
+    }
+  sqlite3_reset (pass->org_members);
+  return people;
+}
+
+/* The within-file keys of a row: email, phone, and name at the organization
+ * (people); the folded name (organizations). */
+static GPtrArray *
+row_keys (Pass   *pass,
+          Values *values)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
+    {
+      g_autofree char *name = _crm_search_sort_key (values->v[O_NAME]);
+
+      g_ptr_array_add (keys, g_strconcat ("o:", name, NULL));
+      return keys;
+    }
+  if (values->v[P_EMAIL][0] != '\0')
+    {
+      char *key = crm_email_dup_key (values->v[P_EMAIL]);
+
+      if (key != NULL)
+        g_ptr_array_add (keys, g_strconcat ("e:", key, NULL));
+      g_free (key);
+    }
+  if (values->v[P_PHONE][0] != '\0')
+    g_ptr_array_add (keys, g_strconcat ("p:", values->v[P_PHONE], NULL));
+  if (values->organization[0] != '\0')
+    {
+      g_autofree char *org = _crm_search_sort_key (values->organization);
+      g_auto(GStrv) names = crm_dedupe_dup_name_keys (values->v[P_GIVEN], values->v[P_FAMILY],
+                                                      values->v[P_DISPLAY]);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        g_ptr_array_add (keys, g_strconcat ("n:", org, "\037", names[i], NULL));
+    }
+  return keys;
+}
+
+static gboolean
+seen_before (Pass      *pass,
+             GPtrArray *keys)
+{
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gpointer h = GSIZE_TO_POINTER ((gsize) hash_text ("", keys->pdata[i]));
+
+      if (!g_hash_table_add (pass->seen, h))
+        seen = TRUE;
+    }
+  return seen;
+}
+
+static gboolean
+find_match (Pass     *pass,
+            Values   *values,
+            gint64   *id,
+            GError  **error)
+{
+  *id = 0;
+  if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
+    return find_org (pass, values->v[O_NAME], id, error);
+
+  if (values->v[P_EMAIL][0] != '\0')
+    {
+      g_autofree char *lower = g_utf8_strdown (values->v[P_EMAIL], -1);
+
+      sqlite3_bind_text (pass->by_email, 1, values->v[P_EMAIL], -1, SQLITE_STATIC);
+      sqlite3_bind_text (pass->by_email, 2, lower, -1, SQLITE_STATIC);
+      if (!select_id (pass, pass->by_email, id, error))
+        return FALSE;
+      if (*id != 0)
+        return TRUE;
+    }
+  if (values->v[P_PHONE][0] != '\0')
+    {
+      sqlite3_bind_text (pass->by_phone, 1, values->v[P_PHONE], -1, SQLITE_STATIC);
+      if (!select_id (pass, pass->by_phone, id, error))
+        return FALSE;
+      if (*id != 0)
+        return TRUE;
+    }
+  if (values->organization[0] != '\0')
+    {
+      gint64 org_id;
+      GHashTable *people;
+      g_auto(GStrv) names = NULL;
+
+      if (!find_org (pass, values->organization, &org_id, error))
+        return FALSE;
+      if (org_id == 0)
+        return TRUE;
+      people = org_people (pass, org_id, error);
+      if (people == NULL)
+        return FALSE;
+      names = crm_dedupe_dup_name_keys (values->v[P_GIVEN], values->v[P_FAMILY],
+                                        values->v[P_DISPLAY]);
+      for (guint i = 0; names[i] != NULL && *id == 0; i++)
+        {
+          gint64 *person = g_hash_table_lookup (people, names[i]);
+
+          if (person != NULL)
+            *id = *person;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+same_value (Pass       *pass,
+            guint       col,
+            const char *a,
+            const char *b)
+{
+  const char *name = pass->columns[col];
+
+  if (g_str_equal (name, "email") || g_str_equal (name, "website"))
+    return g_ascii_strcasecmp (a, b) == 0;
+  return g_str_equal (a, b);
+}
+
+/* Reads the matched record's columns into @old (transfer full each) and
+ * returns the mask of columns that both have and that differ. */
+static gboolean
+compare_record (Pass     *pass,
+                gint64    id,
+                Values   *values,
+                char    **old,
+                guint32  *diff,
+                gint64   *updated,
+                GError  **error)
+{
+  int rc;
+
+  *diff = 0;
+  sqlite3_bind_int64 (pass->read_row, 1, id);
+  rc = sqlite3_step (pass->read_row);
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE ? (sqlite3_reset (pass->read_row), TRUE)
+                             : step_error (pass, pass->read_row, rc, error);
+  for (guint i = 0; i < pass->n_columns; i++)
+    {
+      const char *db = (const char *) sqlite3_column_text (pass->read_row, i);
+
+      old[i] = g_strdup (db != NULL ? db : "");
+      if ((values->provided & (1u << i)) && old[i][0] != '\0' &&
+          !same_value (pass, i, old[i], values->v[i]))
+        *diff |= 1u << i;
+    }
+  if (updated != NULL)
+    *updated = sqlite3_column_int64 (pass->read_row, pass->n_columns);
+  sqlite3_reset (pass->read_row);
+  return TRUE;
+}
+
+static char *
+make_summary (Pass   *pass,
+              Values *values)
+{
+  GString *s = g_string_new (NULL);
+  const char *sep = "";
+
+  if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
+    {
+      g_string_append_printf (s, "%s\037", values->v[O_NAME]);
+      for (guint i = 0; i < 3; i++)
+        {
+          const char *part = values->v[(guint[]) { O_WEBSITE, O_EMAIL, O_CITY }[i]];
+
+          if (part[0] != '\0')
+            {
+              g_string_append_printf (s, "%s%s", sep, part);
+              sep = " · ";
+            }
+        }
+      return g_string_free (s, FALSE);
+    }
+  g_string_append_printf (s, "%s\037", values->v[P_DISPLAY]);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *part = i == 0 ? values->v[P_EMAIL] : i == 1 ? values->v[P_PHONE]
+                                                             : values->organization;
+
+      if (part[0] != '\0')
+        {
+          g_string_append_printf (s, "%s%s", sep, part);
+          sep = " · ";
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* --- writing --- */
+
+static gboolean
+record_change (Pass        *pass,
+               const char  *kind,
+               gint64       id,
+               const char  *action,
+               const char  *before,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = pass->insert_change;
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, pass->batch_id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, before != NULL ? before : "{}", -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+insert_org_named (Pass        *pass,
+                  const char  *name,
+                  gint64      *org_id,
+                  GError     **error)
+{
+  g_autofree char *key = _crm_search_sort_key (name);
+  sqlite3_stmt *stmt = pass->insert_org;
+  int rc;
+
+  *org_id = _crm_store_worker_next_id (pass->worker);
+  sqlite3_bind_int64 (stmt, 1, *org_id);
+  sqlite3_bind_int64 (stmt, 2, pass->now);
+  sqlite3_bind_int64 (stmt, 3, pass->now);
+  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  g_hash_table_insert (pass->orgs, g_strdup (name), g_memdup2 (org_id, sizeof *org_id));
+  return record_change (pass, "organization", *org_id, "insert", NULL, error);
+}
+
+static gboolean
+add_affiliation (Pass     *pass,
+                 gint64    person_id,
+                 Values   *values,
+                 gboolean  check,
+                 GError  **error)
+{
+  gint64 org_id, id;
+  int rc;
+
+  if (values->organization[0] == '\0')
+    return TRUE;
+  if (!find_org (pass, values->organization, &org_id, error))
+    return FALSE;
+  if (org_id == 0 && !insert_org_named (pass, values->organization, &org_id, error))
+    return FALSE;
+  if (check)
+    {
+      gint64 existing;
+
+      sqlite3_bind_int64 (pass->has_affiliation, 1, person_id);
+      sqlite3_bind_int64 (pass->has_affiliation, 2, org_id);
+      if (!select_id (pass, pass->has_affiliation, &existing, error))
+        return FALSE;
+      if (existing != 0)
+        return TRUE;
+    }
+  id = _crm_store_worker_next_id (pass->worker);
+  sqlite3_bind_int64 (pass->insert_affiliation, 1, id);
+  sqlite3_bind_int64 (pass->insert_affiliation, 2, pass->now);
+  sqlite3_bind_int64 (pass->insert_affiliation, 3, pass->now);
+  sqlite3_bind_int64 (pass->insert_affiliation, 4, person_id);
+  sqlite3_bind_int64 (pass->insert_affiliation, 5, org_id);
+  sqlite3_bind_text (pass->insert_affiliation, 6, values->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (pass->insert_affiliation, 7, values->department, -1, SQLITE_STATIC);
+  sqlite3_bind_int (pass->insert_affiliation, 8, !check);
+  rc = sqlite3_step (pass->insert_affiliation);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, pass->insert_affiliation, rc, error);
+  sqlite3_reset (pass->insert_affiliation);
+  return record_change (pass, "affiliation", id, "insert", NULL, error);
+}
+
+static gboolean
+insert_record (Pass     *pass,
+               Values   *values,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = pass->insert_row;
+  gint64 id = _crm_store_worker_next_id (pass->worker);
+  g_autofree char *sort_key = _crm_search_sort_key (values->v[pass->target == CRM_IMPORT_TARGET_ORGANIZATION ? O_NAME : P_DISPLAY]);
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, pass->now);
+  sqlite3_bind_int64 (stmt, 3, pass->now);
+  sqlite3_bind_text (stmt, 4, sort_key, -1, SQLITE_STATIC);
+  for (guint i = 0; i < pass->n_columns; i++)
+    {
+      const char *value = values->v[i];
+
+      /* An organization's tier has a default that "" is not. */
+      if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION && i == O_TIER && value[0] == '\0')
+        value = "standard";
+      sqlite3_bind_text (stmt, 5 + i, value, -1, SQLITE_STATIC);
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+
+  if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
+    {
+      g_hash_table_insert (pass->orgs, g_strdup (values->v[O_NAME]), g_memdup2 (&id, sizeof id));
+      return record_change (pass, "organization", id, "insert", NULL, error);
+    }
+  return record_change (pass, "person", id, "insert", NULL, error) &&
+         add_affiliation (pass, id, values, FALSE, error);
+}
+
+/* Writes the file's values over the record's: all non-empty ones that
+ * differ (a conflict) or only into empty columns (a match). */
+static gboolean
+update_record (Pass     *pass,
+               gint64    id,
+               Values   *values,
+               gboolean  overwrite,
+               gboolean *changed,
+               GError  **error)
+{
+  char *old[MAX_COLUMNS] = { NULL, };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(JsonBuilder) before = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *sort_key = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint32 diff, set = 0;
+  gint64 old_updated = 0;
+  gboolean ok = FALSE;
+  int param = 1, rc;
+  const char *table = pass->target == CRM_IMPORT_TARGET_ORGANIZATION ? "organization" : "person";
+  guint sort_source = pass->target == CRM_IMPORT_TARGET_ORGANIZATION ? O_NAME : P_DISPLAY;
+
+  *changed = FALSE;
+  if (!compare_record (pass, id, values, old, &diff, &old_updated, error))
+    goto out;
+  if (old[0] == NULL)
+    {
+      ok = TRUE;   /* gone since the preview: nothing to update */
+      goto out;
+    }
+  for (guint i = 0; i < pass->n_columns; i++)
+    if ((values->provided & (1u << i)) && !g_str_equal (old[i], values->v[i]) &&
+        (overwrite || old[i][0] == '\0'))
+      set |= 1u << i;
+
+  if (set != 0)
+    {
+      json_builder_begin_object (before);
+      json_builder_set_member_name (before, "updated");
+      json_builder_add_int_value (before, old_updated);
+      g_string_append_printf (sql, "UPDATE %s SET updated = ?", table);
+      for (guint i = 0; i < pass->n_columns; i++)
+        if (set & (1u << i))
+          {
+            g_string_append_printf (sql, ", %s = ?", pass->columns[i]);
+            json_builder_set_member_name (before, pass->columns[i]);
+            json_builder_add_string_value (before, old[i]);
+          }
+      if (set & (1u << sort_source))
+        {
+          g_string_append (sql, ", sort_key = ?");
+          sort_key = _crm_search_sort_key (values->v[sort_source]);
+        }
+      g_string_append (sql, " WHERE id = ?");
+      json_builder_end_object (before);
+      root = json_builder_get_root (before);
+      before_text = json_to_string (root, FALSE);
+
+      stmt = _crm_store_worker_prepare (pass->worker, sql->str, error);
+      if (stmt == NULL)
+        goto out;
+      sqlite3_bind_int64 (stmt, param++, pass->now);
+      for (guint i = 0; i < pass->n_columns; i++)
+        if (set & (1u << i))
+          sqlite3_bind_text (stmt, param++, values->v[i], -1, SQLITE_STATIC);
+      if (sort_key != NULL)
+        sqlite3_bind_text (stmt, param++, sort_key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, param, id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          step_error (pass, stmt, rc, error);
+          goto out;
+        }
+      sqlite3_reset (stmt);
+      if (!record_change (pass, table, id, "update", before_text, error))
+        goto out;
+      *changed = TRUE;
+    }
+  if (pass->target == CRM_IMPORT_TARGET_PERSON && values->organization[0] != '\0')
+    {
+      sqlite3_int64 before_changes = sqlite3_total_changes64 (pass_db (pass));
+
+      if (!add_affiliation (pass, id, values, TRUE, error))
+        goto out;
+      if (sqlite3_total_changes64 (pass_db (pass)) != before_changes)
+        *changed = TRUE;
+    }
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    g_free (old[i]);
+  return ok;
+}
+
+/* --- preparing --- */
+
+static gboolean
+prepare_statements (Pass    *pass,
+                    GError **error)
+{
+  g_autoptr(GString) cols = g_string_new (NULL);
+  g_autoptr(GString) params = g_string_new (NULL);
+  g_autofree char *read_sql = NULL;
+  g_autofree char *insert_sql = NULL;
+  const char *table = pass->target == CRM_IMPORT_TARGET_ORGANIZATION ? "organization" : "person";
+  CrmStoreWorker *w = pass->worker;
+
+  for (guint i = 0; i < pass->n_columns; i++)
+    {
+      g_string_append_printf (cols, "%s%s", i > 0 ? ", " : "", pass->columns[i]);
+      g_string_append (params, ", ?");
+    }
+  /* The columns, then "updated" (undo puts it back too). */
+  read_sql = g_strdup_printf ("SELECT %s, updated FROM %s WHERE id = ?", cols->str, table);
+  insert_sql = g_strdup_printf ("INSERT INTO %s (id, created, updated, sort_key, %s) "
+                                "VALUES (?, ?, ?, ?%s)", table, cols->str, params->str);
+
+  /* Prepared once each; the worker's cache owns them. */
+  return (pass->by_email = _crm_store_worker_prepare (w,
+            "SELECT id FROM person WHERE email IN (?1, ?2) AND email != '' "
+            "AND +deleted = 0 LIMIT 1", error)) != NULL &&
+         (pass->by_phone = _crm_store_worker_prepare (w,
+            "SELECT id FROM person WHERE phone = ? AND phone != '' AND +deleted = 0 LIMIT 1",
+            error)) != NULL &&
+         (pass->org_by_key = _crm_store_worker_prepare (w,
+            "SELECT id FROM organization WHERE deleted = 0 AND sort_key = ? ORDER BY id LIMIT 1",
+            error)) != NULL &&
+         (pass->org_members = _crm_store_worker_prepare (w,
+            "SELECT p.id, p.given_name, p.family_name, p.display_name FROM affiliation a "
+            "JOIN person p ON p.id = a.person_id "
+            "WHERE a.organization_id = ? AND a.deleted = 0 AND p.deleted = 0 ORDER BY p.id",
+            error)) != NULL &&
+         (pass->read_row = _crm_store_worker_prepare (w, read_sql, error)) != NULL &&
+         (!pass->job->write ||
+          ((pass->insert_row = _crm_store_worker_prepare (w, insert_sql, error)) != NULL &&
+           (pass->insert_org = _crm_store_worker_prepare (w,
+              "INSERT INTO organization (id, created, updated, name, sort_key) "
+              "VALUES (?, ?, ?, ?, ?)", error)) != NULL &&
+           (pass->insert_affiliation = _crm_store_worker_prepare (w,
+              "INSERT INTO affiliation (id, created, updated, person_id, organization_id, "
+              "title, department, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)) != NULL &&
+           (pass->has_affiliation = _crm_store_worker_prepare (w,
+              "SELECT id FROM affiliation WHERE person_id = ? AND organization_id = ? "
+              "AND deleted = 0 LIMIT 1", error)) != NULL &&
+           (pass->insert_change = _crm_store_worker_prepare (w,
+              "INSERT INTO import_change (batch_id, record_kind, record_id, action, before) "
+              "VALUES (?, ?, ?, ?, ?)", error)) != NULL));
+}
+
+/* Organizations when the first row is one: a vCard of KIND org, or a row
+ * with an organization and no person name (Rapport's organization export). */
+static CrmImportTarget
+guess_target (CrmImportJob          *job,
+              const CrmContactDraft *draft)
+{
+  const char *kind;
+
+  if (job->target_set || draft == NULL)
+    return job->target;
+  kind = g_hash_table_lookup (draft->extra, "KIND");
+  if (kind != NULL && (g_ascii_strcasecmp (kind, "org") == 0 ||
+                       g_ascii_strcasecmp (kind, "organization") == 0))
+    return CRM_IMPORT_TARGET_ORGANIZATION;
+  if (draft->organization[0] != '\0' && draft->given_name[0] == '\0' &&
+      draft->family_name[0] == '\0' && draft->display_name[0] == '\0')
+    return CRM_IMPORT_TARGET_ORGANIZATION;
+  return CRM_IMPORT_TARGET_PERSON;
+}
+
+static void
+set_target (Pass            *pass,
+            CrmImportTarget  target)
+{
+  pass->target = target;
+  pass->columns = _crm_import_target_columns (target);
+  pass->n_columns = g_strv_length ((char **) pass->columns);
+}
+
+/* --- one row --- */
+
+static CrmImportDecision
+decide (Pass          *pass,
+        CrmImportPlan *plan)
+{
+  CrmImportDecision decision;
+
+  if (plan->status == CRM_IMPORT_STATUS_REJECTED)
+    return CRM_IMPORT_DECISION_SKIP;
+  decision = plan->decision >= 0 ? plan->decision : pass->job->decisions[plan->status];
+  if (decision == CRM_IMPORT_DECISION_UPDATE &&
+      (plan->status == CRM_IMPORT_STATUS_NEW || plan->status == CRM_IMPORT_STATUS_DUPLICATE))
+    decision = plan->status == CRM_IMPORT_STATUS_NEW ? CRM_IMPORT_DECISION_CREATE
+                                                     : CRM_IMPORT_DECISION_SKIP;
+  return decision;
+}
+
+static void
+add_rejection (Pass  *pass,
+               guint  line,
+               guint  reason)
+{
+  CrmImportRejection rejection = { line, reason_keys[reason] };
+
+  g_array_append_val (pass->job->rejections, rejection);
+}
+
+static gboolean
+classify (Pass             *pass,
+          CrmContactDraft  *draft,
+          guint             line,
+          guint             reason,
+          CrmImportPlan    *plan,
+          Values           *values,
+          GError          **error)
+{
+  plan->line = line;
+  plan->decision = -1;
+  plan->has_draft = TRUE;
+  if (draft != NULL)
+    {
+      if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
+        org_values (draft, pass->region, values);
+      else
+        person_values (draft, pass->region, values);
+      reason = reason != R_NONE ? reason : values->reason;
+    }
+  if (reason != R_NONE)
+    {
+      plan->status = CRM_IMPORT_STATUS_REJECTED;
+      plan->reason = reason;
+      return TRUE;
+    }
+  {
+    g_autoptr(GPtrArray) keys = row_keys (pass, values);
+
+    if (seen_before (pass, keys))
+      {
+        plan->status = CRM_IMPORT_STATUS_DUPLICATE;
+        return TRUE;
+      }
+  }
+  if (!find_match (pass, values, &plan->matched_id, error))
+    return FALSE;
+  plan->status = CRM_IMPORT_STATUS_NEW;
+  if (plan->matched_id != 0)
+    {
+      char *old[MAX_COLUMNS] = { NULL, };
+      gboolean ok = compare_record (pass, plan->matched_id, values, old, &plan->diff, NULL,
+                                    error);
+
+      for (guint i = 0; i < MAX_COLUMNS; i++)
+        g_free (old[i]);
+      if (!ok)
+        return FALSE;
+      plan->status = plan->diff != 0 ? CRM_IMPORT_STATUS_CONFLICT : CRM_IMPORT_STATUS_MATCH;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply (Pass           *pass,
+       CrmImportPlan  *plan,
+       Values         *values,
+       GError        **error)
+{
+  CrmImportJob *job = pass->job;
+  gboolean changed;
+
+  switch (decide (pass, plan))
+    {
+    case CRM_IMPORT_DECISION_CREATE:
+      if (!insert_record (pass, values, error))
+        return FALSE;
+      job->n_imported++;
+      return TRUE;
+    case CRM_IMPORT_DECISION_UPDATE:
+      if (!update_record (pass, plan->matched_id, values,
+                          plan->status == CRM_IMPORT_STATUS_CONFLICT, &changed, error))
+        return FALSE;
+      if (changed)
+        job->n_updated++;
+      else
+        job->n_skipped++;
+      return TRUE;
+    case CRM_IMPORT_DECISION_SKIP:
+    default:
+      if (plan->status != CRM_IMPORT_STATUS_REJECTED)
+        job->n_skipped++;
+      return TRUE;
+    }
+}
+
+static gboolean
+handle_row (Pass             *pass,
+            CrmContactDraft  *draft,
+            guint             line,
+            guint             reason,
+            GError          **error)
+{
+  CrmImportJob *job = pass->job;
+  CrmImportPlan fresh = { 0, };
+  CrmImportPlan *plan = &fresh;
+  Values values = { { NULL, }, };
+  gboolean ok = FALSE;
+
+  if (job->write && job->plans != NULL)
+    {
+      /* Replaying the preview: the same rows, with its decisions. */
+      while (pass->plan_index < job->plans->len &&
+             !g_array_index (job->plans, CrmImportPlan, pass->plan_index).has_draft)
+        pass->plan_index++;
+      if (pass->plan_index >= job->plans->len ||
+          g_array_index (job->plans, CrmImportPlan, pass->plan_index).line != line)
+        {
+          g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_CHANGED,
+                       _("“%s” changed since it was read. Read it again before importing."),
+                       job->file_name);
+          return FALSE;
+        }
+      plan = &g_array_index (job->plans, CrmImportPlan, pass->plan_index++);
+      if (draft != NULL)
+        {
+          if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
+            org_values (draft, pass->region, &values);
+          else
+            person_values (draft, pass->region, &values);
+        }
+    }
+  else if (!classify (pass, draft, line, reason, plan, &values, error))
+    goto out;
+
+  job->counts[plan->status]++;
+  if (plan->status == CRM_IMPORT_STATUS_REJECTED)
+    add_rejection (pass, line, plan->reason);
+
+  if (job->write)
+    ok = apply (pass, plan, &values, error);
+  else
+    {
+      if (pass->plans->len < CRM_IMPORT_SUMMARY_ROWS && draft != NULL)
+        plan->summary = make_summary (pass, &values);
+      g_array_append_val (pass->plans, *plan);
+      ok = TRUE;
+    }
+
+out:
+  values_clear (&values);
+  return ok;
+}
+
+/* --- the job --- */
+
+static gboolean
+begin_batch (Pass     *pass,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  pass->batch_id = _crm_store_worker_next_id (pass->worker);
+  stmt = _crm_store_worker_prepare (pass->worker,
+                                    "INSERT INTO import_batch (id, created, updated, file_name, "
+                                    "format, target) VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pass->batch_id);
+  sqlite3_bind_int64 (stmt, 2, pass->now);
+  sqlite3_bind_int64 (stmt, 3, pass->now);
+  sqlite3_bind_text (stmt, 4, pass->job->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, pass->job->format == CRM_IMPORT_FORMAT_VCARD ? "vcard" : "csv",
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, pass->target == CRM_IMPORT_TARGET_ORGANIZATION ? "organization"
+                                                                              : "person",
+                     -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+end_batch (Pass     *pass,
+           GError  **error)
+{
+  CrmImportJob *job = pass->job;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *report = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < job->rejections->len; i++)
+    {
+      CrmImportRejection *r = &g_array_index (job->rejections, CrmImportRejection, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, r->line);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, r->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  report = json_to_string (root, FALSE);
+
+  stmt = _crm_store_worker_prepare (pass->worker,
+                                    "UPDATE import_batch SET n_imported = ?, n_updated = ?, "
+                                    "n_skipped = ?, n_rejected = ?, report = ? WHERE id = ?",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->n_imported);
+  sqlite3_bind_int64 (stmt, 2, job->n_updated);
+  sqlite3_bind_int64 (stmt, 3, job->n_skipped);
+  sqlite3_bind_int64 (stmt, 4, job->rejections->len);
+  sqlite3_bind_text (stmt, 5, report, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, pass->batch_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+read_all (Pass          *pass,
+          Source        *src,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  CrmImportJob *job = pass->job;
+  g_autoptr(CrmContactDraft) first = NULL;
+  guint line = 0, reason = R_NONE;
+  guint rows = 0;
+  GError *local_error = NULL;
+  gboolean have_first;
+
+  /* The first row decides the target of a vCard file. */
+  have_first = source_next (src, &first, &line, &reason, cancellable, &local_error);
+  set_target (pass, guess_target (job, first));
+  job->out_target = pass->target;
+  if (!prepare_statements (pass, error))
+    return FALSE;
+  if (job->write && !begin_batch (pass, error))
+    return FALSE;
+
+  if (have_first && !handle_row (pass, first, line, reason, error))
+    return FALSE;
+  while (have_first)
+    {
+      g_autoptr(CrmContactDraft) draft = NULL;
+
+      if (!source_next (src, &draft, &line, &reason, cancellable, &local_error))
+        break;
+      if (!handle_row (pass, draft, line, reason, error))
+        return FALSE;
+      if (++rows % CANCEL_CHECK_ROWS == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          report_progress (job->progress, source_fraction (src), FALSE);
+        }
+    }
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, local_error);
+      else
+        {
+          if (g_error_matches (local_error, CRM_VCARD_ERROR, CRM_VCARD_ERROR_NOT_VCARD))
+            g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
+                         _("“%s” holds no contact cards."), job->file_name);
+          else
+            g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
+                         _("Cannot read “%s”: %s"), job->file_name, local_error->message);
+          g_error_free (local_error);
+        }
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* Cards the vCard reader skipped. */
+  if (src->vcard != NULL)
+    {
+      g_autoptr(GPtrArray) rejections = crm_vcard_reader_take_rejections (src->vcard);
+
+      for (guint i = 0; rejections != NULL && i < rejections->len; i++)
+        {
+          CrmVcardRejection *r = rejections->pdata[i];
+          CrmImportPlan plan = { 0, };
+
+          plan.line = r->line;
+          plan.status = CRM_IMPORT_STATUS_REJECTED;
+          plan.reason = R_MALFORMED_CARD;
+          plan.decision = -1;
+          job->counts[plan.status]++;
+          add_rejection (pass, r->line, R_MALFORMED_CARD);
+          if (!job->write)
+            g_array_append_val (pass->plans, plan);
+        }
+    }
+  if (job->write && job->plans != NULL)
+    {
+      /* Rows the preview had after the last one read now. */
+      while (pass->plan_index < job->plans->len &&
+             !g_array_index (job->plans, CrmImportPlan, pass->plan_index).has_draft)
+        pass->plan_index++;
+      if (pass->plan_index != job->plans->len)
+        {
+          g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_CHANGED,
+                       _("“%s” changed since it was read. Read it again before importing."),
+                       job->file_name);
+          return FALSE;
+        }
+    }
+  if (!have_first && job->rejections->len == 0)
+    {
+      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
+                   _("“%s” holds no rows."), job->file_name);
+      return FALSE;
+    }
+  if (job->write)
+    return end_batch (pass, error);
+  return TRUE;
+}
+
+static gint64
+get_cache_size (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -8000;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+set_cache_size (sqlite3 *db,
+                gint64   value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+void
+_crm_import_read_job (CrmStoreWorker *worker,
+                      GTask          *task,
+                      gpointer        data)
+{
+  CrmImportJob *job = data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  Source src = { 0, };
+  Pass pass = { 0, };
+  GError *error = NULL;
+  gint64 cache_size = get_cache_size (_crm_store_worker_get_db (worker));
+  gboolean ok;
+
+  pass.worker = worker;
+  pass.task = task;
+  pass.job = job;
+  pass.region = crm_phone_dup_default_region ();
+  pass.now = _crm_store_worker_now (worker);
+  pass.seen = g_hash_table_new (g_direct_hash, NULL);
+  pass.orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pass.org_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) g_hash_table_unref);
+  job->rejections = g_array_new (FALSE, FALSE, sizeof (CrmImportRejection));
+  if (!job->write)
+    {
+      pass.plans = g_array_new (FALSE, FALSE, sizeof (CrmImportPlan));
+      g_array_set_clear_func (pass.plans, _crm_import_plan_clear);
+      job->samples = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      src.samples = job->samples;
+    }
+
+  ok = source_open (&src, job, cancellable, &error);
+  if (ok)
+    {
+      /* A big import reads and writes more index pages than the usual cache holds. */
+      set_cache_size (_crm_store_worker_get_db (worker), -256 * 1024);
+      /* One read transaction for a preview; one write transaction for a run. */
+      ok = _crm_store_worker_begin (worker, &error);
+      if (ok && job->write)
+        _crm_store_worker_set_bulk (worker, TRUE);
+      ok = ok && read_all (&pass, &src, cancellable, &error);
+      if (ok && job->write)
+        ok = _crm_store_worker_commit (worker, &error);
+      else
+        _crm_store_worker_rollback (worker);
+      if (!ok)
+        _crm_store_worker_rollback (worker);
+      set_cache_size (_crm_store_worker_get_db (worker), cache_size);
+    }
+
+  if (ok)
+    {
+      if (src.mapping != NULL)
+        job->out_mapping = g_steal_pointer (&src.mapping);
+      job->out_plans = g_steal_pointer (&pass.plans);
+      report_progress (job->progress, 1.0, TRUE);
+      source_clear (&src);
+      pass_clear (&pass);
+      if (job->write)
+        g_task_return_pointer (task, g_memdup2 (&pass.batch_id, sizeof pass.batch_id), g_free);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_clear_pointer (&pass.plans, g_array_unref);
+  source_clear (&src);
+  pass_clear (&pass);
+  g_task_return_error (task, error);
+}
+
+/* --- undo --- */
+
+static gboolean
+column_allowed (const char *kind,
+                const char *column)
+{
+  const char * const *columns = g_str_equal (kind, "organization") ? org_columns : person_columns;
+
+  return g_strv_contains (columns, column) || g_str_equal (column, "sort_key");
+}
+
+static gboolean
+restore_update (CrmStoreWorker  *worker,
+                const char      *kind,
+                gint64           id,
+                const char      *before,
+                gint64           now,
+                GError         **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GList) members = NULL;
+  gboolean org = g_str_equal (kind, "organization");
+  JsonObject *object;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!json_parser_load_from_data (parser, before, -1, error))
+    return FALSE;
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (object == NULL)
+    return TRUE;
+  members = json_object_get_members (object);
+  g_string_append_printf (sql, "UPDATE %s SET updated = ?", org ? "organization" : "person");
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *column = l->data;
+      const char *value;
+
+      /* Column names come from the database: only known ones are spliced. */
+      if (!column_allowed (kind, column) || g_str_equal (column, "sort_key"))
+        continue;
+      value = json_object_get_string_member_with_default (object, column, "");
+      g_string_append_printf (sql, ", %s = ?", column);
+      g_ptr_array_add (values, g_strdup (value));
+      if (g_str_equal (column, org ? "name" : "display_name"))
+        {
+          g_string_append (sql, ", sort_key = ?");
+          g_ptr_array_add (values, _crm_search_sort_key (value));
+        }
+    }
+  g_string_append (sql, " WHERE id = ?");
+
+  stmt = _crm_store_worker_prepare (worker, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  /* The record's own "updated" from before the import, when known. */
+  sqlite3_bind_int64 (stmt, 1, json_object_has_member (object, "updated")
+                                 ? json_object_get_int_member (object, "updated") : now);
+  for (guint i = 0; i < values->len; i++)
+    sqlite3_bind_text (stmt, 2 + i, values->pdata[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2 + values->len, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, "undo import");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+undo_batch (CrmStoreWorker  *worker,
+            gint64           batch_id,
+            guint           *n_edited,
+            GError         **error)
+{
+  sqlite3 *db = _crm_store_worker_get_db (worker);
+  sqlite3_stmt *stmt;
+  gint64 created, undone, now = _crm_store_worker_now (worker);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  int rc;
+
+  stmt = _crm_store_worker_prepare (worker, "SELECT created, undone FROM import_batch "
+                                            "WHERE id = ? AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NOT_FOUND,
+                     _("There is no import %" G_GINT64_FORMAT "."), batch_id);
+      else
+        _crm_store_set_error (error, db, rc, "undo import");
+      return FALSE;
+    }
+  created = sqlite3_column_int64 (stmt, 0);
+  undone = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if (undone != 0)
+    {
+      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ALREADY_UNDONE,
+                   _("This import was already undone."));
+      return FALSE;
+    }
+
+  /* Newest change first: affiliations go before their people and
+   * organizations, and a record updated twice ends with its oldest value. */
+  stmt = _crm_store_worker_prepare (worker, "SELECT record_kind, record_id, action, before "
+                                            "FROM import_change WHERE batch_id = ? "
+                                            "ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      gboolean insert = g_str_equal ((const char *) sqlite3_column_text (stmt, 2), "insert");
+
+      g_ptr_array_add (kinds, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_array_append_val (ids, id);
+      g_array_append_val (inserts, insert);
+      g_ptr_array_add (befores, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _crm_store_set_error (error, db, rc, "undo import");
+      return FALSE;
+    }
+
+  *n_edited = 0;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *kind = kinds->pdata[i];
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *sql = NULL;
+      const char *table;
+
+      if (g_str_equal (kind, "person"))
+        table = "person";
+      else if (g_str_equal (kind, "organization"))
+        table = "organization";
+      else if (g_str_equal (kind, "affiliation"))
+        table = "affiliation";
+      else
+        continue;
+
+      sql = g_strdup_printf ("SELECT updated FROM %s WHERE id = ?", table);
+      stmt = _crm_store_worker_prepare (worker, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > created &&
+          !g_str_equal (table, "affiliation"))
+        (*n_edited)++;
+      sqlite3_reset (stmt);
+
+      if (g_array_index (inserts, gboolean, i))
+        {
+          g_free (sql);
+          sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+          stmt = _crm_store_worker_prepare (worker, sql, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              _crm_store_set_error (error, db, rc, "undo import");
+              return FALSE;
+            }
+        }
+      else if (!restore_update (worker, kind, id, befores->pdata[i], now, error))
+        return FALSE;
+    }
+
+  stmt = _crm_store_worker_prepare (worker, "UPDATE import_batch SET undone = ?, updated = ? "
+                                            "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, MAX (now, 1));
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, batch_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _crm_store_set_error (error, db, rc, "undo import");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_crm_import_undo_job (CrmStoreWorker *worker,
+                      GTask          *task,
+                      gpointer        data)
+{
+  gint64 batch_id = *(gint64 *) data;
+  GError *error = NULL;
+  guint n_edited = 0;
+
+  if (!_crm_store_worker_begin (worker, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _crm_store_worker_set_bulk (worker, TRUE);
+  if (!undo_batch (worker, batch_id, &n_edited, &error) ||
+      !_crm_store_worker_commit (worker, &error))
+    {
+      _crm_store_worker_rollback (worker);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, n_edited);
+}
