@@ -24,6 +24,9 @@
 
 #include "crm-dedupe.h"
 #include "crm-demo.h"
+#include "crm-export.h"
+#include "crm-filter.h"
+#include "crm-import.h"
 #include "crm-models.h"
 #include "crm-record.h"
 #include "crm-rfm.h"
@@ -762,6 +765,243 @@ cmd_dedupe (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
+/* --- import and export --- */
+
+/* The format the issue gives, to the space: one line. */
+static void
+print_import_json (CrmImport *import)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const CrmImportRejection *rejections;
+  guint n_rejections;
+
+  rejections = crm_import_get_rejections (import, &n_rejections);
+  g_string_append_printf (out, "{\"imported\": %u, \"updated\": %u, \"skipped\": %u, \"rejected\": [",
+                          crm_import_get_n_imported (import), crm_import_get_n_updated (import),
+                          crm_import_get_n_skipped (import));
+  /* Reasons are ASCII keys: nothing to escape. */
+  for (guint i = 0; i < n_rejections; i++)
+    g_string_append_printf (out, "%s{\"line\": %u, \"reason\": \"%s\"}", i > 0 ? ", " : "",
+                            rejections[i].line, rejections[i].reason);
+  g_string_append (out, "]}");
+  g_print ("%s\n", out->str);
+}
+
+static int
+cmd_import (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  gboolean json = FALSE, update = FALSE, create = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "update", 0, 0, G_OPTION_ARG_NONE, &update,
+      N_("Update existing records from conflicting rows"), NULL },
+    { "create-duplicates", 0, 0, G_OPTION_ARG_NONE, &create,
+      N_("Create records even for rows that match existing ones"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpenStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CrmImport) import = NULL;
+  g_autoptr(GFile) file = NULL;
+  const CrmImportRejection *rejections;
+  g_autofree char *batch_text = NULL;
+  guint n_rejections;
+  gint64 batch_id;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Import people or organizations from a CSV or vCard file."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 2)
+    return usage_error (_("import takes one file."));
+
+  store = open_store (cli, FALSE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  import = crm_import_new (store, file);
+  if (update)
+    crm_import_set_decision (import, CRM_IMPORT_STATUS_CONFLICT, CRM_IMPORT_DECISION_UPDATE);
+  if (create)
+    for (CrmImportStatus s = CRM_IMPORT_STATUS_MATCH; s <= CRM_IMPORT_STATUS_DUPLICATE; s++)
+      crm_import_set_decision (import, s, CRM_IMPORT_DECISION_CREATE);
+  crm_import_run_async (import, cli->cancellable, on_async_done_cb, &result);
+  batch_id = crm_import_run_finish (import, await_result (&result), &error);
+  if (batch_id == 0)
+    return fail (g_steal_pointer (&error));
+
+  if (json)
+    {
+      print_import_json (import);
+      return EXIT_SUCCESS;
+    }
+  batch_text = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+  rejections = crm_import_get_rejections (import, &n_rejections);
+  for (guint i = 0; i < n_rejections; i++)
+    /* TRANSLATORS: a rejected row: its line number, then why */
+    g_print (_("Line %u: %s\n"), rejections[i].line,
+             crm_import_reason_get_label (rejections[i].reason));
+  /* TRANSLATORS: %u are numbers of records, %s the id to undo the import with */
+  g_print (_("Imported %u, updated %u, skipped %u, rejected %u (import %s).\n"),
+           crm_import_get_n_imported (import), crm_import_get_n_updated (import),
+           crm_import_get_n_skipped (import), n_rejections, batch_text);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_export (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *format_name = NULL;
+  gint64 segment_id = 0;
+  const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("person or organization (default: person)"), "KIND" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv or vcard (default: from OUT’s name)"), "FORMAT" },
+    { "segment", 0, 0, G_OPTION_ARG_INT64, &segment_id, N_("Only the records of this segment"), "ID" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("OUT"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpenStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CrmQuery) query = NULL;
+  g_autoptr(GFile) file = NULL;
+  CrmExportFormat format;
+  guint n_written = 0;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Export people or organizations to CSV or vCard 4.0."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 2)
+    return usage_error (_("export takes one output file."));
+  if (kind == NULL)
+    kind = g_strdup ("person");
+  if (!g_str_equal (kind, "person") && !g_str_equal (kind, "organization"))
+    return usage_error (_("--kind is person or organization."));
+  if (format_name != NULL && !g_str_equal (format_name, "csv") && !g_str_equal (format_name, "vcard"))
+    return usage_error (_("--format is csv or vcard."));
+  format = format_name != NULL ? (g_str_equal (format_name, "vcard") ? CRM_EXPORT_FORMAT_VCARD
+                                                                    : CRM_EXPORT_FORMAT_CSV)
+                               : crm_export_format_for_name (argv[1]);
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+
+  if (segment_id != 0)
+    {
+      g_autoptr(GAsyncResult) loaded = NULL;
+      g_autoptr(CrmRecord) segment = NULL;
+
+      crm_store_load_async (store, CRM_TYPE_SEGMENT, segment_id, cli->cancellable,
+                            on_async_done_cb, &loaded);
+      segment = crm_store_load_finish (store, await_result (&loaded), &error);
+      if (segment == NULL)
+        return fail (g_steal_pointer (&error));
+      g_free (kind);
+      kind = g_strdup (crm_segment_get_target (CRM_SEGMENT (segment)));
+      crm_filter_build_query_async (store, kind, crm_segment_get_filter (CRM_SEGMENT (segment)),
+                                    cli->cancellable, on_async_done_cb, &result);
+      query = crm_filter_build_query_finish (store, await_result (&result), &error);
+      if (query == NULL)
+        return fail (g_steal_pointer (&error));
+      g_clear_object (&result);
+    }
+  else
+    query = crm_query_new (g_str_equal (kind, "organization") ? CRM_TYPE_ORGANIZATION
+                                                              : CRM_TYPE_PERSON);
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  crm_export_async (store, query, NULL, format, file, cli->cancellable, on_async_done_cb, &result);
+  if (!crm_export_finish (store, await_result (&result), &n_written, &error))
+    return fail (g_steal_pointer (&error));
+  /* TRANSLATORS: %u is a number of records, %s a file name */
+  g_print (ngettext ("Exported %u record to %s.\n", "Exported %u records to %s.\n", n_written),
+           n_written, argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static int
+list_imports (Cli      *cli,
+              CrmStore *store)
+{
+  g_autoptr(CrmQuery) query = crm_query_new (CRM_TYPE_IMPORT_BATCH);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) batches = NULL;
+  g_autoptr(GError) error = NULL;
+
+  crm_query_set_order (query, "created", TRUE);
+  crm_store_query_async (store, query, cli->cancellable, on_async_done_cb, &result);
+  batches = crm_store_query_finish (store, await_result (&result), &error);
+  if (batches == NULL)
+    return fail (g_steal_pointer (&error));
+  for (guint i = 0; i < g_list_model_get_n_items (batches); i++)
+    {
+      g_autoptr(CrmImportBatch) batch = g_list_model_get_item (batches, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (crm_record_get_created (CRM_RECORD (batch)));
+      g_autofree char *date = g_date_time_format (when, "%F %T");
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t+%" G_GINT64_FORMAT " ~%" G_GINT64_FORMAT "\t%s\n",
+               crm_record_get_id (CRM_RECORD (batch)), date,
+               crm_import_batch_get_file_name (batch), crm_import_batch_get_n_imported (batch),
+               crm_import_batch_get_n_updated (batch),
+               crm_import_batch_get_undone (batch) != 0 ? _("undone") : "");
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_undo_import (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[BATCH_ID]"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpenStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint n_edited = 0;
+  gint64 batch_id;
+  char *end = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Undo an import, or list the imports without BATCH_ID."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc > 2)
+    return usage_error (_("undo-import takes at most one import id."));
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+  if (argc == 1)
+    return list_imports (cli, store);
+
+  batch_id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || batch_id <= 0)
+    return usage_error (_("The import id is a number (see “rapport-cli undo-import”)."));
+  crm_import_undo_async (store, batch_id, cli->cancellable, on_async_done_cb, &result);
+  if (!crm_import_undo_finish (store, await_result (&result), &n_edited, &error))
+    return fail (g_steal_pointer (&error));
+  if (n_edited > 0)
+    /* TRANSLATORS: %u is a number of records */
+    g_print (ngettext ("Undone; %u record had been edited since the import and was reverted too.\n",
+                       "Undone; %u records had been edited since the import and were reverted too.\n",
+                       n_edited), n_edited);
+  else
+    g_print ("%s\n", _("Undone."));
+  return EXIT_SUCCESS;
+}
+
 /* --- main --- */
 
 typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
@@ -782,6 +1022,12 @@ static const struct {
   { "rfm", "rfm [--json]", N_("Recompute the customers’ RFM value scores"), cmd_rfm },
   { "search", "search QUERY [--json] [--limit N]",
     N_("Search people, organizations, deals and tickets"), cmd_search },
+  { "import", "import FILE [--json] [--update] [--create-duplicates]",
+    N_("Import people or organizations from a CSV or vCard file"), cmd_import },
+  { "export", "export [--kind person|organization] [--format csv|vcard] [--segment ID] OUT",
+    N_("Export people or organizations to CSV or vCard"), cmd_export },
+  { "undo-import", "undo-import [BATCH_ID]", N_("Undo an import, or list the imports"),
+    cmd_undo_import },
 };
 
 static void
