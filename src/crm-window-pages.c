@@ -122,7 +122,8 @@ focus_top (CrmWindow *self)
   CrmWindowPages *pages = self->pages;
 
   if (pages->pages->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (pages->pages, pages->pages->len - 1));
+    gtk_widget_child_focus (g_ptr_array_index (pages->pages, pages->pages->len - 1),
+                            GTK_DIR_TAB_FORWARD);
   else
     gtk_widget_grab_focus (gtk_stack_get_visible_child (self->view_stack));
 }
@@ -186,7 +187,8 @@ push_page (CrmWindow *self,
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
-  gtk_widget_grab_focus (page);
+  /* Keyboard users land on the page (its back button). */
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static GtkWidget *
@@ -228,7 +230,7 @@ show_record (CrmWindow *self,
              g_ptr_array_index (pages->pages, pages->pages->len - 1) != page)
         remove_page (self, g_ptr_array_index (pages->pages, pages->pages->len - 1));
       g_object_set (page, "editing", editing, NULL);
-      gtk_widget_grab_focus (page);
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
       return;
     }
 

@@ -549,9 +549,9 @@ crm_page_new_deal_row (CrmDeal         *deal,
 GtkWidget *
 crm_page_new_ticket_row (CrmTicket *ticket)
 {
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, crm_ticket_get_number (ticket));
   /* Translators: a ticket number and its subject, "#1042 Printer offline" */
-  g_autofree char *title = g_strdup_printf (_("#%1$" G_GINT64_FORMAT " %2$s"),
-                                            crm_ticket_get_number (ticket),
+  g_autofree char *title = g_strdup_printf (_("#%1$s %2$s"), number,
                                             crm_ticket_get_subject (ticket));
   AdwActionRow *row = crm_page_new_row (title, NULL);
   GtkWidget *status = gtk_label_new (crm_page_describe_key ("ticket-status",

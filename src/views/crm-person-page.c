@@ -191,14 +191,16 @@ update_purchases (CrmPersonPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->rfm_row), score != 0);
   if (score != 0)
     {
-      /* Translators: an RFM score of three digits (recency, frequency,
-       * monetary; each 1 to 5) and what they are, e.g. "545 (R 5 · F 4 · M 5)" */
-      g_autofree char *text = g_strdup_printf (_("%1$03" G_GINT64_FORMAT " (R %2$" G_GINT64_FORMAT
-                                                 " · F %3$" G_GINT64_FORMAT " · M %4$" G_GINT64_FORMAT ")"),
-                                               score,
-                                               crm_person_get_rfm_recency (self->person),
-                                               crm_person_get_rfm_frequency (self->person),
-                                               crm_person_get_rfm_monetary (self->person));
+      g_autofree char *digits = g_strdup_printf ("%03" G_GINT64_FORMAT, score);
+      CrmPerson *p = self->person;
+      g_autofree char *r = g_strdup_printf ("%" G_GINT64_FORMAT, crm_person_get_rfm_recency (p));
+      g_autofree char *f = g_strdup_printf ("%" G_GINT64_FORMAT, crm_person_get_rfm_frequency (p));
+      g_autofree char *m = g_strdup_printf ("%" G_GINT64_FORMAT, crm_person_get_rfm_monetary (p));
+      /* Translators: an RFM score of three digits and its parts: recency,
+       * frequency and monetary value, each 1 to 5: "545 (R 5 · F 4 · M 5)" */
+      g_autofree char *text = g_strdup_printf (_("%1$s (R %2$s · F %3$s · M %4$s)"),
+                                               digits, r, f, m);
+
       set_row_value (self->rfm_row, text);
     }
 }
@@ -377,6 +379,8 @@ on_orders_loaded_cb (GtkWidget  *widget,
   CrmPersonPage *self = CRM_PERSON_PAGE (widget);
 
   crm_page_fill_list (self->orders_list, records, create_order_row, self);
+  /* The figures above already say "0 orders". */
+  gtk_widget_set_visible (GTK_WIDGET (self->orders_list), g_list_model_get_n_items (records) > 0);
 }
 
 static GtkWidget *
