@@ -609,11 +609,23 @@ gboolean
 _crm_window_pop_record (CrmWindow *self)
 {
   CrmWindowPages *pages = self->pages;
+  GtkWidget *top;
+  gboolean editing = FALSE;
 
   if (pages == NULL || pages->pages->len == 0)
     return FALSE;
 
-  remove_page (self, g_ptr_array_index (pages->pages, pages->pages->len - 1));
+  /* Leaving a page in edit mode cancels the edit first (and a record that
+   * was never saved goes with its page). */
+  top = g_ptr_array_index (pages->pages, pages->pages->len - 1);
+  g_object_get (top, "editing", &editing, NULL);
+  if (editing)
+    {
+      gtk_widget_activate_action (top, "page.cancel", NULL);
+      return TRUE;
+    }
+
+  remove_page (self, top);
   return TRUE;
 }
 

@@ -917,6 +917,7 @@ cancel_action (GtkWidget  *widget,
 
   if (get_id (self) == 0)
     {
+      crm_organization_page_set_editing (self, FALSE);
       gtk_widget_activate_action (widget, "win.go-back", NULL);
       return;
     }

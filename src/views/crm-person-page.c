@@ -858,6 +858,7 @@ cancel_action (GtkWidget  *widget,
   /* A person never saved has nothing to go back to. */
   if (get_id (self) == 0)
     {
+      crm_person_page_set_editing (self, FALSE);
       gtk_widget_activate_action (widget, "win.go-back", NULL);
       return;
     }

@@ -526,7 +526,18 @@ test_organization_page (void)
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
   crm_ui_test_wait (page_shown, &(PageWait) { window, CRM_TYPE_PERSON_PAGE, person_id });
 
-  /* Back (Alt+Left's action) returns to the organization, then the view. */
+  /* Back (Alt+Left's action, Escape) first leaves edit mode, unsaved... */
+  page = crm_window_get_record_page (window);
+  g_assert_true (gtk_widget_activate_action (page, "page.edit", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, CRM_TYPE_PERSON_PAGE, "given_entry")),
+                         "Never saved");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_true (crm_window_get_record_page (window) == page);
+  g_assert_false (crm_person_page_get_editing (CRM_PERSON_PAGE (page)));
+  g_assert_cmpstr (crm_person_get_display_name (crm_person_page_get_record (CRM_PERSON_PAGE (page))),
+                   ==, name);
+
+  /* ...then returns to the organization, then to the view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   g_assert_true (CRM_IS_ORGANIZATION_PAGE (crm_window_get_record_page (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
