@@ -62,6 +62,9 @@ void        _crm_window_dispose_search (CrmWindow  *self);
 GtkWidget  *_crm_window_get_search_results (CrmWindow *self);
 GtkWidget  *_crm_window_get_search_popover (CrmWindow *self);
 void        _crm_window_init_pages     (CrmWindow  *self);
+/* crm-window-segments.c: the sidebar's Segments section */
+void        _crm_window_init_segments  (CrmWindow  *self);
+GtkListBox *_crm_window_get_segments_list (CrmWindow *self);
 void        _crm_window_dispose_pages  (CrmWindow  *self);
 /* Pops the record page on top; FALSE when a view is shown. */
 gboolean    _crm_window_pop_record     (CrmWindow  *self);

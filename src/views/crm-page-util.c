@@ -463,7 +463,14 @@ crm_page_new_activity_row (CrmActivity *activity,
     summary = crm_page_describe_key ("activity", kind);
   row = crm_page_new_row (summary, NULL);
 
-  if (is_task && crm_activity_get_due (activity) != 0)
+  if (is_task && crm_activity_get_done (activity) != 0)
+    {
+      g_autofree char *done = crm_format_date_time (crm_activity_get_done (activity));
+
+      /* Translators: when a task was done; %s is a date and time */
+      date = g_strdup_printf (_("Done %s"), done);
+    }
+  else if (is_task && crm_activity_get_due (activity) != 0)
     {
       g_autofree char *due = crm_format_date_time (crm_activity_get_due (activity));
 
