@@ -27,6 +27,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  MERGED,
+  UNMERGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (CrmDuplicatesWindow, crm_duplicates_window, ADW_TYPE_WINDOW)
 
 static CrmStore *
@@ -155,6 +163,9 @@ on_unmerged_cb (GObject      *object,
       _crm_duplicates_window_update_actions (self);
       return;
     }
+
+  if (self->undo_kind == UNDO_MERGE)
+    g_signal_emit (self, signals[UNMERGED], 0, self->undo);
 
   /* The cluster is back where it was. */
   if (self->undo_item != NULL)
@@ -367,6 +378,28 @@ crm_duplicates_window_class_init (CrmDuplicatesWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CrmDuplicatesWindow::merged:
+   * @self: the window
+   * @undo: the merge's undo record (see crm_dedupe_merge_async())
+   *
+   * Emitted after a merge was committed, so that the main window can offer
+   * its undo too.
+   */
+  signals[MERGED] =
+    g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_VARIANT);
+  /**
+   * CrmDuplicatesWindow::unmerged:
+   * @self: the window
+   * @undo: the undo record of the merge that was undone
+   *
+   * Emitted after this window undid a merge.
+   */
+  signals[UNMERGED] =
+    g_signal_new ("unmerged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_VARIANT);
+
   g_type_ensure (CRM_TYPE_DUPLICATE_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -485,6 +518,8 @@ _crm_duplicates_window_finish_cluster (CrmDuplicatesWindow *self,
   update_subtitle (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   show_list_or_empty (self);
+  if (kind == UNDO_MERGE)
+    g_signal_emit (self, signals[MERGED], 0, undo);
 }
 
 /**
@@ -578,4 +613,18 @@ crm_duplicates_window_can_undo (CrmDuplicatesWindow *self)
   g_return_val_if_fail (CRM_IS_DUPLICATES_WINDOW (self), FALSE);
 
   return self->undo_kind != UNDO_NONE && !self->undoing;
+}
+
+gboolean
+crm_duplicates_window_undo_merge (CrmDuplicatesWindow *self,
+                                  GVariant            *undo)
+{
+  g_return_val_if_fail (CRM_IS_DUPLICATES_WINDOW (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (self->undo_kind != UNDO_MERGE || self->undo != undo || self->undoing)
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "duplicates.undo", NULL);
+  return self->undoing;
 }

@@ -40,5 +40,10 @@ gint64               crm_duplicates_window_get_choice    (CrmDuplicatesWindow *s
                                                           const char          *property);
 /* TRUE when the last merge or dismissal can be undone ("duplicates.undo"). */
 gboolean             crm_duplicates_window_can_undo      (CrmDuplicatesWindow *self);
+/* Undoes the merge whose undo record is @undo (as given by the "merged"
+ * signal) when it is this window's latest step and not undone yet; returns
+ * FALSE otherwise. */
+gboolean             crm_duplicates_window_undo_merge    (CrmDuplicatesWindow *self,
+                                                          GVariant            *undo);
 
 G_END_DECLS

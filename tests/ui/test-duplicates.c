@@ -146,6 +146,33 @@ undo_done (gpointer data)
   return !crm_duplicates_window_can_undo (data) && !crm_duplicates_window_is_busy (data);
 }
 
+static gboolean
+record_trashed (gpointer data)
+{
+  return crm_record_get_trashed (data);
+}
+
+static gboolean
+record_live (gpointer data)
+{
+  return !crm_record_get_trashed (data);
+}
+
+typedef struct
+{
+  CrmRecord *activity;
+  gint64     subject;
+} ActivityWait;
+
+/* Live records follow the database: the store re-reads them after a commit. */
+static gboolean
+activity_back (gpointer data)
+{
+  ActivityWait *wait = data;
+
+  return crm_record_get_int (wait->activity, "subject-id") == wait->subject;
+}
+
 static void
 open_first_cluster (CrmDuplicatesWindow *dw)
 {
@@ -248,12 +275,31 @@ test_merge_and_undo (void)
   crm_ui_test_wait (scan_done, dw);
   g_assert_cmpstr (crm_duplicates_window_get_state (dw), ==, "list");
 
+  /* Merged again, then the duplicates window closed: the main window's
+   * Ctrl+Z (win.undo) still undoes the merge. */
+  open_first_cluster (dw);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dw), "merge.merge", NULL));
+  crm_ui_test_wait (undo_offered, dw);
+  crm_ui_test_wait (record_trashed, annie);
+  crm_ui_test_wait (activity_back, &(ActivityWait) { activity, planted.ann });
+  {
+    gpointer weak = dw;
+
+    g_object_add_weak_pointer (G_OBJECT (dw), &weak);
+    gtk_window_destroy (GTK_WINDOW (dw));
+    while (weak != NULL)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  crm_ui_test_wait (record_live, annie);
+  crm_ui_test_wait (activity_back, &(ActivityWait) { activity, planted.annie });
+  g_assert_cmpstr (crm_record_get_text (ann, "display-name"), ==, "Ann Lee");
+
   g_clear_object (&ann);
   g_clear_object (&annie);
   g_clear_object (&activity);
   g_clear_object (&order);
   g_clear_object (&item);
-  /* The duplicates window goes with its main window. */
   crm_ui_test_close_window (window);
 }
 
