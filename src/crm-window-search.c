@@ -47,6 +47,16 @@ close_results (CrmWindow *self)
     gtk_popover_popdown (self->search->popover);
 }
 
+/* The entry's text child holds the focus, not the entry itself. */
+static gboolean
+entry_has_focus (CrmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *entry = GTK_WIDGET (self->search_entry);
+
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
 static void
 on_search_done_cb (GObject      *object,
                    GAsyncResult *result,
@@ -71,9 +81,7 @@ on_search_done_cb (GObject      *object,
   crm_search_results_set_results (search->results, hits, search->pending);
   /* Only while the user is still in the entry: a late answer must not pop
    * up over whatever they went on to. */
-  if (gtk_widget_has_focus (GTK_WIDGET (self->search_entry)) ||
-      gtk_widget_is_focus (GTK_WIDGET (self->search_entry)) ||
-      gtk_widget_get_visible (GTK_WIDGET (search->popover)))
+  if (entry_has_focus (self) || gtk_widget_get_visible (GTK_WIDGET (search->popover)))
     gtk_popover_popup (search->popover);
 }
 

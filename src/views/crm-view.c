@@ -138,15 +138,33 @@ on_model_items_changed_cb (CrmView    *self,
                            guint       added,
                            GListModel *model)
 {
+  update_state (self);
+}
+
+/* Connected after the column view's own handler: the list has taken in the
+ * change, so a new order starts from its first row, not from where the old
+ * one was. */
+static void
+on_table_items_changed_cb (CrmView    *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *model)
+{
   CrmViewPrivate *priv = crm_view_get_instance_private (self);
 
-  /* A new order starts from its first row, not from where the old one was. */
-  if (priv->scroll_to_top && priv->column_view != NULL)
-    {
-      priv->scroll_to_top = FALSE;
-      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view)), 0);
-    }
-  update_state (self);
+  if (!priv->scroll_to_top || priv->column_view == NULL || g_list_model_get_n_items (model) == 0)
+    return;
+
+  priv->scroll_to_top = FALSE;
+  /* The list keeps its rows' widgets for records that only moved, and its
+   * scroll anchor with them: move the anchor itself (the adjustment may
+   * read 0 already and would not notify). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (priv->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -216,6 +234,8 @@ ensure_model (CrmView *self)
                                G_CALLBACK (on_selection_notify_n_selected_cb), self,
                                G_CONNECT_SWAPPED);
       gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+      g_signal_connect_object (priv->selection, "items-changed",
+                               G_CALLBACK (on_table_items_changed_cb), self, G_CONNECT_SWAPPED);
     }
   else
     {
@@ -935,7 +955,7 @@ on_sorter_changed_cb (CrmView          *self,
 
   priv->probed_column = NULL;
   /* Two distinct items: gtk_sorter_compare() answers "equal" for one. */
-  order = gtk_sorter_compare (sorter, self, priv->column_view);
+  order = gtk_sorter_compare (sorter, self, sorter);
   priv->sort_column = order == GTK_ORDERING_EQUAL ? NULL : priv->probed_column;
   priv->sort_descending = order == GTK_ORDERING_SMALLER;
   g_debug ("Sorting by %s%s", priv->sort_column != NULL ? priv->sort_column->id : "(default)",
