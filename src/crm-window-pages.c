@@ -39,6 +39,7 @@ typedef struct
 struct _CrmWindowPages
 {
   GtkStack     *content_stack;
+  GtkWidget    *new_record_button;
   GPtrArray    *pages;     /* GtkWidget, bottom to top */
   GPtrArray    *undo;      /* UndoEntry, oldest first */
   GCancellable *cancellable;
@@ -88,6 +89,49 @@ get_store (CrmWindow *self)
   CrmContext *context = crm_window_get_context (self);
 
   return context != NULL ? crm_context_get_store (context) : NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* New records need a database; Ctrl+N and its button need a view that lists
+ * people or organizations. */
+static void
+update_new_actions (CrmWindow *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+  gboolean open = crm_window_get_context (self) != NULL;
+  gboolean listing = g_strcmp0 (view, "people") == 0 || g_strcmp0 (view, "organizations") == 0;
+
+  set_action_enabled (self, "new-person", open);
+  set_action_enabled (self, "new-organization", open);
+  set_action_enabled (self, "new-record", open && listing);
+  if (self->pages->new_record_button != NULL)
+    gtk_widget_set_visible (self->pages->new_record_button, listing);
+}
+
+static void
+on_view_changed_cb (CrmWindow *self)
+{
+  update_new_actions (self);
 }
 
 static GType
@@ -551,6 +595,7 @@ on_context_changed_cb (CrmWindow  *self,
   set_action_enabled (self, "undo", FALSE);
 
   crm_reminders_set_context (pages->reminders, context);
+  update_new_actions (self);
 }
 
 static const GActionEntry page_actions[] = {
@@ -587,6 +632,13 @@ _crm_window_init_pages (CrmWindow *self)
     g_signal_connect_object (show_view, "activate",
                              G_CALLBACK (on_show_view_activate_cb), self, G_CONNECT_AFTER);
   g_signal_connect (self, "notify::context", G_CALLBACK (on_context_changed_cb), NULL);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_view_changed_cb), self);
+
+  pages->new_record_button = find_action_button (gtk_stack_get_child_by_name (pages->content_stack,
+                                                                              "views"),
+                                                 "win.new-record");
+  update_new_actions (self);
 }
 
 void

@@ -555,6 +555,7 @@ test_deal_opens_customer (void)
   g_autofree char *sql = g_strdup_printf ("SELECT organization_id FROM deal WHERE id = %"
                                           G_GINT64_FORMAT, deal);
   gint64 organization = db_int (sql);
+  GAction *new_record;
 
   /* Deals have no page yet: their organization's page stands in. */
   show_record (window, "deal", deal, CRM_TYPE_ORGANIZATION_PAGE, organization);
@@ -562,6 +563,19 @@ test_deal_opens_customer (void)
   /* A sidebar choice leaves the pages. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "people"));
   g_assert_null (crm_window_get_record_page (window));
+
+  /* Ctrl+N makes a record of the kind the view lists, and only there. */
+  new_record = g_action_map_lookup_action (G_ACTION_MAP (window), "new-record");
+  g_assert_true (g_action_get_enabled (new_record));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  g_assert_true (CRM_IS_PERSON_PAGE (crm_window_get_record_page (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "pipeline"));
+  g_assert_null (crm_window_get_record_page (window));
+  g_assert_false (g_action_get_enabled (new_record));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "organizations"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  g_assert_true (CRM_IS_ORGANIZATION_PAGE (crm_window_get_record_page (window)));
 
   crm_ui_test_close_window (window);
 }
