@@ -14,6 +14,8 @@
 #include "crm-segment-list.h"
 #include "crm-store.h"
 #include "crm-ui-test-util.h"
+#include "crm-view.h"
+#include "crm-window-private.h"
 #include "crm-test-util.h"
 
 static CrmApplication *app;
@@ -173,6 +175,112 @@ test_new_segment (void)
   crm_ui_test_close_window (window);
 }
 
+typedef struct
+{
+  GtkListBox *list;
+  guint       n;
+} RowsWait;
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsWait *w = data;
+
+  return n_rows (w->list) == w->n;
+}
+
+/* The count label: the third child of the row's box. */
+static GtkLabel *
+row_count_label (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *child = gtk_widget_get_first_child (box);
+
+  child = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (child));
+  return GTK_LABEL (child);
+}
+
+static gboolean
+counts_shown (gpointer data)
+{
+  GtkListBox *list = data;
+
+  for (guint i = 0; i < n_rows (list); i++)
+    if (g_str_equal (gtk_label_get_label (row_count_label (gtk_list_box_get_row_at_index (list, i))),
+                     "…"))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+view_is_people (gpointer data)
+{
+  return g_strcmp0 (crm_window_get_visible_view (data), "people") == 0;
+}
+
+static void
+test_sidebar (void)
+{
+  CrmWindow *window = crm_ui_test_open_window (app, db_path);
+  CrmStore *store = crm_context_get_store (crm_window_get_context (window));
+  RowsWait wait = { _crm_window_get_segments_list (window), 7 };
+  g_autoptr(GListModel) segments = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GtkListBoxRow *row;
+  CrmView *people;
+  gint64 young_id = 0;
+
+  /* the six demo segments and the one made through the editor */
+  crm_ui_test_wait (has_rows, &wait);
+  crm_ui_test_wait (counts_shown, wait.list);
+  crm_segments_list_async (store, NULL, crm_test_store_result, &result);
+  crm_test_await (&result);
+  segments = crm_segments_list_finish (store, result, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (segments), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(CrmSegment) segment = g_list_model_get_item (segments, i);
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   hand_count (store, crm_segment_get_target (segment),
+                                                               crm_segment_get_filter (segment)));
+
+      row = gtk_list_box_get_row_at_index (wait.list, i);
+      g_assert_cmpstr (gtk_label_get_label (row_count_label (row)), ==, expected);
+      if (g_str_equal (crm_segment_get_name (segment), "Young gold members"))
+        young_id = crm_record_get_id (CRM_RECORD (segment));
+    }
+  g_assert_cmpint (young_id, !=, 0);
+
+  /* opening it shows the people with its filter */
+  row = gtk_list_box_get_row_at_index (wait.list, 6);
+  g_signal_emit_by_name (wait.list, "row-activated", row);
+  crm_ui_test_wait (view_is_people, window);
+  people = crm_window_get_view (window, "people");
+  g_assert_nonnull (crm_view_get_filter (people));
+  g_assert_true (g_str_has_prefix (crm_view_get_filter (people),
+                                   "{\"match\":\"all\",\"rules\":[{\"field\":\"age\""));
+
+  /* delete, then undo from the toast's action */
+  gtk_widget_activate_action (GTK_WIDGET (window), "segment.delete", "x", young_id);
+  wait.n = 6;
+  crm_ui_test_wait (has_rows, &wait);
+  gtk_widget_activate_action (GTK_WIDGET (window), "segment.restore", "x", young_id);
+  wait.n = 7;
+  crm_ui_test_wait (has_rows, &wait);
+
+  crm_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/segments/filter-editor", test_filter_editor);
   g_test_add_func ("/ui/segments/new-segment", test_new_segment);
+  g_test_add_func ("/ui/segments/sidebar", test_sidebar);
 
   ret = g_test_run ();
   g_free (db_path);
