@@ -813,10 +813,15 @@ on_merged_cb (GObject      *object,
   guint n;
 
   self->merging = FALSE;
+  /* The window was closed meanwhile: the main window may still undo it. */
+  if (item == NULL || self->context == NULL)
+    {
+      if (undo != NULL)
+        g_signal_emit_by_name (self, "merged", undo);
+      return;
+    }
   if (undo == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       self->current = g_steal_pointer (&item);
       g_warning ("Merge failed: %s", error->message);
       _crm_duplicates_window_toast_error (self, error->message);
@@ -861,7 +866,7 @@ merge_action (GtkWidget  *widget,
   _crm_duplicates_window_update_actions (self);
   crm_dedupe_merge_async (get_store (self), current_kind (self), self->survivor,
                           (const gint64 *) (gpointer) losers->data, losers->len, choices,
-                          self->cancellable, on_merged_cb, g_object_ref (self));
+                          NULL, on_merged_cb, g_object_ref (self));
 }
 
 static void
@@ -876,7 +881,7 @@ on_dismissed_cb (GObject      *object,
   self->merging = FALSE;
   if (!crm_dedupe_set_dismissed_finish (CRM_STORE (object), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (item == NULL || self->context == NULL)
         return;
       self->current = g_steal_pointer (&item);
       _crm_duplicates_window_toast_error (self, error->message);
@@ -884,6 +889,8 @@ on_dismissed_cb (GObject      *object,
       return;
     }
 
+  if (item == NULL || self->context == NULL)
+    return;
   _crm_duplicates_window_finish_cluster (self, item, UNDO_DISMISS, NULL,
                                          _("No longer listed as duplicates"));
 }
@@ -904,7 +911,7 @@ not_duplicates_action (GtkWidget  *widget,
   _crm_duplicates_window_update_actions (self);
   crm_dedupe_set_dismissed_async (get_store (self), cluster->kind,
                                   (const gint64 *) (gpointer) cluster->ids->data, cluster->ids->len,
-                                  TRUE, self->cancellable, on_dismissed_cb, g_object_ref (self));
+                                  TRUE, NULL, on_dismissed_cb, g_object_ref (self));
 }
 
 static void

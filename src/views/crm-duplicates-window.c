@@ -153,6 +153,11 @@ on_unmerged_cb (GObject      *object,
   else
     ok = crm_dedupe_set_dismissed_finish (CRM_STORE (object), result, &error);
   self->undoing = FALSE;
+  if (ok && self->undo_kind == UNDO_MERGE)
+    g_signal_emit (self, signals[UNMERGED], 0, self->undo);
+  /* Writes run to the end even when the window closed meanwhile. */
+  if (self->context == NULL)
+    return;
 
   if (!ok)
     {
@@ -163,9 +168,6 @@ on_unmerged_cb (GObject      *object,
       _crm_duplicates_window_update_actions (self);
       return;
     }
-
-  if (self->undo_kind == UNDO_MERGE)
-    g_signal_emit (self, signals[UNMERGED], 0, self->undo);
 
   /* The cluster is back where it was. */
   if (self->undo_item != NULL)
@@ -201,13 +203,13 @@ undo_action (GtkWidget  *widget,
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
   if (self->undo_kind == UNDO_MERGE)
-    crm_dedupe_unmerge_async (store, self->undo, self->cancellable, on_unmerged_cb,
+    crm_dedupe_unmerge_async (store, self->undo, NULL, on_unmerged_cb,
                               g_object_ref (self));
   else
     {
       cluster = crm_duplicate_item_get_cluster (self->undo_item);
       crm_dedupe_set_dismissed_async (store, cluster->kind, (const gint64 *) (gpointer) cluster->ids->data,
-                                      cluster->ids->len, FALSE, self->cancellable, on_unmerged_cb,
+                                      cluster->ids->len, FALSE, NULL, on_unmerged_cb,
                                       g_object_ref (self));
     }
   _crm_duplicates_window_update_actions (self);
@@ -303,7 +305,6 @@ crm_duplicates_window_dispose (GObject *object)
     g_cancellable_cancel (self->scan_cancellable);
   g_clear_object (&self->scan_cancellable);
   _crm_duplicates_window_dispose_merge (self);
-  g_clear_pointer (&self->undo, g_variant_unref);
   g_clear_object (&self->undo_item);
   g_clear_weak_pointer (&self->undo_toast);
 
@@ -315,6 +316,17 @@ crm_duplicates_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (crm_duplicates_window_parent_class)->dispose (object);
+}
+
+static void
+crm_duplicates_window_finalize (GObject *object)
+{
+  CrmDuplicatesWindow *self = CRM_DUPLICATES_WINDOW (object);
+
+  /* Kept until here: a write that ends after dispose still reports it. */
+  g_clear_pointer (&self->undo, g_variant_unref);
+
+  G_OBJECT_CLASS (crm_duplicates_window_parent_class)->finalize (object);
 }
 
 static void
@@ -362,6 +374,7 @@ crm_duplicates_window_class_init (CrmDuplicatesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crm_duplicates_window_dispose;
+  object_class->finalize = crm_duplicates_window_finalize;
   object_class->get_property = crm_duplicates_window_get_property;
   object_class->set_property = crm_duplicates_window_set_property;
 
