@@ -860,7 +860,12 @@ merge_action (GtkWidget  *widget,
   g_hash_table_iter_init (&iter, self->choices);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (*(gint64 *) value != self->survivor)
-      g_hash_table_insert (choices, key, g_memdup2 (value, sizeof (gint64)));
+      {
+        g_hash_table_insert (choices, key, g_memdup2 (value, sizeof (gint64)));
+        /* An amount means nothing without its currency. */
+        if (g_str_equal (key, "annual-revenue"))
+          g_hash_table_insert (choices, (gpointer) "revenue-currency", g_memdup2 (value, sizeof (gint64)));
+      }
 
   self->merging = TRUE;
   _crm_duplicates_window_update_actions (self);
