@@ -16,13 +16,15 @@
 #include <glib/gi18n.h>
 
 #include "crm-view-private.h"
+#include "crm-export.h"
 #include "crm-filter.h"
 #include "crm-format.h"
 #include "crm-query.h"
 #include "crm-record.h"
 #include "crm-segment.h"
+#include "crm-segment-editor.h"
 #include "crm-store.h"
-#include "crm-window.h"
+#include "crm-window-private.h"
 
 static CrmStore *
 get_store (CrmView *self)
@@ -96,28 +98,80 @@ _crm_view_update_bars (CrmView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.bulk-delete", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.bulk-edit", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.bulk-export", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.edit-filter", priv->context != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.select-none", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.select-all", priv->selection != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-filter", has_filter);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.save-segment", has_filter);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.undo", priv->last_change != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.undo", priv->last_undo != NULL);
 }
 
 /* --- undo --- */
+
+/* One bulk change, undoable from its toast, the view's "view.undo" and the
+ * window's undo stack (Ctrl+Z), whichever comes first: only once. */
+struct _CrmViewUndo
+{
+  gatomicrefcount  ref_count;
+  CrmBulkChange   *change;
+  CrmStore        *store;
+  GWeakRef         view;
+  gboolean         undone;
+};
+
+static CrmViewUndo *
+view_undo_ref (CrmViewUndo *undo)
+{
+  g_atomic_ref_count_inc (&undo->ref_count);
+  return undo;
+}
+
+void
+_crm_view_undo_unref (CrmViewUndo *undo)
+{
+  if (undo == NULL || !g_atomic_ref_count_dec (&undo->ref_count))
+    return;
+
+  crm_bulk_change_unref (undo->change);
+  g_object_unref (undo->store);
+  g_weak_ref_clear (&undo->view);
+  g_free (undo);
+}
 
 static void
 on_undone_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(CrmView) self = user_data;
+  CrmViewUndo *undo = user_data;
+  g_autoptr(GObject) view = g_weak_ref_get (&undo->view);
   g_autoptr(GError) error = NULL;
 
   if (!crm_bulk_undo_finish (CRM_STORE (object), result, &error))
     {
       g_warning ("Could not undo a bulk change: %s", error->message);
-      _crm_view_add_toast (self, adw_toast_new (_("The change could not be undone")));
+      if (view != NULL)
+        _crm_view_add_toast (CRM_VIEW (view), adw_toast_new (_("The change could not be undone")));
     }
+  _crm_view_undo_unref (undo);
+}
+
+static void
+run_undo (CrmViewUndo *undo)
+{
+  if (undo == NULL || undo->undone)
+    return;
+
+  undo->undone = TRUE;
+  crm_bulk_undo_async (undo->store, undo->change, NULL, on_undone_cb, view_undo_ref (undo));
+}
+
+static void
+window_undo_cb (CrmWindow *window,
+                gpointer   data)
+{
+  run_undo (data);
 }
 
 static void
@@ -127,12 +181,10 @@ undo_action (GtkWidget  *widget,
 {
   CrmView *self = CRM_VIEW (widget);
   CrmViewPrivate *priv = _crm_view_get_private (self);
-  g_autoptr(CrmBulkChange) change = g_steal_pointer (&priv->last_change);
+  CrmViewUndo *undo = g_steal_pointer (&priv->last_undo);
 
-  if (change == NULL || get_store (self) == NULL)
-    return;
-
-  crm_bulk_undo_async (get_store (self), change, NULL, on_undone_cb, g_object_ref (self));
+  run_undo (undo);
+  _crm_view_undo_unref (undo);
   _crm_view_update_bars (self);
 }
 
@@ -149,10 +201,27 @@ remember_change (CrmView       *self,
                  const char    *message)
 {
   CrmViewPrivate *priv = _crm_view_get_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwToast *toast = adw_toast_new (message);
+  CrmViewUndo *undo;
 
-  g_clear_pointer (&priv->last_change, crm_bulk_change_unref);
-  priv->last_change = crm_bulk_change_ref (change);
+  if (crm_bulk_change_get_n_records (change) == 0 || get_store (self) == NULL)
+    {
+      _crm_view_add_toast (self, toast);
+      return;
+    }
+
+  undo = g_new0 (CrmViewUndo, 1);
+  g_atomic_ref_count_init (&undo->ref_count);
+  undo->change = crm_bulk_change_ref (change);
+  undo->store = g_object_ref (get_store (self));
+  g_weak_ref_init (&undo->view, self);
+
+  g_clear_pointer (&priv->last_undo, _crm_view_undo_unref);
+  priv->last_undo = undo;
+  if (CRM_IS_WINDOW (root))
+    _crm_window_push_undo (CRM_WINDOW (root), window_undo_cb, view_undo_ref (undo),
+                           (GDestroyNotify) _crm_view_undo_unref);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -464,7 +533,176 @@ bulk_edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --- export --- */
+
+typedef struct
+{
+  CrmView  *view;
+  CrmQuery *query;
+  GArray   *ids;     /* NULL: every record of the query */
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *d = data;
+
+  g_clear_object (&d->view);
+  g_clear_pointer (&d->query, crm_query_unref);
+  g_clear_pointer (&d->ids, g_array_unref);
+  g_free (d);
+}
+
+static void
+on_exported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CrmView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (!crm_export_finish (CRM_STORE (object), result, &n, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _crm_view_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  count = crm_format_count (n);
+  /* Translators: %s is a number of records */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record exported", "%s records exported", n),
+                             count);
+  _crm_view_add_toast (self, adw_toast_new (message));
+}
+
+static void
+on_export_file_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   ExportData      *d)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      get_store (d->view) != NULL)
+    {
+      name = g_file_get_basename (file);
+      crm_export_async (get_store (d->view), d->query, d->ids, crm_export_format_for_name (name), file,
+                        NULL, on_exported_cb, g_object_ref (d->view));
+    }
+
+  export_data_free (d);
+  g_object_unref (chooser);
+}
+
+/* The selected ids; after "select all", every id of the list but those
+ * taken out (ids only: no record is read for it), or NULL when none were. */
+static GArray *
+dup_export_ids (CrmView *self)
+{
+  CrmViewPrivate *priv = _crm_view_get_private (self);
+  g_autoptr(GArray) except = crm_id_selection_dup_ids (priv->selection);
+  g_autoptr(GHashTable) skip = NULL;
+  GArray *ids;
+  guint n;
+
+  if (!crm_id_selection_get_all (priv->selection))
+    return g_steal_pointer (&except);
+  if (except->len == 0)
+    return NULL;
+
+  skip = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < except->len; i++)
+    g_hash_table_add (skip, &g_array_index (except, gint64, i));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (priv->model));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = crm_paged_model_get_id (priv->model, i);
+
+      if (!g_hash_table_contains (skip, &id))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+bulk_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmView *self = CRM_VIEW (widget);
+  CrmViewPrivate *priv = _crm_view_get_private (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
+  gboolean people = g_strcmp0 (crm_view_get_record_kind (self), "person") == 0;
+  GtkFileChooserNative *chooser;
+  ExportData *d;
+
+  if (priv->selection == NULL || n_selected (self) == 0 || get_store (self) == NULL)
+    return;
+
+  d = g_new0 (ExportData, 1);
+  d->view = g_object_ref (self);
+  d->query = crm_query_copy (crm_paged_model_get_query (priv->model));
+  d->ids = dup_export_ids (self);
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV Spreadsheets"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  if (people)
+    {
+      gtk_file_filter_set_name (vcard, _("vCard Contacts"));
+      gtk_file_filter_add_suffix (vcard, "vcf");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), vcard);
+    }
+  /* Translators: default file names of an export; keep the extension */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     people ? _("people.csv") : _("organizations.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_file_cb), d);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* --- filter bar --- */
+
+static void
+on_filter_applied_cb (CrmSegmentEditor *editor,
+                      const char       *json,
+                      CrmView          *self)
+{
+  crm_view_set_filter (self, json);
+}
+
+static void
+edit_filter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmView *self = CRM_VIEW (widget);
+  CrmViewPrivate *priv = _crm_view_get_private (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CrmSegmentEditor *editor;
+
+  if (priv->context == NULL || crm_view_get_record_kind (self) == NULL)
+    return;
+
+  editor = crm_segment_editor_new_for_filter (priv->context, crm_view_get_record_kind (self),
+                                              priv->filter != NULL ? priv->filter : CRM_FILTER_EMPTY);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_set_modal (GTK_WINDOW (editor), TRUE);
+  g_signal_connect_object (editor, "applied", G_CALLBACK (on_filter_applied_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
 
 static void
 clear_filter_action (GtkWidget  *widget,
@@ -581,10 +819,11 @@ _crm_view_install_bulk_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.bulk-delete", NULL, bulk_delete_action);
   gtk_widget_class_install_action (widget_class, "view.bulk-edit", NULL, bulk_edit_action);
   gtk_widget_class_install_action (widget_class, "view.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "view.bulk-export", NULL, bulk_export_action);
+  gtk_widget_class_install_action (widget_class, "view.edit-filter", NULL, edit_filter_action);
   gtk_widget_class_install_action (widget_class, "view.clear-filter", NULL, clear_filter_action);
   gtk_widget_class_install_action (widget_class, "view.save-segment", NULL, save_segment_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.bulk-delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "view.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.select-none", NULL);
 }

@@ -18,6 +18,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CrmViewUndo CrmViewUndo;
+
 typedef struct
 {
   char                *title;
@@ -53,7 +55,7 @@ typedef struct
   GtkRevealer         *selection_bar;
   GtkLabel            *selection_label;
 
-  CrmBulkChange       *last_change;     /* for view.undo */
+  CrmViewUndo         *last_undo;       /* for view.undo */
 } CrmViewPrivate;
 
 CrmViewPrivate *_crm_view_get_private        (CrmView    *self);
@@ -64,6 +66,7 @@ void            _crm_view_update_bars        (CrmView    *self);
 /* Shows @toast in the window, if the view is in one. */
 void            _crm_view_add_toast          (CrmView    *self,
                                               AdwToast   *toast);
+void            _crm_view_undo_unref         (CrmViewUndo *undo);
 /* The name of staff user @id, or NULL. */
 const char     *_crm_view_get_staff_name     (CrmView    *self,
                                               gint64      id);

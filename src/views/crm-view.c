@@ -192,7 +192,7 @@ clear_model (CrmView *self)
     g_signal_handlers_disconnect_by_data (priv->selection, self);
   g_clear_object (&priv->selection);
   g_clear_object (&priv->model);
-  g_clear_pointer (&priv->last_change, crm_bulk_change_unref);
+  g_clear_pointer (&priv->last_undo, _crm_view_undo_unref);
 }
 
 static void
