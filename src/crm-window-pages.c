@@ -231,8 +231,11 @@ push_page (CrmWindow *self,
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
-  /* Keyboard users land on the page (its back button). */
-  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  /* Keyboard users land on the page: its back button, or in edit mode its
+   * first entry (see the pages' map). */
+  if (gtk_root_get_focus (gtk_widget_get_root (page)) == NULL ||
+      !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (page)), page))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static GtkWidget *

@@ -624,7 +624,16 @@ fill_entries (CrmOrganizationPage *self)
 
   set_entry (self->name_entry, crm_organization_get_name (o));
   set_entry (self->revenue_entry, revenue);
-  set_entry (self->currency_entry, crm_organization_get_revenue_currency (o));
+  /* A new organization starts in the user's currency. */
+  if (crm_organization_get_revenue_currency (o)[0] != '\0')
+    set_entry (self->currency_entry, crm_organization_get_revenue_currency (o));
+  else
+    {
+      g_autofree char *currency = g_settings_get_string (crm_context_get_settings (self->context),
+                                                         "default-currency");
+
+      set_entry (self->currency_entry, currency);
+    }
   set_entry (self->website_entry, crm_organization_get_website (o));
   set_entry (self->phone_entry, crm_organization_get_phone (o));
   set_entry (self->email_entry, crm_organization_get_email (o));
@@ -635,7 +644,9 @@ fill_entries (CrmOrganizationPage *self)
   adw_combo_row_set_selected (self->industry_combo,
                               key_index ("industry", crm_organization_get_industry (o)));
   adw_combo_row_set_selected (self->size_combo, key_index ("size", crm_organization_get_size_band (o)));
-  adw_combo_row_set_selected (self->tier_combo, key_index ("tier", crm_organization_get_tier (o)));
+  adw_combo_row_set_selected (self->tier_combo,
+                              key_index ("tier", crm_organization_get_tier (o)[0] != '\0'
+                                                 ? crm_organization_get_tier (o) : "standard"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
@@ -1026,6 +1037,18 @@ connect_store (CrmOrganizationPage *self)
 }
 
 static void
+crm_organization_page_map (GtkWidget *widget)
+{
+  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (crm_organization_page_parent_class)->map (widget);
+
+  /* A page shown in edit mode (a new record) starts in its first entry. */
+  if (self->editing)
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+static void
 crm_organization_page_constructed (GObject *object)
 {
   CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (object);
@@ -1135,6 +1158,7 @@ crm_organization_page_class_init (CrmOrganizationPageClass *klass)
   object_class->dispose = crm_organization_page_dispose;
   object_class->get_property = crm_organization_page_get_property;
   object_class->set_property = crm_organization_page_set_property;
+  widget_class->map = crm_organization_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CRM_TYPE_CONTEXT,

@@ -995,6 +995,18 @@ connect_store (CrmPersonPage *self)
 }
 
 static void
+crm_person_page_map (GtkWidget *widget)
+{
+  CrmPersonPage *self = CRM_PERSON_PAGE (widget);
+
+  GTK_WIDGET_CLASS (crm_person_page_parent_class)->map (widget);
+
+  /* A page shown in edit mode (a new record) starts in its first entry. */
+  if (self->editing)
+    gtk_widget_grab_focus (GTK_WIDGET (self->given_entry));
+}
+
+static void
 crm_person_page_constructed (GObject *object)
 {
   CrmPersonPage *self = CRM_PERSON_PAGE (object);
@@ -1102,6 +1114,7 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
   object_class->dispose = crm_person_page_dispose;
   object_class->get_property = crm_person_page_get_property;
   object_class->set_property = crm_person_page_set_property;
+  widget_class->map = crm_person_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CRM_TYPE_CONTEXT,

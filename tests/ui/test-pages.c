@@ -585,7 +585,7 @@ test_new_person (void)
 {
   CrmWindow *window = crm_ui_test_open_window (app, demo_path);
   gint64 before = db_int ("SELECT count (*) FROM person");
-  GtkWidget *page, *given, *family, *phone, *error_label;
+  GtkWidget *page, *given, *family, *phone, *error_label, *revenue;
   CrmPerson *person;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-person", NULL));
@@ -634,6 +634,25 @@ test_new_person (void)
   g_assert_true (CRM_IS_PERSON_PAGE (crm_window_get_record_page (window)));
   flush (window);
   g_assert_cmpint (db_int ("SELECT count (*) FROM organization"), ==, before);
+
+  /* A new organization: a bad amount is refused, a good one stored in minor
+   * units of the currency, with the standard tier. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-organization", NULL));
+  page = crm_window_get_record_page (window);
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, CRM_TYPE_ORGANIZATION_PAGE, "name_entry")),
+                         "Acme Test Works");
+  revenue = template_child (page, CRM_TYPE_ORGANIZATION_PAGE, "revenue_entry");
+  gtk_editable_set_text (GTK_EDITABLE (revenue), "12abc");
+  g_assert_true (gtk_widget_activate_action (page, "page.done", NULL));
+  g_assert_true (gtk_widget_has_css_class (revenue, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (revenue), "1,250,000.50");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (page, CRM_TYPE_ORGANIZATION_PAGE,
+                                                       "currency_entry")), "usd");
+  g_assert_true (gtk_widget_activate_action (page, "page.done", NULL));
+  crm_ui_test_wait (not_editing, page);
+  flush (window);
+  g_assert_cmpint (db_int ("SELECT annual_revenue FROM organization WHERE name = 'Acme Test Works' "
+                           "AND revenue_currency = 'USD' AND tier = 'standard'"), ==, 125000050);
 
   crm_ui_test_close_window (window);
 }
