@@ -20,7 +20,6 @@
 
 #include "crm-duplicates-window-private.h"
 #include "crm-context.h"
-#include "crm-filter.h"
 #include "crm-format.h"
 #include "crm-organization.h"
 #include "crm-person.h"
@@ -28,75 +27,7 @@
 #include "crm-staff-user.h"
 #include "crm-store.h"
 
-typedef enum
-{
-  FIELD_TEXT,
-  FIELD_BOOL,
-  FIELD_MONEY,      /* minor units in the record's revenue-currency */
-  FIELD_STAFF,      /* a staff_user id */
-  FIELD_ORGANIZATION, /* an organization id */
-} FieldType;
 
-typedef struct
-{
-  const char *property;
-  const char *label;
-  FieldType   type;
-} FieldDef;
-
-static const FieldDef person_fields[] = {
-  { "display-name", N_("Name"), FIELD_TEXT },
-  { "given-name", N_("Given Name"), FIELD_TEXT },
-  { "family-name", N_("Family Name"), FIELD_TEXT },
-  { "email", N_("Email"), FIELD_TEXT },
-  { "phone", N_("Phone"), FIELD_TEXT },
-  { "birth-date", N_("Birth Date"), FIELD_TEXT },
-  { "gender", N_("Gender"), FIELD_TEXT },
-  { "language", N_("Language"), FIELD_TEXT },
-  { "address", N_("Address"), FIELD_TEXT },
-  { "city", N_("City"), FIELD_TEXT },
-  { "region", N_("Region"), FIELD_TEXT },
-  { "country", N_("Country"), FIELD_TEXT },
-  { "preferred-channel", N_("Preferred Channel"), FIELD_TEXT },
-  { "consent-email", N_("Email Consent"), FIELD_BOOL },
-  { "consent-sms", N_("Text Message Consent"), FIELD_BOOL },
-  { "consent-phone", N_("Phone Consent"), FIELD_BOOL },
-  { "is-customer", N_("Customer"), FIELD_BOOL },
-  { "customer-since", N_("Customer Since"), FIELD_TEXT },
-  { "owner-id", N_("Owner"), FIELD_STAFF },
-  { "notes", N_("Notes"), FIELD_TEXT },
-};
-
-static const FieldDef organization_fields[] = {
-  { "name", N_("Name"), FIELD_TEXT },
-  { "industry", N_("Industry"), FIELD_TEXT },
-  { "size-band", N_("Size"), FIELD_TEXT },
-  { "annual-revenue", N_("Annual Revenue"), FIELD_MONEY },
-  { "tier", N_("Tier"), FIELD_TEXT },
-  { "website", N_("Website"), FIELD_TEXT },
-  { "email", N_("Email"), FIELD_TEXT },
-  { "phone", N_("Phone"), FIELD_TEXT },
-  { "address", N_("Address"), FIELD_TEXT },
-  { "city", N_("City"), FIELD_TEXT },
-  { "region", N_("Region"), FIELD_TEXT },
-  { "country", N_("Country"), FIELD_TEXT },
-  { "parent-id", N_("Parent Organization"), FIELD_ORGANIZATION },
-  { "owner-id", N_("Owner"), FIELD_STAFF },
-  { "notes", N_("Notes"), FIELD_TEXT },
-};
-
-static const FieldDef *
-kind_fields (CrmDedupeKind  kind,
-             guint         *n_fields)
-{
-  if (kind == CRM_DEDUPE_KIND_PERSON)
-    {
-      *n_fields = G_N_ELEMENTS (person_fields);
-      return person_fields;
-    }
-  *n_fields = G_N_ELEMENTS (organization_fields);
-  return organization_fields;
-}
 
 static CrmStore *
 get_store (CrmDuplicatesWindow *self)
@@ -110,125 +41,6 @@ current_kind (CrmDuplicatesWindow *self)
   return crm_duplicate_item_get_kind (self->current);
 }
 
-static const char *
-record_name (CrmRecord *record)
-{
-  const char *name = CRM_IS_PERSON (record)
-                     ? crm_person_get_display_name (CRM_PERSON (record))
-                     : crm_organization_get_name (CRM_ORGANIZATION (record));
-
-  return name != NULL && name[0] != '\0' ? name : _("Unnamed");
-}
-
-/* The field's value as stored, compared between records. */
-static char *
-dup_raw_value (CrmRecord      *record,
-               const FieldDef *field)
-{
-  if (field->type == FIELD_BOOL)
-    return g_strdup (crm_record_get_bool (record, field->property) ? "1" : "0");
-  if (field->type == FIELD_TEXT)
-    return g_strdup (crm_record_get_text (record, field->property));
-  if (field->type == FIELD_MONEY)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " %s", crm_record_get_int (record, field->property),
-                            crm_record_get_text (record, "revenue-currency"));
-  return g_strdup_printf ("%" G_GINT64_FORMAT, crm_record_get_int (record, field->property));
-}
-
-static gboolean
-value_is_empty (CrmRecord      *record,
-                const FieldDef *field)
-{
-  switch (field->type)
-    {
-    case FIELD_TEXT:
-      return crm_record_get_text (record, field->property)[0] == '\0';
-    case FIELD_BOOL:
-      /* "No" is an answer, never filled in from another record by default. */
-      return FALSE;
-    default:
-      return crm_record_get_int (record, field->property) == 0;
-    }
-}
-
-/* A stored key ("female", "professional-services") as the filter catalog
- * names it, or NULL when the field has no such choice. */
-static const char *
-choice_label (CrmDedupeKind  kind,
-              const char    *property,
-              const char    *value)
-{
-  guint n_fields;
-  const CrmFilterField *fields = crm_filter_fields (kind == CRM_DEDUPE_KIND_PERSON ? "person" : "organization",
-                                                    &n_fields);
-
-  for (guint f = 0; f < n_fields; f++)
-    {
-      if (g_strcmp0 (fields[f].property, property) != 0 || fields[f].kind != CRM_FILTER_KIND_CHOICE)
-        continue;
-      for (guint c = 0; c < fields[f].n_choices; c++)
-        if (g_strcmp0 (fields[f].choices[c].key, value) == 0)
-          return crm_filter_choice_get_label (&fields[f].choices[c]);
-    }
-  return NULL;
-}
-
-/* The value as the user reads it. */
-static char *
-dup_display_value (CrmDuplicatesWindow *self,
-                   CrmRecord           *record,
-                   const FieldDef      *field)
-{
-  gint64 id;
-  CrmRecord *other;
-
-  if (value_is_empty (record, field))
-    return g_strdup (_("Empty"));
-
-  switch (field->type)
-    {
-    case FIELD_TEXT:
-      {
-        const char *text = crm_record_get_text (record, field->property);
-        const char *label = choice_label (current_kind (self), field->property, text);
-
-        return g_strdup (label != NULL ? label : text);
-      }
-    case FIELD_BOOL:
-      return g_strdup (crm_record_get_bool (record, field->property) ? _("Yes") : _("No"));
-    case FIELD_MONEY:
-      return crm_format_money (crm_record_get_int (record, field->property),
-                               crm_record_get_text (record, "revenue-currency"));
-    case FIELD_STAFF:
-    case FIELD_ORGANIZATION:
-    default:
-      id = crm_record_get_int (record, field->property);
-      other = crm_store_lookup (get_store (self),
-                                field->type == FIELD_STAFF ? CRM_TYPE_STAFF_USER : CRM_TYPE_ORGANIZATION,
-                                id);
-      /* The linked records were loaded with the cluster (see load_linked). */
-      if (other != NULL)
-        return g_strdup (crm_record_get_text (other, "name"));
-      {
-        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-        /* Translators: %s is the number of a record that could not be loaded */
-        return g_strdup_printf (_("No. %s"), number);
-      }
-    }
-}
-
-static guint
-count_filled (CrmRecord     *record,
-              CrmDedupeKind  kind)
-{
-  guint n_fields, n = 0;
-  const FieldDef *fields = kind_fields (kind, &n_fields);
-
-  for (guint f = 0; f < n_fields; f++)
-    n += fields[f].type != FIELD_BOOL && !value_is_empty (record, &fields[f]);
-  return n;
-}
 
 /* The most complete record; among equals the oldest. */
 static gint64
@@ -240,7 +52,7 @@ default_survivor (CrmDuplicatesWindow *self)
   for (guint i = 0; i < self->records->len; i++)
     {
       CrmRecord *record = self->records->pdata[i];
-      guint filled = count_filled (record, current_kind (self));
+      guint filled = _crm_duplicates_count_filled (record, current_kind (self));
 
       if (best == NULL || filled > best_filled
           || (filled == best_filled && crm_record_get_created (record) < crm_record_get_created (best)))
@@ -262,18 +74,6 @@ find_record (CrmDuplicatesWindow *self,
   return NULL;
 }
 
-static const FieldDef *
-find_field (CrmDuplicatesWindow *self,
-            const char          *property)
-{
-  guint n_fields;
-  const FieldDef *fields = kind_fields (current_kind (self), &n_fields);
-
-  for (guint f = 0; f < n_fields; f++)
-    if (g_str_equal (fields[f].property, property))
-      return &fields[f];
-  return NULL;
-}
 
 static void
 clear_form (CrmDuplicatesWindow *self)
@@ -323,44 +123,6 @@ new_radio (GtkWidget  *group_with,
 
 /* --- what moves --- */
 
-static char *
-describe_count (const char *table,
-                gint64      n)
-{
-  gulong k = (gulong) n;
-
-  if (g_str_equal (table, "deal"))
-    return g_strdup_printf (ngettext ("%lu deal", "%lu deals", k), k);
-  if (g_str_equal (table, "ticket"))
-    return g_strdup_printf (ngettext ("%lu ticket", "%lu tickets", k), k);
-  if (g_str_equal (table, "activity"))
-    return g_strdup_printf (ngettext ("%lu activity", "%lu activities", k), k);
-  if (g_str_equal (table, "affiliation"))
-    return g_strdup_printf (ngettext ("%lu affiliation", "%lu affiliations", k), k);
-  if (g_str_equal (table, "customer_order"))
-    return g_strdup_printf (ngettext ("%lu order", "%lu orders", k), k);
-  if (g_str_equal (table, "campaign_member"))
-    return g_strdup_printf (ngettext ("%lu campaign membership", "%lu campaign memberships", k), k);
-  if (g_str_equal (table, "record_tag"))
-    return g_strdup_printf (ngettext ("%lu tag", "%lu tags", k), k);
-  if (g_str_equal (table, "custom_value"))
-    return g_strdup_printf (ngettext ("%lu custom field value", "%lu custom field values", k), k);
-  if (g_str_equal (table, "deal_stakeholder"))
-    return g_strdup_printf (ngettext ("%lu deal stakeholder role", "%lu deal stakeholder roles", k), k);
-  if (g_str_equal (table, "reporting_line"))
-    return g_strdup_printf (ngettext ("%lu reporting line", "%lu reporting lines", k), k);
-  if (g_str_equal (table, "influence_link"))
-    return g_strdup_printf (ngettext ("%lu influence link", "%lu influence links", k), k);
-  if (g_str_equal (table, "map_position"))
-    return g_strdup_printf (ngettext ("%lu stakeholder map position", "%lu stakeholder map positions", k), k);
-  if (g_str_equal (table, "ticket_message"))
-    return g_strdup_printf (ngettext ("%lu ticket message", "%lu ticket messages", k), k);
-  if (g_str_equal (table, "self_service_resolution"))
-    return g_strdup_printf (ngettext ("%lu self-service answer", "%lu self-service answers", k), k);
-  if (g_str_equal (table, "organization"))
-    return g_strdup_printf (ngettext ("%lu subsidiary", "%lu subsidiaries", k), k);
-  return NULL;
-}
 
 typedef struct
 {
@@ -408,7 +170,7 @@ on_counted_cb (GObject      *object,
   g_variant_iter_init (&iter, counts);
   while (g_variant_iter_next (&iter, "{&sx}", &table, &n))
     {
-      g_autofree char *text = n > 0 ? describe_count (table, n) : NULL;
+      g_autofree char *text = n > 0 ? _crm_duplicates_describe_count (table, n) : NULL;
       GtkWidget *row;
 
       if (text == NULL)
@@ -471,7 +233,7 @@ set_choice (CrmDuplicatesWindow *self,
             gint64               id)
 {
   AdwExpanderRow *row = g_hash_table_lookup (self->choice_rows, property);
-  const FieldDef *field = find_field (self, property);
+  const FieldDef *field = _crm_duplicates_find_field (current_kind (self), property);
   CrmRecord *record = find_record (self, id);
   g_autofree char *value = NULL;
 
@@ -479,7 +241,7 @@ set_choice (CrmDuplicatesWindow *self,
     return;
 
   g_hash_table_insert (self->choices, g_strdup (property), g_memdup2 (&id, sizeof id));
-  value = dup_display_value (self, record, field);
+  value = _crm_duplicates_dup_display_value (get_store (self), current_kind (self), record, field);
   adw_expander_row_set_subtitle (row, value);
 
   for (guint i = 0; i < self->choice_checks->len; i++)
@@ -519,12 +281,12 @@ choose_defaults (CrmDuplicatesWindow *self)
 
   for (guint p = 0; p < properties->len; p++)
     {
-      const FieldDef *field = find_field (self, properties->pdata[p]);
+      const FieldDef *field = _crm_duplicates_find_field (current_kind (self), properties->pdata[p]);
       gint64 choice = self->survivor;
 
-      if (value_is_empty (survivor, field))
+      if (_crm_duplicates_value_is_empty (survivor, field))
         for (guint i = 0; i < self->records->len; i++)
-          if (!value_is_empty (self->records->pdata[i], field))
+          if (!_crm_duplicates_value_is_empty (self->records->pdata[i], field))
             {
               choice = crm_record_get_id (self->records->pdata[i]);
               break;
@@ -592,7 +354,7 @@ build_survivor_rows (CrmDuplicatesWindow *self)
   for (guint i = 0; i < self->records->len; i++)
     {
       CrmRecord *record = self->records->pdata[i];
-      guint filled = count_filled (record, current_kind (self));
+      guint filled = _crm_duplicates_count_filled (record, current_kind (self));
       g_autofree char *date = crm_format_date (crm_record_get_created (record));
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -602,10 +364,11 @@ build_survivor_rows (CrmDuplicatesWindow *self)
       subtitle = g_strdup_printf (ngettext ("Added %1$s · %2$u field filled in",
                                             "Added %1$s · %2$u fields filled in", filled),
                                   date, filled);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), record_name (record));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _crm_duplicates_record_name (record));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      check = new_choice_check (self, first, NULL, crm_record_get_id (record), record_name (record),
+      check = new_choice_check (self, first, NULL, crm_record_get_id (record),
+                                _crm_duplicates_record_name (record),
                                 G_CALLBACK (on_survivor_toggled_cb));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -619,7 +382,7 @@ static void
 build_field_rows (CrmDuplicatesWindow *self)
 {
   guint n_fields;
-  const FieldDef *fields = kind_fields (current_kind (self), &n_fields);
+  const FieldDef *fields = _crm_duplicates_fields (current_kind (self), &n_fields);
   gboolean any = FALSE;
 
   for (guint f = 0; f < n_fields; f++)
@@ -630,7 +393,7 @@ build_field_rows (CrmDuplicatesWindow *self)
 
       for (guint i = 0; i < self->records->len && !differs; i++)
         {
-          g_autofree char *value = dup_raw_value (self->records->pdata[i], &fields[f]);
+          g_autofree char *value = _crm_duplicates_dup_raw_value (self->records->pdata[i], &fields[f]);
 
           if (i == 0)
             first_value = g_steal_pointer (&value);
@@ -650,18 +413,20 @@ build_field_rows (CrmDuplicatesWindow *self)
       for (guint i = 0; i < self->records->len; i++)
         {
           CrmRecord *record = self->records->pdata[i];
-          g_autofree char *value = dup_display_value (self, record, &fields[f]);
+          g_autofree char *value = _crm_duplicates_dup_display_value (get_store (self), current_kind (self),
+                                                                      record, &fields[f]);
           g_autofree char *accessible = NULL;
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *check;
 
           /* Translators: %1$s is a field value, %2$s the name of the record it is from */
-          accessible = g_strdup_printf (_("%1$s, from %2$s"), value, record_name (record));
+          accessible = g_strdup_printf (_("%1$s, from %2$s"), value,
+                                        _crm_duplicates_record_name (record));
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), record_name (record));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _crm_duplicates_record_name (record));
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-          if (value_is_empty (record, &fields[f]))
+          if (_crm_duplicates_value_is_empty (record, &fields[f]))
             gtk_widget_add_css_class (row, "dim-label");
           check = new_choice_check (self, first, fields[f].property, crm_record_get_id (record),
                                     accessible, G_CALLBACK (on_choice_toggled_cb));
@@ -741,7 +506,7 @@ load_linked (CrmDuplicatesWindow *self)
 {
   CrmStore *store = get_store (self);
   guint n_fields;
-  const FieldDef *fields = kind_fields (current_kind (self), &n_fields);
+  const FieldDef *fields = _crm_duplicates_fields (current_kind (self), &n_fields);
 
   for (guint f = 0; f < n_fields; f++)
     {

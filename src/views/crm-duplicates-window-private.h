@@ -10,6 +10,7 @@
 #pragma once
 
 #include "crm-dedupe.h"
+#include "crm-record.h"
 #include "crm-duplicate-item.h"
 #include "crm-duplicates-window.h"
 
@@ -72,6 +73,47 @@ struct _CrmDuplicatesWindow
   AdwPreferencesGroup  *fields_group;
   AdwPreferencesGroup  *moves_group;
 };
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_BOOL,
+  FIELD_MONEY,      /* minor units in the record's revenue-currency */
+  FIELD_STAFF,      /* a staff_user id */
+  FIELD_ORGANIZATION, /* an organization id */
+} FieldType;
+
+typedef struct
+{
+  const char *property;
+  const char *label;
+  FieldType   type;
+} FieldDef;
+
+/* crm-duplicates-fields.c */
+const FieldDef *_crm_duplicates_fields            (CrmDedupeKind   kind,
+                                                   guint          *n_fields);
+const FieldDef *_crm_duplicates_find_field        (CrmDedupeKind   kind,
+                                                   const char     *property);
+/* The record's name, or "Unnamed"; transfer none. */
+const char     *_crm_duplicates_record_name       (CrmRecord      *record);
+/* The value as stored, for comparing records; transfer full. */
+char           *_crm_duplicates_dup_raw_value     (CrmRecord      *record,
+                                                   const FieldDef *field);
+gboolean        _crm_duplicates_value_is_empty    (CrmRecord      *record,
+                                                   const FieldDef *field);
+/* The value as the user reads it; transfer full. */
+char           *_crm_duplicates_dup_display_value (CrmStore       *store,
+                                                   CrmDedupeKind   kind,
+                                                   CrmRecord      *record,
+                                                   const FieldDef *field);
+/* How many fields (yes/no ones aside) the record has filled in. */
+guint           _crm_duplicates_count_filled      (CrmRecord      *record,
+                                                   CrmDedupeKind   kind);
+/* "3 deals" for the table "deal" (crm_dedupe_count_related_async()), or
+ * NULL for a table it does not know; transfer full. */
+char           *_crm_duplicates_describe_count    (const char     *table,
+                                                   gint64          n);
 
 void _crm_duplicates_window_class_init_merge (GtkWidgetClass      *widget_class);
 void _crm_duplicates_window_init_merge       (CrmDuplicatesWindow *self);
