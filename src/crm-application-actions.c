@@ -13,6 +13,7 @@
 #include "crm-application-private.h"
 #include "crm-compat.h"
 #include "crm-preferences-window.h"
+#include "crm-window.h"
 
 static void
 quit_action (GSimpleAction *action,
@@ -65,6 +66,9 @@ preferences_action (GSimpleAction *action,
   CrmPreferencesWindow *preferences;
 
   preferences = crm_preferences_window_new (crm_application_get_settings (self));
+  /* the Custom Fields page edits the active window's database */
+  if (CRM_IS_WINDOW (window))
+    crm_preferences_window_set_context (preferences, crm_window_get_context (CRM_WINDOW (window)));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }

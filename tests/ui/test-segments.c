@@ -9,7 +9,9 @@
 #include <adwaita.h>
 
 #include "crm-context.h"
+#include "crm-custom-fields.h"
 #include "crm-models.h"
+#include "crm-preferences-window.h"
 #include "crm-segment-editor.h"
 #include "crm-segment-list.h"
 #include "crm-store.h"
@@ -281,6 +283,154 @@ test_sidebar (void)
   crm_ui_test_close_window (window);
 }
 
+typedef struct
+{
+  CrmPreferencesWindow *prefs;
+  const char           *group;
+  guint                 n;
+} PrefsWait;
+
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_list_box (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rows of a group: its list box's children. */
+static guint
+group_rows (PrefsWait *w,
+            GtkWidget **first)
+{
+  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (w->prefs),
+                                                                CRM_TYPE_PREFERENCES_WINDOW,
+                                                                w->group));
+  /* the group's boxed list is the only GtkListBox inside it */
+  GtkWidget *list = find_list_box (group);
+  guint n = 0;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      {
+        if (n == 0 && first)
+          *first = row;
+        n++;
+      }
+  return n;
+}
+
+static gboolean
+group_has_rows (gpointer data)
+{
+  PrefsWait *w = data;
+  GtkWidget *first = NULL;
+
+  return group_rows (w, &first) == w->n &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), "No custom fields") != 0;
+}
+
+static gboolean
+first_row_is (gpointer data)
+{
+  PrefsWait *w = data;
+  GtkWidget *first = NULL;
+
+  group_rows (w, &first);
+  return first && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)),
+                             "Contract renewal") == 0;
+}
+
+static void
+test_preferences_page (void)
+{
+  CrmWindow *window = crm_ui_test_open_window (app, db_path);
+  CrmContext *context = crm_window_get_context (window);
+  CrmPreferencesWindow *prefs = crm_preferences_window_new (crm_context_get_settings (context));
+  PrefsWait wait = { prefs, "organization_fields_group", 2 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomField) field = NULL;
+  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                               CRM_TYPE_PREFERENCES_WINDOW,
+                                                               "custom_fields_page"));
+
+  g_assert_false (gtk_widget_get_visible (page));
+  crm_preferences_window_set_context (prefs, context);
+  g_assert_true (gtk_widget_get_visible (page));
+  gtk_window_present (GTK_WINDOW (prefs));
+
+  /* the demo's account number and contract renewal */
+  crm_ui_test_wait (group_has_rows, &wait);
+
+  /* a field defined elsewhere shows up */
+  crm_custom_fields_define_async (crm_context_get_store (context), "organization", "Region code",
+                                  "text", NULL, NULL, NULL, crm_test_store_result, &result);
+  crm_test_await (&result);
+  field = crm_custom_fields_define_finish (crm_context_get_store (context), result, &error);
+  g_assert_no_error (error);
+  wait.n = 3;
+  crm_ui_test_wait (group_has_rows, &wait);
+
+  /* moving the second up makes it first */
+  {
+    GtkWidget *first = NULL;
+    gint64 second_id;
+    g_autoptr(GAsyncResult) r2 = NULL;
+    g_autoptr(CrmQuery) q = crm_query_new (CRM_TYPE_CUSTOM_FIELD);
+    g_autoptr(GListModel) fields = NULL;
+    g_autoptr(CrmCustomField) second = NULL;
+
+    crm_query_add_text (q, "target", CRM_QUERY_EQ, "organization");
+    crm_query_set_order (q, "position", FALSE);
+    crm_store_query_async (crm_context_get_store (context), q, NULL, crm_test_store_result, &r2);
+    crm_test_await (&r2);
+    fields = crm_store_query_finish (crm_context_get_store (context), r2, NULL);
+    second = g_list_model_get_item (fields, 1);
+    g_assert_cmpstr (crm_custom_field_get_label (second), ==, "Contract renewal");
+    second_id = crm_record_get_id (CRM_RECORD (second));
+    gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.move-field", "(xi)", second_id, -1);
+    crm_ui_test_wait (first_row_is, &wait);
+    group_rows (&wait, &first);
+    g_assert_cmpint (crm_custom_field_get_position (second), ==, 0);
+  }
+
+  /* delete (the confirmation is answered by its action) and undo */
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.delete-field", "x",
+                              crm_record_get_id (CRM_RECORD (field)));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !dialog; i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          dialog = ADW_MESSAGE_DIALOG (w);
+      }
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "delete");
+  }
+  wait.n = 2;
+  crm_ui_test_wait (group_has_rows, &wait);
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.restore-field", "x",
+                              crm_record_get_id (CRM_RECORD (field)));
+  wait.n = 3;
+  crm_ui_test_wait (group_has_rows, &wait);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  crm_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/ui/segments/filter-editor", test_filter_editor);
   g_test_add_func ("/ui/segments/new-segment", test_new_segment);
   g_test_add_func ("/ui/segments/sidebar", test_sidebar);
+  g_test_add_func ("/ui/segments/preferences-page", test_preferences_page);
 
   ret = g_test_run ();
   g_free (db_path);
