@@ -99,7 +99,7 @@ typedef struct
  * @key: the key in the JSON ("city", "age", "organization")
  * @property: the record property it reads, or %NULL for related records
  * @kind: what kind of value it takes
- * @label: untranslated (N_()); use crm_filter_field_get_label()
+ * @label: the untranslated label; use crm_filter_field_get_label()
  * @ops: a mask of CRM_FILTER_OP_MASK() of the operators it allows
  * @choices: (nullable): for %CRM_FILTER_KIND_CHOICE, the stable keys
  * @n_choices: their number
