@@ -213,7 +213,7 @@ _crm_window_init_search (CrmWindow *self)
   gtk_popover_set_autohide (search->popover, FALSE);
   gtk_popover_set_has_arrow (search->popover, FALSE);
   gtk_popover_set_position (search->popover, GTK_POS_BOTTOM);
-  gtk_widget_set_size_request (GTK_WIDGET (search->results), 360, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (search->results), 320, -1);
   gtk_widget_add_css_class (GTK_WIDGET (search->popover), "search-popover");
   gtk_popover_set_child (search->popover, GTK_WIDGET (search->results));
   gtk_widget_set_parent (GTK_WIDGET (search->popover), GTK_WIDGET (self->search_entry));

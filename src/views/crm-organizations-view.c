@@ -179,13 +179,13 @@ static const CrmViewColumn columns[] = {
   { "industry", N_("Industry"), "industry", industry_cell, CRM_VIEW_COLUMN_OPTIONAL, 14 },
   { "size", N_("Size"), "size-band", size_cell, CRM_VIEW_COLUMN_OPTIONAL, 16 },
   { "annual-revenue", N_("Annual Revenue"), "annual-revenue", revenue_cell,
-    CRM_VIEW_COLUMN_NUMERIC | CRM_VIEW_COLUMN_OPTIONAL },
+    CRM_VIEW_COLUMN_NUMERIC | CRM_VIEW_COLUMN_OPTIONAL, 16 },
   { "region", N_("Region"), "region", region_cell, CRM_VIEW_COLUMN_OPTIONAL },
   { "city", N_("City"), "city", city_cell, CRM_VIEW_COLUMN_HIDDEN },
   { "tier", N_("Tier"), "tier", tier_cell, CRM_VIEW_COLUMN_HIDDEN },
   { "owner", N_("Owner"), NULL, owner_cell, CRM_VIEW_COLUMN_OPTIONAL },
   { "open-deal-value", N_("Open Deals"), "open-deal-value", open_deals_cell,
-    CRM_VIEW_COLUMN_NUMERIC | CRM_VIEW_COLUMN_OPTIONAL },
+    CRM_VIEW_COLUMN_NUMERIC | CRM_VIEW_COLUMN_OPTIONAL, 14 },
   { "last-activity", N_("Last Activity"), "last-activity", last_activity_cell, CRM_VIEW_COLUMN_OPTIONAL },
 };
 

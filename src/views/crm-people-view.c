@@ -141,7 +141,7 @@ static const CrmViewColumn columns[] = {
   { "customer-since", N_("Customer Since"), NULL, customer_since_cell, CRM_VIEW_COLUMN_HIDDEN },
   { "orders", N_("Orders"), NULL, orders_cell, CRM_VIEW_COLUMN_NUMERIC | CRM_VIEW_COLUMN_OPTIONAL },
   { "total-spend", N_("Total Spend"), "total-spend", total_spend_cell,
-    CRM_VIEW_COLUMN_NUMERIC | CRM_VIEW_COLUMN_OPTIONAL },
+    CRM_VIEW_COLUMN_NUMERIC | CRM_VIEW_COLUMN_OPTIONAL, 14 },
   { "last-purchase", N_("Last Purchase"), "last-purchase", last_purchase_cell, CRM_VIEW_COLUMN_OPTIONAL },
   { "rfm-score", N_("RFM Score"), "rfm-score", rfm_cell,
     CRM_VIEW_COLUMN_NUMERIC | CRM_VIEW_COLUMN_OPTIONAL },

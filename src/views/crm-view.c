@@ -71,7 +71,7 @@ update_state (CrmView *self)
 
   if (g_list_model_get_n_items (G_LIST_MODEL (priv->model)) > 0)
     set_state (self, "list");
-  else if (priv->search_text != NULL && priv->search_text[0] != '\0')
+  else if ((priv->search_text != NULL && priv->search_text[0] != '\0') || priv->filter != NULL)
     set_state (self, "no-results");
   else
     set_state (self, "empty");
