@@ -16,100 +16,20 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "crm-organization-page.h"
+#include "crm-organization-page-private.h"
 #include "crm-activity-editor.h"
 #include "crm-affiliation.h"
 #include "crm-compat.h"
 #include "crm-deal.h"
-#include "crm-email.h"
 #include "crm-format.h"
 #include "crm-page-util.h"
 #include "crm-person.h"
-#include "crm-phone.h"
 #include "crm-query.h"
 #include "crm-record.h"
 #include "crm-related.h"
 #include "crm-staff-user.h"
 #include "crm-store.h"
 #include "crm-ticket.h"
-
-typedef enum
-{
-  SECTION_HIERARCHY = 1 << 0,
-  SECTION_PEOPLE    = 1 << 1,
-  SECTION_DEALS     = 1 << 2,
-  SECTION_TICKETS   = 1 << 3,
-  SECTION_TIMELINE  = 1 << 4,
-  SECTION_CUSTOM    = 1 << 5,
-  SECTION_ALL       = 0x3f,
-} Section;
-
-struct _CrmOrganizationPage
-{
-  GtkWidget            parent_instance;
-
-  CrmContext          *context;
-  CrmOrganization     *organization;
-  GCancellable        *cancellable;
-  CrmRelatedNames     *names;
-  gboolean             editing;
-  guint                pending;
-  guint                reload_id;
-
-  GtkListBox          *parent_list;
-  GtkListBox          *people_list;
-  GtkListBox          *open_deals_list;
-  GtkListBox          *closed_deals_list;
-  GtkListBox          *tickets_list;
-  GtkListBox          *timeline_list;
-  GtkListBox          *custom_list;
-  AdwActionRow        *parent_row;
-
-  /* template widgets */
-  AdwWindowTitle      *window_title;
-  GtkButton           *back_button;
-  GtkButton           *cancel_button;
-  GtkButton           *edit_button;
-  GtkButton           *done_button;
-  GtkMenuButton       *menu_button;
-  AdwAvatar           *avatar;
-  GtkLabel            *name_label;
-  GtkLabel            *headline_label;
-  GtkLabel            *error_label;
-  AdwPreferencesGroup *edit_group;
-  AdwEntryRow         *name_entry;
-  AdwComboRow         *industry_combo;
-  AdwComboRow         *size_combo;
-  AdwEntryRow         *revenue_entry;
-  AdwEntryRow         *currency_entry;
-  AdwEntryRow         *website_entry;
-  AdwEntryRow         *phone_entry;
-  AdwEntryRow         *email_entry;
-  AdwEntryRow         *address_entry;
-  AdwEntryRow         *city_entry;
-  AdwEntryRow         *region_entry;
-  AdwEntryRow         *country_entry;
-  AdwComboRow         *tier_combo;
-  AdwPreferencesGroup *firmographics_group;
-  AdwActionRow        *industry_row;
-  AdwActionRow        *size_row;
-  AdwActionRow        *revenue_row;
-  AdwActionRow        *location_row;
-  AdwActionRow        *address_row;
-  AdwActionRow        *website_row;
-  GtkButton           *website_button;
-  AdwActionRow        *phone_row;
-  AdwActionRow        *email_row;
-  AdwActionRow        *tier_row;
-  AdwActionRow        *owner_row;
-  AdwPreferencesGroup *hierarchy_group;
-  AdwPreferencesGroup *people_group;
-  AdwPreferencesGroup *open_deals_group;
-  AdwPreferencesGroup *closed_deals_group;
-  AdwPreferencesGroup *tickets_group;
-  AdwPreferencesGroup *custom_group;
-  AdwPreferencesGroup *timeline_group;
-};
 
 enum {
   PROP_0,
@@ -179,8 +99,8 @@ update_owner (CrmOrganizationPage *self)
   set_row_value (self->owner_row, name);
 }
 
-static void
-update_fields (CrmOrganizationPage *self)
+void
+_crm_organization_page_update_fields (CrmOrganizationPage *self)
 {
   CrmOrganization *o = self->organization;
   const char *name = crm_organization_get_name (o);
@@ -224,8 +144,8 @@ update_fields (CrmOrganizationPage *self)
   update_owner (self);
 }
 
-static void
-update_actions (CrmOrganizationPage *self)
+void
+_crm_organization_page_update_actions (CrmOrganizationPage *self)
 {
   gboolean saved = get_id (self) != 0;
 
@@ -406,8 +326,8 @@ on_timeline_loaded_cb (GtkWidget  *widget,
   crm_page_fill_list (self->timeline_list, sorted, create_activity_row, self);
 }
 
-static void
-load_sections (CrmOrganizationPage *self,
+void
+_crm_organization_page_load_sections (CrmOrganizationPage *self,
                guint                sections)
 {
   CrmStore *store = get_store (self);
@@ -459,7 +379,7 @@ on_reload_timeout_cb (gpointer user_data)
 
   self->reload_id = 0;
   self->pending = 0;
-  load_sections (self, pending);
+  _crm_organization_page_load_sections (self, pending);
 
   return G_SOURCE_REMOVE;
 }
@@ -508,440 +428,14 @@ static void
 on_names_ready_cb (CrmOrganizationPage *self)
 {
   update_owner (self);
-  load_sections (self, SECTION_ALL);
+  _crm_organization_page_load_sections (self, SECTION_ALL);
 }
 
 static void
 on_organization_notify_cb (CrmOrganizationPage *self)
 {
-  update_fields (self);
-  update_actions (self);
-}
-
-/* Editing. */
-
-static void
-set_entry (AdwEntryRow *entry,
-           const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-}
-
-static char *
-get_entry (AdwEntryRow *entry)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
-
-static guint
-key_index (const char *domain,
-           const char *key)
-{
-  const char * const *keys = crm_page_list_keys (domain);
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    if (g_strcmp0 (keys[i], key) == 0)
-      return i + 1;
-
-  return 0;
-}
-
-static const char *
-selected_key (AdwComboRow *combo,
-              const char  *domain)
-{
-  const char * const *keys = crm_page_list_keys (domain);
-  guint selected = adw_combo_row_get_selected (combo);
-
-  return selected > 0 && selected <= g_strv_length ((char **) keys) ? keys[selected - 1] : "";
-}
-
-/* "1,250,000.50" in major units → minor units; FALSE when it is no amount. */
-static gboolean
-parse_amount (const char *text,
-              const char *currency,
-              gint64     *amount)
-{
-  guint digits = crm_format_currency_digits (currency);
-  g_autoptr(GString) clean = g_string_new (NULL);
-  g_auto(GStrv) parts = NULL;
-  guint64 major = 0, minor = 0;
-  char *end = NULL;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ',' && *p != ' ' && *p != '_')
-      g_string_append_c (clean, *p);
-
-  parts = g_strsplit (clean->str, ".", 3);
-  if (parts[0] == NULL || parts[0][0] == '\0' || g_strv_length (parts) > 2)
-    return FALSE;
-  if (!g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT64 / 10000, &major, NULL))
-    return FALSE;
-  if (parts[1] != NULL)
-    {
-      if (strlen (parts[1]) > digits || parts[1][0] == '\0' ||
-          !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, &minor, NULL))
-        return FALSE;
-      for (gsize n = strlen (parts[1]); n < digits; n++)
-        minor *= 10;
-    }
-  (void) end;
-
-  *amount = (gint64) major;
-  for (guint i = 0; i < digits; i++)
-    *amount *= 10;
-  *amount += (gint64) minor;
-
-  return TRUE;
-}
-
-static char *
-format_amount_plain (gint64      amount,
-                     const char *currency)
-{
-  guint digits = crm_format_currency_digits (currency);
-  gint64 scale = 1;
-
-  for (guint i = 0; i < digits; i++)
-    scale *= 10;
-
-  if (amount == 0)
-    return g_strdup ("");
-  if (digits == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT,
-                          amount / scale, (int) digits, amount % scale);
-}
-
-static void
-fill_entries (CrmOrganizationPage *self)
-{
-  CrmOrganization *o = self->organization;
-  g_autofree char *revenue = format_amount_plain (crm_organization_get_annual_revenue (o),
-                                                  crm_organization_get_revenue_currency (o));
-
-  set_entry (self->name_entry, crm_organization_get_name (o));
-  set_entry (self->revenue_entry, revenue);
-  /* A new organization starts in the user's currency. */
-  if (crm_organization_get_revenue_currency (o)[0] != '\0')
-    set_entry (self->currency_entry, crm_organization_get_revenue_currency (o));
-  else
-    {
-      g_autofree char *currency = g_settings_get_string (crm_context_get_settings (self->context),
-                                                         "default-currency");
-
-      set_entry (self->currency_entry, currency);
-    }
-  set_entry (self->website_entry, crm_organization_get_website (o));
-  set_entry (self->phone_entry, crm_organization_get_phone (o));
-  set_entry (self->email_entry, crm_organization_get_email (o));
-  set_entry (self->address_entry, crm_organization_get_address (o));
-  set_entry (self->city_entry, crm_organization_get_city (o));
-  set_entry (self->region_entry, crm_organization_get_region (o));
-  set_entry (self->country_entry, crm_organization_get_country (o));
-  adw_combo_row_set_selected (self->industry_combo,
-                              key_index ("industry", crm_organization_get_industry (o)));
-  adw_combo_row_set_selected (self->size_combo, key_index ("size", crm_organization_get_size_band (o)));
-  adw_combo_row_set_selected (self->tier_combo,
-                              key_index ("tier", crm_organization_get_tier (o)[0] != '\0'
-                                                 ? crm_organization_get_tier (o) : "standard"));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-}
-
-static void
-apply_editing (CrmOrganizationPage *self)
-{
-  gboolean editing = self->editing;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_group), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->firmographics_group), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->done_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !editing);
-
-  if (editing)
-    {
-      fill_entries (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    }
-
-  update_actions (self);
-}
-
-typedef struct
-{
-  GString   *messages;
-  GtkWidget *first_bad;
-} Problems;
-
-static void
-report (Problems    *problems,
-        AdwEntryRow *entry,
-        const char  *message)
-{
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  if (problems->messages->len > 0)
-    g_string_append_c (problems->messages, '\n');
-  g_string_append (problems->messages, message);
-  if (problems->first_bad == NULL)
-    problems->first_bad = GTK_WIDGET (entry);
-}
-
-static void
-validate_contact (CrmOrganizationPage *self,
-                  GHashTable          *values,
-                  Problems            *problems)
-{
-  g_autofree char *email = get_entry (self->email_entry);
-  g_autofree char *phone = get_entry (self->phone_entry);
-  g_autofree char *website = get_entry (self->website_entry);
-
-  if (email[0] != '\0')
-    {
-      g_autoptr(GError) error = NULL;
-      char *normal = crm_email_normalize (email, &error);
-
-      if (normal == NULL)
-        {
-          /* Translators: %s explains what is wrong with the address */
-          g_autofree char *message = g_strdup_printf (_("The email address is not valid: %s"),
-                                                      error->message);
-          report (problems, self->email_entry, message);
-        }
-      else
-        g_hash_table_insert (values, "email", normal);
-    }
-
-  if (phone[0] != '\0')
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *extension = NULL;
-      g_autofree char *region = NULL;
-      const char *country = g_hash_table_lookup (values, "country");
-      char *normal;
-
-      region = country != NULL && crm_phone_region_is_known (country)
-               ? g_strdup (country) : crm_phone_dup_default_region ();
-      normal = crm_phone_normalize (phone, region, &extension, &error);
-      if (normal == NULL)
-        {
-          /* Translators: %s explains what is wrong with the number */
-          g_autofree char *message = g_strdup_printf (_("The phone number is not valid: %s"),
-                                                      error->message);
-          report (problems, self->phone_entry, message);
-        }
-      else if (extension != NULL && extension[0] != '\0')
-        {
-          g_hash_table_insert (values, "phone", g_strdup_printf ("%s;ext=%s", normal, extension));
-          g_free (normal);
-        }
-      else
-        g_hash_table_insert (values, "phone", normal);
-    }
-
-  if (website[0] != '\0')
-    {
-      g_autofree char *uri = strstr (website, "://") != NULL
-                             ? g_strdup (website) : g_strconcat ("https://", website, NULL);
-      g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-
-      if (parsed == NULL || g_uri_get_host (parsed) == NULL ||
-          strchr (g_uri_get_host (parsed), '.') == NULL || strchr (website, ' ') != NULL)
-        report (problems, self->website_entry,
-                _("The website must be an address such as example.com."));
-      else
-        g_hash_table_insert (values, "website", g_strdup (website));
-    }
-}
-
-static gboolean
-validate (CrmOrganizationPage *self,
-          GHashTable          *values,
-          Problems            *problems)
-{
-  g_autofree char *name = get_entry (self->name_entry);
-  g_autofree char *country = get_entry (self->country_entry);
-  g_autofree char *currency = get_entry (self->currency_entry);
-  g_autofree char *revenue = get_entry (self->revenue_entry);
-
-  if (name[0] == '\0')
-    report (problems, self->name_entry, _("A name is required."));
-
-  if (country[0] != '\0')
-    {
-      if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
-        report (problems, self->country_entry,
-                _("The country must be a two-letter code such as CN, DE or US."));
-      else
-        g_hash_table_insert (values, "country", g_ascii_strup (country, -1));
-    }
-
-  if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) ||
-      !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
-    report (problems, self->currency_entry,
-            _("The currency must be a three-letter code such as CNY, EUR or USD."));
-  else
-    g_hash_table_insert (values, "currency", g_ascii_strup (currency, -1));
-
-  if (revenue[0] != '\0')
-    {
-      gint64 amount = 0;
-      const char *code = g_hash_table_lookup (values, "currency");
-
-      if (!parse_amount (revenue, code != NULL ? code : "USD", &amount))
-        report (problems, self->revenue_entry,
-                _("The annual revenue must be an amount such as 1,250,000 or 1250000.50."));
-      else
-        g_hash_table_insert (values, "revenue", g_memdup2 (&amount, sizeof amount));
-    }
-
-  validate_contact (self, values, problems);
-
-  return problems->messages->len == 0;
-}
-
-static void
-set_text_if_changed (CrmRecord  *record,
-                     const char *property,
-                     const char *value)
-{
-  value = value != NULL ? value : "";
-  if (g_strcmp0 (crm_record_get_text (record, property), value) != 0)
-    crm_record_set_text (record, property, value);
-}
-
-static void
-store_entries (CrmOrganizationPage *self,
-               GHashTable          *values)
-{
-  CrmRecord *record = CRM_RECORD (self->organization);
-  g_autofree char *name = get_entry (self->name_entry);
-  g_autofree char *address = get_entry (self->address_entry);
-  g_autofree char *city = get_entry (self->city_entry);
-  g_autofree char *region = get_entry (self->region_entry);
-  gint64 *revenue = g_hash_table_lookup (values, "revenue");
-
-  set_text_if_changed (record, "name", name);
-  set_text_if_changed (record, "industry", selected_key (self->industry_combo, "industry"));
-  set_text_if_changed (record, "size-band", selected_key (self->size_combo, "size"));
-  set_text_if_changed (record, "tier", adw_combo_row_get_selected (self->tier_combo) > 0
-                                       ? selected_key (self->tier_combo, "tier") : "standard");
-  set_text_if_changed (record, "revenue-currency", g_hash_table_lookup (values, "currency"));
-  if (crm_organization_get_annual_revenue (self->organization) != (revenue ? *revenue : 0))
-    crm_organization_set_annual_revenue (self->organization, revenue ? *revenue : 0);
-  set_text_if_changed (record, "website", g_hash_table_lookup (values, "website"));
-  set_text_if_changed (record, "phone", g_hash_table_lookup (values, "phone"));
-  set_text_if_changed (record, "email", g_hash_table_lookup (values, "email"));
-  set_text_if_changed (record, "address", address);
-  set_text_if_changed (record, "city", city);
-  set_text_if_changed (record, "region", region);
-  set_text_if_changed (record, "country", g_hash_table_lookup (values, "country"));
-}
-
-static void
-on_inserted_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(CrmOrganizationPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (crm_store_insert_finish (CRM_STORE (object), result, &error))
-    {
-      update_fields (self);
-      update_actions (self);
-      load_sections (self, SECTION_ALL);
-      return;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Nothing is lost: the entries still hold what was typed. */
-  crm_organization_page_set_editing (self, TRUE);
-  gtk_label_set_label (self->error_label, _("The organization could not be saved. Try again."));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-}
-
-static void
-on_saved_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(CrmOrganizationPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Failures reach the window's "write-failed" toast. */
-  if (!crm_store_save_finish (CRM_STORE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not save an organization: %s", error->message);
-}
-
-static void
-done_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  Problems problems = { g_string_new (NULL), NULL };
-
-  if (!validate (self, values, &problems))
-    {
-      gtk_label_set_label (self->error_label, problems.messages->str);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      gtk_widget_grab_focus (problems.first_bad);
-      g_string_free (problems.messages, TRUE);
-      return;
-    }
-  g_string_free (problems.messages, TRUE);
-
-  store_entries (self, values);
-  if (get_id (self) == 0)
-    crm_store_insert_async (get_store (self), CRM_RECORD (self->organization), self->cancellable,
-                            on_inserted_cb, g_object_ref (self));
-  else if (crm_record_get_dirty (CRM_RECORD (self->organization)))
-    crm_store_save_async (get_store (self), CRM_RECORD (self->organization), self->cancellable,
-                          on_saved_cb, g_object_ref (self));
-
-  crm_organization_page_set_editing (self, FALSE);
-  update_fields (self);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-
-  if (get_id (self) == 0)
-    {
-      crm_organization_page_set_editing (self, FALSE);
-      gtk_widget_activate_action (widget, "win.go-back", NULL);
-      return;
-    }
-
-  crm_organization_page_set_editing (self, FALSE);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  crm_organization_page_set_editing (CRM_ORGANIZATION_PAGE (widget), TRUE);
+  _crm_organization_page_update_fields (self);
+  _crm_organization_page_update_actions (self);
 }
 
 static void
@@ -982,13 +476,6 @@ open_website_action (GtkWidget  *widget,
 
   uri = strstr (website, "://") != NULL ? g_strdup (website) : g_strconcat ("https://", website, NULL);
   crm_launch_uri (widget, uri);
-}
-
-static void
-on_entry_changed_cb (AdwEntryRow *entry)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
 }
 
 static GListModel *
@@ -1064,8 +551,8 @@ crm_organization_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   connect_store (self);
 
-  update_fields (self);
-  apply_editing (self);
+  _crm_organization_page_update_fields (self);
+  _crm_organization_page_apply_editing (self);
 }
 
 static void
@@ -1185,9 +672,12 @@ crm_organization_page_class_init (CrmOrganizationPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "record-page");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
-  gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "page.done", NULL, done_action);
-  gtk_widget_class_install_action (widget_class, "page.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "page.edit", NULL,
+                                   _crm_organization_page_edit_action);
+  gtk_widget_class_install_action (widget_class, "page.done", NULL,
+                                   _crm_organization_page_done_action);
+  gtk_widget_class_install_action (widget_class, "page.cancel", NULL,
+                                   _crm_organization_page_cancel_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.log-activity", "s", log_activity_action);
   gtk_widget_class_install_action (widget_class, "page.open-website", NULL, open_website_action);
@@ -1250,10 +740,6 @@ crm_organization_page_init (CrmOrganizationPage *self)
   g_autoptr(GListModel) industries = new_key_model ("industry", C_("industry", "Not Set"));
   g_autoptr(GListModel) sizes = new_key_model ("size", C_("company size", "Not Set"));
   g_autoptr(GListModel) tiers = new_key_model ("tier", C_("account tier", "Not Set"));
-  AdwEntryRow *entries[] = {
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  };
-  guint n = 0;
 
   self->cancellable = g_cancellable_new ();
 
@@ -1279,18 +765,7 @@ crm_organization_page_init (CrmOrganizationPage *self)
   add_list (self->timeline_group, &self->timeline_list, "timeline-list",
             _("No activities yet"));
 
-  entries[n++] = self->name_entry;
-  entries[n++] = self->revenue_entry;
-  entries[n++] = self->currency_entry;
-  entries[n++] = self->website_entry;
-  entries[n++] = self->phone_entry;
-  entries[n++] = self->email_entry;
-  entries[n++] = self->address_entry;
-  entries[n++] = self->city_entry;
-  entries[n++] = self->region_entry;
-  entries[n++] = self->country_entry;
-  for (guint i = 0; i < n; i++)
-    g_signal_connect (entries[i], "changed", G_CALLBACK (on_entry_changed_cb), NULL);
+  _crm_organization_page_init_edit (self);
 }
 
 CrmOrganizationPage *
@@ -1334,6 +809,6 @@ crm_organization_page_set_editing (CrmOrganizationPage *self,
 
   self->editing = editing;
   if (self->context != NULL)
-    apply_editing (self);
+    _crm_organization_page_apply_editing (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }

@@ -80,6 +80,42 @@ void        crm_page_load_custom_fields (AdwPreferencesGroup *group,
                                          gint64               record_id,
                                          GCancellable        *cancellable);
 
+/* Edit modes (crm-page-edit.c): invalid entries are marked and their
+ * reasons collected; nothing is saved while there is one. */
+typedef struct
+{
+  GString   *messages;
+  GtkWidget *first_bad;
+} CrmPageProblems;
+
+void        crm_page_problems_init      (CrmPageProblems   *problems);
+void        crm_page_problems_clear     (CrmPageProblems   *problems);
+void        crm_page_report             (CrmPageProblems   *problems,
+                                         AdwEntryRow       *entry,
+                                         const char        *message);
+/* Shows the reasons in @error_label and focuses the first bad entry;
+ * FALSE (and the label hidden) when there was no problem. */
+gboolean    crm_page_problems_show      (CrmPageProblems   *problems,
+                                         GtkLabel          *error_label);
+void        crm_page_set_entry          (AdwEntryRow       *entry,
+                                         const char        *text);
+/* The trimmed text; transfer full. */
+char       *crm_page_dup_entry          (AdwEntryRow       *entry);
+void        crm_page_clear_error        (AdwEntryRow       *entry);
+void        crm_page_set_text_if_changed (CrmRecord        *record,
+                                          const char       *property,
+                                          const char       *value);
+/* Each returns the normalised value ("" for an empty entry), or NULL after
+ * reporting why the entry is invalid.  Phones become E.164, with @country
+ * or else the user's region for numbers written without a country code. */
+char       *crm_page_check_email        (AdwEntryRow       *entry,
+                                         CrmPageProblems   *problems);
+char       *crm_page_check_country      (AdwEntryRow       *entry,
+                                         CrmPageProblems   *problems);
+char       *crm_page_check_phone        (AdwEntryRow       *entry,
+                                         const char        *country,
+                                         CrmPageProblems   *problems);
+
 /* Translated names of stored keys; the key itself when it is unknown, ""
  * for "".  @domain: "gender", "channel", "industry", "size", "tier",
  * "stage-kind", "ticket-status", "order-status", "role", "activity". */

@@ -14,101 +14,19 @@
 
 #include <glib/gi18n.h>
 
-#include "crm-person-page.h"
+#include "crm-person-page-private.h"
 #include "crm-activity-editor.h"
 #include "crm-affiliation.h"
 #include "crm-customer-order.h"
 #include "crm-deal.h"
-#include "crm-email.h"
 #include "crm-format.h"
 #include "crm-organization.h"
 #include "crm-page-util.h"
-#include "crm-phone.h"
 #include "crm-query.h"
 #include "crm-record.h"
 #include "crm-related.h"
 #include "crm-store.h"
 #include "crm-ticket.h"
-
-/* Sections that reload when their table changes. */
-typedef enum
-{
-  SECTION_AFFILIATIONS = 1 << 0,
-  SECTION_ORDERS       = 1 << 1,
-  SECTION_DEALS        = 1 << 2,
-  SECTION_TICKETS      = 1 << 3,
-  SECTION_TIMELINE     = 1 << 4,
-  SECTION_CUSTOM       = 1 << 5,
-  SECTION_ALL          = 0x3f,
-} Section;
-
-struct _CrmPersonPage
-{
-  GtkWidget          parent_instance;
-
-  CrmContext        *context;
-  CrmPerson         *person;
-  GCancellable      *cancellable;
-  CrmRelatedNames   *names;
-  gboolean           editing;
-  gboolean           updating;
-  guint              pending;
-  guint              reload_id;
-
-  GtkListBox        *affiliations_list;
-  GtkListBox        *orders_list;
-  GtkListBox        *deals_list;
-  GtkListBox        *tickets_list;
-  GtkListBox        *timeline_list;
-  GtkListBox        *custom_list;
-
-  /* template widgets */
-  AdwWindowTitle    *window_title;
-  GtkButton         *back_button;
-  GtkButton         *cancel_button;
-  GtkButton         *edit_button;
-  GtkButton         *done_button;
-  GtkMenuButton     *menu_button;
-  AdwAvatar         *avatar;
-  GtkLabel          *name_label;
-  GtkLabel          *headline_label;
-  GtkLabel          *error_label;
-  AdwPreferencesGroup *edit_group;
-  AdwEntryRow       *given_entry;
-  AdwEntryRow       *family_entry;
-  AdwEntryRow       *email_entry;
-  AdwEntryRow       *phone_entry;
-  AdwEntryRow       *address_entry;
-  AdwEntryRow       *city_entry;
-  AdwEntryRow       *region_entry;
-  AdwEntryRow       *country_entry;
-  AdwEntryRow       *birth_entry;
-  AdwComboRow       *gender_combo;
-  AdwEntryRow       *language_entry;
-  AdwPreferencesGroup *contact_group;
-  AdwActionRow      *email_row;
-  AdwActionRow      *phone_row;
-  AdwActionRow      *address_row;
-  AdwPreferencesGroup *demographics_group;
-  AdwActionRow      *birth_row;
-  AdwActionRow      *gender_row;
-  AdwActionRow      *language_row;
-  AdwActionRow      *location_row;
-  GtkSwitch         *consent_email_switch;
-  GtkSwitch         *consent_sms_switch;
-  GtkSwitch         *consent_phone_switch;
-  AdwComboRow       *channel_combo;
-  AdwPreferencesGroup *affiliations_group;
-  AdwPreferencesGroup *purchases_group;
-  AdwActionRow      *lifetime_row;
-  AdwActionRow      *orders_row;
-  AdwActionRow      *last_purchase_row;
-  AdwActionRow      *rfm_row;
-  AdwPreferencesGroup *deals_group;
-  AdwPreferencesGroup *tickets_group;
-  AdwPreferencesGroup *custom_group;
-  AdwPreferencesGroup *timeline_group;
-};
 
 enum {
   PROP_0,
@@ -217,8 +135,8 @@ channel_index (const char *key)
   return 0;
 }
 
-static void
-update_fields (CrmPersonPage *self)
+void
+_crm_person_page_update_fields (CrmPersonPage *self)
 {
   CrmPerson *p = self->person;
   const char *name = crm_person_get_display_name (p);
@@ -264,8 +182,8 @@ update_fields (CrmPersonPage *self)
   update_purchases (self);
 }
 
-static void
-update_actions (CrmPersonPage *self)
+void
+_crm_person_page_update_actions (CrmPersonPage *self)
 {
   gboolean saved = get_id (self) != 0;
 
@@ -436,8 +354,8 @@ on_timeline_loaded_cb (GtkWidget  *widget,
   crm_page_fill_list (self->timeline_list, sorted, create_activity_row, self);
 }
 
-static void
-load_sections (CrmPersonPage *self,
+void
+_crm_person_page_load_sections (CrmPersonPage *self,
                guint          sections)
 {
   CrmStore *store = get_store (self);
@@ -489,7 +407,7 @@ on_reload_timeout_cb (gpointer user_data)
 
   self->reload_id = 0;
   self->pending = 0;
-  load_sections (self, pending);
+  _crm_person_page_load_sections (self, pending);
 
   return G_SOURCE_REMOVE;
 }
@@ -544,334 +462,14 @@ on_organization_changed_cb (CrmPersonPage *self)
 static void
 on_names_ready_cb (CrmPersonPage *self)
 {
-  load_sections (self, SECTION_ALL);
+  _crm_person_page_load_sections (self, SECTION_ALL);
 }
 
 static void
 on_person_notify_cb (CrmPersonPage *self)
 {
-  update_fields (self);
-  update_actions (self);
-}
-
-/* Editing. */
-
-static void
-set_entry (AdwEntryRow *entry,
-           const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-}
-
-static char *
-get_entry (AdwEntryRow *entry)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
-
-static void
-fill_entries (CrmPersonPage *self)
-{
-  CrmPerson *p = self->person;
-  const char * const *genders = crm_page_list_keys ("gender");
-  guint gender = 0;
-
-  set_entry (self->given_entry, crm_person_get_given_name (p));
-  set_entry (self->family_entry, crm_person_get_family_name (p));
-  /* A record made elsewhere may have only a display name. */
-  if (crm_person_get_given_name (p)[0] == '\0' && crm_person_get_family_name (p)[0] == '\0')
-    set_entry (self->given_entry, crm_person_get_display_name (p));
-  set_entry (self->email_entry, crm_person_get_email (p));
-  set_entry (self->phone_entry, crm_person_get_phone (p));
-  set_entry (self->address_entry, crm_person_get_address (p));
-  set_entry (self->city_entry, crm_person_get_city (p));
-  set_entry (self->region_entry, crm_person_get_region (p));
-  set_entry (self->country_entry, crm_person_get_country (p));
-  set_entry (self->birth_entry, crm_person_get_birth_date (p));
-  set_entry (self->language_entry, crm_person_get_language (p));
-
-  for (guint i = 0; genders[i] != NULL; i++)
-    if (g_strcmp0 (genders[i], crm_person_get_gender (p)) == 0)
-      gender = i + 1;
-  adw_combo_row_set_selected (self->gender_combo, gender);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-}
-
-static void
-apply_editing (CrmPersonPage *self)
-{
-  gboolean editing = self->editing;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_group), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->contact_group), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->demographics_group), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->done_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !editing);
-
-  if (editing)
-    {
-      fill_entries (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->given_entry));
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    }
-
-  update_actions (self);
-}
-
-typedef struct
-{
-  GString   *messages;
-  GtkWidget *first_bad;
-} Problems;
-
-static void
-report (Problems    *problems,
-        AdwEntryRow *entry,
-        const char  *message)
-{
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  if (problems->messages->len > 0)
-    g_string_append_c (problems->messages, '\n');
-  g_string_append (problems->messages, message);
-  if (problems->first_bad == NULL)
-    problems->first_bad = GTK_WIDGET (entry);
-}
-
-/* Checks the entries; valid values come back normalised in @values. */
-static gboolean
-validate (CrmPersonPage *self,
-          GHashTable    *values,
-          Problems      *problems)
-{
-  g_autofree char *given = get_entry (self->given_entry);
-  g_autofree char *family = get_entry (self->family_entry);
-  g_autofree char *email = get_entry (self->email_entry);
-  g_autofree char *phone = get_entry (self->phone_entry);
-  g_autofree char *country = get_entry (self->country_entry);
-  g_autofree char *birth = get_entry (self->birth_entry);
-
-  if (given[0] == '\0' && family[0] == '\0')
-    report (problems, self->given_entry, _("A name is required."));
-
-  if (email[0] != '\0')
-    {
-      g_autoptr(GError) error = NULL;
-      char *normal = crm_email_normalize (email, &error);
-
-      if (normal == NULL)
-        {
-          /* Translators: %s explains what is wrong with the address */
-          g_autofree char *message = g_strdup_printf (_("The email address is not valid: %s"),
-                                                      error->message);
-          report (problems, self->email_entry, message);
-        }
-      else
-        g_hash_table_insert (values, "email", normal);
-    }
-
-  if (country[0] != '\0')
-    {
-      if (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1]))
-        report (problems, self->country_entry,
-                _("The country must be a two-letter code such as CN, DE or US."));
-      else
-        g_hash_table_insert (values, "country", g_ascii_strup (country, -1));
-    }
-
-  if (phone[0] != '\0')
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *extension = NULL;
-      g_autofree char *region = NULL;
-      char *normal;
-
-      /* The person's country first, then the user's own region. */
-      if (g_hash_table_contains (values, "country") &&
-          crm_phone_region_is_known (g_hash_table_lookup (values, "country")))
-        region = g_strdup (g_hash_table_lookup (values, "country"));
-      else
-        region = crm_phone_dup_default_region ();
-
-      normal = crm_phone_normalize (phone, region, &extension, &error);
-      if (normal == NULL)
-        {
-          /* Translators: %s explains what is wrong with the number */
-          g_autofree char *message = g_strdup_printf (_("The phone number is not valid: %s"),
-                                                      error->message);
-          report (problems, self->phone_entry, message);
-        }
-      else if (extension != NULL && extension[0] != '\0')
-        {
-          /* RFC 3966 keeps the extension with the number. */
-          g_hash_table_insert (values, "phone", g_strdup_printf ("%s;ext=%s", normal, extension));
-          g_free (normal);
-        }
-      else
-        g_hash_table_insert (values, "phone", normal);
-    }
-
-  if (birth[0] != '\0')
-    {
-      int age = crm_page_age_from_birth_date (birth, crm_context_get_now (self->context));
-
-      if (age < 0 || age > 150 || strlen (birth) != 10)
-        report (problems, self->birth_entry,
-                _("The birth date must be a past date written as YYYY-MM-DD."));
-    }
-
-  return problems->messages->len == 0;
-}
-
-static void
-on_inserted_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(CrmPersonPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (crm_store_insert_finish (CRM_STORE (object), result, &error))
-    {
-      update_fields (self);
-      update_actions (self);
-      load_sections (self, SECTION_ALL);
-      return;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Nothing is lost: the entries still hold what was typed. */
-  gtk_label_set_label (self->error_label, _("The person could not be saved. Try again."));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  self->editing = TRUE;
-  apply_editing (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
-}
-
-static void
-on_saved_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(CrmPersonPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Failures reach the window's "write-failed" toast. */
-  if (!crm_store_save_finish (CRM_STORE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not save a person: %s", error->message);
-}
-
-static void
-set_text_if_changed (CrmRecord  *record,
-                     const char *property,
-                     const char *value)
-{
-  if (g_strcmp0 (crm_record_get_text (record, property), value) != 0)
-    crm_record_set_text (record, property, value);
-}
-
-static void
-store_entries (CrmPersonPage *self,
-               GHashTable    *values)
-{
-  CrmRecord *record = CRM_RECORD (self->person);
-  g_autofree char *given = get_entry (self->given_entry);
-  g_autofree char *family = get_entry (self->family_entry);
-  g_autofree char *name = crm_page_compose_name (given, family);
-  g_autofree char *address = get_entry (self->address_entry);
-  g_autofree char *city = get_entry (self->city_entry);
-  g_autofree char *region = get_entry (self->region_entry);
-  g_autofree char *birth = get_entry (self->birth_entry);
-  g_autofree char *language = get_entry (self->language_entry);
-  const char * const *genders = crm_page_list_keys ("gender");
-  guint gender = adw_combo_row_get_selected (self->gender_combo);
-  const char *email = g_hash_table_lookup (values, "email");
-  const char *phone = g_hash_table_lookup (values, "phone");
-  const char *country = g_hash_table_lookup (values, "country");
-
-  set_text_if_changed (record, "given-name", given);
-  set_text_if_changed (record, "family-name", family);
-  set_text_if_changed (record, "display-name", name);
-  set_text_if_changed (record, "email", email != NULL ? email : "");
-  set_text_if_changed (record, "phone", phone != NULL ? phone : "");
-  set_text_if_changed (record, "address", address);
-  set_text_if_changed (record, "city", city);
-  set_text_if_changed (record, "region", region);
-  set_text_if_changed (record, "country", country != NULL ? country : "");
-  set_text_if_changed (record, "birth-date", birth);
-  set_text_if_changed (record, "language", language);
-  set_text_if_changed (record, "gender",
-                       gender > 0 && gender <= g_strv_length ((char **) genders)
-                       ? genders[gender - 1] : "");
-}
-
-static void
-done_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CrmPersonPage *self = CRM_PERSON_PAGE (widget);
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  Problems problems = { g_string_new (NULL), NULL };
-
-  if (!validate (self, values, &problems))
-    {
-      gtk_label_set_label (self->error_label, problems.messages->str);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      gtk_widget_grab_focus (problems.first_bad);
-      g_string_free (problems.messages, TRUE);
-      return;
-    }
-  g_string_free (problems.messages, TRUE);
-
-  store_entries (self, values);
-  if (get_id (self) == 0)
-    crm_store_insert_async (get_store (self), CRM_RECORD (self->person), self->cancellable,
-                            on_inserted_cb, g_object_ref (self));
-  else if (crm_record_get_dirty (CRM_RECORD (self->person)))
-    crm_store_save_async (get_store (self), CRM_RECORD (self->person), self->cancellable,
-                          on_saved_cb, g_object_ref (self));
-
-  crm_person_page_set_editing (self, FALSE);
-  update_fields (self);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  CrmPersonPage *self = CRM_PERSON_PAGE (widget);
-
-  /* A person never saved has nothing to go back to. */
-  if (get_id (self) == 0)
-    {
-      crm_person_page_set_editing (self, FALSE);
-      gtk_widget_activate_action (widget, "win.go-back", NULL);
-      return;
-    }
-
-  crm_person_page_set_editing (self, FALSE);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  crm_person_page_set_editing (CRM_PERSON_PAGE (widget), TRUE);
+  _crm_person_page_update_fields (self);
+  _crm_person_page_update_actions (self);
 }
 
 static void
@@ -897,14 +495,6 @@ log_activity_action (GtkWidget  *widget,
   gtk_window_set_transient_for (GTK_WINDOW (editor),
                                 GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-on_entry_changed_cb (AdwEntryRow *entry)
-{
-  /* The error state goes as soon as the value is touched. */
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
 }
 
 static void
@@ -944,7 +534,7 @@ on_channel_selected_cb (CrmPersonPage *self)
   if (self->updating || get_id (self) == 0)
     return;
 
-  set_text_if_changed (CRM_RECORD (self->person), "preferred-channel", key);
+  crm_page_set_text_if_changed (CRM_RECORD (self->person), "preferred-channel", key);
 }
 
 static GListModel *
@@ -1022,8 +612,8 @@ crm_person_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   connect_store (self);
 
-  update_fields (self);
-  apply_editing (self);
+  _crm_person_page_update_fields (self);
+  _crm_person_page_apply_editing (self);
 }
 
 static void
@@ -1141,9 +731,12 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "record-page");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
-  gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "page.done", NULL, done_action);
-  gtk_widget_class_install_action (widget_class, "page.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "page.edit", NULL,
+                                   _crm_person_page_edit_action);
+  gtk_widget_class_install_action (widget_class, "page.done", NULL,
+                                   _crm_person_page_done_action);
+  gtk_widget_class_install_action (widget_class, "page.cancel", NULL,
+                                   _crm_person_page_cancel_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.log-activity", "s", log_activity_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
@@ -1201,10 +794,8 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
 static void
 crm_person_page_init (CrmPersonPage *self)
 {
-  AdwEntryRow *entries[11];
   g_autoptr(GListModel) genders = new_key_model ("gender", C_("gender", "Not Set"));
   g_autoptr(GListModel) channels = new_key_model ("channel", C_("channel", "None"));
-  guint n = 0;
 
   self->cancellable = g_cancellable_new ();
 
@@ -1224,18 +815,7 @@ crm_person_page_init (CrmPersonPage *self)
   add_list (self->custom_group, &self->custom_list, "custom-list", "");
   add_list (self->timeline_group, &self->timeline_list, "timeline-list", _("No activities yet"));
 
-  entries[n++] = self->given_entry;
-  entries[n++] = self->family_entry;
-  entries[n++] = self->email_entry;
-  entries[n++] = self->phone_entry;
-  entries[n++] = self->address_entry;
-  entries[n++] = self->city_entry;
-  entries[n++] = self->region_entry;
-  entries[n++] = self->country_entry;
-  entries[n++] = self->birth_entry;
-  entries[n++] = self->language_entry;
-  for (guint i = 0; i < n; i++)
-    g_signal_connect (entries[i], "changed", G_CALLBACK (on_entry_changed_cb), NULL);
+  _crm_person_page_init_edit (self);
 
   g_signal_connect_swapped (self->consent_email_switch, "notify::active",
                             G_CALLBACK (on_consent_cb), self);
@@ -1288,6 +868,6 @@ crm_person_page_set_editing (CrmPersonPage *self,
 
   self->editing = editing;
   if (self->context != NULL)
-    apply_editing (self);
+    _crm_person_page_apply_editing (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }

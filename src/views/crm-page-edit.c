@@ -1,0 +1,184 @@
+/* crm-page-edit.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Checks shared by the record pages' edit modes: every invalid entry is
+ * marked with the "error" style class and its reason collected, so that the
+ * page shows all of them at once and saves nothing.
+ */
+
+#define G_LOG_DOMAIN "CrmPage"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "crm-page-util.h"
+#include "crm-email.h"
+#include "crm-phone.h"
+#include "crm-record.h"
+
+void
+crm_page_problems_init (CrmPageProblems *problems)
+{
+  problems->messages = g_string_new (NULL);
+  problems->first_bad = NULL;
+}
+
+void
+crm_page_problems_clear (CrmPageProblems *problems)
+{
+  g_string_free (problems->messages, TRUE);
+  problems->messages = NULL;
+  problems->first_bad = NULL;
+}
+
+void
+crm_page_report (CrmPageProblems *problems,
+                 AdwEntryRow     *entry,
+                 const char      *message)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  if (problems->messages->len > 0)
+    g_string_append_c (problems->messages, '\n');
+  g_string_append (problems->messages, message);
+  if (problems->first_bad == NULL)
+    problems->first_bad = GTK_WIDGET (entry);
+}
+
+gboolean
+crm_page_problems_show (CrmPageProblems *problems,
+                        GtkLabel        *error_label)
+{
+  if (problems->messages->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+      return FALSE;
+    }
+
+  gtk_label_set_label (error_label, problems->messages->str);
+  gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+  gtk_widget_grab_focus (problems->first_bad);
+
+  return TRUE;
+}
+
+void
+crm_page_set_entry (AdwEntryRow *entry,
+                    const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  crm_page_clear_error (entry);
+}
+
+char *
+crm_page_dup_entry (AdwEntryRow *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+void
+crm_page_clear_error (AdwEntryRow *entry)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+void
+crm_page_set_text_if_changed (CrmRecord  *record,
+                              const char *property,
+                              const char *value)
+{
+  /* Only real changes mark the record dirty. */
+  value = value != NULL ? value : "";
+  if (g_strcmp0 (crm_record_get_text (record, property), value) != 0)
+    crm_record_set_text (record, property, value);
+}
+
+char *
+crm_page_check_email (AdwEntryRow     *entry,
+                      CrmPageProblems *problems)
+{
+  g_autofree char *text = crm_page_dup_entry (entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  char *normal;
+
+  if (text[0] == '\0')
+    return g_strdup ("");
+
+  normal = crm_email_normalize (text, &error);
+  if (normal != NULL)
+    return normal;
+
+  /* Translators: %s explains what is wrong with the address */
+  message = g_strdup_printf (_("The email address is not valid: %s"), error->message);
+  crm_page_report (problems, entry, message);
+
+  return NULL;
+}
+
+char *
+crm_page_check_country (AdwEntryRow     *entry,
+                        CrmPageProblems *problems)
+{
+  g_autofree char *text = crm_page_dup_entry (entry);
+
+  if (text[0] == '\0')
+    return g_strdup ("");
+
+  if (strlen (text) != 2 || !g_ascii_isalpha (text[0]) || !g_ascii_isalpha (text[1]))
+    {
+      crm_page_report (problems, entry,
+                       _("The country must be a two-letter code such as CN, DE or US."));
+      return NULL;
+    }
+
+  return g_ascii_strup (text, -1);
+}
+
+char *
+crm_page_check_phone (AdwEntryRow     *entry,
+                      const char      *country,
+                      CrmPageProblems *problems)
+{
+  g_autofree char *text = crm_page_dup_entry (entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *extension = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *message = NULL;
+  char *normal;
+
+  if (text[0] == '\0')
+    return g_strdup ("");
+
+  /* The record's own country first, then the user's region. */
+  if (country != NULL && country[0] != '\0' && crm_phone_region_is_known (country))
+    region = g_strdup (country);
+  else
+    region = crm_phone_dup_default_region ();
+
+  normal = crm_phone_normalize (text, region, &extension, &error);
+  if (normal == NULL)
+    {
+      /* Translators: %s explains what is wrong with the number */
+      message = g_strdup_printf (_("The phone number is not valid: %s"), error->message);
+      crm_page_report (problems, entry, message);
+      return NULL;
+    }
+
+  if (extension != NULL && extension[0] != '\0')
+    {
+      /* RFC 3966 keeps the extension with the number. */
+      char *with_extension = g_strdup_printf ("%s;ext=%s", normal, extension);
+
+      g_free (normal);
+      return with_extension;
+    }
+
+  return normal;
+}
