@@ -411,12 +411,18 @@ build_numbers (RuleRow              *rr,
   double scale = pow (10, digits);
   double max = money ? 1e13 : 1e15;
 
-  rr->spin1 = add_spin (rr, op == CRM_FILTER_OP_BETWEEN ? _("From") : _("Value"), digits, -max,
-                        max, node_number (value, 0) / scale);
+  gboolean age = g_str_equal (f->key, "age");
+  double lo = value ? node_number (value, 0) / scale : age ? (op == CRM_FILTER_OP_BETWEEN ? 25 : 30) : 0;
+  double hi = value ? node_number (value, 1) / scale : age ? 34 : 0;
+
+  if (age)
+    max = 150;
+  rr->spin1 = add_spin (rr, op == CRM_FILTER_OP_BETWEEN ? _("From") : _("Value"), digits,
+                        age ? 0 : -max, max, lo);
   if (op == CRM_FILTER_OP_BETWEEN)
     {
       add_label (rr, C_("filter range", "and"));
-      rr->spin2 = add_spin (rr, _("To"), digits, -max, max, node_number (value, 1) / scale);
+      rr->spin2 = add_spin (rr, _("To"), digits, age ? 0 : -max, max, hi);
     }
 }
 
@@ -586,6 +592,8 @@ _crm_segment_rule_row_new (CrmSegmentEditor *editor,
     g_object_ref (G_LIST_MODEL (_crm_segment_editor_get_field_names (editor))), NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (rr->field_dd), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Field"), -1);
+  gtk_drop_down_set_expression (rr->field_dd,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_enable_search (rr->field_dd, TRUE);
   rr->op_dd = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (rr->op_names)), NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (rr->op_dd), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -734,6 +742,12 @@ add_value (RuleRow     *rr,
               json_builder_add_string_value (builder, parts[i]);
           json_builder_end_array (builder);
           return TRUE;
+        }
+      if (*gtk_editable_get_text (rr->entry1) == '\0')
+        {
+          if (problem)
+            *problem = g_strdup (_("Type a value for every condition"));
+          return FALSE;
         }
       json_builder_add_string_value (builder, gtk_editable_get_text (rr->entry1));
       return TRUE;

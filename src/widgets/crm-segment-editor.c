@@ -298,6 +298,7 @@ on_counted_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_spinner_set_spinning (self->count_spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_spinner), FALSE);
   if (error != NULL)
     {
       gtk_label_set_label (self->count_label, "");
@@ -342,6 +343,7 @@ count_now_cb (gpointer user_data)
   if (problem != NULL || !(json = crm_segment_editor_dup_filter (self)))
     {
       gtk_spinner_set_spinning (self->count_spinner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->count_spinner), FALSE);
       gtk_label_set_label (self->count_label, "");
       show_error (self, problem);
       set_count (self, -1);
@@ -350,6 +352,7 @@ count_now_cb (gpointer user_data)
 
   self->count_cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (self->count_spinner, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_spinner), TRUE);
   crm_segment_count_async (crm_context_get_store (self->context), self->target, json,
                            self->count_cancellable, on_counted_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;

@@ -111,6 +111,15 @@ test_filter_editor (void)
 
   g_signal_connect (editor, "applied", G_CALLBACK (on_applied_cb), &applied);
   g_object_ref (editor);
+
+  /* the new condition has no value yet: nothing is applied */
+  g_assert_null (crm_segment_editor_dup_filter (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.done", NULL);
+  g_assert_null (applied);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  crm_segment_editor_set_filter (editor, json);
+  g_assert_cmpuint (crm_segment_editor_get_n_rules (editor), ==, 5);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.done", NULL);
   g_assert_nonnull (applied);
   g_assert_true (g_str_has_prefix (applied, "{\"match\":\"any\",\"rules\":[{\"field\":\"industry\""));
