@@ -107,6 +107,7 @@ static const struct
   { "win.new-record", { "<Control>n", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.open-database", { "<Control>o", NULL } },
+  { "win.import", { "<Control>i", NULL } },
   { "win.show-view::organizations", { "<Control>1", NULL } },
   { "win.show-view::people", { "<Control>2", NULL } },
   { "win.show-view::pipeline", { "<Control>3", NULL } },

@@ -55,6 +55,11 @@ typedef void (*CrmUndoFunc) (CrmWindow *self,
 
 void        _crm_window_init_actions   (CrmWindow  *self);
 void        _crm_window_init_duplicates (CrmWindow *self);
+/* crm-window-import.c: import, export, drop of contact files */
+void        _crm_window_init_import    (CrmWindow  *self);
+/* Opens the import assistant (on @file, nullable), as a drop does. */
+void        _crm_window_open_import    (CrmWindow  *self,
+                                        GFile      *file);
 void        _crm_window_update_actions (CrmWindow  *self);
 void        _crm_window_init_search    (CrmWindow  *self);
 void        _crm_window_dispose_search (CrmWindow  *self);
