@@ -182,3 +182,11 @@ crm_record_cell_set_width_chars (CrmRecordCell *self,
 
   gtk_inscription_set_nat_chars (self->inscription, MAX (width_chars, 4));
 }
+
+void
+crm_record_cell_refresh (CrmRecordCell *self)
+{
+  g_return_if_fail (CRM_IS_RECORD_CELL (self));
+
+  update_text (self);
+}

@@ -31,6 +31,8 @@ void       crm_record_cell_set_item (CrmRecordCell       *self,
                                      CrmPagedItem        *item);
 void       crm_record_cell_set_width_chars (CrmRecordCell *self,
                                             int            width_chars);
+/* Formats the record again (what the format function reads changed). */
+void       crm_record_cell_refresh  (CrmRecordCell       *self);
 /* The text shown, NULL while loading. */
 const char *crm_record_cell_get_text (CrmRecordCell      *self);
 

@@ -49,6 +49,14 @@ typedef struct
   GListModel          *staff;           /* CrmStaffUser, by name */
   GListModel          *custom_fields;   /* CrmCustomField of the view's kind */
 
+  /* custom field columns (crm-view-custom.c) */
+  GPtrArray           *custom_columns;  /* GtkColumnViewColumn */
+  GMenu               *columns_section; /* the header menu's column toggles */
+  GHashTable          *custom_values;   /* "record:field" → CrmCustomGridValue* */
+  GHashTable          *custom_loaded;   /* gint64* record ids read or being read */
+  GHashTable          *custom_pending;  /* gint64* record ids to read */
+  guint                custom_idle;
+
   /* bars */
   GtkRevealer         *filter_bar;
   GtkLabel            *filter_label;
@@ -67,6 +75,12 @@ void            _crm_view_update_bars        (CrmView    *self);
 void            _crm_view_add_toast          (CrmView    *self,
                                               AdwToast   *toast);
 void            _crm_view_undo_unref         (CrmViewUndo *undo);
+/* Custom field columns: rebuilt when the fields are loaded, values dropped
+ * when they change. */
+void            _crm_view_init_custom        (CrmView    *self);
+void            _crm_view_rebuild_custom_columns (CrmView *self);
+void            _crm_view_clear_custom_values (CrmView   *self);
+void            _crm_view_dispose_custom     (CrmView    *self);
 /* The name of staff user @id, or NULL. */
 const char     *_crm_view_get_staff_name     (CrmView    *self,
                                               gint64      id);

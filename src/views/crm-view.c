@@ -297,10 +297,35 @@ on_custom_fields_loaded_cb (GObject      *object,
     }
 
   g_set_object (&priv->custom_fields, fields);
+  _crm_view_rebuild_custom_columns (self);
   /* A filter on custom fields applies once they are known. */
   if (priv->filter != NULL && strstr (priv->filter, "custom:") != NULL)
     reload_query (self);
   _crm_view_update_bars (self);
+}
+
+static void
+on_custom_values_changed_cb (CrmView    *self,
+                             const char *table,
+                             GArray     *ids,
+                             CrmStore   *store)
+{
+  _crm_view_clear_custom_values (self);
+}
+
+/* A field added, renamed or deleted in Preferences: new columns. */
+static void
+on_custom_fields_changed_cb (CrmView    *self,
+                             const char *table,
+                             GArray     *ids,
+                             CrmStore   *store)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  const char *kind = crm_view_get_record_kind (self);
+
+  if (kind != NULL && priv->cancellable != NULL)
+    crm_filter_load_custom_fields_async (store, kind, priv->cancellable,
+                                         on_custom_fields_loaded_cb, g_object_ref (self));
 }
 
 /* What the cells and the filter need besides the records: staff names for
@@ -318,6 +343,8 @@ load_side_data (CrmView *self)
   g_clear_object (&priv->staff);
   g_clear_object (&priv->custom_fields);
   g_hash_table_remove_all (priv->staff_names);
+  if (priv->column_view != NULL)
+    _crm_view_rebuild_custom_columns (self);
 
   if (priv->context == NULL || priv->column_view == NULL)
     return;
@@ -331,6 +358,11 @@ load_side_data (CrmView *self)
   if ((kind = crm_view_get_record_kind (self)) != NULL)
     crm_filter_load_custom_fields_async (store, kind, priv->cancellable,
                                          on_custom_fields_loaded_cb, g_object_ref (self));
+
+  g_signal_connect_object (store, "changed::custom_value", G_CALLBACK (on_custom_values_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::custom_field", G_CALLBACK (on_custom_fields_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -389,6 +421,7 @@ crm_view_dispose (GObject *object)
   clear_model (self);
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
+  _crm_view_dispose_custom (self);
   g_clear_object (&priv->context);
   g_clear_object (&priv->list_view);
   g_clear_object (&priv->column_view);
@@ -420,6 +453,10 @@ crm_view_finalize (GObject *object)
   g_clear_pointer (&priv->search_text, g_free);
   g_clear_pointer (&priv->filter, g_free);
   g_clear_pointer (&priv->staff_names, g_hash_table_unref);
+  g_clear_pointer (&priv->custom_columns, g_ptr_array_unref);
+  g_clear_pointer (&priv->custom_values, g_hash_table_unref);
+  g_clear_pointer (&priv->custom_loaded, g_hash_table_unref);
+  g_clear_pointer (&priv->custom_pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_view_parent_class)->finalize (object);
 }
@@ -581,6 +618,7 @@ crm_view_init (CrmView *self)
 
   priv->search_text = g_strdup ("");
   priv->staff_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  _crm_view_init_custom (self);
 }
 
 const char *
@@ -1026,6 +1064,7 @@ build_columns_menu (CrmView *self)
     }
 
   g_menu_append_section (menu, _("Show Columns"), G_MENU_MODEL (section));
+  priv->columns_section = g_object_ref (section);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (priv->column_actions));
   return G_MENU_MODEL (menu);
 }

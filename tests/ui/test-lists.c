@@ -338,6 +338,70 @@ test_filter_and_activate (void)
   crm_ui_test_close_window (window);
 }
 
+static gboolean
+any_cell_shown (gpointer data)
+{
+  CellWait *wait = data;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) wanted = g_strsplit (wait->text, "|", -1);
+
+  collect_cells (GTK_WIDGET (wait->view), texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strv_contains ((const char * const *) wanted, g_ptr_array_index (texts, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkColumnViewColumn *
+find_column_titled (CrmView    *view,
+                    const char *title)
+{
+  GtkColumnViewColumn *name = crm_view_get_column (view, "name");
+  GtkColumnView *column_view = gtk_column_view_column_get_column_view (name);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+static gboolean
+has_loyalty_column (gpointer data)
+{
+  return find_column_titled (data, "Loyalty level") != NULL;
+}
+
+/* The sample data's "Loyalty level" choice field is an optional column,
+ * hidden until shown from the header menu; its cells show choice labels. */
+static void
+test_custom_field_column (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  GtkColumnViewColumn *column;
+  CrmWindow *window;
+  CrmView *view;
+  CellWait wait;
+
+  crm_ui_test_make_demo_db (path);
+  window = crm_ui_test_open_window (app, path);
+  view = show_view (window, "people");
+  crm_ui_test_wait (has_loyalty_column, view);
+  column = find_column_titled (view, "Loyalty level");
+  g_assert_false (gtk_column_view_column_get_visible (column));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.show-custom-0", NULL));
+  g_assert_true (gtk_column_view_column_get_visible (column));
+  wait = (CellWait) { view, "Bronze|Silver|Gold" };
+  crm_ui_test_wait (any_cell_shown, &wait);
+
+  crm_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/ui/lists/organizations-money", test_organizations_money);
   g_test_add_func ("/ui/lists/people-sort-bulk-delete", test_people_sort_and_bulk_delete);
   g_test_add_func ("/ui/lists/filter-activate", test_filter_and_activate);
+  g_test_add_func ("/ui/lists/custom-field-column", test_custom_field_column);
 
   ret = g_test_run ();
   g_clear_object (&app);
