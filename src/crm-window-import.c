@@ -196,6 +196,7 @@ _crm_window_open_import (CrmWindow *self,
   window = GTK_WINDOW (crm_import_window_new (context, file));
   gtk_window_set_transient_for (window, GTK_WINDOW (self));
   gtk_window_set_destroy_with_parent (window, TRUE);
+  gtk_window_set_application (window, gtk_window_get_application (GTK_WINDOW (self)));
   g_object_set_data (G_OBJECT (self), IMPORT_WINDOW_KEY, window);
   g_signal_connect_object (window, "destroy", G_CALLBACK (on_import_window_destroy_cb), self,
                            G_CONNECT_SWAPPED);
