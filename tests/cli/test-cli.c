@@ -209,6 +209,87 @@ test_errors (void)
   }
 }
 
+static void
+test_import_export (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "crm.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *orgs = g_build_filename (dir, "orgs.vcf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.csv", NULL);
+  g_autoptr(Run) demo = run_cli (db, "demo", "--size", "small", NULL);
+  g_autoptr(Run) export_people = run_cli (db, "export", people, NULL);
+  g_autoptr(Run) export_orgs = run_cli (db, "export", "--kind", "organization", orgs, NULL);
+  g_autoptr(Run) bad_kind = run_cli (db, "export", "--kind", "deal", people, NULL);
+  g_autoptr(Run) import_orgs = NULL;
+  g_autoptr(Run) import_people = NULL;
+  g_autoptr(Run) again = NULL;
+  g_autoptr(Run) import_bad = NULL;
+  g_autoptr(Run) import_empty = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(Run) undo = NULL;
+  g_autoptr(Run) undo_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) list_lines = NULL;
+  g_autofree char *batch = NULL;
+
+  g_assert_cmpint (demo->status, ==, 0);
+  g_assert_cmpint (export_people->status, ==, 0);
+  g_assert_cmpint (export_orgs->status, ==, 0);
+  g_assert_cmpint (bad_kind->status, ==, 2);
+
+  /* Into a fresh database: organizations, then people (the exact JSON). */
+  import_orgs = run_cli (fresh, "import", orgs, "--json", NULL);
+  g_assert_cmpint (import_orgs->status, ==, 0);
+  g_assert_cmpstr (import_orgs->out, ==,
+                   "{\"imported\": 100, \"updated\": 0, \"skipped\": 0, \"rejected\": []}\n");
+  import_people = run_cli (fresh, "import", people, "--json", "--create-duplicates", NULL);
+  g_assert_cmpint (import_people->status, ==, 0);
+  g_assert_cmpstr (import_people->out, ==,
+                   "{\"imported\": 1000, \"updated\": 0, \"skipped\": 0, \"rejected\": []}\n");
+  g_assert_cmpint (stats_count (fresh, "person"), ==, 1000);
+  g_assert_cmpint (stats_count (fresh, "organization"), ==, 100);
+
+  /* The same file again: everyone is there already. */
+  again = run_cli (fresh, "import", people, "--json", NULL);
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_cmpstr (again->out, ==,
+                   "{\"imported\": 0, \"updated\": 0, \"skipped\": 1000, \"rejected\": []}\n");
+
+  /* Rejected rows are listed; the file still counts as read. */
+  g_file_set_contents (bad, "Given Name,Family Name,Email\nAda,Lovelace,ada@example.com\n"
+                            "Bad,Mail,nope\n,,\n", -1, &error);
+  g_assert_no_error (error);
+  import_bad = run_cli (fresh, "import", bad, "--json", NULL);
+  g_assert_cmpint (import_bad->status, ==, 0);
+  g_assert_cmpstr (import_bad->out, ==,
+                   "{\"imported\": 1, \"updated\": 0, \"skipped\": 0, \"rejected\": "
+                   "[{\"line\": 3, \"reason\": \"invalid-email\"}, {\"line\": 4, \"reason\": \"no-name\"}]}\n");
+
+  /* Nothing readable: a failure. */
+  g_file_set_contents (empty, "", 0, &error);
+  g_assert_no_error (error);
+  import_empty = run_cli (fresh, "import", empty, "--json", NULL);
+  assert_clean_failure (import_empty);
+  g_assert_cmpstr (import_empty->out, ==, "");
+
+  /* The imports are listed, newest first; undoing the people removes them. */
+  list = run_cli (fresh, "undo-import", NULL);
+  g_assert_cmpint (list->status, ==, 0);
+  list_lines = g_strsplit (g_strstrip (list->out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (list_lines), ==, 4);
+  g_assert_nonnull (strstr (list_lines[2], "people.csv"));
+  batch = g_strndup (list_lines[2], strcspn (list_lines[2], "\t"));
+  undo = run_cli (fresh, "undo-import", batch, NULL);
+  g_assert_cmpint (undo->status, ==, 0);
+  g_assert_cmpint (stats_count (fresh, "person"), ==, 1);
+  g_assert_cmpint (stats_count (fresh, "organization"), ==, 100);
+  undo_again = run_cli (fresh, "undo-import", batch, NULL);
+  assert_clean_failure (undo_again);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/cli/help-version", test_help_version);
   g_test_add_func ("/cli/round-trip", test_round_trip);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/import-export", test_import_export);
 
   return g_test_run ();
 }
