@@ -30,6 +30,7 @@ struct _CrmOrganizationsView
   GtkLabel      *filter_label;
   GtkRevealer   *selection_bar;
   GtkLabel      *selection_label;
+  GtkMenuButton *columns_button;
 };
 
 G_DEFINE_FINAL_TYPE (CrmOrganizationsView, crm_organizations_view, CRM_TYPE_VIEW)
@@ -226,6 +227,7 @@ crm_organizations_view_class_init (CrmOrganizationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmOrganizationsView, filter_label);
   gtk_widget_class_bind_template_child (widget_class, CrmOrganizationsView, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmOrganizationsView, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmOrganizationsView, columns_button);
 
   g_type_ensure (CRM_TYPE_ORGANIZATION);
 }
@@ -238,4 +240,5 @@ crm_organizations_view_init (CrmOrganizationsView *self)
   crm_view_set_table (CRM_VIEW (self), self->column_view, self->stack, columns, G_N_ELEMENTS (columns));
   crm_view_set_bars (CRM_VIEW (self), self->filter_bar, self->filter_label,
                      self->selection_bar, self->selection_label);
+  crm_view_set_columns_button (CRM_VIEW (self), self->columns_button);
 }

@@ -33,6 +33,7 @@ struct _CrmPeopleView
   GtkLabel      *filter_label;
   GtkRevealer   *selection_bar;
   GtkLabel      *selection_label;
+  GtkMenuButton *columns_button;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPeopleView, crm_people_view, CRM_TYPE_VIEW)
@@ -184,6 +185,7 @@ crm_people_view_class_init (CrmPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPeopleView, filter_label);
   gtk_widget_class_bind_template_child (widget_class, CrmPeopleView, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmPeopleView, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmPeopleView, columns_button);
 
   g_type_ensure (CRM_TYPE_PERSON);
 }
@@ -196,4 +198,5 @@ crm_people_view_init (CrmPeopleView *self)
   crm_view_set_table (CRM_VIEW (self), self->column_view, self->stack, columns, G_N_ELEMENTS (columns));
   crm_view_set_bars (CRM_VIEW (self), self->filter_bar, self->filter_label,
                      self->selection_bar, self->selection_label);
+  crm_view_set_columns_button (CRM_VIEW (self), self->columns_button);
 }

@@ -1159,3 +1159,17 @@ _crm_view_get_staff_name (CrmView *self,
 
   return g_hash_table_lookup (priv->staff_names, &id);
 }
+
+void
+crm_view_set_columns_button (CrmView       *self,
+                             GtkMenuButton *button)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_if_fail (CRM_IS_VIEW (self));
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (priv->view_columns != NULL && priv->view_columns->len > 0);
+
+  gtk_menu_button_set_menu_model (button,
+                                  gtk_column_view_column_get_header_menu (g_ptr_array_index (priv->view_columns, 0)));
+}

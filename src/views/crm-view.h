@@ -123,6 +123,10 @@ void           crm_view_set_table          (CrmView             *self,
                                             GtkStack            *stack,
                                             const CrmViewColumn *columns,
                                             guint                n_columns);
+/* A menu button that opens the table's column menu (the header's right-click
+ * menu, for the keyboard). */
+void           crm_view_set_columns_button (CrmView        *self,
+                                            GtkMenuButton  *button);
 /* The filter bar (a revealer and its description label) and the selection
  * bar (a revealer and its "N selected" label) of a table view. */
 void           crm_view_set_bars           (CrmView        *self,
