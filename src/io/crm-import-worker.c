@@ -1758,8 +1758,13 @@ undo_batch (CrmStoreWorker  *worker,
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NOT_FOUND,
-                     _("There is no import %" G_GINT64_FORMAT "."), batch_id);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+
+          /* TRANSLATORS: %s is the number of an import */
+          g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NOT_FOUND,
+                       _("There is no import %s."), id);
+        }
       else
         _crm_store_set_error (error, db, rc, "undo import");
       return FALSE;
