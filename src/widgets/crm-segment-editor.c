@@ -833,6 +833,8 @@ crm_segment_editor_new (CrmContext *context,
   else
     {
       adw_window_title_set_title (self->window_title, _("New Segment"));
+      /* a new segment starts with its name */
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
       g_signal_connect_swapped (self->target_row, "notify::selected",
                                 G_CALLBACK (on_target_changed_cb), self);
     }
@@ -854,6 +856,7 @@ crm_segment_editor_new_for_filter (CrmContext *context,
   gtk_button_set_label (self->done_button, _("_Apply"));
   adw_window_title_set_title (self->window_title, _("Filter"));
   gtk_widget_set_visible (GTK_WIDGET (self->name_group), FALSE);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->add_button));
   self->pending_json = g_strdup (json);
   start_loading (self);
   return self;
