@@ -102,6 +102,7 @@ update_owner (CrmOrganizationPage *self)
 void
 _crm_organization_page_update_fields (CrmOrganizationPage *self)
 {
+  g_autofree char *phone = NULL;
   CrmOrganization *o = self->organization;
   const char *name = crm_organization_get_name (o);
   const char *industry = crm_page_describe_key ("industry", crm_organization_get_industry (o));
@@ -138,7 +139,8 @@ _crm_organization_page_update_fields (CrmOrganizationPage *self)
   set_row_value (self->website_row, crm_organization_get_website (o));
   gtk_widget_set_visible (GTK_WIDGET (self->website_button),
                           crm_organization_get_website (o)[0] != '\0');
-  set_row_value (self->phone_row, crm_organization_get_phone (o));
+  phone = crm_page_format_phone (crm_organization_get_phone (o));
+  set_row_value (self->phone_row, phone);
   set_row_value (self->email_row, crm_organization_get_email (o));
   set_row_value (self->tier_row, crm_page_describe_key ("tier", crm_organization_get_tier (o)));
   update_owner (self);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "crm-page-util.h"
@@ -15,6 +16,7 @@
 #include "crm-format.h"
 #include "crm-organization.h"
 #include "crm-person.h"
+#include "crm-phone.h"
 #include "crm-query.h"
 #include "crm-record.h"
 #include "crm-store.h"
@@ -234,6 +236,66 @@ crm_page_age_from_birth_date (const char *birth_date,
     age--;
 
   return age >= 0 ? age : -1;
+}
+
+char *
+crm_page_format_phone (const char *phone)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) text = NULL;
+  const char *national;
+  guint cc_length = 0, length;
+  const guint *groups;
+  static const guint g7[] = { 3, 4, 0 }, g8[] = { 4, 4, 0 }, g9[] = { 3, 3, 3, 0 },
+                     g10[] = { 3, 3, 4, 0 }, g11[] = { 3, 4, 4, 0 }, g4[] = { 4, 0 };
+
+  if (phone == NULL || phone[0] == '\0')
+    return g_strdup ("");
+
+  parts = g_strsplit (phone, ";ext=", 2);
+  if (!crm_phone_is_e164 (parts[0]))
+    return g_strdup (phone);
+
+  /* The country code is the shortest prefix the numbering plans know. */
+  for (guint n = 1; n <= 3 && cc_length == 0; n++)
+    {
+      g_autofree char *prefix = g_strndup (parts[0], n + 1);
+
+      if (crm_phone_get_region (prefix) != NULL)
+        cc_length = n;
+    }
+  if (cc_length == 0)
+    return g_strdup (phone);
+
+  national = parts[0] + 1 + cc_length;
+  length = strlen (national);
+  groups = length == 7 ? g7 : length == 8 ? g8 : length == 9 ? g9 : length == 10 ? g10
+           : length == 11 ? g11 : g4;
+
+  text = g_string_new ("+");
+  g_string_append_len (text, parts[0] + 1, cc_length);
+  for (guint i = 0; *national != '\0'; i++)
+    {
+      gsize left = strlen (national);
+      /* Lengths without a pattern go in fours; a pattern's last group takes
+       * what is left. */
+      gsize size = groups == g4 ? 4 : groups[i + 1] == 0 ? left : groups[i];
+
+      size = MIN (size, left);
+      g_string_append_c (text, ' ');
+      g_string_append_len (text, national, size);
+      national += size;
+    }
+
+  if (parts[1] != NULL && parts[1][0] != '\0')
+    {
+      g_autofree char *number = g_string_free (g_steal_pointer (&text), FALSE);
+
+      /* Translators: a phone number and its extension, "+1 415 555 0132 ext. 7" */
+      return g_strdup_printf (_("%1$s ext. %2$s"), number, parts[1]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 typedef struct

@@ -126,6 +126,9 @@ const char * const *crm_page_list_keys  (const char        *domain);
 /* "Given Family", or "FamilyGiven" for CJK names. */
 char       *crm_page_compose_name       (const char        *given,
                                          const char        *family);
+/* An E.164 number (with an optional ";ext=") spaced for reading:
+ * "+86 138 0013 8000"; anything else as it is.  Transfer full. */
+char       *crm_page_format_phone       (const char        *phone);
 /* Age in whole years on @today (unix seconds) from "YYYY-MM-DD"; -1 when
  * the date does not parse or lies ahead. */
 int         crm_page_age_from_birth_date (const char       *birth_date,

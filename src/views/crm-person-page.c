@@ -138,6 +138,7 @@ channel_index (const char *key)
 void
 _crm_person_page_update_fields (CrmPersonPage *self)
 {
+  g_autofree char *phone = NULL;
   CrmPerson *p = self->person;
   const char *name = crm_person_get_display_name (p);
   g_autofree char *location = describe_location (crm_person_get_city (p),
@@ -155,7 +156,8 @@ _crm_person_page_update_fields (CrmPersonPage *self)
   adw_window_title_set_title (self->window_title, name);
 
   set_row_value (self->email_row, crm_person_get_email (p));
-  set_row_value (self->phone_row, crm_person_get_phone (p));
+  phone = crm_page_format_phone (crm_person_get_phone (p));
+  set_row_value (self->phone_row, phone);
   set_row_value (self->address_row, crm_person_get_address (p));
 
   if (age >= 0)

@@ -18,6 +18,7 @@
 #include "crm-ui-test-util.h"
 #include "crm-activity-editor.h"
 #include "crm-organization-page.h"
+#include "crm-page-util.h"
 #include "crm-person-page.h"
 #include "crm-record.h"
 #include "crm-store.h"
@@ -624,6 +625,10 @@ test_new_person (void)
   g_assert_cmpint (crm_record_get_id (CRM_RECORD (person)), >, 0);
   g_assert_cmpint (db_int ("SELECT count (*) FROM person WHERE display_name = 'Ada Lovelace' "
                            "AND phone = '+442079460958'"), ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (page,
+                                                                                CRM_TYPE_PERSON_PAGE,
+                                                                                "phone_row"))),
+                   ==, "+44 207 946 0958");
 
   /* Cancelling a new organization leaves nothing behind. */
   before = db_int ("SELECT count (*) FROM organization");
@@ -657,6 +662,27 @@ test_new_person (void)
   crm_ui_test_close_window (window);
 }
 
+static void
+test_phone_format (void)
+{
+  const struct { const char *stored, *shown; } cases[] = {
+    { "+14155550132", "+1 415 555 0132" },
+    { "+8613800138000", "+86 138 0013 8000" },
+    { "+861065529988", "+86 106 552 9988" },
+    { "+442079460958;ext=7", "+44 207 946 0958 ext. 7" },
+    { "+4930123456", "+49 3012 3456" },
+    { "010-6552 9988", "010-6552 9988" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = crm_page_format_phone (cases[i].stored);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/organization", test_organization_page);
   g_test_add_func ("/ui/pages/deal-opens-customer", test_deal_opens_customer);
   g_test_add_func ("/ui/pages/new-person", test_new_person);
+  g_test_add_func ("/ui/pages/phone-format", test_phone_format);
 
   status = g_test_run ();
 
