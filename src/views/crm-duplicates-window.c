@@ -17,6 +17,7 @@
 
 #include "crm-duplicates-window-private.h"
 #include "crm-context.h"
+#include "crm-format.h"
 #include "crm-store.h"
 
 enum {
@@ -60,7 +61,7 @@ update_subtitle (CrmDuplicatesWindow *self)
 
   if (n > 0)
     {
-      g_autofree char *count = g_strdup_printf ("%u", n);
+      g_autofree char *count = crm_format_count (n);
 
       /* Translators: %s is a number of duplicate groups */
       subtitle = g_strdup_printf (ngettext ("%s group", "%s groups", n), count);
