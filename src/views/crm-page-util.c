@@ -548,6 +548,17 @@ crm_page_new_activity_row (CrmActivity *activity,
       date = crm_format_date_time (crm_record_get_created (CRM_RECORD (activity)));
     }
 
+  if (crm_activity_get_duration (activity) >= 60 && !is_task)
+    {
+      guint minutes = (guint) (crm_activity_get_duration (activity) / 60);
+      g_autofree char *when_text = g_steal_pointer (&date);
+
+      /* Translators: when a call or meeting was and how long it took,
+       * "23 Nov 2026 14:00 · 15 min" */
+      date = g_strdup_printf (ngettext ("%1$s · %2$u min", "%1$s · %2$u min", minutes),
+                              when_text, minutes);
+    }
+
   if (owner != NULL && owner[0] != '\0')
     /* Translators: when an activity happened, and who logged it: "23 Nov 2026 14:00 · Li Na" */
     meta = g_strdup_printf (C_("activity subtitle", "%1$s · %2$s"), date, owner);
