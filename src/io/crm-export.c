@@ -19,6 +19,7 @@
 #include "crm-csv-mapping.h"
 #include "crm-csv-writer.h"
 #include "crm-export.h"
+#include "crm-io-custom-private.h"
 #include "crm-query-private.h"
 #include "crm-store-private.h"
 #include "crm-vcard.h"
@@ -188,20 +189,28 @@ read_ids (CrmStoreWorker  *worker,
   return g_steal_pointer (&ids);
 }
 
+/* Rapport's columns, then one per custom field (by its label). */
 static CrmCsvMapping *
 csv_header (gboolean   organizations,
+            GPtrArray *custom,
             GStrv     *header)
 {
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
   if (organizations)
-    *header = g_strdupv ((char **) org_header);
+    g_strv_builder_addv (builder, org_header);
   else
     {
       /* Each person has at most one email and one phone: one column each. */
       g_autoptr(CrmContactDraft) sample = crm_contact_draft_new ();
       CrmContactDraft *drafts[] = { sample };
+      g_auto(GStrv) fixed = crm_csv_export_header (drafts, 1);
 
-      *header = crm_csv_export_header (drafts, 1);
+      g_strv_builder_addv (builder, (const char **) fixed);
     }
+  for (guint i = 0; i < custom->len; i++)
+    g_strv_builder_add (builder, ((CrmIoCustomField *) custom->pdata[i])->label);
+  *header = g_strv_builder_end (builder);
   return crm_csv_mapping_new ((const char * const *) *header, g_strv_length (*header));
 }
 
@@ -217,15 +226,19 @@ write_records (CrmStoreWorker  *worker,
   g_autoptr(CrmCsvWriter) csv = NULL;
   g_autoptr(CrmCsvMapping) mapping = NULL;
   g_auto(GStrv) header = NULL;
+  g_autoptr(GPtrArray) custom = NULL;
   sqlite3_stmt *stmt;
 
+  custom = _crm_io_custom_fields_load (worker, organizations ? "organization" : "person", error);
+  if (custom == NULL)
+    return FALSE;
   stmt = _crm_store_worker_prepare (worker, organizations ? org_sql : person_sql, error);
   if (stmt == NULL)
     return FALSE;
   if (job->format == CRM_EXPORT_FORMAT_CSV)
     {
       csv = crm_csv_writer_new (out, ',', CRM_CSV_WRITER_BOM);
-      mapping = csv_header (organizations, &header);
+      mapping = csv_header (organizations, custom, &header);
       if (!crm_csv_writer_write_row (csv, (const char * const *) header, g_strv_length (header),
                                      cancellable, error))
         return FALSE;
@@ -251,6 +264,9 @@ write_records (CrmStoreWorker  *worker,
         }
       if (draft == NULL)
         continue;
+      if (!_crm_io_custom_values_to_draft (worker, custom, g_array_index (ids, gint64, i), draft,
+                                           error))
+        return FALSE;
       if (csv != NULL)
         {
           g_auto(GStrv) cells = crm_csv_export_row (mapping, draft);

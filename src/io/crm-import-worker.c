@@ -24,6 +24,7 @@
 #include "crm-dedupe.h"
 #include "crm-email.h"
 #include "crm-import-private.h"
+#include "crm-io-custom-private.h"
 #include "crm-phone.h"
 #include "crm-search-fold.h"
 #include "crm-vcard.h"
@@ -38,10 +39,10 @@
 
 static const char *reason_keys[] = {
   NULL, "invalid-email", "invalid-phone", "no-name", "bad-encoding", "too-long",
-  "malformed-row", "malformed-card",
+  "malformed-row", "malformed-card", "invalid-value",
 };
 enum { R_NONE, R_INVALID_EMAIL, R_INVALID_PHONE, R_NO_NAME, R_BAD_ENCODING, R_TOO_LONG,
-       R_MALFORMED_ROW, R_MALFORMED_CARD };
+       R_MALFORMED_ROW, R_MALFORMED_CARD, R_INVALID_VALUE };
 
 static const char *person_columns[] = {
   "given_name", "family_name", "display_name", "email", "phone", "birth_date", "gender",
@@ -318,6 +319,7 @@ typedef struct
   char    *title;
   char    *department;
   guint    reason;
+  const CrmContactDraft *draft;   /* borrowed: custom field values */
 } Values;
 
 static void
@@ -330,6 +332,7 @@ values_clear (Values *values)
   g_clear_pointer (&values->department, g_free);
   values->provided = 0;
   values->reason = R_NONE;
+  values->draft = NULL;
 }
 
 static char *
@@ -567,6 +570,7 @@ typedef struct
   GHashTable      *seen;        /* 64-bit key hashes of earlier rows (set) */
   GHashTable      *orgs;        /* name as written → gint64* id (0: none) */
   GHashTable      *org_people;  /* gint64* org id → GHashTable name key → gint64* person */
+  GPtrArray       *custom;      /* CrmIoCustomField of the target */
 
   sqlite3_stmt    *by_email;
   sqlite3_stmt    *by_phone;
@@ -590,6 +594,7 @@ pass_clear (Pass *pass)
   g_clear_pointer (&pass->seen, g_hash_table_unref);
   g_clear_pointer (&pass->orgs, g_hash_table_unref);
   g_clear_pointer (&pass->org_people, g_hash_table_unref);
+  g_clear_pointer (&pass->custom, g_ptr_array_unref);
 }
 
 static sqlite3 *
@@ -1016,6 +1021,9 @@ insert_record (Pass     *pass,
     return step_error (pass, stmt, rc, error);
   sqlite3_reset (stmt);
 
+  if (values->draft != NULL && pass->custom->len > 0 &&
+      !_crm_io_custom_values_insert (pass->worker, pass->custom, id, values->draft, pass->now, error))
+    return FALSE;
   if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
     {
       g_hash_table_insert (pass->orgs, g_strdup (values->v[O_NAME]), g_memdup2 (&id, sizeof id));
@@ -1253,7 +1261,10 @@ classify (Pass             *pass,
         org_values (draft, pass->region, values);
       else
         person_values (draft, pass->region, values);
+      values->draft = draft;
       reason = reason != R_NONE ? reason : values->reason;
+      if (reason == R_NONE && pass->custom->len > 0 && !_crm_io_custom_check (pass->custom, draft))
+        reason = R_INVALID_VALUE;
     }
   if (reason != R_NONE)
     {
@@ -1355,6 +1366,7 @@ handle_row (Pass             *pass,
             org_values (draft, pass->region, &values);
           else
             person_values (draft, pass->region, &values);
+          values.draft = draft;
         }
     }
   else if (!classify (pass, draft, line, reason, plan, &values, error))
@@ -1473,7 +1485,10 @@ read_all (Pass          *pass,
   have_first = source_next (src, &first, &line, &reason, cancellable, &local_error);
   set_target (pass, guess_target (job, first));
   job->out_target = pass->target;
-  if (!prepare_statements (pass, error))
+  pass->custom = _crm_io_custom_fields_load (pass->worker,
+                                             pass->target == CRM_IMPORT_TARGET_ORGANIZATION
+                                               ? "organization" : "person", error);
+  if (pass->custom == NULL || !prepare_statements (pass, error))
     return FALSE;
   if (job->write && !begin_batch (pass, error))
     return FALSE;
@@ -1834,6 +1849,9 @@ undo_batch (CrmStoreWorker  *worker,
       if (g_array_index (inserts, gboolean, i))
         {
           g_free (sql);
+          if (!g_str_equal (table, "affiliation") &&
+              !_crm_io_custom_values_delete (worker, table, id, error))
+            return FALSE;
           sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
           stmt = _crm_store_worker_prepare (worker, sql, error);
           if (stmt == NULL)

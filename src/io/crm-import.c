@@ -105,6 +105,7 @@ crm_import_reason_get_label (const char *reason)
     { "too-long", N_("A field is too long.") },
     { "malformed-row", N_("The row is malformed (an unclosed quote or too many fields).") },
     { "malformed-card", N_("The contact card is malformed.") },
+    { "invalid-value", N_("A custom field’s value is not valid for its type.") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

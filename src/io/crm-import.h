@@ -90,7 +90,7 @@ typedef struct
   guint       line;
   const char *reason;   /* static: "invalid-email", "invalid-phone", "no-name",
                          * "bad-encoding", "too-long", "malformed-row",
-                         * "malformed-card" */
+                         * "malformed-card", "invalid-value" (a custom field) */
 } CrmImportRejection;
 
 #define CRM_TYPE_IMPORT_ROW (crm_import_row_get_type ())

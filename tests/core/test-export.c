@@ -41,6 +41,15 @@ static const char orgs_sql[] =
   "SELECT name, industry, size_band, website, email, phone, city, region, country, address, "
   "tier, notes FROM organization WHERE deleted = 0";
 
+/* Custom values with their record's identity, field key and value. */
+static const char custom_sql[] =
+  "SELECT p.display_name, p.email, f.key, coalesce (v.text_value, ''), "
+  "coalesce (v.num_value, '') FROM custom_value v JOIN custom_field f ON f.id = v.field_id "
+  "JOIN person p ON p.id = v.record_id AND f.target = 'person' WHERE v.deleted = 0 "
+  "UNION ALL SELECT o.name, '', f.key, coalesce (v.text_value, ''), coalesce (v.num_value, '') "
+  "FROM custom_value v JOIN custom_field f ON f.id = v.field_id "
+  "JOIN organization o ON o.id = v.record_id AND f.target = 'organization' WHERE v.deleted = 0";
+
 static void
 close_store (CrmStore *store)
 {
@@ -133,6 +142,36 @@ export (CrmStore        *store,
   return n;
 }
 
+static void
+exec_job (CrmStoreWorker *worker,
+          GTask          *task,
+          gpointer        data)
+{
+  GError *error = NULL;
+
+  if (!_crm_store_worker_exec (worker, data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The fresh database gets the source's custom field definitions (values
+ * import into fields that exist). */
+static void
+copy_custom_fields (CrmStore   *fresh,
+                    const char *source_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  char *quoted = sqlite3_mprintf ("%Q", source_path);
+
+  sql = g_strdup_printf ("ATTACH %s AS src; INSERT INTO custom_field SELECT * FROM src.custom_field; "
+                         "DETACH src;", quoted);
+  sqlite3_free (quoted);
+  _crm_store_run_sync (fresh, exec_job, sql, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static CrmImport *
 import (CrmStore *store,
         GFile    *file)
@@ -169,8 +208,11 @@ round_trip (Fixture         *f,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) want_people = lines (f->store, people_sql);
   g_auto(GStrv) want_orgs = lines (f->store, orgs_sql);
+  g_auto(GStrv) want_custom = lines (f->store, custom_sql);
   g_auto(GStrv) got_people = NULL;
   g_auto(GStrv) got_orgs = NULL;
+  g_auto(GStrv) got_custom = NULL;
+  g_autofree char *source_path = g_build_filename (f->dir, "source.db", NULL);
   guint n_rejections;
 
   g_assert_cmpuint (export (f->store, people_query, NULL, format, people, &error), ==,
@@ -182,6 +224,7 @@ round_trip (Fixture         *f,
 
   fresh = crm_store_open_sync (fresh_path, &error);
   g_assert_no_error (error);
+  copy_custom_fields (fresh, source_path);
   imported_orgs = import (fresh, orgs);
   g_assert_cmpint (crm_import_get_target (imported_orgs), ==, CRM_IMPORT_TARGET_ORGANIZATION);
   crm_import_get_rejections (imported_orgs, &n_rejections);
@@ -193,8 +236,12 @@ round_trip (Fixture         *f,
 
   got_orgs = lines (fresh, orgs_sql);
   got_people = lines (fresh, people_sql);
+  got_custom = lines (fresh, custom_sql);
   g_assert_cmpstrv (got_orgs, want_orgs);
   g_assert_cmpstrv (got_people, want_people);
+  /* The sample data has custom values on both kinds. */
+  g_assert_cmpuint (g_strv_length (want_custom), >, 0);
+  g_assert_cmpstrv (got_custom, want_custom);
   crm_store_close (fresh);
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -592,10 +592,41 @@ test_bad_files (Fixture       *f,
 }
 
 static void
+test_custom_fields (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CrmImport) import = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const CrmImportRejection *rejections;
+  guint n_rejections;
+  gint64 batch;
+
+  exec_sql (f->store, "INSERT INTO custom_field (id, created, updated, target, key, label, field_type, "
+                      "position) VALUES (9001, 1, 1, 'person', 'visits', 'Visits', 'number', 0)");
+  import = read_import (f, "custom.csv", "Given Name,Family Name,Visits\n"
+                                         "Kim,Park,12\nLou,Reed,many\nMo,Farah,\n");
+  rejections = crm_import_get_rejections (import, &n_rejections);
+  g_assert_cmpuint (n_rejections, ==, 1);
+  g_assert_cmpuint (rejections[0].line, ==, 3);
+  g_assert_cmpstr (rejections[0].reason, ==, "invalid-value");
+  batch = run_import (import);
+  g_assert_cmpuint (crm_import_get_n_imported (import), ==, 2);
+  g_assert_cmpint (scalar (f->store, "SELECT v.num_value FROM custom_value v JOIN person p ON "
+                                     "p.id = v.record_id WHERE p.given_name = 'Kim'"), ==, 12);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM custom_value"), ==, 1);
+
+  crm_import_undo_async (f->store, batch, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_import_undo_finish (f->store, crm_test_await (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM custom_value"), ==, 0);
+}
+
+static void
 test_labels (void)
 {
   static const char *reasons[] = { "invalid-email", "invalid-phone", "no-name", "bad-encoding",
-                                   "too-long", "malformed-row", "malformed-card" };
+                                   "too-long", "malformed-row", "malformed-card", "invalid-value" };
 
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
     g_assert_cmpstr (crm_import_reason_get_label (reasons[i]), !=, reasons[i]);
@@ -623,6 +654,7 @@ main (int    argc,
   ADD ("/import/vcard", test_vcard);
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/bad-files", test_bad_files);
+  ADD ("/import/custom-fields", test_custom_fields);
 #undef ADD
   g_test_add_func ("/import/labels", test_labels);
 
