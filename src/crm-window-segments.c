@@ -171,6 +171,26 @@ on_store_changed_cb (CrmStore   *store,
 
 /* --- Rows --- */
 
+static void
+on_row_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkMenuButton   *menu_button)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (menu_button);
+}
+
+static gboolean
+popup_menu_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  gtk_menu_button_popup (GTK_MENU_BUTTON (user_data));
+  return TRUE;
+}
+
 static GtkWidget *
 make_row (Segments   *s,
           CrmSegment *segment)
@@ -209,6 +229,22 @@ make_row (Segments   *s,
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (menu_button, _("Segment Menu"));
+
+  /* the same menu from a right click, Shift+F10 or the Menu key */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (on_row_pressed_cb), menu_button, 0);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                     gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                        gtk_callback_action_new (popup_menu_cb, menu_button, NULL)));
+    gtk_widget_add_controller (row, keys);
+  }
 
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), name);
@@ -321,6 +357,27 @@ on_views_row_activated_cb (GtkListBox    *views,
   gtk_list_box_unselect_all (s->list);
 }
 
+/* An edited segment that is on screen shows its new filter at once. */
+static void
+on_segment_saved_cb (CrmSegmentEditor *editor,
+                     CrmSegment       *segment,
+                     CrmWindow        *self)
+{
+  Segments *s = get_segments (self);
+  GtkListBoxRow *row = s ? gtk_list_box_get_selected_row (s->list) : NULL;
+  gint64 *id = row ? g_object_get_data (G_OBJECT (row), "segment-id") : NULL;
+  const char *view_name;
+  CrmView *view;
+
+  if (id == NULL || *id != crm_record_get_id (CRM_RECORD (segment)))
+    return;
+  view_name = g_strcmp0 (crm_segment_get_target (segment), "organization") == 0 ? "organizations"
+                                                                                : "people";
+  if (g_strcmp0 (crm_window_get_visible_view (self), view_name) == 0 &&
+      (view = crm_window_get_view (self, view_name)) != NULL)
+    crm_view_set_filter (view, crm_segment_get_filter (segment));
+}
+
 static void
 present_editor (CrmWindow  *self,
                 CrmSegment *segment)
@@ -334,6 +391,7 @@ present_editor (CrmWindow  *self,
   editor = crm_segment_editor_new (context, segment,
                                    g_strcmp0 (view, "organizations") == 0 ? "organization"
                                                                          : "person");
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_segment_saved_cb), self, 0);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (editor));
 }
