@@ -47,7 +47,7 @@ typedef char *(*CrmViewCellFunc) (CrmView   *view,
 /**
  * CrmViewColumn:
  * @id: a stable key ("total-spend")
- * @title: the header, untranslated (N_())
+ * @title: the header, untranslated (marked with the N_ macro)
  * @sort_property: the property the query orders by when the header is
  *   clicked; "" for the type's default order (its sort key); %NULL when the
  *   column cannot be sorted (no index: a million rows would sort slowly)
