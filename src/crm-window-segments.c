@@ -37,6 +37,8 @@ typedef struct
   gulong              changed_id;
   guint               recount_source;
   gboolean            reload_pending;
+  guint               count_generation;
+  guint               next_count;
   GCancellable       *cancellable;
 } Segments;
 
@@ -93,7 +95,10 @@ typedef struct
 {
   CrmWindow *window;
   gint64     id;
+  guint      generation;
 } CountData;
+
+static void count_next (Segments *s);
 
 static void
 on_counted_cb (GObject      *object,
@@ -106,33 +111,49 @@ on_counted_cb (GObject      *object,
   Segments *s = get_segments (d->window);
   GtkLabel *label = s ? g_hash_table_lookup (s->count_labels, &d->id) : NULL;
 
-  if (label != NULL)
+  if (label != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *text = n >= 0 ? crm_format_count (n) : g_strdup ("—");
 
       gtk_label_set_label (label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                                   error ? error->message : NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), error ? error->message : NULL);
+    }
+  if (s != NULL && d->generation == s->count_generation &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      s->next_count++;
+      count_next (s);
     }
   g_object_unref (d->window);
   g_free (d);
 }
 
+/* One count at a time: on a large database each may scan the whole table,
+ * and the lists' page reads queue on the same worker in between. */
+static void
+count_next (Segments *s)
+{
+  guint n = s->segments ? g_list_model_get_n_items (s->segments) : 0;
+  g_autoptr(CrmSegment) segment = NULL;
+  CountData *d;
+
+  if (s->store == NULL || s->next_count >= n)
+    return;
+  segment = g_list_model_get_item (s->segments, s->next_count);
+  d = g_new0 (CountData, 1);
+  d->window = g_object_ref (s->window);
+  d->id = crm_record_get_id (CRM_RECORD (segment));
+  d->generation = s->count_generation;
+  crm_segment_count_async (s->store, crm_segment_get_target (segment),
+                           crm_segment_get_filter (segment), s->cancellable, on_counted_cb, d);
+}
+
 static void
 count_all (Segments *s)
 {
-  guint n = s->segments ? g_list_model_get_n_items (s->segments) : 0;
-
-  for (guint i = 0; s->store != NULL && i < n; i++)
-    {
-      g_autoptr(CrmSegment) segment = g_list_model_get_item (s->segments, i);
-      CountData *d = g_new0 (CountData, 1);
-
-      d->window = g_object_ref (s->window);
-      d->id = crm_record_get_id (CRM_RECORD (segment));
-      crm_segment_count_async (s->store, crm_segment_get_target (segment),
-                               crm_segment_get_filter (segment), s->cancellable, on_counted_cb, d);
-    }
+  s->count_generation++;
+  s->next_count = 0;
+  count_next (s);
 }
 
 static gboolean
