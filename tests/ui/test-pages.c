@@ -17,6 +17,7 @@
 
 #include "crm-ui-test-util.h"
 #include "crm-activity-editor.h"
+#include "crm-custom-fields.h"
 #include "crm-organization-page.h"
 #include "crm-page-util.h"
 #include "crm-person-page.h"
@@ -662,6 +663,137 @@ test_new_person (void)
   crm_ui_test_close_window (window);
 }
 
+static GtkWidget *
+find_check (GtkWidget *root)
+{
+  if (GTK_IS_CHECK_BUTTON (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (data, 0) != NULL;
+}
+
+/* A task with a reminder, marked done from the timeline; a custom field set
+ * on the page, refused when it does not parse. */
+static void
+test_task_and_custom_field (void)
+{
+  CrmWindow *window = crm_ui_test_open_window (app, demo_path);
+  CrmContext *context = crm_window_get_context (window);
+  CrmStore *store = crm_context_get_store (context);
+  gint64 id = db_int ("SELECT id FROM organization WHERE deleted = 0 ORDER BY id LIMIT 1");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCustomField) field = NULL;
+  g_autofree char *sql = NULL;
+  GtkListBox *timeline, *custom;
+  GtkWidget *page, *editor, *check, *row;
+  gint64 latest, due, remind;
+
+  latest = db_int ("SELECT max (max (occurred, created)) FROM activity");
+  crm_context_set_now (context, MAX (latest, crm_context_get_now (context)) + 3600);
+
+  crm_custom_fields_define_async (store, "organization", "Employees on site", "number", NULL, NULL,
+                                  NULL, crm_test_store_result, &result);
+  field = crm_custom_fields_define_finish (store, crm_test_await (&result), &error);
+  g_assert_no_error (error);
+
+  page = show_record (window, "organization", id, CRM_TYPE_ORGANIZATION_PAGE, id);
+
+  /* Add Task: due tomorrow, reminded an hour before. */
+  g_assert_true (gtk_widget_activate_action (page, "page.log-activity", "s", "task"));
+  editor = find_editor ();
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, CRM_TYPE_ACTIVITY_EDITOR,
+                                                       "summary_entry")), "Send the contract");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (editor, CRM_TYPE_ACTIVITY_EDITOR,
+                                                             "remind_combo")), 3);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  crm_ui_test_wait (editor_closed, NULL);
+
+  timeline = page_list (page, "timeline-list");
+  g_object_set_data (G_OBJECT (timeline), "expected-title", (gpointer) "Send the contract");
+  crm_ui_test_wait (first_row_is, timeline);
+  flush (window);
+  sql = g_strdup_printf ("SELECT due FROM activity WHERE kind = 'task' AND subject_kind = "
+                         "'organization' AND subject_id = %" G_GINT64_FORMAT
+                         " AND summary = 'Send the contract' AND done = 0 AND occurred = 0", id);
+  due = db_int (sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT remind FROM activity WHERE summary = 'Send the contract'");
+  remind = db_int (sql);
+  g_assert_cmpint (due, >, crm_context_get_now (context));
+  g_assert_cmpint (remind, ==, due - 3600);
+
+  /* Its check button marks it done. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (timeline, 0));
+  check = find_check (row);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT done FROM activity WHERE summary = 'Send the contract'");
+  for (guint i = 0; i < 100 && db_int (sql) == 0; i++)
+    {
+      crm_ui_test_spin (50);
+      flush (window);
+    }
+  g_assert_cmpint (db_int (sql), >, 0);
+
+  /* The custom field: a bad number is marked and not stored; a good one is. */
+  custom = page_list (page, "custom-list");
+  crm_ui_test_wait (has_rows, custom);
+  row = NULL;
+  for (guint i = 0; gtk_list_box_get_row_at_index (custom, i) != NULL; i++)
+    {
+      GtkWidget *candidate = GTK_WIDGET (gtk_list_box_get_row_at_index (custom, i));
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (candidate)),
+                     "Employees on site") == 0)
+        row = candidate;
+    }
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "many");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM custom_value WHERE field_id = %" G_GINT64_FORMAT
+                         " AND record_id = %" G_GINT64_FORMAT,
+                         crm_record_get_id (CRM_RECORD (field)), id);
+  flush (window);
+  g_assert_cmpint (db_int (sql), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "120");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_signal_emit_by_name (row, "apply");
+  for (guint i = 0; i < 100 && db_int (sql) == 0; i++)
+    {
+      crm_ui_test_spin (20);
+      flush (window);
+    }
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT num_value FROM custom_value WHERE field_id = %" G_GINT64_FORMAT
+                         " AND record_id = %" G_GINT64_FORMAT,
+                         crm_record_get_id (CRM_RECORD (field)), id);
+  g_assert_cmpint (db_int (sql), ==, 120);
+
+  crm_ui_test_close_window (window);
+}
+
 static void
 test_phone_format (void)
 {
@@ -697,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/organization", test_organization_page);
   g_test_add_func ("/ui/pages/deal-opens-customer", test_deal_opens_customer);
   g_test_add_func ("/ui/pages/new-person", test_new_person);
+  g_test_add_func ("/ui/pages/task-and-custom-field", test_task_and_custom_field);
   g_test_add_func ("/ui/pages/phone-format", test_phone_format);
 
   status = g_test_run ();
