@@ -571,6 +571,7 @@ typedef struct
   GHashTable      *orgs;        /* name as written → gint64* id (0: none) */
   GHashTable      *org_people;  /* gint64* org id → GHashTable name key → gint64* person */
   GPtrArray       *custom;      /* CrmIoCustomField of the target */
+  GHashTable      *sort_keys;   /* text with non-ASCII → its sort key (a bounded cache) */
 
   sqlite3_stmt    *by_email;
   sqlite3_stmt    *by_phone;
@@ -595,6 +596,7 @@ pass_clear (Pass *pass)
   g_clear_pointer (&pass->orgs, g_hash_table_unref);
   g_clear_pointer (&pass->org_people, g_hash_table_unref);
   g_clear_pointer (&pass->custom, g_ptr_array_unref);
+  g_clear_pointer (&pass->sort_keys, g_hash_table_unref);
 }
 
 static sqlite3 *
@@ -615,6 +617,35 @@ hash_text (const char *prefix,
     h = (h ^ (guchar) *p) * 0x100000001b3ull;
   /* 0 is NULL in the set. */
   return h != 0 ? h : 1;
+}
+
+#define SORT_KEY_CACHE_SIZE 65536
+
+/* _crm_search_sort_key() spells Han in pinyin through ICU, which costs more
+ * than the rest of a row; names repeat, so keys of non-ASCII text are kept
+ * (up to a limit: the cache starts over when full).  Transfer full. */
+static char *
+sort_key (Pass       *pass,
+          const char *text)
+{
+  const char *cached;
+  char *key;
+  gboolean ascii = TRUE;
+
+  for (const char *p = text; *p != '\0' && ascii; p++)
+    ascii = (guchar) *p < 0x80;
+  if (ascii)
+    return _crm_search_sort_key (text);
+  if (pass->sort_keys == NULL)
+    pass->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cached = g_hash_table_lookup (pass->sort_keys, text);
+  if (cached != NULL)
+    return g_strdup (cached);
+  if (g_hash_table_size (pass->sort_keys) >= SORT_KEY_CACHE_SIZE)
+    g_hash_table_remove_all (pass->sort_keys);
+  key = _crm_search_sort_key (text);
+  g_hash_table_insert (pass->sort_keys, g_strdup (text), g_strdup (key));
+  return key;
 }
 
 static gboolean
@@ -662,7 +693,7 @@ find_org (Pass        *pass,
       *org_id = *cached;
       return TRUE;
     }
-  key = _crm_search_sort_key (name);
+  key = sort_key (pass, name);
   sqlite3_bind_text (pass->org_by_key, 1, key, -1, SQLITE_STATIC);
   if (!select_id (pass, pass->org_by_key, org_id, error))
     return FALSE;
@@ -715,7 +746,7 @@ row_keys (Pass   *pass,
 
   if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
     {
-      g_autofree char *name = _crm_search_sort_key (values->v[O_NAME]);
+      g_autofree char *name = sort_key (pass, values->v[O_NAME]);
 
       g_ptr_array_add (keys, g_strconcat ("o:", name, NULL));
       return keys;
@@ -732,7 +763,7 @@ row_keys (Pass   *pass,
     g_ptr_array_add (keys, g_strconcat ("p:", values->v[P_PHONE], NULL));
   if (values->organization[0] != '\0')
     {
-      g_autofree char *org = _crm_search_sort_key (values->organization);
+      g_autofree char *org = sort_key (pass, values->organization);
       g_auto(GStrv) names = crm_dedupe_dup_name_keys (values->v[P_GIVEN], values->v[P_FAMILY],
                                                       values->v[P_DISPLAY]);
 
@@ -928,7 +959,7 @@ insert_org_named (Pass        *pass,
                   gint64      *org_id,
                   GError     **error)
 {
-  g_autofree char *key = _crm_search_sort_key (name);
+  g_autofree char *key = sort_key (pass, name);
   sqlite3_stmt *stmt = pass->insert_org;
   int rc;
 
@@ -1000,13 +1031,14 @@ insert_record (Pass     *pass,
 {
   sqlite3_stmt *stmt = pass->insert_row;
   gint64 id = _crm_store_worker_next_id (pass->worker);
-  g_autofree char *sort_key = _crm_search_sort_key (values->v[pass->target == CRM_IMPORT_TARGET_ORGANIZATION ? O_NAME : P_DISPLAY]);
+  g_autofree char *key = sort_key (pass, values->v[pass->target == CRM_IMPORT_TARGET_ORGANIZATION
+                                                    ? O_NAME : P_DISPLAY]);
   int rc;
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, pass->now);
   sqlite3_bind_int64 (stmt, 3, pass->now);
-  sqlite3_bind_text (stmt, 4, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
   for (guint i = 0; i < pass->n_columns; i++)
     {
       const char *value = values->v[i];
@@ -1048,7 +1080,7 @@ update_record (Pass     *pass,
   g_autoptr(JsonBuilder) before = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *before_text = NULL;
-  g_autofree char *sort_key = NULL;
+  g_autofree char *new_key = NULL;
   sqlite3_stmt *stmt = NULL;
   guint32 diff, set = 0;
   gint64 old_updated = 0;
@@ -1086,7 +1118,7 @@ update_record (Pass     *pass,
       if (set & (1u << sort_source))
         {
           g_string_append (sql, ", sort_key = ?");
-          sort_key = _crm_search_sort_key (values->v[sort_source]);
+          new_key = sort_key (pass, values->v[sort_source]);
         }
       g_string_append (sql, " WHERE id = ?");
       json_builder_end_object (before);
@@ -1100,8 +1132,8 @@ update_record (Pass     *pass,
       for (guint i = 0; i < pass->n_columns; i++)
         if (set & (1u << i))
           sqlite3_bind_text (stmt, param++, values->v[i], -1, SQLITE_STATIC);
-      if (sort_key != NULL)
-        sqlite3_bind_text (stmt, param++, sort_key, -1, SQLITE_STATIC);
+      if (new_key != NULL)
+        sqlite3_bind_text (stmt, param++, new_key, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, param, id);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
