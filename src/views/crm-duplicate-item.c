@@ -73,7 +73,18 @@ join_reasons (const CrmDedupeCluster *cluster)
       if (out->len > 0)
         /* Translators: separates reasons, "Same email · Same phone" */
         g_string_append (out, _(" · "));
-      g_string_append (out, crm_duplicate_rule_label (match->rule));
+      /* Mailboxes, numbers and domains read well; name keys do not. */
+      if (match->rule == CRM_DEDUPE_RULE_EMAIL)
+        /* Translators: %s is an email address */
+        g_string_append_printf (out, _("Same email: %s"), match->key);
+      else if (match->rule == CRM_DEDUPE_RULE_PHONE)
+        /* Translators: %s is a phone number */
+        g_string_append_printf (out, _("Same phone number: %s"), match->key);
+      else if (match->rule == CRM_DEDUPE_RULE_WEBSITE)
+        /* Translators: %s is a web domain such as example.com */
+        g_string_append_printf (out, _("Same website: %s"), match->key);
+      else
+        g_string_append (out, crm_duplicate_rule_label (match->rule));
     }
   return g_string_free (out, FALSE);
 }

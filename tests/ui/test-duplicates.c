@@ -208,8 +208,7 @@ test_merge_and_undo (void)
   /* Names and reason as the row shows them (in any language). */
   g_assert_nonnull (strstr (crm_duplicate_item_get_title (item), "Ann Lee"));
   g_assert_nonnull (strstr (crm_duplicate_item_get_title (item), "Annie Lee"));
-  g_assert_cmpstr (crm_duplicate_item_get_reason (item), ==,
-                   crm_duplicate_rule_label (CRM_DEDUPE_RULE_EMAIL));
+  g_assert_nonnull (strstr (crm_duplicate_item_get_reason (item), "ann.lee@example.com"));
 
   /* Back (Alt+Left, Escape) returns to the list. */
   open_first_cluster (dw);
