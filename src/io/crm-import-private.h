@@ -80,4 +80,36 @@ void        _crm_import_set_fraction  (CrmImport      *self,
 /* The columns of a target, NULL-terminated. */
 const char * const *_crm_import_target_columns (CrmImportTarget target);
 
+/* Reasons (index into the stable keys, see _crm_import_reason_key()). */
+enum { R_NONE, R_INVALID_EMAIL, R_INVALID_PHONE, R_NO_NAME, R_BAD_ENCODING, R_TOO_LONG,
+       R_MALFORMED_ROW, R_MALFORMED_CARD, R_INVALID_VALUE };
+
+/* The columns of the targets, in _crm_import_target_columns() order. */
+enum { P_GIVEN, P_FAMILY, P_DISPLAY, P_EMAIL, P_PHONE, P_BIRTH, P_GENDER, P_LANGUAGE, P_CITY,
+       P_REGION, P_COUNTRY, P_ADDRESS, P_NOTES, P_N };
+enum { O_NAME, O_INDUSTRY, O_SIZE, O_WEBSITE, O_EMAIL, O_PHONE, O_CITY, O_REGION, O_COUNTRY,
+       O_ADDRESS, O_TIER, O_NOTES, O_N };
+
+#define CRM_IMPORT_MAX_COLUMNS 16
+
+/* One row as the target's column values. */
+typedef struct
+{
+  char    *v[CRM_IMPORT_MAX_COLUMNS];
+  guint32  provided;         /* columns the file gave (not composed) */
+  char    *organization;     /* person target: affiliation */
+  char    *title;
+  char    *department;
+  guint    reason;
+  const CrmContactDraft *draft;   /* borrowed: custom field values */
+} CrmImportValues;
+
+void        _crm_import_values_clear  (CrmImportValues                *values);
+void        _crm_import_person_values (const CrmContactDraft *draft,
+                                       const char            *default_region,
+                                       CrmImportValues                *values);
+void        _crm_import_org_values    (const CrmContactDraft *draft,
+                                       const char            *default_region,
+                                       CrmImportValues                *values);
+
 G_END_DECLS

@@ -29,34 +29,25 @@
 #include "crm-search-fold.h"
 #include "crm-vcard.h"
 
-#define MAX_COLUMNS 16
+#define MAX_COLUMNS CRM_IMPORT_MAX_COLUMNS
 #define SAMPLE_ROWS 5
 #define CANCEL_CHECK_ROWS 1024
 #define PROGRESS_INTERVAL_US (100 * 1000)
-/* Longest name, email or phone; longest other field. */
-#define MAX_SHORT_VALUE 1024
-#define MAX_LONG_VALUE (64 * 1024)
 
 static const char *reason_keys[] = {
   NULL, "invalid-email", "invalid-phone", "no-name", "bad-encoding", "too-long",
   "malformed-row", "malformed-card", "invalid-value",
 };
-enum { R_NONE, R_INVALID_EMAIL, R_INVALID_PHONE, R_NO_NAME, R_BAD_ENCODING, R_TOO_LONG,
-       R_MALFORMED_ROW, R_MALFORMED_CARD, R_INVALID_VALUE };
 
 static const char *person_columns[] = {
   "given_name", "family_name", "display_name", "email", "phone", "birth_date", "gender",
   "language", "city", "region", "country", "address", "notes", NULL
 };
-enum { P_GIVEN, P_FAMILY, P_DISPLAY, P_EMAIL, P_PHONE, P_BIRTH, P_GENDER, P_LANGUAGE, P_CITY,
-       P_REGION, P_COUNTRY, P_ADDRESS, P_NOTES, P_N };
 
 static const char *org_columns[] = {
   "name", "industry", "size_band", "website", "email", "phone", "city", "region", "country",
   "address", "tier", "notes", NULL
 };
-enum { O_NAME, O_INDUSTRY, O_SIZE, O_WEBSITE, O_EMAIL, O_PHONE, O_CITY, O_REGION, O_COUNTRY,
-       O_ADDRESS, O_TIER, O_NOTES, O_N };
 
 const char *
 _crm_import_reason_key (guint index)
@@ -309,250 +300,6 @@ source_fraction (Source *src)
   return src->size > 0 ? (double) read / src->size : 0.0;
 }
 
-/* --- draft → column values --- */
-
-typedef struct
-{
-  char    *v[MAX_COLUMNS];
-  guint32  provided;         /* columns the file gave (not composed) */
-  char    *organization;     /* person target: affiliation */
-  char    *title;
-  char    *department;
-  guint    reason;
-  const CrmContactDraft *draft;   /* borrowed: custom field values */
-} Values;
-
-static void
-values_clear (Values *values)
-{
-  for (guint i = 0; i < MAX_COLUMNS; i++)
-    g_clear_pointer (&values->v[i], g_free);
-  g_clear_pointer (&values->organization, g_free);
-  g_clear_pointer (&values->title, g_free);
-  g_clear_pointer (&values->department, g_free);
-  values->provided = 0;
-  values->reason = R_NONE;
-  values->draft = NULL;
-}
-
-static char *
-dup_trimmed (const char *text)
-{
-  return g_strstrip (g_strdup (text != NULL ? text : ""));
-}
-
-static gboolean
-has_han (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-compose_name (const char *given,
-              const char *family)
-{
-  if (given[0] == '\0' || family[0] == '\0')
-    return g_strconcat (given, family, NULL);
-  /* Chinese, Japanese and Korean names: family name first, no space. */
-  if (has_han (given) || has_han (family))
-    return g_strconcat (family, given, NULL);
-  return g_strconcat (given, " ", family, NULL);
-}
-
-static const char *
-first_string (GPtrArray *array)
-{
-  for (guint i = 0; array != NULL && i < array->len; i++)
-    if (((const char *) array->pdata[i])[0] != '\0')
-      return array->pdata[i];
-  return "";
-}
-
-static char *
-normalize_country (const char *country)
-{
-  char *value = dup_trimmed (country);
-
-  if (strlen (value) == 2 && g_ascii_isalpha (value[0]) && g_ascii_isalpha (value[1]))
-    {
-      value[0] = g_ascii_toupper (value[0]);
-      value[1] = g_ascii_toupper (value[1]);
-    }
-  return value;
-}
-
-/* E.164 when it can be; as written when there is no region to read a
- * national number in; NULL (rejected) when it cannot be a number. */
-static char *
-normalize_phone (const char *phone,
-                 const char *country,
-                 const char *default_region)
-{
-  g_autoptr(GError) error = NULL;
-  const char *region = strlen (country) == 2 ? country : default_region;
-  char *e164;
-
-  if (phone[0] == '\0')
-    return g_strdup ("");
-  e164 = crm_phone_normalize (phone, region, NULL, &error);
-  if (e164 != NULL)
-    return e164;
-  if (g_error_matches (error, CRM_PHONE_ERROR, CRM_PHONE_ERROR_NO_REGION) ||
-      g_error_matches (error, CRM_PHONE_ERROR, CRM_PHONE_ERROR_UNKNOWN_REGION))
-    return dup_trimmed (phone);
-  return NULL;
-}
-
-static char *
-normalize_email (const char *email,
-                 guint      *reason)
-{
-  char *normalized;
-
-  if (email[0] == '\0')
-    return g_strdup ("");
-  normalized = crm_email_normalize (email, NULL);
-  if (normalized == NULL)
-    *reason = R_INVALID_EMAIL;
-  return normalized;
-}
-
-static void
-check_lengths (Values *values)
-{
-  for (guint i = 0; i < MAX_COLUMNS && values->reason == R_NONE; i++)
-    if (values->v[i] != NULL && strlen (values->v[i]) > MAX_LONG_VALUE)
-      values->reason = R_TOO_LONG;
-}
-
-static void
-person_values (const CrmContactDraft *draft,
-               const char            *default_region,
-               Values                *values)
-{
-  char **v = values->v;
-  g_autofree char *phone = NULL;
-  g_autofree char *email = NULL;
-
-  v[P_GIVEN] = dup_trimmed (draft->given_name);
-  v[P_FAMILY] = dup_trimmed (draft->family_name);
-  v[P_DISPLAY] = dup_trimmed (draft->display_name);
-  v[P_COUNTRY] = normalize_country (draft->country);
-  email = dup_trimmed (first_string (draft->emails));
-  v[P_EMAIL] = normalize_email (email, &values->reason);
-  phone = dup_trimmed (first_string (draft->phones));
-  v[P_PHONE] = normalize_phone (phone, v[P_COUNTRY], default_region);
-  if (v[P_PHONE] == NULL && values->reason == R_NONE)
-    values->reason = R_INVALID_PHONE;
-  if (v[P_EMAIL] == NULL)
-    v[P_EMAIL] = g_strdup ("");
-  if (v[P_PHONE] == NULL)
-    v[P_PHONE] = g_strdup ("");
-
-  for (guint i = 0; i < P_N; i++)
-    if (v[i] != NULL && v[i][0] != '\0')
-      values->provided |= 1u << i;
-
-  if (v[P_DISPLAY][0] == '\0')
-    {
-      g_free (v[P_DISPLAY]);
-      v[P_DISPLAY] = compose_name (v[P_GIVEN], v[P_FAMILY]);
-      if (v[P_DISPLAY][0] == '\0')
-        {
-          g_free (v[P_DISPLAY]);
-          v[P_DISPLAY] = g_strdup (v[P_EMAIL][0] != '\0' ? v[P_EMAIL] : v[P_PHONE]);
-        }
-    }
-  if (v[P_DISPLAY][0] == '\0' && values->reason == R_NONE)
-    values->reason = R_NO_NAME;
-
-  v[P_BIRTH] = g_strdup (draft->birth_date);
-  v[P_GENDER] = g_strdup (draft->gender);
-  v[P_LANGUAGE] = g_strdup (draft->language);
-  v[P_CITY] = dup_trimmed (draft->city);
-  v[P_REGION] = dup_trimmed (draft->region);
-  v[P_ADDRESS] = dup_trimmed (draft->street);
-  if (draft->postal_code[0] != '\0')
-    {
-      char *address = g_strconcat (v[P_ADDRESS], v[P_ADDRESS][0] != '\0' ? "\n" : "",
-                                   draft->postal_code, NULL);
-
-      g_free (v[P_ADDRESS]);
-      v[P_ADDRESS] = address;
-    }
-  v[P_NOTES] = g_strdup (draft->notes);
-  for (guint i = P_BIRTH; i < P_N; i++)
-    if (v[i][0] != '\0')
-      values->provided |= 1u << i;
-
-  values->organization = dup_trimmed (draft->organization);
-  values->title = dup_trimmed (draft->title);
-  values->department = dup_trimmed (draft->department);
-
-  for (guint i = 0; i <= P_PHONE && values->reason == R_NONE; i++)
-    if (strlen (v[i]) > MAX_SHORT_VALUE)
-      values->reason = R_TOO_LONG;
-  if (strlen (values->organization) > MAX_SHORT_VALUE || strlen (values->title) > MAX_SHORT_VALUE)
-    values->reason = values->reason ?: R_TOO_LONG;
-  check_lengths (values);
-}
-
-static const char *
-extra_value (const CrmContactDraft *draft,
-             const char            *key)
-{
-  const char *value = g_hash_table_lookup (draft->extra, key);
-
-  return value != NULL ? value : "";
-}
-
-static void
-org_values (const CrmContactDraft *draft,
-            const char            *default_region,
-            Values                *values)
-{
-  char **v = values->v;
-  g_autofree char *phone = dup_trimmed (first_string (draft->phones));
-  g_autofree char *email = dup_trimmed (first_string (draft->emails));
-
-  v[O_NAME] = dup_trimmed (draft->organization[0] != '\0' ? draft->organization
-                                                           : draft->display_name);
-  v[O_INDUSTRY] = dup_trimmed (extra_value (draft, "Industry"));
-  v[O_SIZE] = dup_trimmed (extra_value (draft, "Size Band"));
-  v[O_WEBSITE] = dup_trimmed (draft->website);
-  v[O_EMAIL] = normalize_email (email, &values->reason);
-  v[O_COUNTRY] = normalize_country (draft->country);
-  v[O_PHONE] = normalize_phone (phone, v[O_COUNTRY], default_region);
-  if (v[O_PHONE] == NULL && values->reason == R_NONE)
-    values->reason = R_INVALID_PHONE;
-  if (v[O_EMAIL] == NULL)
-    v[O_EMAIL] = g_strdup ("");
-  if (v[O_PHONE] == NULL)
-    v[O_PHONE] = g_strdup ("");
-  v[O_CITY] = dup_trimmed (draft->city);
-  v[O_REGION] = dup_trimmed (draft->region);
-  v[O_ADDRESS] = dup_trimmed (draft->street);
-  v[O_TIER] = dup_trimmed (extra_value (draft, "Tier"));
-  if (!g_str_equal (v[O_TIER], "strategic") && !g_str_equal (v[O_TIER], "key") &&
-      !g_str_equal (v[O_TIER], "standard"))
-    {
-      g_free (v[O_TIER]);
-      v[O_TIER] = g_strdup ("");
-    }
-  v[O_NOTES] = g_strdup (draft->notes);
-  for (guint i = 0; i < O_N; i++)
-    if (v[i][0] != '\0')
-      values->provided |= 1u << i;
-  if (v[O_NAME][0] == '\0' && values->reason == R_NONE)
-    values->reason = R_NO_NAME;
-  if (strlen (v[O_NAME]) > MAX_SHORT_VALUE && values->reason == R_NONE)
-    values->reason = R_TOO_LONG;
-  check_lengths (values);
-}
-
 /* --- the pass --- */
 
 typedef struct
@@ -740,7 +487,7 @@ org_people (Pass     *pass,
  * (people); the folded name (organizations). */
 static GPtrArray *
 row_keys (Pass   *pass,
-          Values *values)
+          CrmImportValues *values)
 {
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
 
@@ -791,7 +538,7 @@ seen_before (Pass      *pass,
 
 static gboolean
 find_match (Pass     *pass,
-            Values   *values,
+            CrmImportValues   *values,
             gint64   *id,
             GError  **error)
 {
@@ -862,7 +609,7 @@ same_value (Pass       *pass,
 static gboolean
 compare_record (Pass     *pass,
                 gint64    id,
-                Values   *values,
+                CrmImportValues   *values,
                 char    **old,
                 guint32  *diff,
                 gint64   *updated,
@@ -893,7 +640,7 @@ compare_record (Pass     *pass,
 
 static char *
 make_summary (Pass   *pass,
-              Values *values)
+              CrmImportValues *values)
 {
   GString *s = g_string_new (NULL);
   const char *sep = "";
@@ -980,7 +727,7 @@ insert_org_named (Pass        *pass,
 static gboolean
 add_affiliation (Pass     *pass,
                  gint64    person_id,
-                 Values   *values,
+                 CrmImportValues   *values,
                  gboolean  check,
                  GError  **error)
 {
@@ -1026,7 +773,7 @@ add_affiliation (Pass     *pass,
 
 static gboolean
 insert_record (Pass     *pass,
-               Values   *values,
+               CrmImportValues   *values,
                GError  **error)
 {
   sqlite3_stmt *stmt = pass->insert_row;
@@ -1070,7 +817,7 @@ insert_record (Pass     *pass,
 static gboolean
 update_record (Pass     *pass,
                gint64    id,
-               Values   *values,
+               CrmImportValues   *values,
                gboolean  overwrite,
                gboolean *changed,
                GError  **error)
@@ -1281,7 +1028,7 @@ classify (Pass             *pass,
           guint             line,
           guint             reason,
           CrmImportPlan    *plan,
-          Values           *values,
+          CrmImportValues           *values,
           GError          **error)
 {
   plan->line = line;
@@ -1290,9 +1037,9 @@ classify (Pass             *pass,
   if (draft != NULL)
     {
       if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
-        org_values (draft, pass->region, values);
+        _crm_import_org_values (draft, pass->region, values);
       else
-        person_values (draft, pass->region, values);
+        _crm_import_person_values (draft, pass->region, values);
       values->draft = draft;
       reason = reason != R_NONE ? reason : values->reason;
       if (reason == R_NONE && pass->custom->len > 0 && !_crm_io_custom_check (pass->custom, draft))
@@ -1334,7 +1081,7 @@ classify (Pass             *pass,
 static gboolean
 apply (Pass           *pass,
        CrmImportPlan  *plan,
-       Values         *values,
+       CrmImportValues         *values,
        GError        **error)
 {
   CrmImportJob *job = pass->job;
@@ -1374,7 +1121,7 @@ handle_row (Pass             *pass,
   CrmImportJob *job = pass->job;
   CrmImportPlan fresh = { 0, };
   CrmImportPlan *plan = &fresh;
-  Values values = { { NULL, }, };
+  CrmImportValues values = { { NULL, }, };
   gboolean ok = FALSE;
 
   if (job->write && job->plans != NULL)
@@ -1395,9 +1142,9 @@ handle_row (Pass             *pass,
       if (draft != NULL)
         {
           if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
-            org_values (draft, pass->region, &values);
+            _crm_import_org_values (draft, pass->region, &values);
           else
-            person_values (draft, pass->region, &values);
+            _crm_import_person_values (draft, pass->region, &values);
           values.draft = draft;
         }
     }
@@ -1419,7 +1166,7 @@ handle_row (Pass             *pass,
     }
 
 out:
-  values_clear (&values);
+  _crm_import_values_clear (&values);
   return ok;
 }
 
@@ -1705,240 +1452,4 @@ _crm_import_read_job (CrmStoreWorker *worker,
   source_clear (&src);
   pass_clear (&pass);
   g_task_return_error (task, error);
-}
-
-/* --- undo --- */
-
-static gboolean
-column_allowed (const char *kind,
-                const char *column)
-{
-  const char * const *columns = g_str_equal (kind, "organization") ? org_columns : person_columns;
-
-  return g_strv_contains (columns, column) || g_str_equal (column, "sort_key");
-}
-
-static gboolean
-restore_update (CrmStoreWorker  *worker,
-                const char      *kind,
-                gint64           id,
-                const char      *before,
-                gint64           now,
-                GError         **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GList) members = NULL;
-  gboolean org = g_str_equal (kind, "organization");
-  JsonObject *object;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!json_parser_load_from_data (parser, before, -1, error))
-    return FALSE;
-  object = json_node_get_object (json_parser_get_root (parser));
-  if (object == NULL)
-    return TRUE;
-  members = json_object_get_members (object);
-  g_string_append_printf (sql, "UPDATE %s SET updated = ?", org ? "organization" : "person");
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *column = l->data;
-      const char *value;
-
-      /* Column names come from the database: only known ones are spliced. */
-      if (!column_allowed (kind, column) || g_str_equal (column, "sort_key"))
-        continue;
-      value = json_object_get_string_member_with_default (object, column, "");
-      g_string_append_printf (sql, ", %s = ?", column);
-      g_ptr_array_add (values, g_strdup (value));
-      if (g_str_equal (column, org ? "name" : "display_name"))
-        {
-          g_string_append (sql, ", sort_key = ?");
-          g_ptr_array_add (values, _crm_search_sort_key (value));
-        }
-    }
-  g_string_append (sql, " WHERE id = ?");
-
-  stmt = _crm_store_worker_prepare (worker, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  /* The record's own "updated" from before the import, when known. */
-  sqlite3_bind_int64 (stmt, 1, json_object_has_member (object, "updated")
-                                 ? json_object_get_int_member (object, "updated") : now);
-  for (guint i = 0; i < values->len; i++)
-    sqlite3_bind_text (stmt, 2 + i, values->pdata[i], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2 + values->len, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, "undo import");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-undo_batch (CrmStoreWorker  *worker,
-            gint64           batch_id,
-            guint           *n_edited,
-            GError         **error)
-{
-  sqlite3 *db = _crm_store_worker_get_db (worker);
-  sqlite3_stmt *stmt;
-  gint64 created, undone, now = _crm_store_worker_now (worker);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  int rc;
-
-  stmt = _crm_store_worker_prepare (worker, "SELECT created, undone FROM import_batch "
-                                            "WHERE id = ? AND deleted = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
-        {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
-
-          /* TRANSLATORS: %s is the number of an import */
-          g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NOT_FOUND,
-                       _("There is no import %s."), id);
-        }
-      else
-        _crm_store_set_error (error, db, rc, "undo import");
-      return FALSE;
-    }
-  created = sqlite3_column_int64 (stmt, 0);
-  undone = sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
-  if (undone != 0)
-    {
-      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_ALREADY_UNDONE,
-                   _("This import was already undone."));
-      return FALSE;
-    }
-
-  /* Newest change first: affiliations go before their people and
-   * organizations, and a record updated twice ends with its oldest value. */
-  stmt = _crm_store_worker_prepare (worker, "SELECT record_kind, record_id, action, before "
-                                            "FROM import_change WHERE batch_id = ? "
-                                            "ORDER BY id DESC", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-      gboolean insert = g_str_equal ((const char *) sqlite3_column_text (stmt, 2), "insert");
-
-      g_ptr_array_add (kinds, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_array_append_val (ids, id);
-      g_array_append_val (inserts, insert);
-      g_ptr_array_add (befores, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, db, rc, "undo import");
-      return FALSE;
-    }
-
-  *n_edited = 0;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *kind = kinds->pdata[i];
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autofree char *sql = NULL;
-      const char *table;
-
-      if (g_str_equal (kind, "person"))
-        table = "person";
-      else if (g_str_equal (kind, "organization"))
-        table = "organization";
-      else if (g_str_equal (kind, "affiliation"))
-        table = "affiliation";
-      else
-        continue;
-
-      sql = g_strdup_printf ("SELECT updated FROM %s WHERE id = ?", table);
-      stmt = _crm_store_worker_prepare (worker, sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > created &&
-          !g_str_equal (table, "affiliation"))
-        (*n_edited)++;
-      sqlite3_reset (stmt);
-
-      if (g_array_index (inserts, gboolean, i))
-        {
-          g_free (sql);
-          if (!g_str_equal (table, "affiliation") &&
-              !_crm_io_custom_values_delete (worker, table, id, error))
-            return FALSE;
-          sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
-          stmt = _crm_store_worker_prepare (worker, sql, error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, id);
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_DONE)
-            {
-              _crm_store_set_error (error, db, rc, "undo import");
-              return FALSE;
-            }
-        }
-      else if (!restore_update (worker, kind, id, befores->pdata[i], now, error))
-        return FALSE;
-    }
-
-  stmt = _crm_store_worker_prepare (worker, "UPDATE import_batch SET undone = ?, updated = ? "
-                                            "WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, MAX (now, 1));
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, batch_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, db, rc, "undo import");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-void
-_crm_import_undo_job (CrmStoreWorker *worker,
-                      GTask          *task,
-                      gpointer        data)
-{
-  gint64 batch_id = *(gint64 *) data;
-  GError *error = NULL;
-  guint n_edited = 0;
-
-  if (!_crm_store_worker_begin (worker, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  _crm_store_worker_set_bulk (worker, TRUE);
-  if (!undo_batch (worker, batch_id, &n_edited, &error) ||
-      !_crm_store_worker_commit (worker, &error))
-    {
-      _crm_store_worker_rollback (worker);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_int (task, n_edited);
 }
