@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "crm-page-util.h"
 #include "crm-custom-fields.h"
@@ -52,13 +53,13 @@ get_section (AdwPreferencesGroup *group)
 
 static void
 show_problem (CustomSection *section,
-              AdwEntryRow   *row,
+              GtkWidget     *row,
               const char    *message)
 {
   if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+    gtk_widget_add_css_class (row, "error");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+    gtk_widget_remove_css_class (row, "error");
   adw_preferences_group_set_description (section->group, message);
 }
 
@@ -67,7 +68,7 @@ on_value_set_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(AdwEntryRow) row = user_data;
+  g_autoptr(GtkWidget) row = user_data;
   AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (row), "crm-custom-group");
   g_autoptr(GError) error = NULL;
 
@@ -102,7 +103,7 @@ on_row_apply_cb (AdwEntryRow *row,
   /* Checked here first, so that the message comes at once. */
   if (!crm_custom_value_parse (field, input, &is_empty, &text, &number, &error))
     {
-      show_problem (section, row, error->message);
+      show_problem (section, GTK_WIDGET (row), error->message);
       return;
     }
 
@@ -125,9 +126,95 @@ describe_format (const char *field_type)
     return _("An amount such as 12.50");
   if (g_strcmp0 (field_type, "number") == 0)
     return _("A whole number");
-  if (g_strcmp0 (field_type, "choice") == 0)
-    return _("One of the field’s choices");
   return NULL;
+}
+
+/* The keys of a choice field, in order, and their labels in @labels. */
+static GStrv
+parse_choices (CrmCustomField *field,
+               GtkStringList  *labels)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  JsonNode *root;
+
+  if (json_parser_load_from_data (parser, crm_custom_field_get_choices (field), -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *choice = json_array_get_object_element (array, i);
+          const char *key, *label;
+
+          if (choice == NULL)
+            continue;
+          key = json_object_get_string_member_with_default (choice, "key", NULL);
+          label = json_object_get_string_member_with_default (choice, "label", key);
+          if (key == NULL)
+            continue;
+          g_strv_builder_add (keys, key);
+          gtk_string_list_append (labels, label != NULL && label[0] != '\0' ? label : key);
+        }
+    }
+
+  return g_strv_builder_end (keys);
+}
+
+static void
+on_choice_selected_cb (AdwComboRow *row,
+                       GParamSpec  *pspec,
+                       gpointer     user_data)
+{
+  AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (row), "crm-custom-group");
+  CustomSection *section = get_section (group);
+  CrmCustomField *field = g_object_get_data (G_OBJECT (row), "crm-custom-field");
+  const char * const *keys = g_object_get_data (G_OBJECT (row), "crm-custom-keys");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (section == NULL || g_object_get_data (G_OBJECT (row), "crm-custom-filling") != NULL)
+    return;
+
+  /* Position 0 is "no value". */
+  crm_custom_value_set_async (section->store, field, section->record_id,
+                              selected > 0 && selected <= g_strv_length ((char **) keys)
+                              ? keys[selected - 1] : "",
+                              section->cancellable, on_value_set_cb, g_object_ref (row));
+}
+
+static GtkWidget *
+new_choice_row (AdwPreferencesGroup *group,
+                CrmCustomField      *field,
+                const char          *value)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GStrv keys;
+  guint selected = 0;
+
+  gtk_string_list_append (labels, C_("custom choice", "None"));
+  keys = parse_choices (field, labels);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_strcmp0 (keys[i], value) == 0)
+      selected = i + 1;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_custom_field_get_label (field));
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  g_object_unref (labels);
+
+  /* Setting the stored choice is no edit. */
+  g_object_set_data (G_OBJECT (row), "crm-custom-filling", GINT_TO_POINTER (TRUE));
+  adw_combo_row_set_selected (row, selected);
+  g_object_set_data (G_OBJECT (row), "crm-custom-filling", NULL);
+
+  g_object_set_data_full (G_OBJECT (row), "crm-custom-keys", keys, (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (row), "crm-custom-field", g_object_ref (field), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "crm-custom-group", group);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), NULL);
+
+  return GTK_WIDGET (row);
 }
 
 static void
@@ -159,7 +246,24 @@ on_values_loaded_cb (GObject      *object,
       gint64 field_id = crm_record_get_id (CRM_RECORD (field));
       const char *type = crm_custom_field_get_field_type (field);
       const char *format = describe_format (type);
-      AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      AdwEntryRow *row;
+
+      if (g_strcmp0 (type, "choice") == 0)
+        {
+          const char *value = NULL;
+
+          for (guint j = 0; j < values->len; j++)
+            {
+              CrmCustomValueEntry *entry = g_ptr_array_index (values, j);
+
+              if (entry->field_id == field_id)
+                value = entry->text;
+            }
+          gtk_list_box_append (section->list, new_choice_row (group, field, value));
+          continue;
+        }
+
+      row = ADW_ENTRY_ROW (adw_entry_row_new ());
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_custom_field_get_label (field));

@@ -700,6 +700,7 @@ test_task_and_custom_field (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmCustomField) field = NULL;
+  g_autoptr(CrmCustomField) choice = NULL;
   g_autofree char *sql = NULL;
   GtkListBox *timeline, *custom;
   GtkWidget *page, *editor, *check, *row;
@@ -711,6 +712,14 @@ test_task_and_custom_field (void)
   crm_custom_fields_define_async (store, "organization", "Employees on site", "number", NULL, NULL,
                                   NULL, crm_test_store_result, &result);
   field = crm_custom_fields_define_finish (store, crm_test_await (&result), &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&result);
+  crm_custom_fields_define_async (store, "organization", "Partner level", "choice",
+                                  "[{\"key\": \"gold\", \"label\": \"Gold\"}, "
+                                  "{\"key\": \"silver\", \"label\": \"Silver\"}]",
+                                  NULL, NULL, crm_test_store_result, &result);
+  choice = crm_custom_fields_define_finish (store, crm_test_await (&result), &error);
   g_assert_no_error (error);
 
   page = show_record (window, "organization", id, CRM_TYPE_ORGANIZATION_PAGE, id);
@@ -790,6 +799,30 @@ test_task_and_custom_field (void)
                          " AND record_id = %" G_GINT64_FORMAT,
                          crm_record_get_id (CRM_RECORD (field)), id);
   g_assert_cmpint (db_int (sql), ==, 120);
+
+  /* A choice field is a list of its labels; picking one stores its key. */
+  row = NULL;
+  for (guint i = 0; gtk_list_box_get_row_at_index (custom, i) != NULL; i++)
+    {
+      GtkWidget *candidate = GTK_WIDGET (gtk_list_box_get_row_at_index (custom, i));
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (candidate)),
+                     "Partner level") == 0)
+        row = candidate;
+    }
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM custom_value WHERE field_id = %" G_GINT64_FORMAT
+                         " AND record_id = %" G_GINT64_FORMAT " AND text_value = 'silver'",
+                         crm_record_get_id (CRM_RECORD (choice)), id);
+  for (guint i = 0; i < 100 && db_int (sql) == 0; i++)
+    {
+      crm_ui_test_spin (20);
+      flush (window);
+    }
+  g_assert_cmpint (db_int (sql), ==, 1);
 
   crm_ui_test_close_window (window);
 }
