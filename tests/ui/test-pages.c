@@ -461,6 +461,30 @@ delete_and_undo (CrmWindow *window,
 }
 
 static void
+toggle_consent (CrmWindow *window,
+                GtkWidget *page,
+                gint64     id)
+{
+  GtkWidget *sw = template_child (page, CRM_TYPE_PERSON_PAGE, "consent_sms_switch");
+  g_autofree char *sql = g_strdup_printf ("SELECT consent_sms FROM person WHERE id = %"
+                                          G_GINT64_FORMAT, id);
+  g_autofree char *updated = g_strdup_printf ("SELECT consent_updated FROM person WHERE id = %"
+                                              G_GINT64_FORMAT, id);
+  gint64 before = db_int (sql);
+
+  /* A switch saves by itself and records when consent changed. */
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (sw)), ==, before);
+  gtk_switch_set_active (GTK_SWITCH (sw), !before);
+  for (guint i = 0; i < 100 && db_int (sql) == before; i++)
+    {
+      crm_ui_test_spin (20);
+      flush (window);
+    }
+  g_assert_cmpint (db_int (sql), ==, !before);
+  g_assert_cmpint (db_int (updated), >, 0);
+}
+
+static void
 test_person_page (void)
 {
   CrmWindow *window = crm_ui_test_open_window (app, demo_path);
@@ -480,6 +504,7 @@ test_person_page (void)
   check_person_sections (page, id);
   edit_email (window, page, id);
   log_call (window, page, id);
+  toggle_consent (window, page, id);
   delete_and_undo (window, page, id);
 
   crm_ui_test_close_window (window);
