@@ -17,6 +17,7 @@
 
 #include "crm-ui-test-util.h"
 #include "crm-activity-editor.h"
+#include "crm-affiliation.h"
 #include "crm-custom-fields.h"
 #include "crm-organization-page.h"
 #include "crm-page-util.h"
@@ -533,6 +534,31 @@ test_organization_page (void)
   people = page_list (page, "people-list");
   wait_rows (people, n_people);
   crm_ui_test_wait (titles_loaded, people);
+
+  /* A change made elsewhere shows at once: a new colleague joins. */
+  {
+    CrmStore *store = crm_context_get_store (crm_window_get_context (window));
+    g_autoptr(CrmPerson) colleague = g_object_new (CRM_TYPE_PERSON, "display-name", "Zoë Newcomer",
+                                                   NULL);
+    g_autoptr(CrmAffiliation) affiliation = g_object_new (CRM_TYPE_AFFILIATION, NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    crm_store_insert_async (store, CRM_RECORD (colleague), NULL, crm_test_store_result, &result);
+    g_assert_true (crm_store_insert_finish (store, crm_test_await (&result), &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+
+    crm_affiliation_set_person_id (affiliation, crm_record_get_id (CRM_RECORD (colleague)));
+    crm_affiliation_set_organization_id (affiliation, id);
+    crm_affiliation_set_title (affiliation, "Intern");
+    crm_store_insert_async (store, CRM_RECORD (affiliation), NULL, crm_test_store_result, &result);
+    g_assert_true (crm_store_insert_finish (store, crm_test_await (&result), &error));
+    g_assert_no_error (error);
+
+    wait_rows (people, n_people + 1);
+    crm_ui_test_wait (titles_loaded, people);
+  }
 
   /* The first row names its person and targets their page. */
   row = gtk_list_box_get_row_at_index (people, 0);
