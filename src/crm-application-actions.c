@@ -86,11 +86,32 @@ shortcuts_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* A reminder notification opens its record in the window in front. */
+static void
+show_record_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  /* The most recently used main window (the list is in focus order). */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      if (CRM_IS_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          g_action_group_activate_action (G_ACTION_GROUP (l->data), "show-record", param);
+          return;
+        }
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "shortcuts", shortcuts_action },
+  { "show-record", show_record_action, "(sx)" },
 };
 
 static const struct

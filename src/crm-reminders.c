@@ -83,6 +83,10 @@ notify (CrmReminders *self,
       body = g_strdup_printf (_("Due %s"), when);
       g_notification_set_body (notification, body);
     }
+  /* Clicking it opens the record the task is about (app.show-record). */
+  g_notification_set_default_action_and_target (notification, "app.show-record", "(sx)",
+                                                 crm_activity_get_subject_kind (activity),
+                                                 crm_activity_get_subject_id (activity));
   /* One notification per task: a second window replaces, not repeats, it. */
   id = g_strdup_printf ("reminder-%" G_GINT64_FORMAT, crm_record_get_id (CRM_RECORD (activity)));
   g_application_send_notification (application, id, notification);

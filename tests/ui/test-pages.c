@@ -617,6 +617,12 @@ test_deal_opens_customer (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "people"));
   g_assert_null (crm_window_get_record_page (window));
 
+  /* A reminder's notification opens its record through app.show-record. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-record",
+                                  g_variant_new ("(sx)", "organization", organization));
+  crm_ui_test_wait (page_shown, &(PageWait) { window, CRM_TYPE_ORGANIZATION_PAGE, organization });
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "people"));
+
   /* Ctrl+N makes a record of the kind the view lists, and only there. */
   new_record = g_action_map_lookup_action (G_ACTION_MAP (window), "new-record");
   g_assert_true (g_action_get_enabled (new_record));
