@@ -104,7 +104,10 @@ typedef struct
   const CrmContactDraft *draft;   /* borrowed: custom field values */
 } CrmImportValues;
 
-void        _crm_import_values_clear  (CrmImportValues                *values);
+void        _crm_import_values_clear  (CrmImportValues       *values);
+/* "Given Family", or "FamilyGiven" for Han names; transfer full. */
+char       *_crm_import_compose_name  (const char            *given,
+                                       const char            *family);
 void        _crm_import_person_values (const CrmContactDraft *draft,
                                        const char            *default_region,
                                        CrmImportValues                *values);

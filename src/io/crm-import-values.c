@@ -52,9 +52,9 @@ has_han (const char *text)
   return FALSE;
 }
 
-static char *
-compose_name (const char *given,
-              const char *family)
+char *
+_crm_import_compose_name (const char *given,
+                          const char *family)
 {
   if (given[0] == '\0' || family[0] == '\0')
     return g_strconcat (given, family, NULL);
@@ -161,7 +161,7 @@ _crm_import_person_values (const CrmContactDraft *draft,
   if (v[P_DISPLAY][0] == '\0')
     {
       g_free (v[P_DISPLAY]);
-      v[P_DISPLAY] = compose_name (v[P_GIVEN], v[P_FAMILY]);
+      v[P_DISPLAY] = _crm_import_compose_name (v[P_GIVEN], v[P_FAMILY]);
       if (v[P_DISPLAY][0] == '\0')
         {
           g_free (v[P_DISPLAY]);

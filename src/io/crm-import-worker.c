@@ -848,6 +848,16 @@ update_record (Pass     *pass,
     if ((values->provided & (1u << i)) && !g_str_equal (old[i], values->v[i]) &&
         (overwrite || old[i][0] == '\0'))
       set |= 1u << i;
+  /* A display name that was made from the given and family names follows
+   * them when they change (and the file gave none of its own). */
+  if (pass->target == CRM_IMPORT_TARGET_PERSON && !(values->provided & (1u << P_DISPLAY)) &&
+      (set & ((1u << P_GIVEN) | (1u << P_FAMILY))))
+    {
+      g_autofree char *composed = _crm_import_compose_name (old[P_GIVEN], old[P_FAMILY]);
+
+      if (g_str_equal (composed, old[P_DISPLAY]) && !g_str_equal (old[P_DISPLAY], values->v[P_DISPLAY]))
+        set |= 1u << P_DISPLAY;
+    }
 
   if (set != 0)
     {

@@ -358,8 +358,10 @@ test_all_decisions (Fixture       *f,
    * replaced (a match only fills empty fields) and nothing else is new, so
    * she counts as skipped, like Ann's matching lines. */
   g_assert_cmpuint (crm_import_get_n_updated (import), ==, 1);
+  /* Her display name was made from her names: it follows. */
   g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person WHERE id = 2001 AND "
-                                     "family_name = 'Leigh'"), ==, 1);
+                                     "family_name = 'Leigh' AND display_name = 'Ann Leigh' "
+                                     "AND sort_key = 'ann leigh'"), ==, 1);
   g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person WHERE display_name = 'Robert New'"), ==, 1);
   g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person WHERE display_name = 'Bob New'"), ==, 0);
   g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person WHERE id = 2002 AND city = 'Paris'"), ==, 1);
