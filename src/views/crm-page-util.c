@@ -463,6 +463,14 @@ on_title_loaded_cb (GtkWidget *widget,
 {
   const char *property = CRM_IS_PERSON (record) ? "display-name" : "name";
 
+  /* A link to a record in the trash is no link: the row goes (it comes back
+   * with the reload that follows a restore). */
+  if (crm_record_get_trashed (record))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      return;
+    }
+
   /* The title follows renames while the row lives. */
   g_object_bind_property (record, property, widget, "title", G_BINDING_SYNC_CREATE);
   g_object_set_data_full (G_OBJECT (widget), "crm-page-title-record",

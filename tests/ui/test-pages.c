@@ -142,6 +142,32 @@ count_rows (GtkListBox *list)
   return n;
 }
 
+static guint
+count_visible_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (guint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i))))
+      n++;
+
+  return n;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint       n_rows;
+} VisibleWait;
+
+static gboolean
+visible_rows_are (gpointer data)
+{
+  VisibleWait *wait = data;
+
+  return count_visible_rows (wait->list) == wait->n_rows;
+}
+
 static const char *
 row_title (GtkListBox *list,
            guint       index)
@@ -557,6 +583,15 @@ test_organization_page (void)
     g_assert_no_error (error);
 
     wait_rows (people, n_people + 1);
+    crm_ui_test_wait (titles_loaded, people);
+
+    /* Someone in the trash leaves the list, and comes back with undo. */
+    g_assert_cmpuint (count_visible_rows (people), ==, n_people + 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", "(sx)",
+                                               "person", crm_record_get_id (CRM_RECORD (colleague))));
+    crm_ui_test_wait (visible_rows_are, &(VisibleWait) { people, n_people });
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    crm_ui_test_wait (visible_rows_are, &(VisibleWait) { people, n_people + 1 });
     crm_ui_test_wait (titles_loaded, people);
   }
 
