@@ -175,6 +175,16 @@ on_store_write_failed_cb (CrmWindow    *self,
     _crm_window_toast_error (self, _("Your last change could not be saved"));
 }
 
+#define RFM_REFRESH_DELAY_S 30
+
+static gboolean
+refresh_rfm_cb (gpointer user_data)
+{
+  /* a closed store refuses the job, which is what we want */
+  crm_rfm_refresh_async (CRM_STORE (user_data), CRM_RFM_MAX_AGE, NULL, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_store (CrmWindow *self,
             CrmStore  *store)
@@ -188,8 +198,10 @@ show_store (CrmWindow *self,
                            G_CALLBACK (on_store_write_failed_cb), self, G_CONNECT_SWAPPED);
   set_context (self, context);
   _crm_window_set_page (self, "main");
-  /* Value scores depend on every customer: refresh them once a day. */
-  crm_rfm_refresh_async (store, CRM_RFM_MAX_AGE, NULL, NULL, NULL);
+  /* Value scores depend on every customer: refresh them once a day, a little
+   * after opening (on a million people it takes the worker some seconds). */
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, RFM_REFRESH_DELAY_S, refresh_rfm_cb,
+                              g_object_ref (store), g_object_unref);
 }
 
 static void
