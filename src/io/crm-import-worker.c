@@ -550,10 +550,17 @@ find_match (Pass     *pass,
     {
       g_autofree char *lower = g_utf8_strdown (values->v[P_EMAIL], -1);
 
+      /* As normalised (domain in lower case), then all in lower case; one
+       * seek each (an IN list would build a table per row). */
       sqlite3_bind_text (pass->by_email, 1, values->v[P_EMAIL], -1, SQLITE_STATIC);
-      sqlite3_bind_text (pass->by_email, 2, lower, -1, SQLITE_STATIC);
       if (!select_id (pass, pass->by_email, id, error))
         return FALSE;
+      if (*id == 0 && !g_str_equal (lower, values->v[P_EMAIL]))
+        {
+          sqlite3_bind_text (pass->by_email, 1, lower, -1, SQLITE_STATIC);
+          if (!select_id (pass, pass->by_email, id, error))
+            return FALSE;
+        }
       if (*id != 0)
         return TRUE;
     }
@@ -948,7 +955,7 @@ prepare_statements (Pass    *pass,
    * unlike the default ABORT it spares SQLite a statement journal per row
    * for the person table's triggers (a fifth of the import's CPU time). */
   return (pass->by_email = _crm_store_worker_prepare (w,
-            "SELECT id FROM person WHERE email IN (?1, ?2) AND email != '' "
+            "SELECT id FROM person WHERE email = ? AND email != '' "
             "AND +deleted = 0 LIMIT 1", error)) != NULL &&
          (pass->by_phone = _crm_store_worker_prepare (w,
             "SELECT id FROM person WHERE phone = ? AND phone != '' AND +deleted = 0 LIMIT 1",
