@@ -99,6 +99,40 @@ insert_person (DemoGen        *gen,
   if (customer)
     demo_format_date (created, since);
 
+  if (consumer)
+    {
+      char (*last)[128] = gen->last_consumer;
+
+      if (gen->have_last_consumer && demo_rand_chance (&gen->rand, 1))
+        {
+          /* The same customer again: same name, and the same email written
+           * in capitals or the same phone number. */
+          g_strlcpy (given, last[0], 128);
+          g_strlcpy (family, last[1], 128);
+          g_strlcpy (display, last[2], 128);
+          g_strlcpy (sort_key, last[3], 128);
+          if (last[4][0] != '\0' && demo_rand_chance (&gen->rand, 60))
+            {
+              g_autofree char *upper = g_ascii_strup (last[4], -1);
+
+              g_strlcpy (email, upper, 128);
+            }
+          else
+            g_strlcpy (phone, last[5], 128);
+          gen->have_last_consumer = FALSE;
+        }
+      else
+        {
+          g_strlcpy (last[0], given, 128);
+          g_strlcpy (last[1], family, 128);
+          g_strlcpy (last[2], display, 128);
+          g_strlcpy (last[3], sort_key, 128);
+          g_strlcpy (last[4], email, 128);
+          g_strlcpy (last[5], phone, 128);
+          gen->have_last_consumer = TRUE;
+        }
+    }
+
   return demo_insert (gen, DEMO_STMT_PERSON, error, "iiisssssssssssssiiiisisr",
                       id, created, created, given, family, display, sort_key, email, phone,
                       birth, gender, gen->zh ? "zh-CN" : "en", city->city, city->region,

@@ -176,6 +176,10 @@ typedef struct
   gint64          custom_fields[4];
 
   char            buf[8][512]; /* scratch text, reused row after row */
+  /* The last consumer, whom about 1 in 100 consumers duplicates (signed up
+   * twice, typed in again by staff), for the duplicate finder to find. */
+  char            last_consumer[6][128];
+  gboolean        have_last_consumer;
 } DemoGen;
 
 /* Row helpers (crm-demo.c).  @types: one letter per bound column:
