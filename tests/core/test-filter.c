@@ -17,7 +17,7 @@
 
 static CrmStore *store;
 static GListStore *custom_fields;
-static gint64 acme_id, ann_id;
+static gint64 acme_id, ann_id, vip_id;
 
 static void
 insert (gpointer record)
@@ -192,7 +192,41 @@ test_relations (void)
   assert_match (org, "Ann");
   assert_match (not_org, "Bob,Chen");
   assert_match (RULE ("owner", "not_set", "null"), "Ann,Bob,Chen");
+  {
+    g_autofree char *tagged = g_strdup_printf (RULE ("tag", "eq", "%" G_GINT64_FORMAT), vip_id);
+    g_autofree char *untagged = g_strdup_printf (RULE ("tag", "ne", "%" G_GINT64_FORMAT), vip_id);
+
+    assert_match (tagged, "Bob");
+    assert_match (untagged, "Ann,Chen");
+  }
   assert_error (RULE ("organization", "eq", "\"Acme\""), CRM_FILTER_ERROR_BAD_VALUE);
+}
+
+static gint64
+count_orgs (const char *json)
+{
+  g_autoptr(CrmQuery) q = crm_query_new (CRM_TYPE_ORGANIZATION);
+  g_autoptr(GError) error = NULL;
+
+  crm_filter_apply (q, json, NULL, &error);
+  g_assert_no_error (error);
+  return count_query (q);
+}
+
+static void
+test_organizations (void)
+{
+  /* Acme: software, key tier, 5,000,000.00 revenue, no size band */
+  g_assert_cmpint (count_orgs (RULE ("industry", "in", "[\"software\",\"retail\"]")), ==, 1);
+  g_assert_cmpint (count_orgs (RULE ("industry", "ne", "\"software\"")), ==, 0);
+  g_assert_cmpint (count_orgs (RULE ("tier", "eq", "\"strategic\"")), ==, 0);
+  g_assert_cmpint (count_orgs (RULE ("tier", "eq", "\"key\"")), ==, 1);
+  g_assert_cmpint (count_orgs (RULE ("size", "not_set", "null")), ==, 1);
+  g_assert_cmpint (count_orgs (RULE ("annual_revenue", "between", "[100000000,600000000]")), ==, 1);
+  g_assert_cmpint (count_orgs (RULE ("annual_revenue", "gt", "500000000")), ==, 0);
+  g_assert_cmpint (count_orgs (RULE ("open_deal_value", "eq", "0")), ==, 1);
+  g_assert_cmpint (count_orgs (RULE ("last_activity", "not_set", "null")), ==, 1);
+  g_assert_cmpint (count_orgs (RULE ("city", "contains", "\"x\"")), ==, 0);
 }
 
 static void
@@ -468,12 +502,27 @@ populate (void)
   crm_person_set_consent_email (ann, TRUE);
   crm_person_set_preferred_channel (bob, "sms");
   crm_organization_set_name (acme, "Acme");
+  crm_organization_set_industry (acme, "software");
+  crm_organization_set_tier (acme, "key");
+  crm_organization_set_annual_revenue (acme, 500000000);
   insert (acme);
   acme_id = crm_record_get_id (CRM_RECORD (acme));
   ann_id = crm_record_get_id (CRM_RECORD (ann));
   crm_affiliation_set_person_id (aff, ann_id);
   crm_affiliation_set_organization_id (aff, acme_id);
   insert (aff);
+  {
+    g_autoptr(CrmTag) vip = crm_tag_new ();
+    g_autoptr(CrmRecordTag) on_bob = crm_record_tag_new ();
+
+    crm_tag_set_name (vip, "VIP");
+    insert (vip);
+    vip_id = crm_record_get_id (CRM_RECORD (vip));
+    crm_record_tag_set_tag_id (on_bob, vip_id);
+    crm_record_tag_set_record_kind (on_bob, "person");
+    crm_record_tag_set_record_id (on_bob, crm_record_get_id (CRM_RECORD (bob)));
+    insert (on_bob);
+  }
 
   loyalty = add_field ("loyalty", "Loyalty", "choice",
                        "[{\"key\":\"gold\",\"label\":\"Gold\"},{\"key\":\"silver\",\"label\":\"Silver\"}]");
@@ -531,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/filter/choice-and-bool", test_choice_and_bool);
   g_test_add_func ("/filter/dates", test_dates);
   g_test_add_func ("/filter/relations", test_relations);
+  g_test_add_func ("/filter/organizations", test_organizations);
   g_test_add_func ("/filter/custom", test_custom);
   g_test_add_func ("/filter/match-any-all", test_match_any_all);
   g_test_add_func ("/filter/bad-filters", test_bad_filters);
