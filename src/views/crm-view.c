@@ -727,11 +727,15 @@ crm_view_set_search_text (CrmView    *self,
   g_free (priv->search_text);
   priv->search_text = g_strdup (search_text);
 
-  /* Other rows: a selection made among the old ones would act unseen. */
-  if (priv->selection != NULL)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (priv->selection));
-  if (priv->model != NULL && (query = create_query (self)) != NULL)
-    crm_paged_model_set_query (priv->model, query);
+  /* Other rows: a selection made among the old ones would act unseen.  A
+   * view whose list ignores the text (the tables) keeps rows and selection. */
+  if (priv->model != NULL && (query = create_query (self)) != NULL &&
+      !crm_query_equal (query, crm_paged_model_get_query (priv->model)))
+    {
+      if (priv->selection != NULL)
+        gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (priv->selection));
+      crm_paged_model_set_query (priv->model, query);
+    }
 
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);

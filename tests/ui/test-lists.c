@@ -265,6 +265,12 @@ test_people_sort_and_bulk_delete (void)
   crm_ui_test_close_window (window);
 }
 
+static gboolean
+search_text_set (gpointer data)
+{
+  return g_strcmp0 (crm_view_get_search_text (data), "zzqq") == 0;
+}
+
 static GtkWidget *
 find_column_view (GtkWidget *widget)
 {
@@ -321,9 +327,19 @@ test_filter_and_activate (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.clear-filter", NULL));
   g_assert_null (crm_view_get_filter (view));
 
-  /* Activating a row (Enter, double click) opens its record. */
+  /* Typing in the header entry searches globally and leaves the table (its
+   * rows and its selection) alone. */
   wait.n_items = total;
   crm_ui_test_wait (n_items_is, &wait);
+  gtk_selection_model_select_item (crm_view_get_selection (view), 1, TRUE);
+  gtk_editable_set_text (crm_window_get_search_entry (window), "zzqq");
+  crm_ui_test_wait (search_text_set, view);
+  crm_ui_test_spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_view_get_model (view)), ==, total);
+  g_assert_cmpuint (crm_id_selection_get_n_selected (CRM_ID_SELECTION (crm_view_get_selection (view))), ==, 1);
+  gtk_editable_set_text (crm_window_get_search_entry (window), "");
+
+  /* Activating a row (Enter, double click) opens its record. */
   column_view = find_column_view (GTK_WIDGET (view));
   g_assert_nonnull (column_view);
   g_assert_null (crm_window_get_record_page (window));
