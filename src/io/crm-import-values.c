@@ -108,18 +108,20 @@ normalize_phone (const char *phone,
   return NULL;
 }
 
+/* Checked, and kept as written (trimmed): what Rapport exported reads back
+ * unchanged; matching ignores case anyway. */
 static char *
 normalize_email (const char *email,
                  guint      *reason)
 {
-  char *normalized;
-
   if (email[0] == '\0')
     return g_strdup ("");
-  normalized = crm_email_normalize (email, NULL);
-  if (normalized == NULL)
-    *reason = R_INVALID_EMAIL;
-  return normalized;
+  if (!crm_email_is_valid (email))
+    {
+      *reason = R_INVALID_EMAIL;
+      return NULL;
+    }
+  return g_strdup (email);
 }
 
 static void

@@ -319,6 +319,7 @@ typedef struct
   GHashTable      *org_people;  /* gint64* org id → GHashTable name key → gint64* person */
   GPtrArray       *custom;      /* CrmIoCustomField of the target */
   GHashTable      *sort_keys;   /* text with non-ASCII → its sort key (a bounded cache) */
+  GHashTable      *org_keys;    /* organization name → its sort key (a bounded cache) */
 
   sqlite3_stmt    *by_email;
   sqlite3_stmt    *by_phone;
@@ -344,26 +345,13 @@ pass_clear (Pass *pass)
   g_clear_pointer (&pass->org_people, g_hash_table_unref);
   g_clear_pointer (&pass->custom, g_ptr_array_unref);
   g_clear_pointer (&pass->sort_keys, g_hash_table_unref);
+  g_clear_pointer (&pass->org_keys, g_hash_table_unref);
 }
 
 static sqlite3 *
 pass_db (Pass *pass)
 {
   return _crm_store_worker_get_db (pass->worker);
-}
-
-static guint64
-hash_text (const char *prefix,
-           const char *text)
-{
-  guint64 h = 0xcbf29ce484222325ull;
-
-  for (const char *p = prefix; *p != '\0'; p++)
-    h = (h ^ (guchar) *p) * 0x100000001b3ull;
-  for (const char *p = text; *p != '\0'; p++)
-    h = (h ^ (guchar) *p) * 0x100000001b3ull;
-  /* 0 is NULL in the set. */
-  return h != 0 ? h : 1;
 }
 
 #define SORT_KEY_CACHE_SIZE 65536
@@ -483,64 +471,97 @@ org_people (Pass     *pass,
   return people;
 }
 
-/* The within-file keys of a row: email, phone, and name at the organization
- * (people); the folded name (organizations). */
-static GPtrArray *
-row_keys (Pass   *pass,
-          CrmImportValues *values)
+/* The folded name of an organization; names repeat row after row, so the
+ * keys are kept (a bounded cache).  transfer none. */
+static const char *
+org_key (Pass       *pass,
+         const char *name)
 {
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  char *key;
 
-  if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
-    {
-      g_autofree char *name = sort_key (pass, values->v[O_NAME]);
-
-      g_ptr_array_add (keys, g_strconcat ("o:", name, NULL));
-      return keys;
-    }
-  if (values->v[P_EMAIL][0] != '\0')
-    {
-      char *key = crm_email_dup_key (values->v[P_EMAIL]);
-
-      if (key != NULL)
-        g_ptr_array_add (keys, g_strconcat ("e:", key, NULL));
-      g_free (key);
-    }
-  if (values->v[P_PHONE][0] != '\0')
-    g_ptr_array_add (keys, g_strconcat ("p:", values->v[P_PHONE], NULL));
-  if (values->organization[0] != '\0')
-    {
-      g_autofree char *org = sort_key (pass, values->organization);
-      g_auto(GStrv) names = crm_dedupe_dup_name_keys (values->v[P_GIVEN], values->v[P_FAMILY],
-                                                      values->v[P_DISPLAY]);
-
-      for (guint i = 0; names[i] != NULL; i++)
-        g_ptr_array_add (keys, g_strconcat ("n:", org, "\037", names[i], NULL));
-    }
-  return keys;
+  if (pass->org_keys == NULL)
+    pass->org_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  key = g_hash_table_lookup (pass->org_keys, name);
+  if (key != NULL)
+    return key;
+  if (g_hash_table_size (pass->org_keys) >= SORT_KEY_CACHE_SIZE)
+    g_hash_table_remove_all (pass->org_keys);
+  key = sort_key (pass, name);
+  g_hash_table_insert (pass->org_keys, g_strdup (name), key);
+  return key;
 }
 
+static guint64
+hash_parts (const char *a,
+            const char *b,
+            const char *c)
+{
+  guint64 h = 0xcbf29ce484222325ull;
+  const char *parts[] = { a, b, c };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      for (const char *p = parts[i]; p != NULL && *p != '\0'; p++)
+        h = (h ^ (guchar) *p) * 0x100000001b3ull;
+      h = (h ^ 0x1f) * 0x100000001b3ull;
+    }
+  /* 0 is NULL in the set. */
+  return h != 0 ? h : 1;
+}
+
+static void
+add_seen (GHashTable *seen,
+          guint64     hash,
+          gboolean   *was_seen)
+{
+  if (!g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) hash)))
+    *was_seen = TRUE;
+}
+
+/* Records the row's keys (email, phone and name at the organization for
+ * people; the folded name for organizations) as 64-bit hashes, and tells
+ * whether an earlier row of the file had one of them.  A person's name keys
+ * are kept in *@names for the database lookup. */
 static gboolean
-seen_before (Pass      *pass,
-             GPtrArray *keys)
+seen_before (Pass             *pass,
+             CrmImportValues  *values,
+             GStrv            *names)
 {
   gboolean seen = FALSE;
 
-  for (guint i = 0; i < keys->len; i++)
+  *names = NULL;
+  if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
     {
-      gpointer h = GSIZE_TO_POINTER ((gsize) hash_text ("", keys->pdata[i]));
+      add_seen (pass->seen, hash_parts ("o", org_key (pass, values->v[O_NAME]), NULL), &seen);
+      return seen;
+    }
+  if (values->v[P_EMAIL][0] != '\0')
+    {
+      g_autofree char *key = crm_email_dup_key (values->v[P_EMAIL]);
 
-      if (!g_hash_table_add (pass->seen, h))
-        seen = TRUE;
+      if (key != NULL)
+        add_seen (pass->seen, hash_parts ("e", key, NULL), &seen);
+    }
+  if (values->v[P_PHONE][0] != '\0')
+    add_seen (pass->seen, hash_parts ("p", values->v[P_PHONE], NULL), &seen);
+  if (values->organization[0] != '\0')
+    {
+      const char *org = org_key (pass, values->organization);
+
+      *names = crm_dedupe_dup_name_keys (values->v[P_GIVEN], values->v[P_FAMILY],
+                                         values->v[P_DISPLAY]);
+      for (guint i = 0; (*names)[i] != NULL; i++)
+        add_seen (pass->seen, hash_parts ("n", org, (*names)[i]), &seen);
     }
   return seen;
 }
 
 static gboolean
-find_match (Pass     *pass,
-            CrmImportValues   *values,
-            gint64   *id,
-            GError  **error)
+find_match (Pass             *pass,
+            CrmImportValues  *values,
+            GStrv             names,
+            gint64           *id,
+            GError          **error)
 {
   *id = 0;
   if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
@@ -548,16 +569,19 @@ find_match (Pass     *pass,
 
   if (values->v[P_EMAIL][0] != '\0')
     {
+      g_autofree char *normalized = crm_email_normalize (values->v[P_EMAIL], NULL);
       g_autofree char *lower = g_utf8_strdown (values->v[P_EMAIL], -1);
+      const char *forms[] = { values->v[P_EMAIL], normalized, lower };
 
-      /* As normalised (domain in lower case), then all in lower case; one
-       * seek each (an IN list would build a table per row). */
-      sqlite3_bind_text (pass->by_email, 1, values->v[P_EMAIL], -1, SQLITE_STATIC);
-      if (!select_id (pass, pass->by_email, id, error))
-        return FALSE;
-      if (*id == 0 && !g_str_equal (lower, values->v[P_EMAIL]))
+      /* As written, with the domain in lower case, all in lower case: one
+       * index seek each, only for forms that differ (an IN list would build
+       * a table per row). */
+      for (guint i = 0; i < G_N_ELEMENTS (forms) && *id == 0; i++)
         {
-          sqlite3_bind_text (pass->by_email, 1, lower, -1, SQLITE_STATIC);
+          if (forms[i] == NULL || (i > 0 && g_strcmp0 (forms[i], forms[i - 1]) == 0) ||
+              (i == 2 && g_strcmp0 (forms[2], forms[0]) == 0))
+            continue;
+          sqlite3_bind_text (pass->by_email, 1, forms[i], -1, SQLITE_STATIC);
           if (!select_id (pass, pass->by_email, id, error))
             return FALSE;
         }
@@ -576,7 +600,6 @@ find_match (Pass     *pass,
     {
       gint64 org_id;
       GHashTable *people;
-      g_auto(GStrv) names = NULL;
 
       if (!find_org (pass, values->organization, &org_id, error))
         return FALSE;
@@ -585,9 +608,7 @@ find_match (Pass     *pass,
       people = org_people (pass, org_id, error);
       if (people == NULL)
         return FALSE;
-      names = crm_dedupe_dup_name_keys (values->v[P_GIVEN], values->v[P_FAMILY],
-                                        values->v[P_DISPLAY]);
-      for (guint i = 0; names[i] != NULL && *id == 0; i++)
+      for (guint i = 0; names != NULL && names[i] != NULL && *id == 0; i++)
         {
           gint64 *person = g_hash_table_lookup (people, names[i]);
 
@@ -1051,6 +1072,8 @@ classify (Pass             *pass,
           CrmImportValues           *values,
           GError          **error)
 {
+  g_auto(GStrv) names = NULL;
+
   plan->line = line;
   plan->decision = -1;
   plan->has_draft = TRUE;
@@ -1071,16 +1094,12 @@ classify (Pass             *pass,
       plan->reason = reason;
       return TRUE;
     }
-  {
-    g_autoptr(GPtrArray) keys = row_keys (pass, values);
-
-    if (seen_before (pass, keys))
-      {
-        plan->status = CRM_IMPORT_STATUS_DUPLICATE;
-        return TRUE;
-      }
-  }
-  if (!find_match (pass, values, &plan->matched_id, error))
+  if (seen_before (pass, values, &names))
+    {
+      plan->status = CRM_IMPORT_STATUS_DUPLICATE;
+      return TRUE;
+    }
+  if (!find_match (pass, values, names, &plan->matched_id, error))
     return FALSE;
   plan->status = CRM_IMPORT_STATUS_NEW;
   if (plan->matched_id != 0)
