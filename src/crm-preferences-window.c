@@ -377,7 +377,9 @@ on_type_changed_cb (FieldDialog *d)
 }
 
 /* The choices JSON from one label per line; a label that was there before
- * keeps its key, so values already stored keep their meaning. */
+ * keeps its key, so values already stored keep their meaning.  A line whose
+ * label is new takes the key of the old choice at the same place when that
+ * old label is gone: the choice was renamed, and its values follow it. */
 static char *
 choices_json (FieldDialog *d)
 {
@@ -399,6 +401,13 @@ choices_json (FieldDialog *d)
       JSON_NODE_HOLDS_ARRAY (json_parser_get_root (old)))
     old_choices = json_node_get_array (json_parser_get_root (old));
 
+  g_autoptr(GHashTable) new_labels = g_hash_table_new (g_str_hash, g_str_equal);
+  guint place = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_hash_table_add (new_labels, lines[i]);
+
   json_builder_begin_array (builder);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -407,6 +416,7 @@ choices_json (FieldDialog *d)
 
       if (*label == '\0')
         continue;
+      place++;
       for (guint j = 0; old_choices && key == NULL && j < json_array_get_length (old_choices); j++)
         {
           JsonObject *o = json_array_get_object_element (old_choices, j);
@@ -414,6 +424,16 @@ choices_json (FieldDialog *d)
           if (o && g_strcmp0 (json_object_get_string_member_with_default (o, "label", NULL),
                               label) == 0)
             key = g_strdup (json_object_get_string_member_with_default (o, "key", NULL));
+        }
+      if (key == NULL && old_choices != NULL && place <= json_array_get_length (old_choices))
+        {
+          JsonObject *o = json_array_get_object_element (old_choices, place - 1);
+          const char *old_label = o ? json_object_get_string_member_with_default (o, "label", NULL) : NULL;
+          const char *old_key = o ? json_object_get_string_member_with_default (o, "key", NULL) : NULL;
+
+          if (old_label != NULL && old_key != NULL && !g_hash_table_contains (new_labels, old_label) &&
+              !g_hash_table_contains (used, old_key))
+            key = g_strdup (old_key);
         }
       if (key == NULL)
         {
