@@ -10,11 +10,11 @@
  * the entry: Down and Up move the highlighted hit, Enter opens it
  * ("win.show-record"), Escape closes the results.
  *
- * The entry still hands its text to the current view (crm_view_set_search_text
- * in crm-window.c): Pipeline and Inbox narrow their lists by it.  The people
- * and organizations tables do not: on a million rows a substring scan takes
- * seconds on the store's single worker and held up every keystroke's search
- * behind it; those tables are narrowed with their Filter instead.
+ * The entry still hands its text to the current view when the view wants it
+ * (crm_view_get_follows_header_search): Pipeline and Inbox narrow their lists
+ * by it.  The people and organizations tables do not: on a million rows a
+ * substring scan takes seconds on the store's single worker and held up every
+ * keystroke's search behind it; those tables are narrowed with their Filter.
  */
 
 #define G_LOG_DOMAIN "CrmWindow"

@@ -301,7 +301,7 @@ on_search_changed_cb (CrmWindow      *self,
 {
   GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
 
-  if (CRM_IS_VIEW (view))
+  if (CRM_IS_VIEW (view) && crm_view_get_follows_header_search (CRM_VIEW (view)))
     crm_view_set_search_text (CRM_VIEW (view), gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -330,7 +330,7 @@ on_view_stack_visible_child_cb (CrmWindow  *self,
                                   -1);
 
   /* One search entry serves every view: the newly shown one follows it. */
-  if (CRM_IS_VIEW (view))
+  if (CRM_IS_VIEW (view) && crm_view_get_follows_header_search (CRM_VIEW (view)))
     crm_view_set_search_text (CRM_VIEW (view),
                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 

@@ -190,13 +190,16 @@ static const CrmViewColumn columns[] = {
   { "last-activity", N_("Last Activity"), "last-activity", last_activity_cell, CRM_VIEW_COLUMN_OPTIONAL },
 };
 
-/* As for people, the header entry's text goes to the global search, not to
- * this table (see crm-people-view.c). */
 static CrmQuery *
 crm_organizations_view_create_query (CrmView    *view,
                                      const char *search)
 {
-  return crm_query_new (CRM_TYPE_ORGANIZATION);
+  CrmQuery *query = crm_query_new (CRM_TYPE_ORGANIZATION);
+
+  if (search[0] != '\0')
+    crm_query_add_text (query, "name", CRM_QUERY_CONTAINS, search);
+
+  return query;
 }
 
 static void

@@ -1177,3 +1177,13 @@ crm_view_set_columns_button (CrmView       *self,
   gtk_menu_button_set_menu_model (button,
                                   gtk_column_view_column_get_header_menu (g_ptr_array_index (priv->view_columns, 0)));
 }
+
+gboolean
+crm_view_get_follows_header_search (CrmView *self)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_val_if_fail (CRM_IS_VIEW (self), FALSE);
+
+  return priv->column_view == NULL;
+}

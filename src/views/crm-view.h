@@ -93,6 +93,12 @@ void           crm_view_set_context        (CrmView        *self,
 const char    *crm_view_get_search_text    (CrmView        *self);
 void           crm_view_set_search_text    (CrmView        *self,
                                             const char     *search_text);
+/* Whether the header's search entry should set this view's search text.
+ * Lists do (Pipeline, Inbox); the record tables do not: there the entry is
+ * the global search, because a substring scan of a million names takes
+ * seconds on the store's single worker and would hold up every keystroke's
+ * search.  Tables are narrowed with their filter instead. */
+gboolean       crm_view_get_follows_header_search (CrmView *self);
 /* "loading", "empty", "no-results" or "list". */
 const char    *crm_view_get_state          (CrmView        *self);
 /* The CrmPagedModel of the list, or NULL; transfer none. */

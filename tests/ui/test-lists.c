@@ -265,10 +265,16 @@ test_people_sort_and_bulk_delete (void)
   crm_ui_test_close_window (window);
 }
 
-static gboolean
-search_text_set (gpointer data)
+static void
+set_flag (gboolean *flag)
 {
-  return g_strcmp0 (crm_view_get_search_text (data), "zzqq") == 0;
+  *flag = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
 }
 
 static GtkWidget *
@@ -297,6 +303,8 @@ test_filter_and_activate (void)
   g_autoptr(CrmRecord) person = NULL;
   GtkWidget *column_view;
   GtkWidget *page;
+  gboolean searched;
+  gulong handler;
   guint total;
   g_autofree char *filter = NULL;
   CrmWindow *window;
@@ -332,9 +340,15 @@ test_filter_and_activate (void)
   wait.n_items = total;
   crm_ui_test_wait (n_items_is, &wait);
   gtk_selection_model_select_item (crm_view_get_selection (view), 1, TRUE);
+  g_assert_false (crm_view_get_follows_header_search (view));
+  searched = FALSE;
+  handler = g_signal_connect_swapped (crm_window_get_search_entry (window), "search-changed",
+                                      G_CALLBACK (set_flag), &searched);
   gtk_editable_set_text (crm_window_get_search_entry (window), "zzqq");
-  crm_ui_test_wait (search_text_set, view);
+  crm_ui_test_wait (flag_is_set, &searched);
+  g_signal_handler_disconnect (crm_window_get_search_entry (window), handler);
   crm_ui_test_spin (200);
+  g_assert_cmpstr (crm_view_get_search_text (view), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (crm_view_get_model (view)), ==, total);
   g_assert_cmpuint (crm_id_selection_get_n_selected (CRM_ID_SELECTION (crm_view_get_selection (view))), ==, 1);
   gtk_editable_set_text (crm_window_get_search_entry (window), "");

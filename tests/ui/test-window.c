@@ -228,8 +228,8 @@ test_search_filters (void)
   /* The entry follows into the next view. */
   gtk_editable_set_text (crm_window_get_search_entry (window), "zzqqxx-nothing");
   crm_ui_test_spin (400);
-  show_view (window, "people");
-  g_assert_cmpstr (crm_view_get_search_text (crm_window_get_view (window, "people")), ==,
+  show_view (window, "pipeline");
+  g_assert_cmpstr (crm_view_get_search_text (crm_window_get_view (window, "pipeline")), ==,
                    "zzqqxx-nothing");
   gtk_editable_set_text (crm_window_get_search_entry (window), "");
   crm_ui_test_spin (300);
