@@ -569,9 +569,19 @@ find_match (Pass             *pass,
 
   if (values->v[P_EMAIL][0] != '\0')
     {
-      g_autofree char *normalized = crm_email_normalize (values->v[P_EMAIL], NULL);
-      g_autofree char *lower = g_utf8_strdown (values->v[P_EMAIL], -1);
-      const char *forms[] = { values->v[P_EMAIL], normalized, lower };
+      g_autofree char *normalized = NULL;
+      g_autofree char *lower = NULL;
+      const char *forms[] = { values->v[P_EMAIL], NULL, NULL };
+      gboolean mixed = FALSE;
+
+      /* Most addresses are lower case already: one form. */
+      for (const char *p = values->v[P_EMAIL]; *p != '\0' && !mixed; p++)
+        mixed = g_ascii_isupper (*p) || (guchar) *p >= 0x80;
+      if (mixed)
+        {
+          forms[1] = normalized = crm_email_normalize (values->v[P_EMAIL], NULL);
+          forms[2] = lower = g_utf8_strdown (values->v[P_EMAIL], -1);
+        }
 
       /* As written, with the domain in lower case, all in lower case: one
        * index seek each, only for forms that differ (an IN list would build
