@@ -55,17 +55,17 @@ set_context (CrmWindow  *self,
     crm_store_close (crm_context_get_store (old));
 }
 
+/* The entry searches every kind of record from any view; on the pipeline and
+ * the inbox it also narrows the view (see crm_view_get_follows_header_search). */
 static const char *
 view_search_placeholder (const char *name)
 {
-  if (g_strcmp0 (name, "people") == 0)
-    return _("Search people");
   if (g_strcmp0 (name, "pipeline") == 0)
-    return _("Search deals");
+    return _("Search deals and everything else");
   if (g_strcmp0 (name, "inbox") == 0)
-    return _("Search tickets");
+    return _("Search tickets and everything else");
 
-  return _("Search organizations");
+  return _("Search people, organizations, deals and tickets");
 }
 
 static void
