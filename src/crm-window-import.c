@@ -169,7 +169,12 @@ on_imported_cb (CrmImportWindow *window,
   adw_toast_set_action_name (toast, "win.undo-import");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch_id));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  crm_window_add_toast (self, toast);
+  /* Long enough to read the count and reach the button. */
+  adw_toast_set_timeout (toast, 10);
+  /* The assistant is modal: the toast waits until it closes, so that its
+   * Undo button can be reached. */
+  g_object_set_data_full (G_OBJECT (window), "crm-import-toast", g_object_ref_sink (toast),
+                          g_object_unref);
 }
 
 /* --- the assistant --- */
@@ -178,6 +183,10 @@ static void
 on_import_window_destroy_cb (CrmWindow *self,
                              GtkWidget *window)
 {
+  AdwToast *toast = g_object_get_data (G_OBJECT (window), "crm-import-toast");
+
+  if (toast != NULL && crm_window_get_context (self) != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    crm_window_add_toast (self, g_object_ref (toast));
   if (g_object_get_data (G_OBJECT (self), IMPORT_WINDOW_KEY) == window)
     g_object_set_data (G_OBJECT (self), IMPORT_WINDOW_KEY, NULL);
 }

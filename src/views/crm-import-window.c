@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-csv-writer.h"
 #include "crm-import-window.h"
 #include "crm-import.h"
 #include "crm-store.h"
@@ -676,6 +677,83 @@ start_run (CrmImportWindow *self)
   crm_import_run_async (self->import, self->cancellable, on_run_done_cb, g_object_ref (self));
 }
 
+/* The rejected rows as CSV: line, reason key, reason in words. */
+static GBytes *
+report_csv (CrmImport *import)
+{
+  const CrmImportRejection *rejections;
+  GString *out = g_string_new ("\xef\xbb\xbf");   /* a BOM: spreadsheets read UTF-8 */
+  guint n;
+
+  rejections = crm_import_get_rejections (import, &n);
+  g_string_append_printf (out, "%s,%s,%s\r\n", _("Line"), _("Reason"), _("Explanation"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (out, "%u,", rejections[i].line);
+      crm_csv_append_cell (out, rejections[i].reason, ',', TRUE);
+      g_string_append_c (out, ',');
+      crm_csv_append_cell (out, crm_import_reason_get_label (rejections[i].reason), ',', TRUE);
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free_to_bytes (out);
+}
+
+static void
+on_report_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CrmImportWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("The report could not be saved: %s"),
+                                               error->message);
+
+      adw_status_page_set_description (self->report_page, text);
+    }
+}
+
+static void
+on_report_chooser_cb (GtkNativeDialog *chooser,
+                      int              response,
+                      CrmImportWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL && self->import != NULL)
+    {
+      g_autoptr(GBytes) bytes = report_csv (self->import);
+
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                           self->cancellable, on_report_saved_cb,
+                                           g_object_ref (self));
+    }
+}
+
+static void
+on_save_report_clicked_cb (CrmImportWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *base = g_file_get_basename (crm_import_get_file (self->import));
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  /* TRANSLATORS: suggested file name of an import report; %s is the imported file's name */
+  name = g_strdup_printf (_("%s report.csv"), base);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_report_chooser_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* --- header buttons --- */
 
 static void
@@ -871,6 +949,7 @@ crm_import_window_class_init (CrmImportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_done_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_report_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "import.back", NULL, back_action);
