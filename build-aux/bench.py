@@ -165,7 +165,7 @@ def bench_import(db):
         emit('import_1m_csv_s', None, 's', error='build-aux/bench-import.py is missing')
         return
     try:
-        for record in run_json_lines([sys.executable, script, BUILD, db]):
+        for record in run_json_lines([sys.executable, script, db, BUILD]):
             print(json.dumps(record), flush=True)
     except Exception as e:  # noqa: BLE001
         emit('import_1m_csv_s', None, 's', error=str(e))
