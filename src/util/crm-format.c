@@ -14,6 +14,9 @@
 
 #include "crm-format.h"
 
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
 /* Rapport ships English and Chinese, so two sets of conventions cover every
  * UI language; others use the English ones.  The conventions follow CLDR (the
  * source of ICU and of every GNOME locale): grouping by three with ",", "." as
@@ -373,4 +376,95 @@ crm_format_relative (gint64 unix_seconds,
     return format_relative_days (days);
 
   return crm_format_date (unix_seconds);
+}
+
+/* The ICU locale names are displayed in: the formatting locale. */
+static const char *
+display_locale (void)
+{
+  const char *locale = override_locale;
+
+  if (locale == NULL)
+    locale = g_get_language_names ()[0];
+  if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX"))
+    return "en";
+  return locale;
+}
+
+static char *
+display_name_to_utf8 (const UChar *text,
+                      int32_t      length)
+{
+  char out[256];
+  int32_t n = 0;
+  UErrorCode status = U_ZERO_ERROR;
+
+  u_strToUTF8 (out, sizeof out, &n, text, length, &status);
+  if (U_FAILURE (status) || n <= 0 || n >= (int32_t) sizeof out)
+    return NULL;
+  return g_strndup (out, n);
+}
+
+/* Only letters, digits, '-' and '_': anything else is not a tag to look up. */
+static gboolean
+is_locale_tag (const char *tag,
+               gsize       max)
+{
+  gsize n = 0;
+
+  for (const char *p = tag; *p != '\0'; p++, n++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return n > 0 && n <= max;
+}
+
+char *
+crm_format_language (const char *tag)
+{
+  char id[64];
+  UChar name[128];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n;
+  char *text;
+
+  if (tag == NULL || tag[0] == '\0')
+    return g_strdup ("");
+  if (!is_locale_tag (tag, sizeof id - 1))
+    return g_strdup (tag);
+
+  g_strlcpy (id, tag, sizeof id);
+  g_strdelimit (id, "-", '_');
+  n = uloc_getDisplayName (id, display_locale (), name, G_N_ELEMENTS (name), &status);
+  if (U_FAILURE (status) || status == U_USING_DEFAULT_WARNING || n <= 0)
+    return g_strdup (tag);
+  text = display_name_to_utf8 (name, n);
+  return text != NULL ? text : g_strdup (tag);
+}
+
+char *
+crm_format_country (const char *code)
+{
+  char id[16];
+  UChar name[128];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n;
+  char *text;
+
+  if (code == NULL || code[0] == '\0')
+    return g_strdup ("");
+  if (strlen (code) != 2 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]))
+    return g_strdup (code);
+
+  g_snprintf (id, sizeof id, "und_%c%c", g_ascii_toupper (code[0]), g_ascii_toupper (code[1]));
+  n = uloc_getDisplayCountry (id, display_locale (), name, G_N_ELEMENTS (name), &status);
+  if (U_FAILURE (status) || status == U_USING_DEFAULT_WARNING || n <= 0)
+    return g_strdup (code);
+  text = display_name_to_utf8 (name, n);
+  /* ICU echoes codes it has no name for. */
+  if (text == NULL || g_ascii_strcasecmp (text, code) == 0)
+    {
+      g_free (text);
+      return g_strdup (code);
+    }
+  return text;
 }

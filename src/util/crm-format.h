@@ -40,6 +40,11 @@ char     *crm_format_date_time          (gint64      unix_seconds);
 char     *crm_format_time               (gint64      unix_seconds);
 /* A calendar date given as "YYYY-MM-DD"; NULL when it does not parse. */
 char     *crm_format_iso_date           (const char *iso_date);
+/* The name of a BCP 47 language tag ("zh-CN" → "Chinese (China)", "中文（中国）")
+ * and of an ISO 3166-1 alpha-2 country ("CN" → "China", "中国") in the
+ * formatting locale, from ICU; the tag or code itself when ICU has no name. */
+char     *crm_format_language           (const char *tag);
+char     *crm_format_country            (const char *code);
 /* "just now", "5 minutes ago", "in 3 days", relative to @now (unix seconds). */
 char     *crm_format_relative           (gint64      unix_seconds,
                                          gint64      now);

@@ -73,6 +73,7 @@ describe_location (const char *city,
                    const char *region,
                    const char *country)
 {
+  g_autofree char *country_name = crm_format_country (country);
   const char *parts[4];
   guint n = 0;
 
@@ -80,8 +81,8 @@ describe_location (const char *city,
     parts[n++] = city;
   if (region[0] != '\0' && g_strcmp0 (region, city) != 0)
     parts[n++] = region;
-  if (country[0] != '\0')
-    parts[n++] = country;
+  if (country_name[0] != '\0')
+    parts[n++] = country_name;
   parts[n] = NULL;
 
   /* Translators: the separator between city, region and country */

@@ -17,6 +17,7 @@
 #include "crm-people-view.h"
 #include "crm-filter.h"
 #include "crm-format.h"
+#include "crm-page-util.h"
 #include "crm-person.h"
 #include "crm-paged-model.h"
 #include "crm-query.h"
@@ -60,7 +61,8 @@ email_cell (CrmView *view, CrmRecord *record)
 static char *
 phone_cell (CrmView *view, CrmRecord *record)
 {
-  return text_cell (record, "phone");
+  /* Spaced as on the person's page: "+1 415 555 0132". */
+  return crm_page_format_phone (crm_record_get_text (record, "phone"));
 }
 
 static char *
@@ -69,11 +71,11 @@ city_cell (CrmView *view, CrmRecord *record)
   return text_cell (record, "city");
 }
 
-/* BCP 47 tags are shown as they are: "zh-CN" reads the same in any language. */
+/* BCP 47 tags by their name in the interface language ("zh-CN" → "Chinese (China)"). */
 static char *
 language_cell (CrmView *view, CrmRecord *record)
 {
-  return text_cell (record, "language");
+  return crm_format_language (crm_record_get_text (record, "language"));
 }
 
 static char *

@@ -71,6 +71,7 @@ describe_location (const char *city,
                    const char *region,
                    const char *country)
 {
+  g_autofree char *country_name = crm_format_country (country);
   GPtrArray *parts = g_ptr_array_new ();
   char *text;
 
@@ -78,8 +79,8 @@ describe_location (const char *city,
     g_ptr_array_add (parts, (gpointer) city);
   if (region[0] != '\0' && g_strcmp0 (region, city) != 0)
     g_ptr_array_add (parts, (gpointer) region);
-  if (country[0] != '\0')
-    g_ptr_array_add (parts, (gpointer) country);
+  if (country_name[0] != '\0')
+    g_ptr_array_add (parts, country_name);
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the separator between city, region and country */
@@ -170,7 +171,11 @@ _crm_person_page_update_fields (CrmPersonPage *self)
     }
   set_row_value (self->birth_row, birth);
   set_row_value (self->gender_row, crm_page_describe_key ("gender", crm_person_get_gender (p)));
-  set_row_value (self->language_row, crm_person_get_language (p));
+  {
+    g_autofree char *language = crm_format_language (crm_person_get_language (p));
+
+    set_row_value (self->language_row, language);
+  }
   set_row_value (self->location_row, location);
 
   self->updating = TRUE;

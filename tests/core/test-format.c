@@ -171,6 +171,49 @@ test_relative (void)
   crm_format_set_locale (NULL);
 }
 
+static void
+test_language_country (void)
+{
+  static const struct { const char *locale, *input, *language, *country; } cases[] = {
+    { "en_US", "zh-CN", "Chinese (China)", "China" },
+    { "en_US", "en", "English", NULL },
+    { "zh_CN", "zh-CN", "中文（中国）", "中国" },
+    { "zh_CN", "de", "德语", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *language = NULL;
+
+      crm_format_set_locale (cases[i].locale);
+      language = crm_format_language (cases[i].input);
+      g_assert_cmpstr (language, ==, cases[i].language);
+      if (cases[i].country != NULL)
+        {
+          g_autofree char *country = crm_format_country (cases[i].input + 3);
+
+          g_assert_cmpstr (country, ==, cases[i].country);
+        }
+    }
+
+  /* Unknown or malformed input comes back as it was; empty stays empty. */
+  crm_format_set_locale ("en_US");
+  {
+    g_autofree char *a = crm_format_country ("QM");
+    g_autofree char *b = crm_format_country ("Germany");
+    g_autofree char *c = crm_format_language ("'; DROP");
+    g_autofree char *d = crm_format_language ("");
+    g_autofree char *e = crm_format_country ("de");
+
+    g_assert_cmpstr (a, ==, "QM");
+    g_assert_cmpstr (b, ==, "Germany");
+    g_assert_cmpstr (c, ==, "'; DROP");
+    g_assert_cmpstr (d, ==, "");
+    g_assert_cmpstr (e, ==, "Germany");
+  }
+  crm_format_set_locale (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/relative", test_relative);
+  g_test_add_func ("/format/language-country", test_language_country);
 
   return g_test_run ();
 }
