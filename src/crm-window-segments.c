@@ -250,6 +250,9 @@ make_row (Segments   *s,
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (menu_button, _("Segment Menu"));
+  /* GTK 4.8 reads no tooltip as a name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Segment Menu"), -1);
 
   /* the same menu from a right click, Shift+F10 or the Menu key */
   {
@@ -526,6 +529,8 @@ make_section (Segments *s)
   gtk_widget_add_css_class (title, "dim-label");
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_tooltip_text (add, _("New Segment"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Segment"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "segment.new");
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), add);
