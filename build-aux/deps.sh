@@ -21,6 +21,8 @@ packages=(
   gettext desktop-file-utils appstream
   # headless UI tests: an X server, a session bus, icons and CJK fonts
   xvfb xauth dbus dbus-x11 adwaita-icon-theme librsvg2-common fonts-noto-cjk
+  # the AT-SPI test (tests/ui/test-atspi.py): the accessibility bus and pyatspi
+  at-spi2-core python3-pyatspi python3-gi gir1.2-gtk-4.0
   # fuzzing (tests/fuzz: clang and its libFuzzer runtime)
   clang libclang-rt-dev
   # packaging checks (flatpak-builder --show-manifest, the manifest check)
