@@ -165,6 +165,20 @@ add_label (RuleRow    *rr,
   gtk_box_append (rr->value_box, label);
 }
 
+/* GTK 4.8 gives the toggle button inside a drop-down, which is what takes
+ * the focus, no name of its own: it gets the drop-down's. */
+static void
+label_drop_down (GtkWidget  *dd,
+                 const char *label)
+{
+  GtkWidget *button = gtk_widget_get_first_child (dd);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dd), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    label, -1);
+}
+
 static GtkDropDown *
 add_drop_down (RuleRow    *rr,
                GListModel *model,
@@ -173,8 +187,7 @@ add_drop_down (RuleRow    *rr,
   GtkWidget *dd = gtk_drop_down_new (g_object_ref (model), NULL);
 
   gtk_widget_set_hexpand (dd, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dd), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
+  label_drop_down (dd, accessible);
   g_signal_connect_swapped (dd, "notify::selected", G_CALLBACK (changed), rr);
   gtk_box_append (rr->value_box, dd);
   return GTK_DROP_DOWN (dd);
@@ -590,18 +603,20 @@ _crm_segment_rule_row_new (CrmSegmentEditor *editor,
   gtk_widget_set_margin_end (box, 6);
   rr->field_dd = GTK_DROP_DOWN (gtk_drop_down_new (
     g_object_ref (G_LIST_MODEL (_crm_segment_editor_get_field_names (editor))), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rr->field_dd), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Field"), -1);
+  label_drop_down (GTK_WIDGET (rr->field_dd), _("Field"));
   gtk_drop_down_set_expression (rr->field_dd,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_enable_search (rr->field_dd, TRUE);
   rr->op_dd = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (rr->op_names)), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rr->op_dd), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Condition"), -1);
+  label_drop_down (GTK_WIDGET (rr->op_dd), _("Condition"));
   rr->value_box = GTK_BOX (value_box);
   gtk_widget_set_hexpand (value_box, TRUE);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove Condition"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Condition"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Condition"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (rr->field_dd));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (rr->op_dd));
   gtk_box_append (GTK_BOX (box), value_box);
