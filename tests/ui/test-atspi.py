@@ -33,7 +33,7 @@ TIMEOUT = 30.0
 CONTROL_ROLES = {
     'push button', 'toggle button', 'check box', 'radio button', 'menu button',
     'entry', 'text', 'password text', 'combo box', 'switch', 'spin button',
-    'list item',
+    'list item', 'page tab',
 }
 # GTK 4.8 reports the type name of a widget without a label ("GtkMenuButton")
 # as its accessible name: that is no name for a person.
@@ -299,8 +299,9 @@ def audit(root, screen, offenders, seen):
         except Exception:
             continue
         # Shorten the path to the named or interesting ancestors.
-        short = [p for p in path[1:] if '"' in p or p.split('[')[0] in CONTROL_ROLES]
-        short = short or list(path[-1:])
+        named = [i for i, p in enumerate(path) if '"' in p][1:]
+        last = named[-1] if named else len(path) - 1
+        short = [p for p in path[1:last] if '"' in p] + list(path[last:])
         key = (r, ' > '.join(short))
         if key not in seen:
             seen.add(key)
@@ -493,6 +494,25 @@ def go_back(app, label):
     clear_search(app)
 
 
+def each_tab(window):
+    """Shows each page of the view switcher of WINDOW in turn; yields its title."""
+    import pyatspi
+    tabs = find(window, lambda a: role(a) == 'page tab list' and is_showing(a, None))
+    if tabs is None:
+        return
+    for index, tab in enumerate(children(tabs)):
+        if role(tab) != 'page tab':
+            continue
+        title = name(tab)
+        try:
+            tabs.querySelection().selectChild(index)
+        except NotImplementedError:
+            # (an AdwViewSwitcher: its buttons click)
+            tab.queryAction().doAction(0)
+        wait_for('the page "%s"' % title, lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
+        yield title
+
+
 def clear_search(app):
     search_entry(app).queryEditableText().setTextContents('')
     wait_for('the search results to close', lambda: results_list(app) is None)
@@ -603,6 +623,8 @@ def main():
 
         window = open_new_window(app, lambda: menu_item(app, app.frame, 'Main Menu', 'Preferences'))
         audit(window, 'Preferences', offenders, seen)
+        for title in each_tab(window):
+            audit(window, 'Preferences, ' + title, offenders, seen)
         close_window(app, window)
 
         window = open_new_window(app, lambda: app.do_action(app.frame, 'win.import'))
@@ -615,6 +637,15 @@ def main():
 
         window = open_new_window(app, lambda: app.do_action(app.frame, 'segment.new'))
         audit(window, 'Segment editor', offenders, seen)
+        # A condition row: its field, operator and value.
+        add = wait_for('Add Condition', lambda: find(
+            window, lambda a: role(a) == 'push button' and 'Add Condition' in name(a)
+            and is_showing(a, None)))
+        before = len(find_all(window, lambda a: role(a) in CONTROL_ROLES and is_showing(a, None)))
+        app.do_action(add, 'click')
+        wait_for('a condition row', lambda: len(find_all(
+            window, lambda a: role(a) in CONTROL_ROLES and is_showing(a, None))) > before)
+        audit(window, 'Segment editor, a condition', offenders, seen)
         close_window(app, window)
     except Failure as error:
         failures.append(str(error))
