@@ -137,7 +137,7 @@ rfm_cell (CrmView *view, CrmRecord *record)
 static const CrmViewColumn columns[] = {
   { "name", N_("Name"), "", name_cell, CRM_VIEW_COLUMN_EXPAND, 20 },
   { "email", N_("Email"), NULL, email_cell, CRM_VIEW_COLUMN_OPTIONAL, 22 },
-  { "phone", N_("Phone"), NULL, phone_cell, CRM_VIEW_COLUMN_OPTIONAL, 14 },
+  { "phone", N_("Phone"), NULL, phone_cell, CRM_VIEW_COLUMN_OPTIONAL, 17 },
   { "city", N_("City"), "city", city_cell, CRM_VIEW_COLUMN_OPTIONAL },
   { "language", N_("Language"), NULL, language_cell, CRM_VIEW_COLUMN_HIDDEN },
   { "gender", N_("Gender"), NULL, gender_cell, CRM_VIEW_COLUMN_HIDDEN },

@@ -3,23 +3,34 @@
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A GtkInscription rather than a GtkLabel: its size does not depend on the
- * text, so a million rows scroll without measuring anything.
+ * One leaf widget that draws its own text (one PangoLayout) or, while the
+ * record loads, the placeholder bar.  GTK 4.8's column view keeps about two
+ * hundred rows of cells alive whatever the window shows, so a cell made of
+ * child widgets (an inscription and a placeholder box) cost three widgets and
+ * their CSS nodes each; drawing them here keeps the table's memory near a
+ * plain list's.  The size never depends on the text, so a million rows scroll
+ * without measuring anything.
  */
 
 #define G_LOG_DOMAIN "CrmRecordCell"
 
 #include "config.h"
 
+#include "crm-compat.h"
 #include "crm-record-cell.h"
 #include "crm-record.h"
+
+#define MIN_CHARS         4
+#define PLACEHOLDER_CHARS 4   /* the loading bar's width, like .placeholder-line.cell */
 
 struct _CrmRecordCell
 {
   GtkWidget            parent_instance;
 
-  GtkWidget           *placeholder;
-  GtkInscription      *inscription;
+  char                *text;
+  PangoLayout         *layout;     /* made when first drawn, dropped on style changes */
+  int                  nat_chars;
+  gboolean             numeric;
   CrmRecordCellFormat  format;
   gpointer             user_data;
 
@@ -36,10 +47,129 @@ update_text (CrmRecordCell *self)
 
   if (self->record != NULL)
     text = self->format (self->record, self->user_data);
+  if (self->record != NULL && text == NULL)
+    text = g_strdup ("");
 
-  gtk_inscription_set_text (self->inscription, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->inscription), self->record != NULL);
-  gtk_widget_set_visible (self->placeholder, self->record == NULL);
+  if (g_strcmp0 (text, self->text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_steal_pointer (&text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The width of an average character and the height of a line. */
+static void
+get_metrics (CrmRecordCell *self,
+             int           *char_width,
+             int           *line_height)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+  *char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics), PANGO_SCALE);
+  *line_height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+  pango_font_metrics_unref (metrics);
+}
+
+static void
+crm_record_cell_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  CrmRecordCell *self = CRM_RECORD_CELL (widget);
+  int char_width, line_height;
+
+  get_metrics (self, &char_width, &line_height);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = PANGO_PIXELS_CEIL (char_width * MIN_CHARS);
+      *natural = PANGO_PIXELS_CEIL (char_width * MAX (self->nat_chars, MIN_CHARS));
+    }
+  else
+    *minimum = *natural = PANGO_PIXELS_CEIL (line_height);
+}
+
+static void
+crm_record_cell_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  CrmRecordCell *self = CRM_RECORD_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkRGBA color;
+  int text_width, text_height;
+
+  crm_widget_get_color (widget, &color);
+
+  if (self->text == NULL)
+    {
+      /* The loading bar: as .placeholder-line (0.8em high, 8% of the text colour). */
+      int char_width, line_height;
+      float bar_height, bar_width;
+      GskRoundedRect bar;
+
+      get_metrics (self, &char_width, &line_height);
+      bar_height = MIN (height, PANGO_PIXELS (line_height) * 0.66f);
+      bar_width = MIN (width, PANGO_PIXELS (char_width * PLACEHOLDER_CHARS * 2));
+      gsk_rounded_rect_init_from_rect (&bar,
+                                       &GRAPHENE_RECT_INIT (self->numeric ? width - bar_width : 0,
+                                                            (height - bar_height) / 2,
+                                                            bar_width, bar_height),
+                                       4);
+      color.alpha *= 0.08f;
+      gtk_snapshot_push_rounded_clip (snapshot, &bar);
+      gtk_snapshot_append_color (snapshot, &color, &bar.bounds);
+      gtk_snapshot_pop (snapshot);
+      return;
+    }
+  if (self->text[0] == '\0' || width <= 0)
+    return;
+
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (widget, self->text);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->numeric)
+        {
+          /* Tabular figures, so that the digits of a column line up. */
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
+          pango_layout_set_attributes (self->layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+    }
+  pango_layout_set_width (self->layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (self->numeric ? MAX (width - text_width, 0) : 0,
+                                                (height - text_height) / 2));
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+crm_record_cell_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  CrmRecordCell *self = CRM_RECORD_CELL (widget);
+
+  GTK_WIDGET_CLASS (crm_record_cell_parent_class)->css_changed (widget, change);
+  /* A new font or scale: lay the text out again when next drawn. */
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
 }
 
 static void
@@ -83,12 +213,8 @@ crm_record_cell_dispose (GObject *object)
   CrmRecordCell *self = (CrmRecordCell *)object;
 
   crm_record_cell_set_item (self, NULL);
-  g_clear_pointer (&self->placeholder, gtk_widget_unparent);
-  if (self->inscription != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->inscription));
-      self->inscription = NULL;
-    }
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (crm_record_cell_parent_class)->dispose (object);
 }
@@ -101,28 +227,19 @@ crm_record_cell_class_init (CrmRecordCellClass *klass)
 
   object_class->dispose = crm_record_cell_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = crm_record_cell_measure;
+  widget_class->snapshot = crm_record_cell_snapshot;
+  widget_class->css_changed = crm_record_cell_css_changed;
+
   gtk_widget_class_set_css_name (widget_class, "recordcell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 static void
 crm_record_cell_init (CrmRecordCell *self)
 {
-  self->placeholder = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_valign (self->placeholder, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (self->placeholder, TRUE);
-  gtk_widget_add_css_class (self->placeholder, "placeholder-line");
-  gtk_widget_add_css_class (self->placeholder, "cell");
-  gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
-
-  self->inscription = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-  gtk_inscription_set_text_overflow (self->inscription, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (self->inscription, 4);
-  gtk_inscription_set_nat_chars (self->inscription, 12);
-  gtk_inscription_set_yalign (self->inscription, 0.5);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->inscription), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->inscription), FALSE);
-  gtk_widget_set_parent (GTK_WIDGET (self->inscription), GTK_WIDGET (self));
+  self->nat_chars = 12;
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -137,11 +254,9 @@ crm_record_cell_new (CrmRecordCellFormat format,
   self = g_object_new (CRM_TYPE_RECORD_CELL, NULL);
   self->format = format;
   self->user_data = user_data;
+  self->numeric = numeric;
   if (numeric)
-    {
-      gtk_inscription_set_xalign (self->inscription, 1.0);
-      gtk_widget_add_css_class (GTK_WIDGET (self->inscription), "numeric");
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
   return GTK_WIDGET (self);
 }
 
@@ -169,9 +284,7 @@ crm_record_cell_get_text (CrmRecordCell *self)
 {
   g_return_val_if_fail (CRM_IS_RECORD_CELL (self), NULL);
 
-  if (self->record == NULL)
-    return NULL;
-  return gtk_inscription_get_text (self->inscription);
+  return self->text;
 }
 
 void
@@ -180,7 +293,8 @@ crm_record_cell_set_width_chars (CrmRecordCell *self,
 {
   g_return_if_fail (CRM_IS_RECORD_CELL (self));
 
-  gtk_inscription_set_nat_chars (self->inscription, MAX (width_chars, 4));
+  self->nat_chars = MAX (width_chars, MIN_CHARS);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
