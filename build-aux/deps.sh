@@ -27,6 +27,8 @@ packages=(
   clang libclang-rt-dev
   # packaging checks (flatpak-builder --show-manifest, the manifest check)
   flatpak-builder python3
+  # the import benchmark's floor (build-aux/bench-import.py: the shell's .import)
+  sqlite3
 )
 
 if [ "${1:-}" = "--list" ]; then
