@@ -48,17 +48,47 @@ new_database_filter (void)
   return filter;
 }
 
+/* The list (or board) of a view on screen, to give it the keyboard. */
+static GtkWidget *
+find_shown_list (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_COLUMN_VIEW (widget) || GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *list = find_shown_list (child);
+
+      if (list != NULL)
+        return list;
+    }
+  return NULL;
+}
+
 static void
 show_view_action (GSimpleAction *action,
                   GVariant      *param,
                   gpointer       user_data)
 {
   CrmWindow *self = user_data;
+  GtkWidget *view;
+  GtkWidget *list;
 
   _crm_window_show_view (self, g_variant_get_string (param, NULL));
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
+  /* Ctrl+1…4 and Enter on a sidebar row go into the view: Tab through the
+   * sidebar would switch views on the way (browse selection follows focus). */
+  view = gtk_stack_get_visible_child (self->view_stack);
+  list = view != NULL ? find_shown_list (view) : NULL;
+  if (list != NULL)
+    gtk_widget_grab_focus (list);
+  else if (view != NULL)
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
 }
 
 static void
