@@ -67,14 +67,26 @@ find_shown_list (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+focus_view_cb (gpointer data)
+{
+  CrmWindow *self = data;
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+  GtkWidget *list = view != NULL ? find_shown_list (view) : NULL;
+
+  if (list != NULL)
+    gtk_widget_grab_focus (list);
+  else if (view != NULL && gtk_widget_get_mapped (view))
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_view_action (GSimpleAction *action,
                   GVariant      *param,
                   gpointer       user_data)
 {
   CrmWindow *self = user_data;
-  GtkWidget *view;
-  GtkWidget *list;
 
   _crm_window_show_view (self, g_variant_get_string (param, NULL));
 
@@ -82,13 +94,9 @@ show_view_action (GSimpleAction *action,
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
   /* Ctrl+1…4 and Enter on a sidebar row go into the view: Tab through the
-   * sidebar would switch views on the way (browse selection follows focus). */
-  view = gtk_stack_get_visible_child (self->view_stack);
-  list = view != NULL ? find_shown_list (view) : NULL;
-  if (list != NULL)
-    gtk_widget_grab_focus (list);
-  else if (view != NULL)
-    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+   * sidebar would switch views on the way (browse selection follows focus).
+   * Once the folded leaflet has shown the content. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_view_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
