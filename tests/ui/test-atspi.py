@@ -271,9 +271,13 @@ notes = set()
 
 
 def is_list_view_row(acc):
-    parent = acc.parent
+    return is_list_view(acc.parent)
+
+
+def is_list_view(acc):
+    """A GtkListView or the rows of a GtkColumnView (not a GtkListBox)."""
     try:
-        actions = parent.queryAction()
+        actions = acc.queryAction()
     except NotImplementedError:
         return False
     return any(actions.getName(i) == 'list.select-all' for i in range(actions.nActions))
@@ -330,8 +334,12 @@ class App:
         self.log = open(os.path.join(workdir, 'rapport.log'), 'w')
         self.process = subprocess.Popen([rapport, '--database', database], env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
-        self.app = wait_for('rapport on the AT-SPI registry', self._find_app, 60)
-        self.frame = wait_for('the main window', self._main_frame, 60)
+        try:
+            self.app = wait_for('rapport on the AT-SPI registry', self._find_app, 60)
+            self.frame = wait_for('the main window', self._main_frame, 60)
+        except Exception:
+            self.close()
+            raise
 
     def _find_app(self):
         if self.process.poll() is not None:
@@ -606,6 +614,18 @@ def main():
             show_view(app, label)
             audit(app.frame, label, offenders, seen)
 
+        # The bulk action bar of a selection.
+        show_view(app, 'People')
+        rows = wait_for('the rows of People', lambda: find(
+            app.frame, lambda a: role(a) == 'list' and is_list_view(a) and is_showing(a, None)
+            and a.childCount > 0))
+        rows.querySelection().selectChild(0)
+        wait_for('the selection bar', lambda: find(
+            app.frame, lambda a: role(a) == 'push button' and name(a) == 'Clear the selection'
+            and is_showing(a, None)))
+        audit(app.frame, 'People, a row selected', offenders, seen)
+        rows.querySelection().clearSelection()
+
         # The end-to-end flow: search a person, open the hit, read the name.
         show_view(app, 'People')
         person = open_record(app, 'People', 'person')
@@ -632,6 +652,10 @@ def main():
         close_window(app, window)
 
         window = open_new_window(app, lambda: app.do_action(app.frame, 'win.find-duplicates'))
+        # (the sample data has duplicates: wait for the scan to list them)
+        wait_for('the duplicates', lambda: find(
+            window, lambda a: role(a) == 'list' and name(a) == 'Possible duplicates'
+            and is_showing(a, None) and a.childCount > 0))
         audit(window, 'Duplicates', offenders, seen)
         close_window(app, window)
 
@@ -662,8 +686,9 @@ def main():
         print('unnamed control:', offender)
     for failure in failures:
         print('FAIL:', failure)
-    if app is not None and (offenders or failures):
-        with open(app.log.name) as output:
+    log_path = os.path.join(workdir, 'rapport.log')
+    if (offenders or failures) and os.path.exists(log_path):
+        with open(log_path, errors='replace') as output:
             tail = output.read()[-4000:]
         if tail:
             print('# rapport output:\n' + tail)
