@@ -780,10 +780,29 @@ crm_segment_editor_class_init (CrmSegmentEditorClass *klass)
                                        "editor.done", NULL);
 }
 
+/* Never wider or taller than the window it belongs to (a phone-sized
+ * window is 360 px wide; the editor's own default is 720 × 600). */
+static void
+on_transient_for_cb (GtkWindow  *window,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  int width, height;
+
+  if (parent == NULL)
+    return;
+  width = gtk_widget_get_width (GTK_WIDGET (parent));
+  height = gtk_widget_get_height (GTK_WIDGET (parent));
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (window, MIN (720, width), MIN (600, height));
+}
+
 static void
 crm_segment_editor_init (CrmSegmentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::transient-for", G_CALLBACK (on_transient_for_cb), NULL);
 
   self->count = -1;
   self->cancellable = g_cancellable_new ();
