@@ -61,11 +61,12 @@ static const char *
 view_search_placeholder (const char *name)
 {
   if (g_strcmp0 (name, "pipeline") == 0)
-    return _("Search deals and everything else");
+    return _("Search deals and more");
   if (g_strcmp0 (name, "inbox") == 0)
-    return _("Search tickets and everything else");
+    return _("Search tickets and more");
 
-  return _("Search people, organizations, deals and tickets");
+  /* Short: a 360 px window shows about 16 characters of it. */
+  return _("Search all records");
 }
 
 static void
@@ -324,7 +325,10 @@ on_view_stack_visible_child_cb (CrmWindow  *self,
   if (name == NULL)
     return;
 
-  g_object_set (self->search_entry, "placeholder-text", view_search_placeholder (name), NULL);
+  g_object_set (self->search_entry,
+                "placeholder-text", view_search_placeholder (name),
+                "tooltip-text", _("Search people, organizations, deals and tickets"),
+                NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, view_search_placeholder (name),
                                   -1);
