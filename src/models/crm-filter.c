@@ -20,53 +20,7 @@
 
 G_DEFINE_QUARK (crm-filter-error-quark, crm_filter_error)
 
-/* --- The catalog --- */
-
-static const CrmFilterChoice gender_choices[] = {
-  { "female", "gender", NC_("gender", "Female") },
-  { "male", "gender", NC_("gender", "Male") },
-  { "other", "gender", NC_("gender", "Other") },
-};
-
-static const CrmFilterChoice channel_choices[] = {
-  { "email", "channel", NC_("channel", "Email") },
-  { "phone", "channel", NC_("channel", "Phone") },
-  { "sms", "channel", NC_("channel", "SMS") },
-  { "chat", "channel", NC_("channel", "Chat") },
-  { "social", "channel", NC_("channel", "Social Media") },
-  { "in-person", "channel", NC_("channel", "In Person") },
-};
-
-static const CrmFilterChoice industry_choices[] = {
-  { "agriculture", "industry", NC_("industry", "Agriculture") },
-  { "construction", "industry", NC_("industry", "Construction") },
-  { "education", "industry", NC_("industry", "Education") },
-  { "energy", "industry", NC_("industry", "Energy") },
-  { "finance", "industry", NC_("industry", "Finance") },
-  { "healthcare", "industry", NC_("industry", "Healthcare") },
-  { "hospitality", "industry", NC_("industry", "Hospitality") },
-  { "logistics", "industry", NC_("industry", "Logistics") },
-  { "manufacturing", "industry", NC_("industry", "Manufacturing") },
-  { "media", "industry", NC_("industry", "Media") },
-  { "professional-services", "industry", NC_("industry", "Professional Services") },
-  { "retail", "industry", NC_("industry", "Retail") },
-  { "software", "industry", NC_("industry", "Software") },
-};
-
-static const CrmFilterChoice size_choices[] = {
-  { "1-10", "company size", NC_("company size", "1–10 employees") },
-  { "11-50", "company size", NC_("company size", "11–50 employees") },
-  { "51-200", "company size", NC_("company size", "51–200 employees") },
-  { "201-1000", "company size", NC_("company size", "201–1,000 employees") },
-  { "1001-5000", "company size", NC_("company size", "1,001–5,000 employees") },
-  { "5000+", "company size", NC_("company size", "More than 5,000 employees") },
-};
-
-static const CrmFilterChoice tier_choices[] = {
-  { "strategic", "account tier", NC_("account tier", "Strategic") },
-  { "key", "account tier", NC_("account tier", "Key") },
-  { "standard", "account tier", NC_("account tier", "Standard") },
-};
+/* --- The catalog (choice labels: crm-keys.c) --- */
 
 #define M(op) CRM_FILTER_OP_MASK (CRM_FILTER_OP_##op)
 #define OPS_SET (M (IS_SET) | M (NOT_SET))
@@ -91,7 +45,7 @@ static const CrmFilterField person_fields[] = {
   { "country", "country", CRM_FILTER_KIND_TEXT, N_("Country"), OPS_TEXT, NULL, 0, NULL },
   { "age", "birth-date", CRM_FILTER_KIND_INT, N_("Age"), OPS_NUMBER & ~M (NE), NULL, 0, NULL },
   { "gender", "gender", CRM_FILTER_KIND_CHOICE, N_("Gender"), OPS_CHOICE,
-    CHOICES (gender_choices), NULL },
+    CHOICES (crm_keys_gender), NULL },
   { "language", "language", CRM_FILTER_KIND_TEXT, N_("Language"), OPS_TEXT, NULL, 0, NULL },
   { "consent_email", "consent-email", CRM_FILTER_KIND_BOOL, N_("Email consent"), OPS_BOOL,
     NULL, 0, NULL },
@@ -100,7 +54,7 @@ static const CrmFilterField person_fields[] = {
   { "consent_phone", "consent-phone", CRM_FILTER_KIND_BOOL, N_("Phone consent"), OPS_BOOL,
     NULL, 0, NULL },
   { "preferred_channel", "preferred-channel", CRM_FILTER_KIND_CHOICE, N_("Preferred channel"),
-    OPS_CHOICE, CHOICES (channel_choices), NULL },
+    OPS_CHOICE, CHOICES (crm_keys_channel), NULL },
   { "is_customer", "is-customer", CRM_FILTER_KIND_BOOL, N_("Customer"), OPS_BOOL,
     NULL, 0, NULL },
   { "customer_since", "customer-since", CRM_FILTER_KIND_DATE, N_("Customer since"), OPS_DATE,
@@ -127,15 +81,15 @@ static const CrmFilterField person_fields[] = {
 static const CrmFilterField organization_fields[] = {
   { "name", "name", CRM_FILTER_KIND_TEXT, N_("Name"), OPS_TEXT, NULL, 0, NULL },
   { "industry", "industry", CRM_FILTER_KIND_CHOICE, N_("Industry"), OPS_CHOICE,
-    CHOICES (industry_choices), NULL },
+    CHOICES (crm_keys_industry), NULL },
   { "size", "size-band", CRM_FILTER_KIND_CHOICE, N_("Size"), OPS_CHOICE,
-    CHOICES (size_choices), NULL },
+    CHOICES (crm_keys_size), NULL },
   { "annual_revenue", "annual-revenue", CRM_FILTER_KIND_MONEY, N_("Annual revenue"),
     OPS_NUMBER, NULL, 0, NULL },
   { "region", "region", CRM_FILTER_KIND_TEXT, N_("Region"), OPS_TEXT, NULL, 0, NULL },
   { "country", "country", CRM_FILTER_KIND_TEXT, N_("Country"), OPS_TEXT, NULL, 0, NULL },
   { "city", "city", CRM_FILTER_KIND_TEXT, N_("City"), OPS_TEXT, NULL, 0, NULL },
-  { "tier", "tier", CRM_FILTER_KIND_CHOICE, N_("Tier"), OPS_CHOICE, CHOICES (tier_choices),
+  { "tier", "tier", CRM_FILTER_KIND_CHOICE, N_("Tier"), OPS_CHOICE, CHOICES (crm_keys_tier),
     NULL },
   { "owner", "owner-id", CRM_FILTER_KIND_RELATION, N_("Owner"), OPS_RELATION | OPS_SET,
     NULL, 0, "staff_user" },

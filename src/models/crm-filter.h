@@ -32,6 +32,7 @@
 
 #include <gio/gio.h>
 
+#include "crm-keys.h"
 #include "crm-query.h"
 #include "crm-types.h"
 
@@ -87,12 +88,8 @@ typedef enum
 
 #define CRM_FILTER_OP_MASK(op) (1u << (op))
 
-typedef struct
-{
-  const char *key;       /* stable key stored in the JSON */
-  const char *context;   /* msgctxt of @label */
-  const char *label;     /* untranslated; see crm_filter_choice_get_label() */
-} CrmFilterChoice;
+/* A choice of a choice field: a key of one of crm-keys.h's lists. */
+typedef CrmKeyName CrmFilterChoice;
 
 /**
  * CrmFilterField:

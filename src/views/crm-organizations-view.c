@@ -17,6 +17,7 @@
 #include "crm-organization.h"
 #include "crm-paged-model.h"
 #include "crm-query.h"
+#include "crm-keys.h"
 #include "crm-record.h"
 
 struct _CrmOrganizationsView
@@ -34,46 +35,6 @@ struct _CrmOrganizationsView
 };
 
 G_DEFINE_FINAL_TYPE (CrmOrganizationsView, crm_organizations_view, CRM_TYPE_VIEW)
-
-static const struct
-{
-  const char *key;
-  const char *label;
-} industries[] = {
-  { "agriculture", NC_("industry", "Agriculture") },
-  { "automotive", NC_("industry", "Automotive") },
-  { "construction", NC_("industry", "Construction") },
-  { "consulting", NC_("industry", "Consulting") },
-  { "education", NC_("industry", "Education") },
-  { "energy", NC_("industry", "Energy") },
-  { "finance", NC_("industry", "Finance") },
-  { "food", NC_("industry", "Food and Beverage") },
-  { "government", NC_("industry", "Government") },
-  { "healthcare", NC_("industry", "Healthcare") },
-  { "hospitality", NC_("industry", "Hospitality") },
-  { "legal", NC_("industry", "Legal Services") },
-  { "logistics", NC_("industry", "Logistics") },
-  { "manufacturing", NC_("industry", "Manufacturing") },
-  { "media", NC_("industry", "Media") },
-  { "nonprofit", NC_("industry", "Nonprofit") },
-  { "professional-services", NC_("industry", "Professional Services") },
-  { "real-estate", NC_("industry", "Real Estate") },
-  { "retail", NC_("industry", "Retail") },
-  { "software", NC_("industry", "Software") },
-  { "telecom", NC_("industry", "Telecommunications") },
-  { "wholesale", NC_("industry", "Wholesale") },
-};
-
-/* Industries are stored as stable keys; unknown keys are shown as they are. */
-static const char *
-industry_label (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (industries); i++)
-    if (g_strcmp0 (industries[i].key, key) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "industry", industries[i].label);
-
-  return key;
-}
 
 static char *
 choice_label (const char *field_key,
@@ -106,7 +67,7 @@ name_cell (CrmView *view, CrmRecord *record)
 static char *
 industry_cell (CrmView *view, CrmRecord *record)
 {
-  return g_strdup (industry_label (crm_record_get_text (record, "industry")));
+  return g_strdup (crm_keys_get_label ("industry", crm_record_get_text (record, "industry")));
 }
 
 static char *

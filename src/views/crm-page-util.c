@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "crm-keys.h"
 #include "crm-page-util.h"
 #include "crm-activity.h"
 #include "crm-format.h"
@@ -21,155 +22,23 @@
 #include "crm-record.h"
 #include "crm-store.h"
 
-typedef struct
-{
-  const char *key;
-  const char *context;
-  const char *label;
-} KeyName;
-
-typedef struct
-{
-  const char    *domain;
-  const KeyName *names;
-  guint          n_names;
-} KeyDomain;
-
-static const KeyName gender_names[] = {
-  { "female", "gender", NC_("gender", "Female") },
-  { "male", "gender", NC_("gender", "Male") },
-  { "other", "gender", NC_("gender", "Other") },
-};
-
-static const KeyName channel_names[] = {
-  { "email", "channel", NC_("channel", "Email") },
-  { "phone", "channel", NC_("channel", "Phone") },
-  { "sms", "channel", NC_("channel", "SMS") },
-  { "chat", "channel", NC_("channel", "Chat") },
-  { "social", "channel", NC_("channel", "Social Media") },
-  { "in-person", "channel", NC_("channel", "In Person") },
-};
-
-static const KeyName industry_names[] = {
-  { "agriculture", "industry", NC_("industry", "Agriculture") },
-  { "construction", "industry", NC_("industry", "Construction") },
-  { "education", "industry", NC_("industry", "Education") },
-  { "energy", "industry", NC_("industry", "Energy") },
-  { "finance", "industry", NC_("industry", "Finance") },
-  { "healthcare", "industry", NC_("industry", "Healthcare") },
-  { "hospitality", "industry", NC_("industry", "Hospitality") },
-  { "logistics", "industry", NC_("industry", "Logistics") },
-  { "manufacturing", "industry", NC_("industry", "Manufacturing") },
-  { "media", "industry", NC_("industry", "Media") },
-  { "professional-services", "industry", NC_("industry", "Professional Services") },
-  { "retail", "industry", NC_("industry", "Retail") },
-  { "software", "industry", NC_("industry", "Software") },
-};
-
-static const KeyName size_names[] = {
-  { "1-10", "company size", NC_("company size", "1–10 employees") },
-  { "11-50", "company size", NC_("company size", "11–50 employees") },
-  { "51-200", "company size", NC_("company size", "51–200 employees") },
-  { "201-1000", "company size", NC_("company size", "201–1,000 employees") },
-  { "1001-5000", "company size", NC_("company size", "1,001–5,000 employees") },
-  { "5000+", "company size", NC_("company size", "More than 5,000 employees") },
-};
-
-static const KeyName tier_names[] = {
-  { "strategic", "account tier", NC_("account tier", "Strategic") },
-  { "key", "account tier", NC_("account tier", "Key") },
-  { "standard", "account tier", NC_("account tier", "Standard") },
-};
-
-static const KeyName stage_kind_names[] = {
-  { "open", "deal state", NC_("deal state", "Open") },
-  { "won", "deal state", NC_("deal state", "Won") },
-  { "lost", "deal state", NC_("deal state", "Lost") },
-};
-
-static const KeyName ticket_status_names[] = {
-  { "new", "ticket status", NC_("ticket status", "New") },
-  { "open", "ticket status", NC_("ticket status", "Open") },
-  { "waiting-on-customer", "ticket status", NC_("ticket status", "Waiting on Customer") },
-  { "resolved", "ticket status", NC_("ticket status", "Resolved") },
-  { "closed", "ticket status", NC_("ticket status", "Closed") },
-};
-
-static const KeyName order_status_names[] = {
-  { "pending", "order status", NC_("order status", "Pending") },
-  { "paid", "order status", NC_("order status", "Paid") },
-  { "refunded", "order status", NC_("order status", "Refunded") },
-  { "cancelled", "order status", NC_("order status", "Cancelled") },
-};
-
-static const KeyName role_names[] = {
-  { "economic-buyer", "stakeholder role", NC_("stakeholder role", "Economic Buyer") },
-  { "decision-maker", "stakeholder role", NC_("stakeholder role", "Decision Maker") },
-  { "technical-evaluator", "stakeholder role", NC_("stakeholder role", "Technical Evaluator") },
-  { "champion", "stakeholder role", NC_("stakeholder role", "Champion") },
-  { "influencer", "stakeholder role", NC_("stakeholder role", "Influencer") },
-  { "user", "stakeholder role", NC_("stakeholder role", "User") },
-  { "gatekeeper", "stakeholder role", NC_("stakeholder role", "Gatekeeper") },
-  { "blocker", "stakeholder role", NC_("stakeholder role", "Blocker") },
-};
-
-static const KeyName activity_names[] = {
-  { "call", "activity", NC_("activity", "Call") },
-  { "meeting", "activity", NC_("activity", "Meeting") },
-  { "email", "activity", NC_("activity", "Email") },
-  { "note", "activity", NC_("activity", "Note") },
-  { "task", "activity", NC_("activity", "Task") },
-};
-
-#define DOMAIN(name, table) { name, table, G_N_ELEMENTS (table) }
-
-static const KeyDomain domains[] = {
-  DOMAIN ("gender", gender_names),
-  DOMAIN ("channel", channel_names),
-  DOMAIN ("industry", industry_names),
-  DOMAIN ("size", size_names),
-  DOMAIN ("tier", tier_names),
-  DOMAIN ("stage-kind", stage_kind_names),
-  DOMAIN ("ticket-status", ticket_status_names),
-  DOMAIN ("order-status", order_status_names),
-  DOMAIN ("role", role_names),
-  DOMAIN ("activity", activity_names),
-};
-
-static const KeyDomain *
-find_domain (const char *domain)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
-    if (g_str_equal (domains[i].domain, domain))
-      return &domains[i];
-
-  g_return_val_if_reached (NULL);
-}
-
 const char *
 crm_page_describe_key (const char *domain,
                        const char *key)
 {
-  const KeyDomain *d = find_domain (domain);
-
-  if (key == NULL || key[0] == '\0' || d == NULL)
-    return key != NULL ? key : "";
-
-  for (guint i = 0; i < d->n_names; i++)
-    if (g_str_equal (d->names[i].key, key))
-      return g_dpgettext2 (NULL, d->names[i].context, d->names[i].label);
-
-  return key;
+  return crm_keys_get_label (domain, key);
 }
 
 const char * const *
 crm_page_list_keys (const char *domain)
 {
   static GHashTable *lists;
-  const KeyDomain *d = find_domain (domain);
+  const CrmKeyName *names;
   const char **keys;
+  guint n;
 
-  g_return_val_if_fail (d != NULL, NULL);
+  names = crm_keys_list (domain, &n);
+  g_return_val_if_fail (names != NULL, NULL);
 
   if (lists == NULL)
     lists = g_hash_table_new (g_str_hash, g_str_equal);
@@ -177,10 +46,10 @@ crm_page_list_keys (const char *domain)
   keys = g_hash_table_lookup (lists, domain);
   if (keys == NULL)
     {
-      keys = g_new0 (const char *, d->n_names + 1);
-      for (guint i = 0; i < d->n_names; i++)
-        keys[i] = d->names[i].key;
-      g_hash_table_insert (lists, (gpointer) d->domain, keys);
+      keys = g_new0 (const char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        keys[i] = names[i].key;
+      g_hash_table_insert (lists, (gpointer) g_intern_string (domain), keys);
     }
 
   return keys;
