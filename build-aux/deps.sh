@@ -16,7 +16,7 @@ packages=(
   # build
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libjson-glib-dev libicu-dev
+  libsqlite3-dev libjson-glib-dev libicu-dev libcairo2-dev libpango1.0-dev
   # translations, desktop integration and their checks
   gettext desktop-file-utils appstream
   # headless UI tests: an X server, a session bus, icons and CJK fonts

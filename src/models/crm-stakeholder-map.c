@@ -1,0 +1,9 @@
+/* crm-stakeholder-map.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "crm-stakeholder-map.h"
