@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -15,6 +17,8 @@
 #include "crm-bench-hooks.h"
 #include "crm-store.h"
 #include "crm-window.h"
+
+#define PORTAL_BUS_NAME "org.freedesktop.portal.Desktop"
 
 struct _CrmApplication
 {
@@ -112,10 +116,71 @@ crm_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (crm_application_parent_class)->handle_local_options (app, options);
 }
 
+/* Whether the session bus has (or can start) the desktop portal. */
+static gboolean
+have_portal (GDBusConnection *bus)
+{
+  static const char * const calls[] = { "NameHasOwner", "ListActivatableNames" };
+
+  if (bus == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      gboolean found = FALSE;
+
+      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", calls[i],
+                                           i == 0 ? g_variant_new ("(s)", PORTAL_BUS_NAME) : NULL,
+                                           NULL, G_DBUS_CALL_FLAGS_NONE, 500, NULL, NULL);
+      if (reply == NULL)
+        continue;
+      if (i == 0)
+        g_variant_get (reply, "(b)", &found);
+      else
+        {
+          g_autofree const char **names = NULL;
+
+          g_variant_get (reply, "(^a&s)", &names);
+          found = names != NULL && g_strv_contains (names, PORTAL_BUS_NAME);
+        }
+      if (found)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* File choosers run in the desktop portal when there is one, also outside
+ * Flatpak.  GTK's own chooser reads the files of the folders it shows to
+ * guess their types, the database and its -wal and -shm files among them
+ * when the user browses the database's folder: closing those descriptors
+ * drops the POSIX locks SQLite holds in this process, and another process
+ * (rapport-cli, a backup) could then reset the shared WAL index or delete
+ * the WAL under the open database.  GDK_DEBUG=portals (GTK 4.0 to today)
+ * moves the choosers out of the process; it must be set before GDK starts. */
+static void
+prefer_portals (GApplication *app)
+{
+  const char *debug = g_getenv ("GDK_DEBUG");
+  g_autofree char *value = NULL;
+
+  if (g_getenv ("RAPPORT_NO_PORTALS") != NULL ||
+      (debug != NULL && strstr (debug, "portals") != NULL) ||
+      !have_portal (g_application_get_dbus_connection (app)))
+    return;
+
+  value = debug != NULL && debug[0] != '\0' ? g_strconcat (debug, ":portals", NULL)
+                                             : g_strdup ("portals");
+  g_setenv ("GDK_DEBUG", value, TRUE);
+}
+
 static void
 crm_application_startup (GApplication *app)
 {
   CrmApplication *self = CRM_APPLICATION (app);
+
+  prefer_portals (app);
 
   G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);
 
