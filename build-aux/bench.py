@@ -98,7 +98,17 @@ def bench_generate(db, info):
          **extra)
 
 
+def warm_cache(path):
+    """Reads @path once so that the OS page cache holds it, as it does
+    once the app has been used for a while: the page reads then measure the
+    model and SQLite, not the disk (both sides of the ratio alike)."""
+    with open(path, 'rb', buffering=0) as f:
+        while f.read(16 << 20):
+            pass
+
+
 def bench_pages(db):
+    warm_cache(db)
     try:
         floor = run_json([BENCH, 'page-floor', db, '1000'])
     except Exception as e:  # noqa: BLE001 - report, do not stop the other metrics
@@ -111,7 +121,7 @@ def bench_pages(db):
             emit(metric, None, 'ms', floor and floor[metric[10:]], error=str(e))
         return
     for metric, key in (('page_read_p50_ms', 'p50_ms'), ('page_read_p99_ms', 'p99_ms')):
-        emit(metric, round(model[key], 3), 'ms', floor and round(floor[key], 3))
+        emit(metric, round(model[key], 3), 'ms', floor and round(floor[key], 3), cache='warm')
 
 
 def run_json_lines(args):
