@@ -2,8 +2,718 @@
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A layered layout of the reporting graph in O(n log n + e):
+ *
+ *  1. Reports-to edges between nodes of the map, each manager list sorted by
+ *     node order.  A depth-first walk in node order drops the edges that
+ *     close a cycle, so the same data always breaks a cycle in the same place.
+ *  2. A node's layer is one below its lowest manager (0 without managers).
+ *     People without any reports-to line share the rows below the chart.
+ *  3. Within a layer, departments side by side in one order for every layer;
+ *     within a department, nodes ordered by the mean x of their managers
+ *     (downward sweeps) or of their reports (upward sweeps), node order
+ *     breaking ties.
+ *  4. After each sweep, x is the closest fit to the wanted positions that
+ *     keeps the order and the gaps: an isotonic regression (pool adjacent
+ *     violators), linear in the row.
+ *  5. With keep_placed, nodes placed by hand are put back at their place and
+ *     the others of each row shift right past them.
  */
+
+#define G_LOG_DOMAIN "CrmStakeholderLayout"
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "crm-stakeholder-layout.h"
+
+#define N_ROUNDS 2   /* down and up sweeps before the final downward one */
+
+typedef struct
+{
+  CrmStakeholderMap      *map;
+  const CrmLayoutMetrics *m;
+  guint                   n;
+  /* Per node. */
+  GArray                 *managers;    /* of GArray of guint (node indices); after cycles are dropped */
+  GArray                 *reports;     /* of GArray of guint */
+  guint                  *layer;
+  guint                  *dept;        /* department rank */
+  gboolean               *lined;       /* has a reports-to line */
+  double                 *x;
+  double                 *key;         /* sort key of the current sweep */
+  /* Per layer of the chart: GArray of guint. */
+  GPtrArray              *rows;
+} Layout;
+
+void
+crm_stakeholder_layout_metrics_init (CrmLayoutMetrics *metrics)
+{
+  g_return_if_fail (metrics != NULL);
+
+  metrics->node_width = 216;
+  metrics->node_height = 84;
+  metrics->h_gap = 24;
+  metrics->v_gap = 72;
+  metrics->group_gap = 56;
+}
+
+static GArray *
+index_array (GArray *arrays,
+             guint   i)
+{
+  return g_array_index (arrays, GArray *, i);
+}
+
+static void
+free_index_array (gpointer data)
+{
+  g_array_unref (*(GArray **) data);
+}
+
+static GArray *
+new_arrays (guint n)
+{
+  GArray *arrays = g_array_sized_new (FALSE, FALSE, sizeof (GArray *), n);
+
+  g_array_set_clear_func (arrays, free_index_array);
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *a = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      g_array_append_val (arrays, a);
+    }
+  return arrays;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Departments in node order of first appearance, "" last. */
+static void
+rank_departments (Layout *l)
+{
+  g_autoptr(GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
+  guint next = 0;
+
+  for (guint i = 0; i < l->n; i++)
+    {
+      const char *d = crm_stakeholder_map_get_node (l->map, i)->department;
+      gpointer rank;
+
+      if (d == NULL || d[0] == '\0')
+        l->dept[i] = G_MAXUINT;
+      else if (g_hash_table_lookup_extended (ranks, d, NULL, &rank))
+        l->dept[i] = GPOINTER_TO_UINT (rank);
+      else
+        {
+          g_hash_table_insert (ranks, (gpointer) d, GUINT_TO_POINTER (next));
+          l->dept[i] = next++;
+        }
+    }
+}
+
+static void
+collect_managers (Layout *l)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_edges = crm_stakeholder_map_get_n_edges (l->map);
+
+  for (guint i = 0; i < l->n; i++)
+    g_hash_table_insert (index, (gpointer) &crm_stakeholder_map_get_node (l->map, i)->person_id,
+                         GUINT_TO_POINTER (i + 1));
+
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CrmMapEdge *edge = crm_stakeholder_map_get_edge (l->map, e);
+      guint from, to;
+
+      if (edge->kind != CRM_MAP_EDGE_REPORTS_TO)
+        continue;
+      from = GPOINTER_TO_UINT (g_hash_table_lookup (index, &edge->from));
+      to = GPOINTER_TO_UINT (g_hash_table_lookup (index, &edge->to));
+      if (from == 0 || to == 0 || from == to)
+        continue;
+      from--, to--;
+      l->lined[from] = l->lined[to] = TRUE;
+      g_array_append_val (index_array (l->managers, from), to);
+    }
+
+  /* Sorted and without duplicates, so that edge order does not matter. */
+  for (guint i = 0; i < l->n; i++)
+    {
+      GArray *a = index_array (l->managers, i);
+      guint k = 0;
+
+      g_array_sort (a, compare_uint);
+      for (guint j = 0; j < a->len; j++)
+        if (k == 0 || g_array_index (a, guint, k - 1) != g_array_index (a, guint, j))
+          g_array_index (a, guint, k++) = g_array_index (a, guint, j);
+      g_array_set_size (a, k);
+    }
+}
+
+enum { WHITE, GREY, BLACK };
+
+/* Depth-first along managers, iteratively (a long chain must not exhaust
+ * the stack).  An edge to a node still on the path closes a cycle and is
+ * dropped; the layer of a node is known once all its managers are done. */
+static void
+assign_layers (Layout *l)
+{
+  g_autofree guint8 *colour = g_new0 (guint8, l->n);
+  g_autofree guint *stack = g_new (guint, l->n);
+  g_autofree guint *next = g_new0 (guint, l->n);
+
+  for (guint root = 0; root < l->n; root++)
+    {
+      guint depth = 0;
+
+      if (colour[root] != WHITE)
+        continue;
+      stack[depth++] = root;
+      colour[root] = GREY;
+      while (depth > 0)
+        {
+          guint v = stack[depth - 1];
+          GArray *a = index_array (l->managers, v);
+
+          if (next[v] < a->len)
+            {
+              guint w = g_array_index (a, guint, next[v]);
+
+              if (colour[w] == GREY)
+                g_array_remove_index (a, next[v]);   /* closes a cycle */
+              else
+                {
+                  next[v]++;
+                  if (colour[w] == WHITE)
+                    {
+                      colour[w] = GREY;
+                      stack[depth++] = w;
+                    }
+                }
+              continue;
+            }
+          l->layer[v] = 0;
+          for (guint j = 0; j < a->len; j++)
+            l->layer[v] = MAX (l->layer[v], l->layer[g_array_index (a, guint, j)] + 1);
+          colour[v] = BLACK;
+          depth--;
+        }
+    }
+
+  for (guint i = 0; i < l->n; i++)
+    {
+      GArray *a = index_array (l->managers, i);
+
+      for (guint j = 0; j < a->len; j++)
+        g_array_append_val (index_array (l->reports, g_array_index (a, guint, j)), i);
+    }
+}
+
+static int
+compare_in_row (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  Layout *l = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (l->dept[i] != l->dept[j])
+    return l->dept[i] < l->dept[j] ? -1 : 1;
+  if (l->key[i] != l->key[j])
+    return l->key[i] < l->key[j] ? -1 : 1;
+  return (i > j) - (i < j);
+}
+
+static double
+gap_after (Layout *l,
+           guint   i,
+           guint   j)
+{
+  return l->m->node_width + (l->dept[i] == l->dept[j] ? l->m->h_gap : l->m->group_gap);
+}
+
+/* x of @row as close as possible (least squares) to l->key, in row order and
+ * at least the gaps apart: with offsets o (the packed positions), y = x - o
+ * must not decrease, and the best such y is the pool-adjacent-violators fit
+ * of key - o. */
+static void
+fit_row (Layout *l,
+         GArray *row)
+{
+  guint n = row->len, n_blocks = 0;
+  g_autofree double *offset = g_new (double, n);
+  g_autofree double *sum = g_new (double, n);
+  g_autofree guint *count = g_new (guint, n);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = g_array_index (row, guint, k);
+
+      offset[k] = k == 0 ? 0 : offset[k - 1] + gap_after (l, g_array_index (row, guint, k - 1), i);
+      sum[n_blocks] = l->key[i] - offset[k];
+      count[n_blocks] = 1;
+      n_blocks++;
+      while (n_blocks > 1 &&
+             sum[n_blocks - 2] / count[n_blocks - 2] > sum[n_blocks - 1] / count[n_blocks - 1])
+        {
+          sum[n_blocks - 2] += sum[n_blocks - 1];
+          count[n_blocks - 2] += count[n_blocks - 1];
+          n_blocks--;
+        }
+    }
+
+  for (guint b = 0, k = 0; b < n_blocks; b++)
+    for (guint c = 0; c < count[b]; c++, k++)
+      l->x[g_array_index (row, guint, k)] = sum[b] / count[b] + offset[k];
+}
+
+/* Wanted x of node @i: the mean x of @towards (its managers or reports), or
+ * where it is when it has none. */
+static double
+mean_x (Layout *l,
+        guint   i,
+        GArray *towards)
+{
+  GArray *a = index_array (towards, i);
+  double total = 0;
+
+  if (a->len == 0)
+    return l->x[i];
+  for (guint j = 0; j < a->len; j++)
+    total += l->x[g_array_index (a, guint, j)];
+  return total / a->len;
+}
+
+static void
+sweep_row (Layout *l,
+           GArray *row,
+           GArray *towards)
+{
+  for (guint k = 0; k < row->len; k++)
+    {
+      guint i = g_array_index (row, guint, k);
+
+      l->key[i] = mean_x (l, i, towards);
+    }
+  g_array_sort_with_data (row, compare_in_row, l);
+  fit_row (l, row);
+}
+
+static void
+place_chart (Layout *l)
+{
+  guint n_rows = l->rows->len;
+
+  /* A first guess: every row packed in department and node order. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      GArray *row = l->rows->pdata[r];
+
+      for (guint k = 0; k < row->len; k++)
+        l->key[g_array_index (row, guint, k)] = 0;
+      g_array_sort_with_data (row, compare_in_row, l);
+      fit_row (l, row);
+    }
+
+  for (guint round = 0; round <= N_ROUNDS; round++)
+    {
+      for (guint r = 1; r < n_rows; r++)
+        sweep_row (l, l->rows->pdata[r], l->managers);
+      if (round == N_ROUNDS)
+        break;
+      for (guint r = n_rows; r-- > 0;)
+        sweep_row (l, l->rows->pdata[r], l->reports);
+    }
+}
+
+/* The rows below the chart: people without any reports-to line, in
+ * department and node order, about as wide as the chart. */
+static guint
+place_unlined (Layout *l,
+               guint   first_layer,
+               double  centre,
+               guint   per_row)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint layer = first_layer;
+
+  for (guint i = 0; i < l->n; i++)
+    if (!l->lined[i])
+      {
+        l->key[i] = 0;
+        g_array_append_val (all, i);
+      }
+  g_array_sort_with_data (all, compare_in_row, l);
+
+  for (guint start = 0; start < all->len; start += per_row, layer++)
+    {
+      guint end = MIN (all->len, start + per_row);
+      double width = 0, left;
+
+      for (guint k = start + 1; k < end; k++)
+        width += gap_after (l, g_array_index (all, guint, k - 1), g_array_index (all, guint, k));
+      left = centre - width / 2;
+      for (guint k = start; k < end; k++)
+        {
+          guint i = g_array_index (all, guint, k);
+
+          if (k > start)
+            left += gap_after (l, g_array_index (all, guint, k - 1), i);
+          l->x[i] = left;
+          l->layer[i] = layer;
+        }
+    }
+  return layer;
+}
+
+static gboolean
+overlaps (double                  ax,
+          double                  ay,
+          double                  bx,
+          double                  by,
+          const CrmLayoutMetrics *m)
+{
+  return fabs (ax - bx) < m->node_width + m->h_gap && fabs (ay - by) < m->node_height + m->h_gap;
+}
+
+/* Placed nodes back at their place; the others of each row, left to right,
+ * shift right past them and past what shifted before them. */
+static void
+keep_placed (Layout *l,
+             GArray *points)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  CrmLayoutPoint *p = (CrmLayoutPoint *) (void *) points->data;
+
+  for (guint i = 0; i < l->n; i++)
+    {
+      const CrmMapNode *node = crm_stakeholder_map_get_node (l->map, i);
+
+      if (node->placed)
+        {
+          p[i].x = node->x;
+          p[i].y = node->y;
+          g_array_append_val (placed, i);
+        }
+      else
+        {
+          l->key[i] = p[i].x;
+          g_array_append_val (order, i);
+        }
+    }
+  if (placed->len == 0)
+    return;
+
+  /* By row, then x: the layout's order. */
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+
+      l->dept[i] = p[i].layer;
+    }
+  g_array_sort_with_data (order, compare_in_row, l);
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      double shift = 0;
+      gboolean moved = TRUE;
+
+      if (k > 0)
+        {
+          guint prev = g_array_index (order, guint, k - 1);
+
+          if (p[prev].layer == p[i].layer)
+            shift = MAX (0, p[prev].x + l->m->node_width + l->m->h_gap - p[i].x);
+        }
+      p[i].x += shift;
+      while (moved)
+        {
+          moved = FALSE;
+          for (guint q = 0; q < placed->len; q++)
+            {
+              guint j = g_array_index (placed, guint, q);
+
+              if (overlaps (p[i].x, p[i].y, p[j].x, p[j].y, l->m))
+                {
+                  p[i].x = p[j].x + l->m->node_width + l->m->h_gap;
+                  moved = TRUE;
+                }
+            }
+        }
+    }
+}
+
+static void
+layout_clear (Layout *l)
+{
+  g_clear_pointer (&l->managers, g_array_unref);
+  g_clear_pointer (&l->reports, g_array_unref);
+  g_clear_pointer (&l->rows, g_ptr_array_unref);
+  g_free (l->layer);
+  g_free (l->dept);
+  g_free (l->lined);
+  g_free (l->x);
+  g_free (l->key);
+}
+
+/**
+ * crm_stakeholder_layout:
+ * @map: the map
+ * @metrics: (nullable): sizes, or NULL for the defaults
+ * @keep_placed: whether nodes placed by hand stay at their place
+ *
+ * Returns: (transfer full): one #CrmLayoutPoint per node, in node order
+ */
+GArray *
+crm_stakeholder_layout (CrmStakeholderMap      *map,
+                        const CrmLayoutMetrics *metrics,
+                        gboolean                keep_placed_nodes)
+{
+  CrmLayoutMetrics defaults;
+  Layout l = { map, metrics, crm_stakeholder_map_get_n_nodes (map) };
+  GArray *points;
+  guint n_layers = 0, widest = 0, n_unlined = 0;
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, top;
+
+  g_return_val_if_fail (CRM_IS_STAKEHOLDER_MAP (map), NULL);
+
+  if (metrics == NULL)
+    {
+      crm_stakeholder_layout_metrics_init (&defaults);
+      l.m = &defaults;
+    }
+  points = g_array_sized_new (FALSE, TRUE, sizeof (CrmLayoutPoint), l.n);
+  g_array_set_size (points, l.n);
+  if (l.n == 0)
+    return points;
+
+  l.managers = new_arrays (l.n);
+  l.reports = new_arrays (l.n);
+  l.layer = g_new0 (guint, l.n);
+  l.dept = g_new0 (guint, l.n);
+  l.lined = g_new0 (gboolean, l.n);
+  l.x = g_new0 (double, l.n);
+  l.key = g_new0 (double, l.n);
+  l.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  rank_departments (&l);
+  collect_managers (&l);
+  assign_layers (&l);
+
+  for (guint i = 0; i < l.n; i++)
+    if (l.lined[i])
+      n_layers = MAX (n_layers, l.layer[i] + 1);
+    else
+      n_unlined++;
+  for (guint r = 0; r < n_layers; r++)
+    g_ptr_array_add (l.rows, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint i = 0; i < l.n; i++)
+    if (l.lined[i])
+      g_array_append_val ((GArray *) l.rows->pdata[l.layer[i]], i);
+
+  place_chart (&l);
+  for (guint r = 0; r < n_layers; r++)
+    widest = MAX (widest, ((GArray *) l.rows->pdata[r])->len);
+  for (guint i = 0; i < l.n; i++)
+    if (l.lined[i])
+      {
+        left = MIN (left, l.x[i]);
+        right = MAX (right, l.x[i]);
+      }
+  if (n_unlined > 0)
+    place_unlined (&l, n_layers, n_layers > 0 ? (left + right) / 2 : 0,
+                   MAX (widest, MAX (6, (guint) ceil (sqrt (2.0 * n_unlined)))));
+
+  /* The top left node box at (0, 0). */
+  left = G_MAXDOUBLE;
+  for (guint i = 0; i < l.n; i++)
+    left = MIN (left, l.x[i]);
+  top = l.m->node_height / 2;
+  for (guint i = 0; i < l.n; i++)
+    {
+      CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
+
+      p->x = l.x[i] - left + l.m->node_width / 2;
+      p->y = top + l.layer[i] * (l.m->node_height + l.m->v_gap);
+      p->layer = l.layer[i];
+    }
+
+  if (keep_placed_nodes)
+    keep_placed (&l, points);
+
+  layout_clear (&l);
+  return points;
+}
+
+void
+crm_stakeholder_layout_bounds (GArray                 *points,
+                               const CrmLayoutMetrics *metrics,
+                               double                 *x,
+                               double                 *y,
+                               double                 *width,
+                               double                 *height)
+{
+  CrmLayoutMetrics m;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  if (metrics != NULL)
+    m = *metrics;
+  else
+    crm_stakeholder_layout_metrics_init (&m);
+
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    {
+      const CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
+
+      x0 = MIN (x0, p->x - m.node_width / 2);
+      x1 = MAX (x1, p->x + m.node_width / 2);
+      y0 = MIN (y0, p->y - m.node_height / 2);
+      y1 = MAX (y1, p->y + m.node_height / 2);
+    }
+  if (points == NULL || points->len == 0)
+    x0 = y0 = x1 = y1 = 0;
+
+  if (x != NULL)
+    *x = x0;
+  if (y != NULL)
+    *y = y0;
+  if (width != NULL)
+    *width = x1 - x0;
+  if (height != NULL)
+    *height = y1 - y0;
+}
+
+/* The best of @candidates (node indices) from @from: the smallest distance
+ * across, then along, then node order. */
+static int
+nearest (GArray                *points,
+         guint                  from,
+         GArray                *candidates,
+         gboolean               vertical)
+{
+  const CrmLayoutPoint *f = &g_array_index (points, CrmLayoutPoint, from);
+  int best = -1;
+  double best_across = G_MAXDOUBLE, best_along = G_MAXDOUBLE;
+
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      guint i = g_array_index (candidates, guint, k);
+      const CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
+      double across = vertical ? fabs (p->x - f->x) : fabs (p->y - f->y);
+      double along = vertical ? fabs (p->y - f->y) : fabs (p->x - f->x);
+
+      if (across < best_across || (across == best_across && along < best_along))
+        {
+          best = (int) i;
+          best_across = across;
+          best_along = along;
+        }
+    }
+  return best;
+}
+
+/* Nodes in the nearest row in @sign's direction (about a node high). */
+static void
+row_beyond (GArray  *points,
+            guint    from,
+            int      sign,
+            GArray  *out)
+{
+  CrmLayoutMetrics m;
+  const CrmLayoutPoint *f = &g_array_index (points, CrmLayoutPoint, from);
+  double closest = G_MAXDOUBLE;
+
+  crm_stakeholder_layout_metrics_init (&m);
+  for (guint i = 0; i < points->len; i++)
+    {
+      double d = sign * (g_array_index (points, CrmLayoutPoint, i).y - f->y);
+
+      if (i != from && d > m.node_height / 2)
+        closest = MIN (closest, d);
+    }
+  for (guint i = 0; i < points->len; i++)
+    {
+      double d = sign * (g_array_index (points, CrmLayoutPoint, i).y - f->y);
+
+      if (i != from && d > m.node_height / 2 && d <= closest + m.node_height / 2)
+        g_array_append_val (out, i);
+    }
+}
+
+int
+crm_stakeholder_layout_neighbour (CrmStakeholderMap  *map,
+                                  GArray             *points,
+                                  guint               index,
+                                  CrmLayoutDirection  direction)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  const CrmLayoutPoint *f;
+  const CrmMapNode *node;
+  guint n_edges;
+  CrmLayoutMetrics m;
+  int found;
+
+  g_return_val_if_fail (CRM_IS_STAKEHOLDER_MAP (map), -1);
+  g_return_val_if_fail (points != NULL, -1);
+  g_return_val_if_fail (points->len == crm_stakeholder_map_get_n_nodes (map), -1);
+  g_return_val_if_fail (index < points->len, -1);
+
+  f = &g_array_index (points, CrmLayoutPoint, index);
+  node = crm_stakeholder_map_get_node (map, index);
+
+  if (direction == CRM_LAYOUT_LEFT || direction == CRM_LAYOUT_RIGHT)
+    {
+      int sign = direction == CRM_LAYOUT_RIGHT ? 1 : -1;
+
+      crm_stakeholder_layout_metrics_init (&m);
+      for (guint i = 0; i < points->len; i++)
+        {
+          const CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
+
+          if (i != index && sign * (p->x - f->x) > 0 && fabs (p->y - f->y) <= m.node_height / 2)
+            g_array_append_val (candidates, i);
+        }
+      return nearest (points, index, candidates, FALSE);
+    }
+
+  /* Up: managers, down: reports; edges whose other end is on the map. */
+  n_edges = crm_stakeholder_map_get_n_edges (map);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CrmMapEdge *edge = crm_stakeholder_map_get_edge (map, e);
+      gint64 other;
+      int i;
+
+      if (edge->kind != CRM_MAP_EDGE_REPORTS_TO)
+        continue;
+      if (direction == CRM_LAYOUT_UP && edge->from == node->person_id)
+        other = edge->to;
+      else if (direction == CRM_LAYOUT_DOWN && edge->to == node->person_id)
+        other = edge->from;
+      else
+        continue;
+      i = crm_stakeholder_map_find_node (map, other);
+      if (i >= 0 && (guint) i != index)
+        g_array_append_val (candidates, i);
+    }
+  found = nearest (points, index, candidates, TRUE);
+  if (found >= 0)
+    return found;
+
+  row_beyond (points, index, direction == CRM_LAYOUT_DOWN ? 1 : -1, candidates);
+  return nearest (points, index, candidates, TRUE);
+}
