@@ -56,7 +56,7 @@ struct _CrmPagedModel
   GCancellable *cancellable;
   guint         generation;
   guint         reload_source;
-  gulong        changed_handler;
+  GArray       *changed_handlers; /* gulong: one per table the query reads */
   gboolean      loading;
   gboolean      reload_pending;  /* ids are being re-read */
 };
@@ -443,6 +443,33 @@ on_store_changed_cb (CrmStore      *store,
     self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
 }
 
+/* The store's changes to any table that decides the query's rows (its own,
+ * and those its filters look into: tags, custom values, affiliations). */
+static void
+unwatch_tables (CrmPagedModel *self)
+{
+  for (guint i = 0; self->changed_handlers != NULL && i < self->changed_handlers->len; i++)
+    g_signal_handler_disconnect (self->store, g_array_index (self->changed_handlers, gulong, i));
+  g_clear_pointer (&self->changed_handlers, g_array_unref);
+}
+
+static void
+watch_tables (CrmPagedModel *self)
+{
+  g_autofree const char **tables = _crm_query_dup_tables (self->query);
+
+  unwatch_tables (self);
+  self->changed_handlers = g_array_new (FALSE, FALSE, sizeof (gulong));
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("changed::%s", tables[i]);
+      gulong id = g_signal_connect_object (self->store, detailed, G_CALLBACK (on_store_changed_cb),
+                                           self, 0);
+
+      g_array_append_val (self->changed_handlers, id);
+    }
+}
+
 /* --- GListModel --- */
 
 static GType
@@ -524,8 +551,7 @@ crm_paged_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
+  unwatch_tables (self);
 
   if (self->items != NULL)
     {
@@ -643,7 +669,6 @@ CrmPagedModel *
 crm_paged_model_new (CrmStore *store,
                      CrmQuery *query)
 {
-  g_autofree char *detailed = NULL;
   CrmPagedModel *self;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
@@ -652,10 +677,7 @@ crm_paged_model_new (CrmStore *store,
   self = g_object_new (CRM_TYPE_PAGED_MODEL, NULL);
   self->store = g_object_ref (store);
   self->query = crm_query_copy (query);
-  /* Only this table's changes matter: the signal detail is the table. */
-  detailed = g_strdup_printf ("changed::%s", _crm_query_get_table (query)->name);
-  self->changed_handler = g_signal_connect_object (store, detailed, G_CALLBACK (on_store_changed_cb),
-                                                   self, 0);
+  watch_tables (self);
   reload (self);
   return self;
 }
@@ -689,6 +711,7 @@ crm_paged_model_set_query (CrmPagedModel *self,
 
   g_clear_pointer (&self->query, crm_query_unref);
   self->query = crm_query_copy (query);
+  watch_tables (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
   reload (self);
 }

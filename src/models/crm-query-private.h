@@ -23,6 +23,10 @@ typedef enum
 const CrmTable *_crm_query_get_table  (CrmQuery        *self);
 char           *_crm_query_build_sql  (CrmQuery        *self,
                                        CrmQuerySqlKind  kind);
+/* The tables whose rows decide which records the query selects: its own,
+ * and custom_value, record_tag or affiliation for filters over them; a
+ * NULL-terminated array of static names (free the array only). */
+const char    **_crm_query_dup_tables (CrmQuery        *self);
 /* Binds the filter values, in the order _crm_query_build_sql() used. */
 int             _crm_query_bind       (CrmQuery        *self,
                                        sqlite3_stmt    *stmt);

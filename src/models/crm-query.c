@@ -744,6 +744,30 @@ append_related_sql (GString        *sql,
     g_string_append_printf (sql, "organization_id IS %s?", not);
 }
 
+const char **
+_crm_query_dup_tables (CrmQuery *self)
+{
+  GPtrArray *tables = g_ptr_array_new ();
+
+  g_ptr_array_add (tables, (gpointer) self->table->name);
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *f = &g_array_index (self->filters, Filter, i);
+      const char *name = NULL;
+
+      if (f->kind == FILTER_CUSTOM)
+        name = "custom_value";
+      else if (f->kind == FILTER_RELATED && g_str_equal (f->relation, "tag"))
+        name = "record_tag";
+      else if (f->kind == FILTER_RELATED && g_str_equal (self->table->name, "person"))
+        name = "affiliation";
+      if (name != NULL && !g_ptr_array_find_with_equal_func (tables, name, g_str_equal, NULL))
+        g_ptr_array_add (tables, (gpointer) name);
+    }
+  g_ptr_array_add (tables, NULL);
+  return (const char **) g_ptr_array_free (tables, FALSE);
+}
+
 char *
 _crm_query_build_sql (CrmQuery        *self,
                       CrmQuerySqlKind  kind)

@@ -224,6 +224,46 @@ test_set_query (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
 }
 
+/* A list filtered by a tag follows the tag's rows, not only the people's. */
+static void
+test_related_changes (void)
+{
+  g_autoptr(CrmQuery) q = crm_query_new (CRM_TYPE_PERSON);
+  g_autoptr(CrmPagedModel) model = NULL;
+  g_autoptr(CrmTag) tag = crm_tag_new ();
+  g_autoptr(CrmRecordTag) link = crm_record_tag_new ();
+  g_autoptr(GAsyncResult) r1 = NULL;
+  g_autoptr(GAsyncResult) r2 = NULL;
+  Changes c = { 0 };
+
+  crm_tag_set_name (tag, "vip");
+  crm_store_insert_async (store, CRM_RECORD (tag), NULL, crm_test_store_result, &r1);
+  crm_test_await (&r1);
+  g_assert_true (crm_store_insert_finish (store, r1, NULL));
+
+  crm_query_add_related (q, "tag", crm_record_get_id (CRM_RECORD (tag)));
+  model = crm_paged_model_new (store, q);
+  wait_loaded (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &c);
+
+  crm_record_tag_set_tag_id (link, crm_record_get_id (CRM_RECORD (tag)));
+  crm_record_tag_set_record_kind (link, "person");
+  {
+    g_autoptr(CrmQuery) all = crm_query_new (CRM_TYPE_PERSON);
+    g_autoptr(CrmPagedModel) everyone = crm_paged_model_new (store, all);
+
+    wait_loaded (everyone);
+    crm_record_tag_set_record_id (link, crm_paged_model_get_id (everyone, 7));
+  }
+  crm_store_insert_async (store, CRM_RECORD (link), NULL, crm_test_store_result, &r2);
+  crm_test_await (&r2);
+  while (c.calls == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (c.added, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/paged-model/million", test_million);
   g_test_add_func ("/paged-model/live-changes", test_live_changes);
   g_test_add_func ("/paged-model/set-query", test_set_query);
+  g_test_add_func ("/paged-model/related-changes", test_related_changes);
 
   ret = g_test_run ();
   crm_store_close (store);
