@@ -171,8 +171,12 @@ on_column_visible_changed_cb (GSimpleAction *action,
                               GVariant      *state,
                               gpointer       user_data)
 {
+  CrmView *self = g_object_get_data (G_OBJECT (action), "crm-view");
+  const char *choice = g_object_get_data (G_OBJECT (action), "crm-column");
+
   g_simple_action_set_state (action, state);
   gtk_column_view_column_set_visible (GTK_COLUMN_VIEW_COLUMN (user_data), g_variant_get_boolean (state));
+  _crm_view_set_column_choice (self, choice, g_variant_get_boolean (state));
 }
 
 static void
@@ -220,6 +224,8 @@ _crm_view_rebuild_custom_columns (CrmView *self)
       g_autoptr(GSimpleAction) action = NULL;
       g_autofree char *name = g_strdup_printf ("show-custom-%u", i);
       g_autofree char *detailed = g_strdup_printf ("columns.%s", name);
+      g_autofree char *choice = NULL;
+      gboolean shown;
       CustomRef *ref = g_new0 (CustomRef, 1);
       GtkColumnViewColumn *column;
 
@@ -237,7 +243,13 @@ _crm_view_rebuild_custom_columns (CrmView *self)
       gtk_column_view_append_column (priv->column_view, column);
       g_ptr_array_add (priv->custom_columns, column);
 
-      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (FALSE));
+      /* Chosen by the field's id, which a rename or a reorder keeps. */
+      choice = g_strdup_printf ("custom-%" G_GINT64_FORMAT, crm_record_get_id (CRM_RECORD (field)));
+      shown = _crm_view_get_column_choice (self, choice, FALSE);
+      gtk_column_view_column_set_visible (column, shown);
+      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (shown));
+      g_object_set_data (G_OBJECT (action), "crm-view", self);
+      g_object_set_data_full (G_OBJECT (action), "crm-column", g_steal_pointer (&choice), g_free);
       g_signal_connect_object (action, "change-state", G_CALLBACK (on_column_visible_changed_cb), column, 0);
       g_action_map_add_action (G_ACTION_MAP (priv->column_actions), G_ACTION (action));
       g_menu_append (priv->columns_section, crm_custom_field_get_label (field), detailed);

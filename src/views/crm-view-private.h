@@ -77,6 +77,14 @@ void            _crm_view_add_toast          (CrmView    *self,
 void            _crm_view_undo_unref         (CrmViewUndo *undo);
 /* Custom field columns: rebuilt when the fields are loaded, values dropped
  * when they change. */
+/* The user's choice for column @column of this view's list (the settings
+ * key column-choices), or @fallback; and saving a choice. */
+gboolean        _crm_view_get_column_choice  (CrmView    *self,
+                                              const char *column,
+                                              gboolean    fallback);
+void            _crm_view_set_column_choice  (CrmView    *self,
+                                              const char *column,
+                                              gboolean    shown);
 void            _crm_view_init_custom        (CrmView    *self);
 void            _crm_view_rebuild_custom_columns (CrmView *self);
 void            _crm_view_clear_custom_values (CrmView   *self);

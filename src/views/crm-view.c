@@ -365,6 +365,8 @@ load_side_data (CrmView *self)
                            self, G_CONNECT_SWAPPED);
 }
 
+static void apply_column_choices (CrmView *self);
+
 static void
 crm_view_real_context_set (CrmView    *self,
                            CrmContext *context)
@@ -375,6 +377,7 @@ crm_view_real_context_set (CrmView    *self,
   /* A new database starts from the spinner, not from the old list's page. */
   priv->state = NULL;
   load_side_data (self);
+  apply_column_choices (self);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_model (self);
@@ -791,6 +794,7 @@ crm_view_set_list_widgets (CrmView     *self,
    * template: clear_model() still needs the list view then. */
   g_set_object (&priv->list_view, list_view);
   g_set_object (&priv->stack, stack);
+  apply_column_choices (self);
   priv->state = NULL;
   update_state (self);
 }
@@ -1024,19 +1028,99 @@ on_column_view_activate_cb (CrmView       *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)", kind, id);
 }
 
+static char *
+column_choice_key (CrmView    *self,
+                   const char *column)
+{
+  return g_strdup_printf ("%s:%s", crm_view_get_record_kind (self), column);
+}
+
+gboolean
+_crm_view_get_column_choice (CrmView    *self,
+                             const char *column,
+                             gboolean    fallback)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  g_autoptr(GVariant) choices = NULL;
+  g_autofree char *key = NULL;
+  gboolean shown;
+
+  if (priv->context == NULL || crm_view_get_record_kind (self) == NULL)
+    return fallback;
+  key = column_choice_key (self, column);
+  choices = g_settings_get_value (crm_context_get_settings (priv->context), "column-choices");
+  if (g_variant_lookup (choices, key, "b", &shown))
+    return shown;
+  return fallback;
+}
+
+void
+_crm_view_set_column_choice (CrmView    *self,
+                             const char *column,
+                             gboolean    shown)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+  g_autoptr(GVariant) choices = NULL;
+  g_autofree char *key = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *name;
+  gboolean value;
+
+  if (priv->context == NULL || crm_view_get_record_kind (self) == NULL)
+    return;
+  key = column_choice_key (self, column);
+  choices = g_settings_get_value (crm_context_get_settings (priv->context), "column-choices");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sb}"));
+  g_variant_iter_init (&iter, choices);
+  while (g_variant_iter_next (&iter, "{&sb}", &name, &value))
+    if (!g_str_equal (name, key))
+      g_variant_builder_add (&builder, "{sb}", name, value);
+  g_variant_builder_add (&builder, "{sb}", key, shown);
+  g_settings_set_value (crm_context_get_settings (priv->context), "column-choices",
+                        g_variant_builder_end (&builder));
+}
+
 static void
 on_column_visible_changed_cb (GSimpleAction *action,
                               GVariant      *state,
                               gpointer       user_data)
 {
+  CrmView *self = g_object_get_data (G_OBJECT (action), "crm-view");
+  const char *column_id = g_object_get_data (G_OBJECT (action), "crm-column");
   GtkColumnViewColumn *column = user_data;
 
   g_simple_action_set_state (action, state);
   gtk_column_view_column_set_visible (column, g_variant_get_boolean (state));
+  _crm_view_set_column_choice (self, column_id, g_variant_get_boolean (state));
+}
+
+/* The optional columns as the user last chose them (once there are
+ * settings, that is a context). */
+static void
+apply_column_choices (CrmView *self)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  for (guint i = 0; priv->view_columns != NULL && i < priv->n_columns; i++)
+    {
+      const CrmViewColumn *col = &priv->columns[i];
+      GtkColumnViewColumn *column = g_ptr_array_index (priv->view_columns, i);
+      g_autofree char *action_name = g_strdup_printf ("show-%s", col->id);
+      gboolean shown;
+
+      if (!(col->flags & (CRM_VIEW_COLUMN_OPTIONAL | CRM_VIEW_COLUMN_HIDDEN)))
+        continue;
+      shown = _crm_view_get_column_choice (self, col->id, (col->flags & CRM_VIEW_COLUMN_HIDDEN) == 0);
+      gtk_column_view_column_set_visible (column, shown);
+      if (priv->column_actions != NULL)
+        g_action_group_change_action_state (G_ACTION_GROUP (priv->column_actions), action_name,
+                                            g_variant_new_boolean (shown));
+    }
 }
 
 /* The header menu lists the optional columns, each with a check mark; the
- * choice lasts as long as the window (there is no settings key for it). */
+ * choices are kept in the settings (column-choices). */
 static GMenuModel *
 build_columns_menu (CrmView *self)
 {
@@ -1058,6 +1142,8 @@ build_columns_menu (CrmView *self)
       action_name = g_strdup_printf ("show-%s", col->id);
       action = g_simple_action_new_stateful (action_name, NULL,
                                              g_variant_new_boolean (gtk_column_view_column_get_visible (column)));
+      g_object_set_data (G_OBJECT (action), "crm-view", self);
+      g_object_set_data (G_OBJECT (action), "crm-column", (gpointer) col->id);
       g_signal_connect_object (action, "change-state", G_CALLBACK (on_column_visible_changed_cb),
                                column, 0);
       g_action_map_add_action (G_ACTION_MAP (priv->column_actions), G_ACTION (action));

@@ -428,7 +428,29 @@ test_custom_field_column (void)
   g_assert_true (gtk_column_view_column_get_visible (column));
   wait = (CellWait) { view, "Bronze|Silver|Gold" };
   crm_ui_test_wait (any_cell_shown, &wait);
+  crm_ui_test_close_window (window);
 
+  /* The choice is kept: a new window shows the column again. */
+  window = crm_ui_test_open_window (app, path);
+  view = show_view (window, "people");
+  crm_ui_test_wait (has_loyalty_column, view);
+  column = find_column_titled (view, "Loyalty level");
+  g_assert_true (gtk_column_view_column_get_visible (column));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.show-custom-0", NULL));
+  /* A built-in column: shown by default, hidden by choice. */
+  g_assert_true (gtk_column_view_column_get_visible (crm_view_get_column (view, "city")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.show-city", NULL));
+  g_assert_false (gtk_column_view_column_get_visible (column));
+  crm_ui_test_close_window (window);
+
+  window = crm_ui_test_open_window (app, path);
+  view = show_view (window, "people");
+  crm_ui_test_wait (has_loyalty_column, view);
+  g_assert_false (gtk_column_view_column_get_visible (find_column_titled (view, "Loyalty level")));
+  g_assert_false (gtk_column_view_column_get_visible (crm_view_get_column (view, "city")));
+  /* and shown again, for the tests after this one */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "columns.show-city", NULL));
+  g_assert_true (gtk_column_view_column_get_visible (crm_view_get_column (view, "city")));
   crm_ui_test_close_window (window);
 }
 
