@@ -146,7 +146,10 @@ on_custom_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     CustomRef                *ref)
 {
-  gtk_list_item_set_child (list_item, crm_record_cell_new (custom_cell_cb, ref, FALSE));
+  GtkWidget *cell = crm_record_cell_new (custom_cell_cb, ref, FALSE);
+
+  _crm_view_remember_list_item (cell, list_item);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void

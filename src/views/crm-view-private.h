@@ -85,6 +85,12 @@ gboolean        _crm_view_get_column_choice  (CrmView    *self,
 void            _crm_view_set_column_choice  (CrmView    *self,
                                               const char *column,
                                               gboolean    shown);
+void            _crm_view_install_row_menu   (GtkWidgetClass *widget_class);
+void            _crm_view_init_row_menu      (CrmView       *self,
+                                              GtkColumnView *column_view);
+/* Lets the row menu find the row of a table cell. */
+void            _crm_view_remember_list_item (GtkWidget     *cell,
+                                              GtkListItem   *list_item);
 void            _crm_view_init_custom        (CrmView    *self);
 void            _crm_view_rebuild_custom_columns (CrmView *self);
 void            _crm_view_clear_custom_values (CrmView   *self);

@@ -612,6 +612,7 @@ crm_view_class_init (CrmViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   _crm_view_install_bulk_actions (widget_class);
+  _crm_view_install_row_menu (widget_class);
 }
 
 static void
@@ -955,6 +956,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
 
   if (ref->column->width_chars > 0)
     crm_record_cell_set_width_chars (CRM_RECORD_CELL (cell), ref->column->width_chars);
+  _crm_view_remember_list_item (cell, list_item);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -1218,6 +1220,7 @@ crm_view_set_table (CrmView             *self,
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (column_view, "activate",
                            G_CALLBACK (on_column_view_activate_cb), self, G_CONNECT_SWAPPED);
+  _crm_view_init_row_menu (self, column_view);
 
   priv->state = NULL;
   update_state (self);

@@ -262,6 +262,14 @@ test_people_sort_and_bulk_delete (void)
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
   gtk_selection_model_unselect_all (selection);
 
+  /* The row menu's Select and Deselect (right click, Menu, Shift+F10). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.toggle-row", "u", 4));
+  g_assert_true (gtk_selection_model_is_selected (selection, 4));
+  g_assert_cmpuint (crm_id_selection_get_n_selected (CRM_ID_SELECTION (selection)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.toggle-row", "u", 4));
+  g_assert_false (gtk_selection_model_is_selected (selection, 4));
+  g_assert_cmpuint (crm_id_selection_get_n_selected (CRM_ID_SELECTION (selection)), ==, 0);
+
   crm_ui_test_close_window (window);
 }
 
