@@ -115,6 +115,21 @@ const CrmKeyName crm_keys_activity[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (crm_keys_activity) == CRM_KEYS_N_ACTIVITY);
 
+/* A stakeholder's influence on a decision (and an influence link's strength). */
+const CrmKeyName crm_keys_influence[] = {
+  { "low", "stakeholder influence", NC_("stakeholder influence", "Low Influence") },
+  { "medium", "stakeholder influence", NC_("stakeholder influence", "Medium Influence") },
+  { "high", "stakeholder influence", NC_("stakeholder influence", "High Influence") },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (crm_keys_influence) == CRM_KEYS_N_INFLUENCE);
+
+const CrmKeyName crm_keys_attitude[] = {
+  { "supporter", "stakeholder attitude", NC_("stakeholder attitude", "Supporter") },
+  { "neutral", "stakeholder attitude", NC_("stakeholder attitude", "Neutral") },
+  { "opponent", "stakeholder attitude", NC_("stakeholder attitude", "Opponent") },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (crm_keys_attitude) == CRM_KEYS_N_ATTITUDE);
+
 static const struct
 {
   const char       *domain;
@@ -131,6 +146,8 @@ static const struct
   { "order-status", crm_keys_order_status, CRM_KEYS_N_ORDER_STATUS },
   { "role", crm_keys_role, CRM_KEYS_N_ROLE },
   { "activity", crm_keys_activity, CRM_KEYS_N_ACTIVITY },
+  { "influence", crm_keys_influence, CRM_KEYS_N_INFLUENCE },
+  { "attitude", crm_keys_attitude, CRM_KEYS_N_ATTITUDE },
 };
 
 const CrmKeyName *

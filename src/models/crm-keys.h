@@ -43,9 +43,14 @@ extern const CrmKeyName crm_keys_order_status[CRM_KEYS_N_ORDER_STATUS];
 extern const CrmKeyName crm_keys_role[CRM_KEYS_N_ROLE];
 #define CRM_KEYS_N_ACTIVITY 5
 extern const CrmKeyName crm_keys_activity[CRM_KEYS_N_ACTIVITY];
+#define CRM_KEYS_N_INFLUENCE 3
+extern const CrmKeyName crm_keys_influence[CRM_KEYS_N_INFLUENCE];
+#define CRM_KEYS_N_ATTITUDE 3
+extern const CrmKeyName crm_keys_attitude[CRM_KEYS_N_ATTITUDE];
 
 /* The keys of @domain ("gender", "channel", "industry", "size", "tier",
- * "stage-kind", "ticket-status", "order-status", "role", "activity"); NULL
+ * "stage-kind", "ticket-status", "order-status", "role", "activity",
+ * "influence", "attitude"); NULL
  * for an unknown domain. */
 const CrmKeyName *crm_keys_list      (const char *domain,
                                       guint      *n_keys);
