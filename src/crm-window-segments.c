@@ -39,10 +39,25 @@ typedef struct
   gboolean            reload_pending;
   guint               count_generation;
   guint               next_count;
+  guint               dirty;         /* TARGET_*: targets changed since their last count */
+  guint               counting;      /* TARGET_*: the targets the current pass counts */
   GCancellable       *cancellable;
 } Segments;
 
 static void reload (Segments *s);
+
+/* Which segments a change can move: by their target. */
+enum {
+  TARGET_PERSON       = 1 << 0,
+  TARGET_ORGANIZATION = 1 << 1,
+  TARGET_ALL          = TARGET_PERSON | TARGET_ORGANIZATION,
+};
+
+static guint
+target_bit (const char *target)
+{
+  return g_strcmp0 (target, "organization") == 0 ? TARGET_ORGANIZATION : TARGET_PERSON;
+}
 
 static Segments *
 get_segments (CrmWindow *self)
@@ -137,9 +152,18 @@ count_next (Segments *s)
   g_autoptr(CrmSegment) segment = NULL;
   CountData *d;
 
-  if (s->store == NULL || s->next_count >= n)
+  if (s->store == NULL)
     return;
-  segment = g_list_model_get_item (s->segments, s->next_count);
+  /* Only segments over a table that changed. */
+  for (; s->next_count < n; s->next_count++)
+    {
+      g_clear_object (&segment);
+      segment = g_list_model_get_item (s->segments, s->next_count);
+      if (s->counting & target_bit (crm_segment_get_target (segment)))
+        break;
+    }
+  if (s->next_count >= n)
+    return;
   d = g_new0 (CountData, 1);
   d->window = g_object_ref (s->window);
   d->id = crm_record_get_id (CRM_RECORD (segment));
@@ -148,9 +172,14 @@ count_next (Segments *s)
                            crm_segment_get_filter (segment), s->cancellable, on_counted_cb, d);
 }
 
+/* Counts the segments over the tables changed since they were counted. */
 static void
 count_all (Segments *s)
 {
+  /* A pass cut short by a newer change counts its targets again. */
+  s->counting = s->dirty | (s->next_count < (s->segments ? g_list_model_get_n_items (s->segments) : 0)
+                            ? s->counting : 0);
+  s->dirty = 0;
   s->count_generation++;
   s->next_count = 0;
   count_next (s);
@@ -185,6 +214,12 @@ on_store_changed_cb (CrmStore   *store,
     s->reload_pending = TRUE;
   else if (table == NULL || !g_strv_contains (counted, table))
     return;
+  else if (g_str_equal (table, "person") || g_str_equal (table, "affiliation"))
+    s->dirty |= TARGET_PERSON;
+  else if (g_str_equal (table, "organization"))
+    s->dirty |= TARGET_ORGANIZATION;
+  else
+    s->dirty |= TARGET_ALL;
   /* many changes in a row (an import, bulk edits) give one recount */
   if (s->recount_source == 0)
     s->recount_source = g_timeout_add (RECOUNT_DELAY_MS, recount_cb, s);
@@ -296,6 +331,7 @@ fill_rows (Segments *s)
 
       gtk_list_box_append (s->list, make_row (s, segment));
     }
+  s->dirty = TARGET_ALL;
   count_all (s);
 }
 
