@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "crm-person-photo.h"
 #include "crm-vcard-private.h"
 
 #define NO_PREFERENCE 101
@@ -569,7 +570,7 @@ map_photo (Mapper           *m,
   if (size == 0)
     return;
 
-  sniffed = _crm_vcard_sniff_mime (data, size);
+  sniffed = crm_person_photo_sniff_mime (data, size);
   m->draft->photo = g_steal_pointer (&bytes);
   set_field (&m->draft->photo_mime, sniffed != NULL ? sniffed : mime != NULL ? mime : "");
 }

@@ -61,8 +61,6 @@ gboolean          _crm_vcard_is_binary          (CrmVcardProperty  *property);
 char             *_crm_vcard_parse_date         (const char        *text,
                                                  const char        *omit_year);
 gboolean          _crm_vcard_name_is_mapped     (const char        *name);
-const char       *_crm_vcard_sniff_mime         (const guint8      *data,
-                                                 gsize              length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmVcardProperty, _crm_vcard_property_free)
 

@@ -34,23 +34,6 @@ _crm_vcard_name_is_mapped (const char *name)
   return FALSE;
 }
 
-const char *
-_crm_vcard_sniff_mime (const guint8 *data,
-                       gsize         length)
-{
-  if (length >= 3 && memcmp (data, "\xFF\xD8\xFF", 3) == 0)
-    return "image/jpeg";
-  if (length >= 8 && memcmp (data, "\x89PNG\r\n\x1A\n", 8) == 0)
-    return "image/png";
-  if (length >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
-    return "image/gif";
-  if (length >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
-    return "image/webp";
-  if (length >= 2 && memcmp (data, "BM", 2) == 0)
-    return "image/bmp";
-  return NULL;
-}
-
 /* Text as it goes into a draft: valid UTF-8, one kind of newline, no other
  * control characters, no blanks around it. */
 char *

@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "crm-person-photo.h"
 #include "crm-vcard-private.h"
 
 #define FOLD_OCTETS 75
@@ -249,7 +250,7 @@ add_photo (GString               *out,
   if (size == 0)
     return;
 
-  mime = _crm_vcard_sniff_mime (data, size);
+  mime = crm_person_photo_sniff_mime (data, size);
   if (mime == NULL)
     mime = draft->photo_mime[0] != '\0' ? draft->photo_mime : "application/octet-stream";
   encoded = g_base64_encode (data, size);

@@ -29,6 +29,7 @@ static const char * const migrations[] = {
   "crm-schema-v1.sql",
   "crm-schema-v2.sql",
   "crm-schema-v3.sql",
+  "crm-schema-v4.sql",
 };
 
 int

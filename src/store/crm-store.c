@@ -274,10 +274,10 @@ on_worker_changed (gpointer    store,
   CrmStore *self = store;
   const CrmTable *table = _crm_table_lookup (table_name);
 
-  if (table == NULL)
-    return;
-
-  reload_records (self, table, ids);
+  /* Tables without record classes (photos, the search index) have nothing
+   * to reload, but their listeners are told all the same. */
+  if (table != NULL)
+    reload_records (self, table, ids);
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table_name), table_name, ids);
 }
 
