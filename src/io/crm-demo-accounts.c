@@ -145,8 +145,113 @@ insert_person (DemoGen        *gen,
                       (gint64) customer, since, owner);
 }
 
-/* One organization's people: a top level, managers reporting to it, staff
- * reporting to managers (some to two of them), and informal influence. */
+/* The level of contact @k of an organization: the top (0), managers (1),
+ * team leads (2, in organizations of eight or more) and staff. */
+static guint
+contact_level (guint k,
+               guint n_managers,
+               guint n_leads)
+{
+  if (k == 0)
+    return 0;
+  if (k <= n_managers)
+    return 1;
+  if (n_leads > 0 && k <= n_managers + n_leads)
+    return 2;
+  return n_leads > 0 ? 3 : 2;
+}
+
+static gboolean
+insert_affiliation (DemoGen     *gen,
+                    gint64       person,
+                    gint64       org_id,
+                    gint64       created,
+                    const char  *title,
+                    const char  *department,
+                    const char  *role,
+                    guint        influence,
+                    GError     **error)
+{
+  char started[11];
+
+  demo_format_date (created - (gint64) demo_rand_below (&gen->rand, 3650) * DEMO_DAY, started);
+  return demo_insert (gen, DEMO_STMT_AFFILIATION, error, "iiiiisssssis",
+                      demo_next_id (gen), created, created, person, org_id, title, department,
+                      role, levels3[MIN (influence, 2)],
+                      attitudes[demo_rand_weighted (&gen->rand, attitude_weights, 3)],
+                      (gint64) 1, started);
+}
+
+static gboolean
+insert_line (DemoGen  *gen,
+             gint64    org_id,
+             gint64    created,
+             gint64    person,
+             gint64    manager,
+             GError  **error)
+{
+  return demo_insert (gen, DEMO_STMT_REPORTING_LINE, error, "iiiiii", demo_next_id (gen),
+                      created, created, org_id, person, manager);
+}
+
+/* @n influence links between the people first..first+n-1, none twice. */
+static gboolean
+insert_influence (DemoGen  *gen,
+                  gint64    org_id,
+                  gint64    t,
+                  guint     first,
+                  guint     n,
+                  guint     n_links,
+                  GError  **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint k = 0; n >= 3 && k < n_links; k++)
+    {
+      guint from = demo_rand_below (&gen->rand, n);
+      guint to = (from + 1 + demo_rand_below (&gen->rand, n - 1)) % n;
+      gpointer key = GUINT_TO_POINTER (from * 4096 + to + 1);
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+      if (!demo_insert (gen, DEMO_STMT_INFLUENCE_LINK, error, "iiiiiis", demo_next_id (gen),
+                        t, t, org_id, gen->people[first + from], gen->people[first + to],
+                        levels3[demo_rand_below (&gen->rand, 3)]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A map someone arranged by hand: every node placed in rows by level. */
+static gboolean
+place_by_level (DemoGen  *gen,
+                gint64    org_id,
+                gint64    t,
+                guint     first,
+                guint     n,
+                guint     n_managers,
+                guint     n_leads,
+                GError  **error)
+{
+  guint count[4] = { 0 }, seen[4] = { 0 };
+
+  for (guint k = 0; k < n; k++)
+    count[contact_level (k, n_managers, n_leads)]++;
+  for (guint k = 0; k < n; k++)
+    {
+      guint level = contact_level (k, n_managers, n_leads);
+      double x = (seen[level]++ - (count[level] - 1) / 2.0) * 220.0;
+
+      if (!demo_insert (gen, DEMO_STMT_MAP_POSITION, error, "iiisiidd", demo_next_id (gen), t, t,
+                        "organization", org_id, gen->people[first + k], x, level * 160.0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One organization's people: a top level, managers reporting to it, team
+ * leads in bigger ones, staff reporting to them (some to two, across
+ * departments), informal influence, and on some maps places set by hand. */
 static gboolean
 make_contacts (DemoGen        *gen,
                guint           org,
@@ -160,18 +265,20 @@ make_contacts (DemoGen        *gen,
   gint64 org_id = gen->orgs[org];
   guint first = gen->n_contacts;
   guint n_managers = MIN (n - 1, 1 + n / 4);
+  guint n_leads = n >= 8 ? n / 5 : 0;
+  gint64 t = MIN (org_created + 200 * DEMO_DAY, gen->reference - DEMO_DAY);
 
   gen->org_first_contact[org] = first;
   gen->org_n_contacts[org] = n;
 
   for (guint k = 0; k < n; k++)
     {
-      guint level = k == 0 ? 0 : k <= n_managers ? 1 : 2;
+      guint level = contact_level (k, n_managers, n_leads);
       gint64 created = org_created + (gint64) demo_rand_below (&gen->rand, 200) * DEMO_DAY;
       gint64 id = demo_next_id (gen);
       const char *title, *department;
       guint influence = 2 - MIN (level, 2) + demo_rand_below (&gen->rand, 2);
-      char started[11];
+      guint boss;
 
       created = MIN (created, gen->reference - DEMO_DAY);
       if (!insert_person (gen, id, created, city, domain, FALSE, owner, error))
@@ -181,47 +288,151 @@ make_contacts (DemoGen        *gen,
       gen->contact_org[gen->n_contacts++] = org;
 
       demo_job (gen, level, &title, &department);
-      demo_format_date (created - (gint64) demo_rand_below (&gen->rand, 3650) * DEMO_DAY, started);
-      if (!demo_insert (gen, DEMO_STMT_AFFILIATION, error, "iiiiisssssis",
-                        demo_next_id (gen), created, created, id, org_id, title, department,
-                        roles_by_level[level][demo_rand_below (&gen->rand, 5)],
-                        levels3[MIN (influence, 2)],
-                        attitudes[demo_rand_weighted (&gen->rand, attitude_weights, 3)],
-                        (gint64) 1, started))
+      if (!insert_affiliation (gen, id, org_id, created, title, department,
+                               roles_by_level[MIN (level, 2)][demo_rand_below (&gen->rand, 5)],
+                               influence, error))
         return FALSE;
 
-      if (level > 0)
+      if (level == 0)
+        continue;
+      boss = level == 1 ? 0
+           : level == 3 ? 1 + n_managers + demo_rand_below (&gen->rand, n_leads)
+           : 1 + demo_rand_below (&gen->rand, n_managers);
+      if (!insert_line (gen, org_id, created, id, gen->people[first + boss], error))
+        return FALSE;
+
+      /* A dotted line to a second manager in a matrix organization: a
+       * peer of the first, or for staff sometimes a manager a level up. */
+      if (level >= 2 && demo_rand_chance (&gen->rand, 12))
         {
-          guint boss = level == 1 ? 0 : 1 + demo_rand_below (&gen->rand, n_managers);
+          guint lo = level == 3 ? 1 + n_managers : 1;
+          guint peers = level == 3 ? n_leads : n_managers;
+          guint second = peers > 1 ? lo + (boss - lo + 1) % peers
+                       : level == 3 ? 1 + demo_rand_below (&gen->rand, n_managers) : boss;
 
-          if (!demo_insert (gen, DEMO_STMT_REPORTING_LINE, error, "iiiiii", demo_next_id (gen),
-                            created, created, org_id, id, gen->people[first + boss]))
+          if (second != boss &&
+              !insert_line (gen, org_id, created, id, gen->people[first + second], error))
             return FALSE;
-          /* A dotted line to a second manager in a matrix organization. */
-          if (level == 2 && n_managers > 1 && demo_rand_chance (&gen->rand, 12))
-            {
-              guint second = 1 + (boss % n_managers);
-
-              if (!demo_insert (gen, DEMO_STMT_REPORTING_LINE, error, "iiiiii",
-                                demo_next_id (gen), created, created, org_id, id,
-                                gen->people[first + second]))
-                return FALSE;
-            }
         }
     }
 
-  for (guint k = 0; n >= 3 && k < n / 3; k++)
-    {
-      guint from = demo_rand_below (&gen->rand, n);
-      guint to = (from + 1 + demo_rand_below (&gen->rand, n - 1)) % n;
-      gint64 t = org_created + 200 * DEMO_DAY;
+  if (!insert_influence (gen, org_id, t, first, n, n / 3, error))
+    return FALSE;
+  /* A fifth of the maps were arranged by hand; the others lay out alone. */
+  if (n >= 3 && demo_rand_chance (&gen->rand, 20))
+    return place_by_level (gen, org_id, t, first, n, n_managers, n_leads, error);
+  return TRUE;
+}
 
-      t = MIN (t, gen->reference - DEMO_DAY);
-      if (!demo_insert (gen, DEMO_STMT_INFLUENCE_LINK, error, "iiiiiis", demo_next_id (gen),
-                        t, t, org_id, gen->people[first + from], gen->people[first + to],
-                        levels3[demo_rand_below (&gen->rand, 3)]))
+/* The big organization: a chief executive, six department heads, four
+ * directors per department, three managers per director and staff below,
+ * DEMO_BIG_ORG_PEOPLE in all; some report to a second manager in another
+ * department. */
+static gboolean
+make_big_contacts (DemoGen        *gen,
+                   guint           org,
+                   gint64          org_created,
+                   const DemoCity *city,
+                   const char     *domain,
+                   gint64          owner,
+                   GError        **error)
+{
+  static const char *const roles_by_big_level[5][4] = {
+    { "economic-buyer", "economic-buyer", "economic-buyer", "economic-buyer" },
+    { "decision-maker", "decision-maker", "influencer", "blocker" },
+    { "technical-evaluator", "influencer", "champion", "decision-maker" },
+    { "user", "gatekeeper", "technical-evaluator", "champion" },
+    { "user", "user", "", "" },
+  };
+  const guint n = DEMO_BIG_ORG_PEOPLE, n_heads = 6, n_directors = 24, n_managers = 72;
+  gint64 org_id = gen->orgs[org];
+  guint first = gen->n_contacts;
+  gint64 t = MIN (org_created + 200 * DEMO_DAY, gen->reference - DEMO_DAY);
+
+  gen->org_first_contact[org] = first;
+  gen->org_n_contacts[org] = n;
+
+  for (guint k = 0; k < n; k++)
+    {
+      /* k: 0 chief; 1..6 heads; 7..30 directors; 31..102 managers; staff. */
+      guint level = k == 0 ? 0 : k <= n_heads ? 1 : k <= n_heads + n_directors ? 2
+                  : k <= n_heads + n_directors + n_managers ? 3 : 4;
+      guint local = level == 0 ? 0 : level == 1 ? k - 1 : level == 2 ? k - 1 - n_heads
+                  : level == 3 ? k - 1 - n_heads - n_directors
+                  : k - 1 - n_heads - n_directors - n_managers;
+      /* Departments deal people round-robin, so a chain stays in one. */
+      guint dept = local % n_heads;
+      guint boss = level == 1 ? 0
+                 : level == 2 ? 1 + dept
+                 : level == 3 ? 1 + n_heads + (local % n_directors)
+                 : 1 + n_heads + n_directors + (local % n_managers);
+      gint64 created = MIN (org_created + (gint64) demo_rand_below (&gen->rand, 400) * DEMO_DAY,
+                            gen->reference - DEMO_DAY);
+      gint64 id = demo_next_id (gen);
+      const char *title, *department;
+      guint influence = level <= 1 ? 2 : level == 2 ? 1 + demo_rand_below (&gen->rand, 2)
+                      : level == 3 ? 1 : demo_rand_below (&gen->rand, 2);
+
+      if (!insert_person (gen, id, created, city, domain, FALSE, owner, error))
         return FALSE;
+      gen->people_created[gen->n_people_made] = created;
+      gen->people[gen->n_people_made++] = id;
+      gen->contact_org[gen->n_contacts++] = org;
+
+      demo_dept_job (gen, dept, level, &title, &department);
+      if (!insert_affiliation (gen, id, org_id, created, title, department,
+                               roles_by_big_level[level][demo_rand_below (&gen->rand, 4)],
+                               influence, error))
+        return FALSE;
+      if (level == 0)
+        continue;
+      if (!insert_line (gen, org_id, created, id, gen->people[first + boss], error))
+        return FALSE;
+
+      /* Matrix lines: someone of another department a level up. */
+      if (level >= 3 && demo_rand_chance (&gen->rand, 8))
+        {
+          guint other = level == 3 ? 1 + n_heads + (local + 1 + demo_rand_below (&gen->rand, n_directors - 1)) % n_directors
+                      : 1 + n_heads + n_directors + (local + 1 + demo_rand_below (&gen->rand, n_managers - 1)) % n_managers;
+
+          if (other != boss && !insert_line (gen, org_id, created, id, gen->people[first + other], error))
+            return FALSE;
+        }
     }
+
+  return insert_influence (gen, org_id, t, first, n, n / 5, error);
+}
+
+static gboolean
+make_big_organization (DemoGen  *gen,
+                       guint     i,
+                       GError  **error)
+{
+  const DemoCity *city = demo_city (gen);
+  gint64 created = past_time (gen, 1095);
+  gint64 owner = demo_staff_of_role (gen, "sales");
+  char name[128], sort_key[128], domain[64], address[128], website[96], phone[32], email[96];
+
+  demo_big_org_name (gen, name, sort_key, domain);
+  demo_street_address (gen, address);
+  demo_phone (gen, city, FALSE, phone);
+  g_snprintf (website, sizeof website, "https://www.%s", domain);
+  g_snprintf (email, sizeof email, "info@%s", domain);
+
+  gen->orgs[i] = demo_next_id (gen);
+  gen->org_tier[i] = 0;
+  gen->org_created[i] = created;
+  if (!demo_insert (gen, DEMO_STMT_ORGANIZATION, error, "iiissssisssssssssrrs",
+                    gen->orgs[i], created, created, name, sort_key, "manufacturing", "5000+",
+                    (gint64) (gen->zh ? 56000000000 : 8000000000) * 100, gen->currency, city->region,
+                    city->country, city->city, address, website, phone, email, "strategic",
+                    (gint64) 0, owner, ""))
+    return FALSE;
+
+  gen->n_regular_contacts = gen->n_contacts;
+  if (!make_big_contacts (gen, i, created, city, domain, owner, error))
+    return FALSE;
+  gen->n_big_contacts = gen->n_contacts - gen->n_regular_contacts;
   return TRUE;
 }
 
@@ -296,8 +507,8 @@ gboolean
 demo_make_accounts (DemoGen  *gen,
                     GError  **error)
 {
-  /* At most 60% of people work at organizations; about 42% do. */
-  guint max_contacts = gen->n_people * 6 / 10;
+  /* At most 60% of people work at ordinary organizations; about 42% do. */
+  guint max_contacts = (gen->n_people - DEMO_BIG_ORG_PEOPLE) * 6 / 10;
 
   gen->orgs = g_new0 (gint64, gen->n_orgs);
   gen->org_tier = g_new0 (guint8, gen->n_orgs);
@@ -308,10 +519,10 @@ demo_make_accounts (DemoGen  *gen,
   gen->people_created = g_new0 (gint64, gen->n_people);
   gen->contact_org = g_new0 (guint, gen->n_people);
 
-  for (guint i = 0; i < gen->n_orgs; i++)
+  for (guint i = 0; i + 1 < gen->n_orgs; i++)
     if (!make_organization (gen, i, max_contacts, error))
       return FALSE;
-  return TRUE;
+  return make_big_organization (gen, gen->n_orgs - 1, error);
 }
 
 /* --- Consumers --- */

@@ -137,15 +137,20 @@ insert_deal_parts (DemoGen  *gen,
     {
       guint n = gen->org_n_contacts[plan->org];
       guint first = gen->org_first_contact[plan->org];
-      guint want = 2 + demo_rand_below (&gen->rand, 3);
+      /* The big organization's deals involve more people, its chief
+       * executive first (as the economic buyer). */
+      gboolean big = gen->n_big_contacts > 0 && plan->org == gen->n_orgs - 1;
+      guint want = big ? 6 + demo_rand_below (&gen->rand, 4) : 2 + demo_rand_below (&gen->rand, 3);
       guint count = MIN (n, want);
-      guint start = demo_rand_below (&gen->rand, n);
+      guint start = big ? 1 + demo_rand_below (&gen->rand, n - count) : demo_rand_below (&gen->rand, n);
 
       for (guint s = 0; s < count; s++)
         if (!demo_insert (gen, DEMO_STMT_DEAL_STAKEHOLDER, error, "iiiiisss", demo_next_id (gen),
                           plan->created, plan->created, deal,
-                          gen->people[first + (start + s) % n],
-                          s == 0 ? "decision-maker" : DEMO_PICK (&gen->rand, roles),
+                          gen->people[big && s == 0 ? first : first + (start + s) % n],
+                          big && s == 0 ? "economic-buyer"
+                          : s == 0 && demo_rand_chance (&gen->rand, 75) ? "decision-maker"
+                          : DEMO_PICK (&gen->rand, roles),
                           levels3[demo_rand_below (&gen->rand, 3)],
                           attitudes[demo_rand_below (&gen->rand, 3)]))
           return FALSE;
@@ -212,7 +217,7 @@ make_deal (DemoGen  *gen,
   if (b2b)
     {
       /* Deals go to organizations that have people to talk to. */
-      guint c = demo_rand_below (&gen->rand, gen->n_contacts);
+      guint c = demo_pick_contact (gen);
 
       plan.org = gen->contact_org[c];
       plan.customer = gen->orgs[plan.org];

@@ -693,6 +693,68 @@ demo_job (DemoGen     *gen,
   *department = TEXT (gen, departments[level][i]);
 }
 
+/* Departments in the order of departments[1] and [2]. */
+static const DemoText big_departments[6] = {
+  { "Procurement", "采购部" }, { "IT", "信息技术部" }, { "Operations", "运营部" },
+  { "Marketing", "市场部" }, { "Finance", "财务部" }, { "Sales", "销售部" },
+};
+
+static const DemoText big_titles[6][4] = {
+  { { "Vice President of Procurement", "采购副总裁" }, { "Procurement Director", "采购总监" },
+    { "Procurement Manager", "采购经理" }, { "Procurement Specialist", "采购专员" } },
+  { { "Chief Technology Officer", "首席技术官" }, { "IT Director", "IT总监" },
+    { "Engineering Manager", "研发经理" }, { "Systems Engineer", "系统工程师" } },
+  { { "Chief Operating Officer", "首席运营官" }, { "Operations Director", "运营总监" },
+    { "Operations Manager", "运营经理" }, { "Operations Analyst", "运营分析师" } },
+  { { "Chief Marketing Officer", "首席营销官" }, { "Marketing Director", "市场总监" },
+    { "Marketing Manager", "市场经理" }, { "Marketing Coordinator", "市场专员" } },
+  { { "Chief Financial Officer", "首席财务官" }, { "Finance Director", "财务总监" },
+    { "Finance Manager", "财务经理" }, { "Accountant", "会计" } },
+  { { "Vice President of Sales", "销售副总裁" }, { "Sales Director", "销售总监" },
+    { "Sales Manager", "销售经理" }, { "Account Executive", "客户经理" } },
+};
+
+static const DemoText big_chief = { "Chief Executive Officer", "总裁" };
+static const DemoText big_office = { "Executive Office", "总裁办" };
+
+void
+demo_dept_job (DemoGen     *gen,
+               guint        dept,
+               guint        level,
+               const char **title,
+               const char **department)
+{
+  dept = MIN (dept, 5);
+  if (level == 0)
+    {
+      *title = TEXT (gen, big_chief);
+      *department = TEXT (gen, big_office);
+      return;
+    }
+  *title = TEXT (gen, big_titles[dept][MIN (level, 4) - 1]);
+  *department = TEXT (gen, big_departments[dept]);
+}
+
+void
+demo_big_org_name (DemoGen *gen,
+                   char    *name,
+                   char    *sort_key,
+                   char    *domain)
+{
+  if (gen->zh)
+    {
+      g_strlcpy (name, "北辰控股集团有限公司", 128);
+      sort_han_name (name, sort_key);
+      g_strlcpy (domain, "beichen-holdings.com.cn", 64);
+    }
+  else
+    {
+      g_strlcpy (name, "Northwind Holdings", 128);
+      g_strlcpy (sort_key, "northwind holdings", 128);
+      g_strlcpy (domain, "northwind-holdings.com", 64);
+    }
+}
+
 const char *
 demo_deal_topic (DemoGen *gen)
 {

@@ -109,6 +109,7 @@ typedef enum
   DEMO_STMT_SELF_SERVICE,
   DEMO_STMT_CAMPAIGN_MEMBER,
   DEMO_STMT_CUSTOM_VALUE,
+  DEMO_STMT_MAP_POSITION,
   DEMO_N_STMTS
 } DemoStmt;
 
@@ -162,6 +163,8 @@ typedef struct
   guint           n_people_made;
   guint           n_contacts;  /* people[0..n_contacts) work at organizations */
   guint          *contact_org; /* org index of each contact */
+  guint           n_regular_contacts; /* people[0..n_regular_contacts): the ordinary accounts */
+  guint           n_big_contacts;     /* then the big organization's (the last org) */
   gint64          pipelines[2];
   gint64          stages[2][7];
   guint           n_stages[2];
@@ -181,6 +184,21 @@ typedef struct
   char            last_consumer[6][128];
   gboolean        have_last_consumer;
 } DemoGen;
+
+/* The big organization (the last one, in both sizes): this many people in
+ * five levels, for screenshots and the benchmark of a large stakeholder map. */
+#define DEMO_BIG_ORG_PEOPLE 300
+
+/* A contact to deal with or hear from (an index into people[]).  The big
+ * organization is one account among many: it gets a few deals and tickets,
+ * not the share of its 300 people. */
+static inline guint
+demo_pick_contact (DemoGen *gen)
+{
+  if (gen->n_big_contacts > 0 && demo_rand_below (&gen->rand, 1000000) < 30000 / gen->scale)
+    return gen->n_regular_contacts + demo_rand_below (&gen->rand, gen->n_big_contacts);
+  return demo_rand_below (&gen->rand, gen->n_regular_contacts);
+}
 
 /* Row helpers (crm-demo.c).  @types: one letter per bound column:
  *   i gint64, r gint64 reference (0 binds NULL), s const char * (static for
@@ -245,6 +263,18 @@ void        demo_job           (DemoGen        *gen,
                                 guint           level,
                                 const char    **title,
                                 const char    **department);
+/* The big organization's jobs: @dept 0..5 (procurement, IT, operations,
+ * marketing, finance, sales), @level 0 (the chief executive) .. 4 (staff). */
+void        demo_dept_job      (DemoGen        *gen,
+                                guint           dept,
+                                guint           level,
+                                const char    **title,
+                                const char    **department);
+/* "Northwind Holdings" / "北辰控股集团有限公司" with its sort key and web domain. */
+void        demo_big_org_name  (DemoGen        *gen,
+                                char           *name,
+                                char           *sort_key,
+                                char           *domain);
 const char *demo_deal_topic    (DemoGen        *gen);
 const char *demo_product_name  (DemoGen        *gen,
                                 guint           index,

@@ -221,7 +221,7 @@ plan_ticket (DemoGen    *gen,
              TicketPlan *t)
 {
   t->b2b = gen->n_contacts > 0 && demo_rand_chance (&gen->rand, 30);
-  t->person = t->b2b ? demo_rand_below (&gen->rand, gen->n_contacts)
+  t->person = t->b2b ? demo_pick_contact (gen)
                      : gen->n_contacts + demo_rand_below (&gen->rand, gen->n_people - gen->n_contacts);
   t->org = t->b2b ? gen->contact_org[t->person] : 0;
   t->channel = demo_rand_weighted (&gen->rand, ticket_channel_weights, 7);
@@ -332,7 +332,7 @@ make_self_service (DemoGen  *gen,
 
       if (roll < 15 && gen->n_contacts > 0)
         {
-          person = gen->people[demo_rand_below (&gen->rand, gen->n_contacts)];
+          person = gen->people[demo_pick_contact (gen)];
           b2b = TRUE;
         }
       else if (roll < 85)

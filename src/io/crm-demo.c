@@ -101,6 +101,9 @@ static const char *stmt_sql[DEMO_N_STMTS] = {
   [DEMO_STMT_CUSTOM_VALUE] =
     "INSERT INTO custom_value (id, created, updated, field_id, record_id, text_value, "
     "num_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  [DEMO_STMT_MAP_POSITION] =
+    "INSERT INTO map_position (id, created, updated, scope_kind, scope_id, person_id, x, y) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 };
 
 typedef struct
@@ -476,7 +479,7 @@ generate_job (CrmStoreWorker *worker,
   gen->reference -= gen->reference % DEMO_DAY;
   gen->currency = gen->zh ? "CNY" : "USD";
   gen->n_orgs = 100 * gen->scale;
-  gen->n_people = 1000 * gen->scale;
+  gen->n_people = 1000 * gen->scale + DEMO_BIG_ORG_PEOPLE;
   gen->n_deals = 200 * gen->scale;
   gen->n_tickets = 1000 * gen->scale;
   gen->n_activities = 5000 * gen->scale;

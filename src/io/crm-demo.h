@@ -42,7 +42,7 @@ G_BEGIN_DECLS
 
 /**
  * CrmDemoSize:
- * @CRM_DEMO_SMALL: about 1,000 people, 100 organizations, 200 deals, 1,000
+ * @CRM_DEMO_SMALL: about 1,300 people, 100 organizations, 200 deals, 1,000
  *   tickets and 5,000 activities
  * @CRM_DEMO_LARGE: 1,000 times as much (1,000,000 people, ...)
  */
@@ -53,7 +53,7 @@ typedef enum
 } CrmDemoSize;
 
 /* Bump when the generated content changes (benchmark caches key on it). */
-#define CRM_DEMO_GENERATOR_VERSION 6
+#define CRM_DEMO_GENERATOR_VERSION 7
 
 /* 2026-11-23T00:00:00Z: "today" of the sample data unless told otherwise. */
 #define CRM_DEMO_DEFAULT_REFERENCE G_GINT64_CONSTANT (1795392000)

@@ -229,8 +229,11 @@ test_small_counts (void)
     "business_calendar", "holiday", "product", "tag", "record_tag",
   };
 
-  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person"), ==, 1000);
+  /* 1,000 people plus the big organization's 300. */
+  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person"), ==, 1300);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM organization"), ==, 100);
+  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM affiliation a JOIN organization o "
+                                    "ON o.id = a.organization_id WHERE o.name = 'Northwind Holdings'"), ==, 300);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM deal"), ==, 200);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM ticket"), ==, 1000);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM activity"), ==, 5000);
@@ -407,17 +410,17 @@ test_chinese (void)
 {
   g_autoptr(Demo) demo = demo_new ("zh_CN", 7);
 
-  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person"), ==, 1000);
+  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person"), ==, 1300);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person "
                                     "WHERE display_name != family_name || given_name"), ==, 0);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person WHERE length(display_name) = 2"), >, 50);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person WHERE length(display_name) = 3"), >, 300);
-  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person WHERE language = 'zh-CN'"), ==, 1000);
+  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person WHERE language = 'zh-CN'"), ==, 1300);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person WHERE display_name GLOB '*[A-Za-z]*'"), ==, 0);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM organization WHERE name LIKE '%有限公司'"), ==, 100);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM stage WHERE name = '资格审查'"), ==, 1);
   g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM pipeline WHERE currency = 'CNY'"), ==, 2);
-  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person WHERE country = 'CN'"), ==, 1000);
+  g_assert_cmpint (query_int (demo, "SELECT COUNT(*) FROM person WHERE country = 'CN'"), ==, 1300);
 }
 
 static void
@@ -468,7 +471,7 @@ test_progress_and_cancel (void)
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM person", -1, &stmt, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1000);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1300);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
