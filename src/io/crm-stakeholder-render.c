@@ -142,6 +142,7 @@ struct _CrmMapRenderer
   GHashTable           *index;        /* person id → node index + 1 */
   guint                 index_n_nodes;
   guint8               *bus_level;    /* per node: the height of its reports' bus */
+  double               *column_top;   /* per node in a column of reports: the column's top, else NAN */
   PangoLayout          *legend[N_LEGEND];
   guint                 legend_stale_days;
 };
@@ -406,6 +407,7 @@ crm_map_renderer_set_points (CrmMapRenderer *self,
   g_clear_pointer (&self->points, g_array_unref);
   self->points = points;
   g_clear_pointer (&self->bus_level, g_free);
+  g_clear_pointer (&self->column_top, g_free);
 }
 
 const CrmLayoutMetrics *
@@ -427,6 +429,7 @@ crm_map_renderer_invalidate (CrmMapRenderer *self)
   self->n_texts = 0;
   g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_pointer (&self->bus_level, g_free);
+  g_clear_pointer (&self->column_top, g_free);
   for (guint i = 0; i < N_LEGEND; i++)
     g_clear_object (&self->legend[i]);
 }
@@ -506,7 +509,40 @@ arrow_head (cairo_t *cr,
   cairo_line_to (cr, x - dx * size * 1.8 - dy * size, y - dy * size * 1.8 + dx * size);
   cairo_line_to (cr, x - dx * size * 1.8 + dy * size, y - dy * size * 1.8 - dx * size);
   cairo_close_path (cr);
+}
+
+typedef struct
+{
+  double x, y, dx, dy, size;
+} Arrow;
+
+/* Edges are drawn in batches: every line of a kind in one path, stroked
+ * once, then every arrow head in one path, filled once. */
+static void
+add_arrow (GArray *arrows,
+           double  x,
+           double  y,
+           double  dx,
+           double  dy,
+           double  size)
+{
+  Arrow a = { x, y, dx, dy, size };
+
+  g_array_append_val (arrows, a);
+}
+
+static void
+fill_arrows (cairo_t *cr,
+             GArray  *arrows)
+{
+  for (guint i = 0; i < arrows->len; i++)
+    {
+      Arrow *a = &g_array_index (arrows, Arrow, i);
+
+      arrow_head (cr, a->x, a->y, a->dx, a->dy, a->size);
+    }
   cairo_fill (cr);
+  g_array_set_size (arrows, 0);
 }
 
 /* Where the ray from a box's centre (@cx, @cy) along (@dx, @dy) leaves the
@@ -617,6 +653,32 @@ ensure_bus_levels (CrmMapRenderer       *self,
         row_y = p[i].y, rank = 0;
       self->bus_level[i] = rank++ % 3;
     }
+
+  /* Reports the layout hung in a column under their manager: in the layer
+   * below, one above the other (the same x). */
+  self->column_top = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    self->column_top[i] = NAN;
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CrmMapEdge *edge = crm_stakeholder_map_get_edge (self->map, e);
+      int r = find_node (self, edge->from), m = find_node (self, edge->to);
+
+      if (edge->kind != CRM_MAP_EDGE_REPORTS_TO || r < 0 || m < 0 || p[r].layer != p[m].layer + 1)
+        continue;
+      for (guint f = 0; f < n_edges; f++)
+        {
+          const CrmMapEdge *other = crm_stakeholder_map_get_edge (self->map, f);
+          int q;
+
+          if (f == e || other->kind != CRM_MAP_EDGE_REPORTS_TO || other->to != edge->to ||
+              (q = find_node (self, other->from)) < 0 || q == r || p[q].x != p[r].x ||
+              p[q].layer != p[r].layer)
+            continue;
+          self->column_top[r] = MIN (isnan (self->column_top[r]) ? G_MAXDOUBLE : self->column_top[r],
+                                     MIN (p[q].y, p[r].y) - self->metrics.node_height / 2);
+        }
+    }
 }
 
 static void
@@ -624,7 +686,9 @@ reports_line (CrmMapRenderer       *self,
               cairo_t              *cr,
               const CrmLayoutPoint *r,
               const CrmLayoutPoint *m,
-              guint                 level)
+              guint                 level,
+              double                column_top,
+              GArray               *arrows)
 {
   const CrmLayoutMetrics *mt = &self->metrics;
   double top = r->y - mt->node_height / 2, bottom = m->y + mt->node_height / 2 + 2;
@@ -632,7 +696,18 @@ reports_line (CrmMapRenderer       *self,
 
   if (top - bottom > mt->v_gap / 3)
     {
-      if (r->y - m->y <= mt->node_height + mt->v_gap + 1)
+      if (!isnan (column_top))
+        {
+          /* A spine left of the column, into each report's side. */
+          double spine = r->x - mt->node_width / 2 - 14;
+          double mid = column_top - mt->v_gap * (0.3 + 0.2 * level);
+
+          cairo_move_to (cr, r->x - mt->node_width / 2, r->y);
+          cairo_line_to (cr, spine, r->y);
+          cairo_line_to (cr, spine, mid);
+          cairo_line_to (cr, m->x, mid);
+        }
+      else if (r->layer == m->layer + 1)
         {
           double mid = top - mt->v_gap * (0.3 + 0.2 * level);
           double turn = MIN (8, fabs (r->x - m->x) / 2);
@@ -654,14 +729,12 @@ reports_line (CrmMapRenderer       *self,
           cairo_curve_to (cr, r->x, top - k, m->x, bottom + k, m->x, bottom + 4);
         }
       cairo_line_to (cr, m->x, bottom);
-      cairo_stroke (cr);
-      arrow_head (cr, m->x, bottom, 0, -1, 4.5);
+      add_arrow (arrows, m->x, bottom, 0, -1, 4.5);
       return;
     }
 
   curve_between (self, cr, r, m, 0.0, &ex, &ey, &dx, &dy);
-  cairo_stroke (cr);
-  arrow_head (cr, ex, ey, dx, dy, 4.5);
+  add_arrow (arrows, ex, ey, dx, dy, 4.5);
 }
 
 static double
@@ -679,18 +752,13 @@ influence_line (CrmMapRenderer       *self,
                 cairo_t              *cr,
                 const CrmLayoutPoint *a,
                 const CrmLayoutPoint *b,
-                const char           *strength)
+                double                width,
+                GArray               *arrows)
 {
-  double width = strength_width (strength);
-  double dashes[] = { 7, 5 };
   double ex, ey, dx, dy;
 
-  cairo_set_line_width (cr, width);
-  cairo_set_dash (cr, dashes, 2, 0);
   curve_between (self, cr, a, b, 0.22, &ex, &ey, &dx, &dy);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  arrow_head (cr, ex, ey, dx, dy, 3 + width);
+  add_arrow (arrows, ex, ey, dx, dy, 3 + width);
 }
 
 /* Whether the box around @a and @b (grown by @pad) meets the clip. */
@@ -708,10 +776,13 @@ void
 crm_map_renderer_draw_edges (CrmMapRenderer *self,
                              cairo_t        *cr)
 {
+  static const double dashes[] = { 7, 5 };
   const Palette *pal;
   const CrmLayoutPoint *p;
+  GArray *arrows;
   guint n_edges;
   double clip[4], pad;
+  gboolean dashed;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
@@ -724,34 +795,53 @@ crm_map_renderer_draw_edges (CrmMapRenderer *self,
   pad = self->metrics.node_width + self->metrics.node_height;
   ensure_bus_levels (self, p);
 
+  arrows = g_array_new (FALSE, FALSE, sizeof (Arrow));
+  /* Dashes too small to see are not worth their cost. */
+  dashed = device_scale (cr) * 5 >= 1;
+
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  /* Lines first, influence links over them. */
-  for (guint pass = 0; pass < 2; pass++)
+  /* Reports-to lines first, then influence links over them, by strength. */
+  for (guint pass = 0; pass < 4; pass++)
     {
-      CrmMapEdgeKind kind = pass == 0 ? CRM_MAP_EDGE_REPORTS_TO : CRM_MAP_EDGE_INFLUENCES;
+      static const char *strengths[] = { NULL, "low", "medium", "high" };
+      double width = pass == 0 ? pal->line_width : strength_width (strengths[pass]);
 
-      set_rgba (cr, pass == 0 ? &pal->line : &pal->influence);
-      cairo_set_line_width (cr, pal->line_width);
       for (guint e = 0; e < n_edges; e++)
         {
           const CrmMapEdge *edge = crm_stakeholder_map_get_edge (self->map, e);
           int from, to;
 
-          if (edge->kind != kind)
+          if (pass == 0 ? edge->kind != CRM_MAP_EDGE_REPORTS_TO
+                        : edge->kind != CRM_MAP_EDGE_INFLUENCES ||
+                          strength_width (edge->strength) != width)
             continue;
           from = find_node (self, edge->from);
           to = find_node (self, edge->to);
           if (from < 0 || to < 0 || from == to || !edge_visible (&p[from], &p[to], clip, pad))
             continue;
-          if (kind == CRM_MAP_EDGE_REPORTS_TO)
-            reports_line (self, cr, &p[from], &p[to], self->bus_level[to]);
+          if (pass == 0)
+            reports_line (self, cr, &p[from], &p[to], self->bus_level[to], self->column_top[from],
+                          arrows);
           else
-            influence_line (self, cr, &p[from], &p[to], edge->strength);
+            influence_line (self, cr, &p[from], &p[to], width, arrows);
         }
+      if (arrows->len == 0)
+        {
+          cairo_new_path (cr);
+          continue;
+        }
+      set_rgba (cr, pass == 0 ? &pal->line : &pal->influence);
+      cairo_set_line_width (cr, width);
+      if (pass > 0 && dashed)
+        cairo_set_dash (cr, dashes, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      fill_arrows (cr, arrows);
     }
   cairo_restore (cr);
+  g_array_unref (arrows);
 }
 
 /* --- nodes --- */
@@ -1130,6 +1220,7 @@ legend_walk (CrmMapRenderer *self,
                   cairo_line_to (cr, x + 30, cy);
                   cairo_stroke (cr);
                   arrow_head (cr, x + 36, cy, 1, 0, 4.5);
+                  cairo_fill (cr);
                 }
               else if (item == LEGEND_INFLUENCES)
                 {
@@ -1143,6 +1234,7 @@ legend_walk (CrmMapRenderer *self,
                   cairo_stroke (cr);
                   cairo_set_dash (cr, NULL, 0, 0);
                   arrow_head (cr, x + 36, cy, 1, 0, 5);
+                  cairo_fill (cr);
                 }
               else if (item >= LEGEND_LOW)
                 {
@@ -1201,26 +1293,149 @@ draw_legend (CrmMapRenderer *self,
   legend_walk (self, cr, x, y, &w, &h);
 }
 
+static gboolean
+is_visible (const CrmLayoutPoint   *p,
+            const CrmLayoutMetrics *m,
+            const double            clip[4])
+{
+  return p->x + m->node_width / 2 + 8 >= clip[0] && p->x - m->node_width / 2 - 8 <= clip[2] &&
+         p->y + m->node_height / 2 + 8 >= clip[1] && p->y - m->node_height / 2 - 8 <= clip[3];
+}
+
+static int
+attitude_index (const char *attitude)
+{
+  if (g_strcmp0 (attitude, "supporter") == 0)
+    return 0;
+  if (g_strcmp0 (attitude, "opponent") == 0)
+    return 2;
+  return 1;
+}
+
+/* Nodes too small to read (a large map seen whole): the same shapes as
+ * draw_node() without text, shadow and marks, each kind of shape of every
+ * node in one path, so that a few fills paint hundreds of nodes. */
+static void
+draw_nodes_coarse (CrmMapRenderer *self,
+                   cairo_t        *cr,
+                   const double    clip[4])
+{
+  static const char *attitudes[] = { "supporter", "neutral", "opponent" };
+  const Palette *pal = palette (self);
+  const CrmLayoutMetrics *m = &self->metrics;
+  const CrmLayoutPoint *p = points_of (self);
+  guint n = self->points->len;
+  double w = m->node_width, h = m->node_height, tw = text_width (self);
+
+  cairo_save (cr);
+  for (guint i = 0; i < n; i++)
+    if (is_visible (&p[i], m, clip))
+      cairo_rectangle (cr, p[i].x - w / 2, p[i].y - h / 2, w, h);
+  set_rgba (cr, &pal->card);
+  cairo_fill_preserve (cr);
+  set_rgba (cr, &pal->border);
+  cairo_set_line_width (cr, pal->border_width);
+  cairo_stroke (cr);
+
+  /* The influence rings as discs under the avatars. */
+  for (guint i = 0; i < n; i++)
+    if (is_visible (&p[i], m, clip))
+      {
+        const CrmMapNode *node = crm_stakeholder_map_get_node (self->map, i);
+        double r = (g_strcmp0 (node->influence, "high") == 0 ? 24 : 21) + 2.5 +
+                   influence_ring (node->influence);
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, p[i].x - w / 2 + AVATAR_X, p[i].y, r, 0, 2 * G_PI);
+      }
+  set_rgba (cr, &pal->text);
+  cairo_fill (cr);
+
+  for (int a = 0; a < 3; a++)
+    {
+      Rgba tint = mix (&pal->card, attitude_colour (pal, attitudes[a]), MAX (pal->tint, 0.15));
+
+      for (guint i = 0; i < n; i++)
+        {
+          const CrmMapNode *node = crm_stakeholder_map_get_node (self->map, i);
+
+          if (attitude_index (node->attitude) == a && is_visible (&p[i], m, clip))
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, p[i].x - w / 2 + AVATAR_X, p[i].y,
+                         g_strcmp0 (node->influence, "high") == 0 ? 24 : 21, 0, 2 * G_PI);
+            }
+        }
+      set_rgba (cr, &tint);
+      cairo_fill (cr);
+      for (guint i = 0; i < n; i++)
+        {
+          const CrmMapNode *node = crm_stakeholder_map_get_node (self->map, i);
+
+          if (attitude_index (node->attitude) == a && is_visible (&p[i], m, clip))
+            cairo_rectangle (cr, p[i].x - w / 2, p[i].y - h / 2, STRIPE * 2, h);
+        }
+      set_rgba (cr, attitude_colour (pal, attitudes[a]));
+      cairo_fill (cr);
+    }
+
+  /* Name, title and role as bars. */
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          const CrmMapNode *node = crm_stakeholder_map_get_node (self->map, i);
+          double x = p[i].x - w / 2 + TEXT_X;
+
+          if (!is_visible (&p[i], m, clip))
+            continue;
+          if (pass == 0)
+            cairo_rectangle (cr, x, p[i].y - 20, tw * MIN (1.0, 0.3 + 0.05 * g_utf8_strlen (node->name, -1)), 11);
+          else if (pass == 1 && node->title != NULL && node->title[0] != '\0')
+            cairo_rectangle (cr, x, p[i].y - 4, tw * 0.7, 7);
+          else if (pass == 2 && node->role != NULL && node->role[0] != '\0')
+            cairo_rectangle (cr, x, p[i].y + 10, tw * 0.55, 11);
+        }
+      set_rgba (cr, pass == 0 ? &pal->text : pass == 1 ? &pal->dim : &pal->pill_text);
+      cairo_fill (cr);
+    }
+
+  /* Stale clocks as dots. */
+  for (guint i = 0; i < n; i++)
+    if (is_visible (&p[i], m, clip) && is_stale (self, crm_stakeholder_map_get_node (self->map, i)))
+      {
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, p[i].x + w / 2 - 16, p[i].y + h / 2 - 16, 8, 0, 2 * G_PI);
+      }
+  set_rgba (cr, &pal->stale);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 void
 crm_map_renderer_draw (CrmMapRenderer *self,
                        cairo_t        *cr)
 {
-  double x0, y0, x1, y1;
+  double clip[4];
   const CrmLayoutPoint *p;
   CrmLayoutMetrics *m;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
-  crm_map_renderer_draw_background (self, cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
+  crm_map_renderer_draw_background (self, cr, clip[0], clip[1], clip[2] - clip[0], clip[3] - clip[1]);
   crm_map_renderer_draw_edges (self, cr);
   m = &self->metrics;
   if ((p = points_of (self)) != NULL)
-    for (guint i = 0; i < self->points->len; i++)
-      if (p[i].x + m->node_width / 2 + 8 >= x0 && p[i].x - m->node_width / 2 - 8 <= x1 &&
-          p[i].y + m->node_height / 2 + 8 >= y0 && p[i].y - m->node_height / 2 - 8 <= y1)
-        crm_map_renderer_draw_node (self, cr, i, FALSE);
+    {
+      if (device_scale (cr) * TITLE_PX < READABLE_PX)
+        draw_nodes_coarse (self, cr, clip);
+      else
+        for (guint i = 0; i < self->points->len; i++)
+          if (is_visible (&p[i], m, clip))
+            crm_map_renderer_draw_node (self, cr, i, FALSE);
+    }
   draw_legend (self, cr);
 }
 

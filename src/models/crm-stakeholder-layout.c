@@ -9,7 +9,11 @@
  *     node order.  A depth-first walk in node order drops the edges that
  *     close a cycle, so the same data always breaks a cycle in the same place.
  *  2. A node's layer is one below its lowest manager (0 without managers).
- *     People without any reports-to line share the rows below the chart.
+ *     Two or more reports of one manager who have no reports and no other
+ *     manager hang in a column under that manager instead of spreading the
+ *     row (a layer is as tall as its tallest column); in a small map, six
+ *     or more.  People without any
+ *     reports-to line share the rows below the chart.
  *  3. Within a layer, departments side by side in one order for every layer;
  *     within a department, nodes ordered by the mean x of their managers
  *     (downward sweeps) or of their reports (upward sweeps), node order
@@ -31,6 +35,9 @@
 #include "crm-stakeholder-layout.h"
 
 #define N_ROUNDS 2   /* down and up sweeps before the final downward one */
+#define STACK_MIN 2  /* leaf reports of one manager that make a column */
+#define STACK_MIN_SMALL 6  /* the same in a small map, which has room to spread */
+#define SMALL_MAP 12
 
 typedef struct
 {
@@ -42,6 +49,9 @@ typedef struct
   GArray                 *reports;     /* of GArray of guint */
   guint                  *layer;
   guint                  *dept;        /* department rank */
+  guint                  *head;        /* the first node of its column, or itself */
+  guint                  *stack_pos;   /* place in its column, 0 for the first */
+  guint                  *stack_len;   /* nodes in the column it heads, else 1 */
   gboolean               *lined;       /* has a reports-to line */
   double                 *x;
   double                 *key;         /* sort key of the current sweep */
@@ -222,6 +232,67 @@ assign_layers (Layout *l)
 }
 
 static int
+compare_dept_index (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  Layout *l = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (l->dept[i] != l->dept[j])
+    return l->dept[i] < l->dept[j] ? -1 : 1;
+  return (i > j) - (i < j);
+}
+
+/* Columns of leaf reports: per manager, the reports with no reports of
+ * their own, no other manager, right in the layer below. */
+static void
+find_stacks (Layout *l)
+{
+  g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < l->n; i++)
+    {
+      l->head[i] = i;
+      l->stack_len[i] = 1;
+    }
+  for (guint m = 0; m < l->n; m++)
+    {
+      GArray *reports = index_array (l->reports, m);
+
+      g_array_set_size (leaves, 0);
+      for (guint k = 0; k < reports->len; k++)
+        {
+          guint i = g_array_index (reports, guint, k);
+
+          if (index_array (l->reports, i)->len == 0 && index_array (l->managers, i)->len == 1 &&
+              l->layer[i] == l->layer[m] + 1)
+            g_array_append_val (leaves, i);
+        }
+      if (leaves->len < (l->n <= SMALL_MAP ? STACK_MIN_SMALL : STACK_MIN))
+        continue;
+      g_array_sort_with_data (leaves, compare_dept_index, l);
+      for (guint k = 0; k < leaves->len; k++)
+        {
+          guint i = g_array_index (leaves, guint, k);
+
+          l->head[i] = g_array_index (leaves, guint, 0);
+          l->stack_pos[i] = k;
+        }
+      l->stack_len[g_array_index (leaves, guint, 0)] = leaves->len;
+    }
+}
+
+/* A column follows its first node. */
+static void
+sync_stacks (Layout *l)
+{
+  for (guint i = 0; i < l->n; i++)
+    if (l->stack_pos[i] > 0)
+      l->x[i] = l->x[l->head[i]];
+}
+
+static int
 compare_in_row (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
@@ -309,6 +380,7 @@ sweep_row (Layout *l,
     }
   g_array_sort_with_data (row, compare_in_row, l);
   fit_row (l, row);
+  sync_stacks (l);
 }
 
 static void
@@ -326,6 +398,7 @@ place_chart (Layout *l)
       g_array_sort_with_data (row, compare_in_row, l);
       fit_row (l, row);
     }
+  sync_stacks (l);
 
   for (guint round = 0; round <= N_ROUNDS; round++)
     {
@@ -388,6 +461,21 @@ overlaps (double                  ax,
   return fabs (ax - bx) < m->node_width + m->h_gap && fabs (ay - by) < m->node_height + m->h_gap;
 }
 
+static int
+compare_row_x (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const CrmLayoutPoint *p = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  if (p[i].y != p[j].y)
+    return p[i].y < p[j].y ? -1 : 1;
+  if (p[i].x != p[j].x)
+    return p[i].x < p[j].x ? -1 : 1;
+  return (i > j) - (i < j);
+}
+
 /* Placed nodes back at their place; the others of each row, left to right,
  * shift right past them and past what shifted before them. */
 static void
@@ -418,13 +506,7 @@ keep_placed (Layout *l,
     return;
 
   /* By row, then x: the layout's order. */
-  for (guint k = 0; k < order->len; k++)
-    {
-      guint i = g_array_index (order, guint, k);
-
-      l->dept[i] = p[i].layer;
-    }
-  g_array_sort_with_data (order, compare_in_row, l);
+  g_array_sort_with_data (order, compare_row_x, p);
 
   for (guint k = 0; k < order->len; k++)
     {
@@ -436,7 +518,7 @@ keep_placed (Layout *l,
         {
           guint prev = g_array_index (order, guint, k - 1);
 
-          if (p[prev].layer == p[i].layer)
+          if (p[prev].y == p[i].y)
             shift = MAX (0, p[prev].x + l->m->node_width + l->m->h_gap - p[i].x);
         }
       p[i].x += shift;
@@ -465,6 +547,9 @@ layout_clear (Layout *l)
   g_clear_pointer (&l->rows, g_ptr_array_unref);
   g_free (l->layer);
   g_free (l->dept);
+  g_free (l->head);
+  g_free (l->stack_pos);
+  g_free (l->stack_len);
   g_free (l->lined);
   g_free (l->x);
   g_free (l->key);
@@ -486,8 +571,9 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
   CrmLayoutMetrics defaults;
   Layout l = { map, metrics, crm_stakeholder_map_get_n_nodes (map) };
   GArray *points;
-  guint n_layers = 0, widest = 0, n_unlined = 0;
-  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, top;
+  guint n_layers = 0, widest = 0, n_unlined = 0, n_all;
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+  g_autofree double *row_top = NULL;
 
   g_return_val_if_fail (CRM_IS_STAKEHOLDER_MAP (map), NULL);
 
@@ -505,6 +591,9 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
   l.reports = new_arrays (l.n);
   l.layer = g_new0 (guint, l.n);
   l.dept = g_new0 (guint, l.n);
+  l.head = g_new0 (guint, l.n);
+  l.stack_pos = g_new0 (guint, l.n);
+  l.stack_len = g_new0 (guint, l.n);
   l.lined = g_new0 (gboolean, l.n);
   l.x = g_new0 (double, l.n);
   l.key = g_new0 (double, l.n);
@@ -513,6 +602,7 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
   rank_departments (&l);
   collect_managers (&l);
   assign_layers (&l);
+  find_stacks (&l);
 
   for (guint i = 0; i < l.n; i++)
     if (l.lined[i])
@@ -522,7 +612,7 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
   for (guint r = 0; r < n_layers; r++)
     g_ptr_array_add (l.rows, g_array_new (FALSE, FALSE, sizeof (guint)));
   for (guint i = 0; i < l.n; i++)
-    if (l.lined[i])
+    if (l.lined[i] && l.stack_pos[i] == 0)
       g_array_append_val ((GArray *) l.rows->pdata[l.layer[i]], i);
 
   place_chart (&l);
@@ -534,21 +624,28 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
         left = MIN (left, l.x[i]);
         right = MAX (right, l.x[i]);
       }
+  n_all = n_layers;
   if (n_unlined > 0)
-    place_unlined (&l, n_layers, n_layers > 0 ? (left + right) / 2 : 0,
-                   MAX (widest, MAX (6, (guint) ceil (sqrt (2.0 * n_unlined)))));
+    n_all = place_unlined (&l, n_layers, n_layers > 0 ? (left + right) / 2 : 0,
+                           MAX (widest, MAX (6, (guint) ceil (sqrt (2.0 * n_unlined)))));
 
-  /* The top left node box at (0, 0). */
+  /* Each layer as tall as its longest column; the top left node box at (0, 0). */
   left = G_MAXDOUBLE;
   for (guint i = 0; i < l.n; i++)
     left = MIN (left, l.x[i]);
-  top = l.m->node_height / 2;
+  row_top = g_new0 (double, n_all + 1);
+  for (guint i = 0; i < l.n; i++)
+    row_top[l.layer[i] + 1] = MAX (row_top[l.layer[i] + 1],
+                                   l.stack_len[i] * (l.m->node_height + l.m->h_gap) - l.m->h_gap);
+  for (guint r = 1; r <= n_all; r++)
+    row_top[r] += row_top[r - 1] + l.m->v_gap;
   for (guint i = 0; i < l.n; i++)
     {
       CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
 
       p->x = l.x[i] - left + l.m->node_width / 2;
-      p->y = top + l.layer[i] * (l.m->node_height + l.m->v_gap);
+      p->y = row_top[l.layer[i]] + l.m->node_height / 2 +
+             l.stack_pos[i] * (l.m->node_height + l.m->h_gap);
       p->layer = l.layer[i];
     }
 

@@ -11,6 +11,8 @@
  *   rapport-bench insert-floor DB ROWS      raw SQLite: ROWS minimal rows
  *   rapport-bench page-read DB [READS]      CrmPagedModel pages at random positions
  *   rapport-bench page-floor DB [READS]     raw SQLite keyset page reads
+ *   rapport-bench map-layout                layout of a synthetic 300-person map, and its floor
+ *   rapport-bench map-draw [PNG-PREFIX]     full redraws of that map, and their floor
  */
 
 #define G_LOG_DOMAIN "RapportBench"
@@ -28,6 +30,9 @@
 #include "crm-query.h"
 #include "crm-search.h"
 #include "crm-search-fold.h"
+#include "crm-stakeholder-layout.h"
+#include "crm-stakeholder-map.h"
+#include "crm-stakeholder-render.h"
 #include "crm-store.h"
 
 #define PAGE 64
@@ -513,6 +518,342 @@ cmd_search_floor (const char *path)
   return 0;
 }
 
+/* --- stakeholder maps (no database) --- */
+
+#define MAP_PEOPLE  300
+#define MAP_RUNS    200
+
+static const char *map_departments[] = {
+  "Engineering", "Finance", "Marketing", "Operations", "Sales", "Support",
+};
+static const char *map_roles[] = {
+  "", "economic-buyer", "decision-maker", "technical-evaluator", "champion", "influencer",
+  "user", "gatekeeper", "blocker", "", "",
+};
+static const char *map_levels[] = { "low", "medium", "high" };
+static const char *map_attitudes[] = { "supporter", "neutral", "opponent" };
+
+/* A seeded 300-person organization: a chief executive, six department heads
+ * and three more levels (1 + 6 + 24 + 72 + 197), each person reporting to
+ * someone one level up, mostly in their own department; about one in ten
+ * with a second manager; 150 influence links. */
+static CrmStakeholderMap *
+synthetic_map (void)
+{
+  static const guint level_size[] = { 1, 6, 24, 72, 197 };
+  CrmStakeholderMap *map = crm_stakeholder_map_new (CRM_MAP_SCOPE_ORGANIZATION, 1, "Bench Corp");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+  guint dept[MAP_PEOPLE], first[G_N_ELEMENTS (level_size) + 1], id = 0;
+
+  first[0] = 0;
+  for (guint l = 0; l < G_N_ELEMENTS (level_size); l++)
+    first[l + 1] = first[l] + level_size[l];
+  g_assert (first[G_N_ELEMENTS (level_size)] == MAP_PEOPLE);
+
+  for (guint l = 0; l < G_N_ELEMENTS (level_size); l++)
+    for (guint k = 0; k < level_size[l]; k++, id++)
+      {
+        g_autofree char *name = g_strdup_printf ("Person %03u", id);
+        g_autofree char *title = g_strdup_printf ("Title of level %u", l);
+        g_autofree char *initials = g_strdup_printf ("P%u", id % 10);
+        CrmMapNode node = { 0 };
+        guint manager = 0;
+
+        if (l == 0)
+          dept[id] = 0;
+        else if (l == 1)
+          dept[id] = k % G_N_ELEMENTS (map_departments);
+        else
+          {
+            /* A manager one level up, in the same department nine times in ten. */
+            gboolean same = g_rand_int_range (rand, 0, 10) != 0;
+
+            for (guint tries = 0; tries < 50; tries++)
+              {
+                manager = g_rand_int_range (rand, first[l - 1], first[l]);
+                if (!same || tries == 49 || dept[manager] == k % G_N_ELEMENTS (map_departments))
+                  break;
+              }
+            dept[id] = same ? dept[manager] : (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (map_departments));
+          }
+        node.person_id = 1000 + id;
+        node.name = name;
+        node.title = title;
+        node.department = (char *) map_departments[dept[id]];
+        node.initials = initials;
+        node.role = (char *) map_roles[id % G_N_ELEMENTS (map_roles)];
+        node.influence = (char *) map_levels[(id / 3) % 3];
+        node.attitude = (char *) map_attitudes[id % 3];
+        node.notes = "";
+        node.last_contact = id % 4 == 0 ? 0 : 1795000000 - (gint64) (id % 90) * 86400;
+        crm_stakeholder_map_add_node (map, &node);
+
+        if (l > 0)
+          {
+            CrmMapEdge edge = { CRM_MAP_EDGE_REPORTS_TO, 0, 1000 + id, 1000 + (l == 1 ? 0 : manager), NULL };
+
+            crm_stakeholder_map_add_edge (map, &edge);
+            if (l > 1 && g_rand_int_range (rand, 0, 10) == 0)
+              {
+                guint second = g_rand_int_range (rand, first[l - 1], first[l]);
+
+                if (second != manager)
+                  {
+                    edge.to = 1000 + second;
+                    crm_stakeholder_map_add_edge (map, &edge);
+                  }
+              }
+          }
+      }
+
+  for (guint k = 0; k < 150;)
+    {
+      guint a = g_rand_int_range (rand, 0, MAP_PEOPLE), b = g_rand_int_range (rand, 0, MAP_PEOPLE);
+      CrmMapEdge edge = { CRM_MAP_EDGE_INFLUENCES, 0, 1000 + a, 1000 + b, (char *) map_levels[k % 3] };
+
+      if (a == b)
+        continue;
+      crm_stakeholder_map_add_edge (map, &edge);
+      k++;
+    }
+  return map;
+}
+
+static double
+percentile (GArray *ms,
+            guint   pct)
+{
+  g_array_sort (ms, compare_doubles);
+  return g_array_index (ms, double, MIN (ms->len - 1, (ms->len * pct) / 100));
+}
+
+static void
+print_map_case (const char *name,
+                GArray     *ms,
+                GArray     *floor_ms,
+                const char *extra)
+{
+  double p50 = percentile (ms, 50), p95 = percentile (ms, 95), max = percentile (ms, 100);
+
+  g_print ("{\"case\": \"%s\", \"runs\": %u, \"p50_ms\": %.4f, \"p95_ms\": %.4f, \"max_ms\": %.4f, "
+           "\"floor_p50_ms\": %.4f, \"floor_p95_ms\": %.4f%s}\n",
+           name, ms->len, p50, p95, max, percentile (floor_ms, 50), percentile (floor_ms, 95),
+           extra ? extra : "");
+}
+
+/* The layout's floor: the plain layering any layered drawing needs, a
+ * breadth-first walk down the reports-to edges from the people without a
+ * manager, and each level placed as a grid row. */
+static GArray *
+floor_layout (CrmStakeholderMap *map)
+{
+  guint n = crm_stakeholder_map_get_n_nodes (map), n_edges = crm_stakeholder_map_get_n_edges (map);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree guint *level = g_new (guint, n);
+  g_autofree guint *n_managers = g_new0 (guint, n);
+  g_autofree guint *queue = g_new (guint, n);
+  g_autofree guint *row_count = g_new0 (guint, n + 1);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GArray *points = g_array_sized_new (FALSE, TRUE, sizeof (CrmLayoutPoint), n);
+  guint head = 0, tail = 0;
+
+  g_array_set_size (points, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_hash_table_insert (index, (gpointer) &crm_stakeholder_map_get_node (map, i)->person_id,
+                           GUINT_TO_POINTER (i));
+      g_ptr_array_add (reports, g_array_new (FALSE, FALSE, sizeof (guint)));
+      level[i] = G_MAXUINT;
+    }
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CrmMapEdge *edge = crm_stakeholder_map_get_edge (map, e);
+      guint from, to;
+
+      if (edge->kind != CRM_MAP_EDGE_REPORTS_TO)
+        continue;
+      from = GPOINTER_TO_UINT (g_hash_table_lookup (index, &edge->from));
+      to = GPOINTER_TO_UINT (g_hash_table_lookup (index, &edge->to));
+      g_array_append_val ((GArray *) reports->pdata[to], from);
+      n_managers[from]++;
+    }
+  for (guint i = 0; i < n; i++)
+    if (n_managers[i] == 0)
+      {
+        level[i] = 0;
+        queue[tail++] = i;
+      }
+  while (head < tail)
+    {
+      guint v = queue[head++];
+      GArray *r = reports->pdata[v];
+
+      for (guint k = 0; k < r->len; k++)
+        {
+          guint w = g_array_index (r, guint, k);
+
+          if (level[w] == G_MAXUINT)
+            {
+              level[w] = level[v] + 1;
+              queue[tail++] = w;
+            }
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
+      guint l = MIN (level[i], n);
+
+      p->layer = l;
+      p->x = row_count[l]++ * 264.0;
+      p->y = l * 156.0;
+    }
+  return points;
+}
+
+static int
+cmd_map_layout (void)
+{
+  g_autoptr(CrmStakeholderMap) map = synthetic_map ();
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *extra = NULL;
+  double x, y, w, h;
+
+  for (guint run = 0; run < MAP_RUNS + 5; run++)
+    {
+      gint64 started = g_get_monotonic_time ();
+      g_autoptr(GArray) points = crm_stakeholder_layout (map, NULL, TRUE);
+      double t = (g_get_monotonic_time () - started) / 1e3;
+
+      if (run >= 5)
+        g_array_append_val (ms, t);
+      if (run == 0)
+        crm_stakeholder_layout_bounds (points, NULL, &x, &y, &w, &h);
+    }
+  for (guint run = 0; run < MAP_RUNS + 5; run++)
+    {
+      gint64 started = g_get_monotonic_time ();
+      g_autoptr(GArray) points = floor_layout (map);
+      double t = (g_get_monotonic_time () - started) / 1e3;
+
+      if (run >= 5)
+        g_array_append_val (floor_ms, t);
+    }
+  extra = g_strdup_printf (", \"nodes\": %u, \"edges\": %u, \"width\": %.0f, \"height\": %.0f",
+                           crm_stakeholder_map_get_n_nodes (map),
+                           crm_stakeholder_map_get_n_edges (map), w, h);
+  print_map_case ("layout", ms, floor_ms, extra);
+  return 0;
+}
+
+/* The draw's floor: the same surface and transform painted with what any
+ * drawing of the graph must paint, the background, one filled rectangle per
+ * node and one straight line per edge. */
+static void
+floor_draw (CrmStakeholderMap *map,
+            GArray            *points,
+            cairo_t           *cr)
+{
+  guint n_edges = crm_stakeholder_map_get_n_edges (map);
+
+  cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CrmMapEdge *edge = crm_stakeholder_map_get_edge (map, e);
+      const CrmLayoutPoint *a = &g_array_index (points, CrmLayoutPoint, crm_stakeholder_map_find_node (map, edge->from));
+      const CrmLayoutPoint *b = &g_array_index (points, CrmLayoutPoint, crm_stakeholder_map_find_node (map, edge->to));
+
+      cairo_move_to (cr, a->x, a->y);
+      cairo_line_to (cr, b->x, b->y);
+    }
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
+
+      cairo_rectangle (cr, p->x - 120, p->y - 42, 240, 84);
+    }
+  cairo_fill (cr);
+}
+
+/* Full redraws of the whole map fitted to a 1280×800 surface (and, for
+ * reference, of a 1280×800 window at 100 % showing part of it). */
+static int
+cmd_map_draw (const char *png)
+{
+  g_autoptr(CrmStakeholderMap) map = synthetic_map ();
+  g_autoptr(GArray) points = crm_stakeholder_layout (map, NULL, TRUE);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zoomed_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *extra = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+  CrmMapRenderer *renderer = crm_map_renderer_new (map, NULL);
+  double x, y, w, h, s;
+
+  crm_map_renderer_set_points (renderer, points);
+  crm_map_renderer_set_clock (renderer, 1795000000, 30);
+  crm_map_renderer_get_extent (renderer, &x, &y, &w, &h);
+  s = MIN (1280 / w, 800 / h);
+
+  for (guint run = 0; run <= MAP_RUNS; run++)
+    for (guint zoomed = 0; zoomed < 2; zoomed++)
+      {
+        cairo_t *cr = cairo_create (surface);
+        gint64 started = g_get_monotonic_time ();
+        double t;
+
+        if (zoomed)
+          cairo_translate (cr, 640 - (x + w / 2), 400 - (y + h - 400));
+        else
+          {
+            cairo_scale (cr, s, s);
+            cairo_translate (cr, -x, -y);
+          }
+        crm_map_renderer_draw (renderer, cr);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        t = (g_get_monotonic_time () - started) / 1e3;
+        /* The first run fills the caches. */
+        if (run > 0)
+          g_array_append_val (zoomed ? zoomed_ms : ms, t);
+        if (png != NULL && run == MAP_RUNS)
+          {
+            g_autofree char *path = g_strdup_printf ("%s-%s.png", png, zoomed ? "zoomed" : "whole");
+
+            cairo_surface_write_to_png (surface, path);
+          }
+      }
+
+  for (guint run = 0; run < MAP_RUNS; run++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      gint64 started = g_get_monotonic_time ();
+      double t;
+
+      cairo_scale (cr, s, s);
+      cairo_translate (cr, -x, -y);
+      floor_draw (map, points, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      t = (g_get_monotonic_time () - started) / 1e3;
+      g_array_append_val (floor_ms, t);
+    }
+
+  extra = g_strdup_printf (", \"nodes\": %u, \"edges\": %u, \"zoomed_p50_ms\": %.4f, "
+                           "\"zoomed_p95_ms\": %.4f",
+                           crm_stakeholder_map_get_n_nodes (map), crm_stakeholder_map_get_n_edges (map),
+                           percentile (zoomed_ms, 50), percentile (zoomed_ms, 95));
+  print_map_case ("redraw", ms, floor_ms, extra);
+  crm_map_renderer_free (renderer);
+  cairo_surface_destroy (surface);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -537,8 +878,13 @@ main (int    argc,
     return cmd_search (argv[2]);
   if (g_str_equal (cmd, "search-floor") && argc >= 3)
     return cmd_search_floor (argv[2]);
+  if (g_str_equal (cmd, "map-layout"))
+    return cmd_map_layout ();
+  if (g_str_equal (cmd, "map-draw"))
+    return cmd_map_draw (argc > 2 ? argv[2] : NULL);
 
   g_printerr ("usage: rapport-bench key | generate DB [small|large] | insert-floor DB ROWS |\n"
-              "       page-read DB [READS] | page-floor DB [READS] | search DB | search-floor DB\n");
+              "       page-read DB [READS] | page-floor DB [READS] | search DB | search-floor DB |\n"
+              "       map-layout | map-draw [PNG-PREFIX]\n");
   return 2;
 }

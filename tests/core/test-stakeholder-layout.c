@@ -166,7 +166,8 @@ test_departments (void)
       const char *current = NULL;
       double last_x = -G_MAXDOUBLE;
 
-      /* The row, left to right (a selection sort: rows are short). */
+      /* The row, left to right (a selection sort: rows are short); of a
+       * column of reports hanging under their manager, its top node. */
       for (;;)
         {
           int best = -1;
@@ -176,7 +177,9 @@ test_departments (void)
               const CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
 
               if (p->layer == layer && p->x > last_x &&
-                  (best < 0 || p->x < g_array_index (points, CrmLayoutPoint, best).x))
+                  (best < 0 || p->x < g_array_index (points, CrmLayoutPoint, best).x ||
+                   (p->x == g_array_index (points, CrmLayoutPoint, best).x &&
+                    p->y < g_array_index (points, CrmLayoutPoint, best).y)))
                 best = i;
             }
           if (best < 0)
@@ -355,8 +358,58 @@ test_placed (void)
   g_clear_pointer (&kept, g_array_unref);
   kept = crm_stakeholder_layout (map, &m, FALSE);
   p = point_of (map, kept, 9);
-  g_assert_cmpfloat (p->y, ==, point_of (map, kept, 2)->y);
+  g_assert_cmpuint (p->layer, ==, point_of (map, kept, 2)->layer);
   assert_no_overlap (kept, &m);
+}
+
+/* Boss has four reports without reports: a column under Boss.  Lead has
+ * one: right under Lead.  Third has two, one with a report: no column. */
+static void
+test_columns (void)
+{
+  g_autoptr(CrmStakeholderMap) map = crm_stakeholder_map_new (CRM_MAP_SCOPE_ORGANIZATION, 1, "Org");
+  g_autoptr(GArray) points = NULL;
+  CrmLayoutMetrics m;
+
+  crm_stakeholder_layout_metrics_init (&m);
+  add_person (map, 1, "Boss", "");
+  add_person (map, 2, "Lead", "");
+  add_person (map, 3, "Third", "");
+  add_edge (map, CRM_MAP_EDGE_REPORTS_TO, 2, 1);
+  add_edge (map, CRM_MAP_EDGE_REPORTS_TO, 3, 1);
+  for (gint64 id = 10; id < 14; id++)
+    {
+      add_person (map, id, "Column", "Sales");
+      add_edge (map, CRM_MAP_EDGE_REPORTS_TO, id, 1);
+    }
+  add_person (map, 20, "Single", "Sales");
+  add_edge (map, CRM_MAP_EDGE_REPORTS_TO, 20, 2);
+  for (gint64 id = 30; id < 32; id++)
+    {
+      add_person (map, id, "Row", "Sales");
+      add_edge (map, CRM_MAP_EDGE_REPORTS_TO, id, 3);
+    }
+  add_person (map, 40, "Below", "Sales");
+  add_edge (map, CRM_MAP_EDGE_REPORTS_TO, 40, 30);
+  /* More than a small map, which spreads columns of fewer than six. */
+  add_person (map, 50, "Alone", "");
+  add_person (map, 51, "Alone", "");
+
+  points = crm_stakeholder_layout (map, &m, FALSE);
+  assert_no_overlap (points, &m);
+  for (gint64 id = 11; id < 14; id++)
+    {
+      g_assert_cmpfloat (point_of (map, points, id)->x, ==, point_of (map, points, 10)->x);
+      g_assert_cmpfloat (point_of (map, points, id)->y, ==,
+                         point_of (map, points, id - 1)->y + m.node_height + m.h_gap);
+      g_assert_cmpuint (point_of (map, points, id)->layer, ==, 1);
+    }
+  g_assert_cmpfloat (point_of (map, points, 10)->y, ==, point_of (map, points, 2)->y);
+  g_assert_cmpfloat (fabs (point_of (map, points, 20)->x - point_of (map, points, 2)->x), <, m.node_width);
+  g_assert_cmpfloat (point_of (map, points, 30)->y, ==, point_of (map, points, 31)->y);
+  /* The layer below the column starts below its last node. */
+  g_assert_cmpfloat (point_of (map, points, 20)->y, >,
+                     point_of (map, points, 13)->y + m.node_height + m.v_gap - 1);
 }
 
 /*        A
@@ -443,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/stakeholder-layout/multiple-managers", test_multiple_managers);
   g_test_add_func ("/stakeholder-layout/cycles", test_cycles);
   g_test_add_func ("/stakeholder-layout/placed", test_placed);
+  g_test_add_func ("/stakeholder-layout/columns", test_columns);
   g_test_add_func ("/stakeholder-layout/neighbours", test_neighbours);
   g_test_add_func ("/stakeholder-layout/bounds", test_bounds);
 
