@@ -331,6 +331,11 @@ typedef struct
   sqlite3_stmt    *insert_affiliation;
   sqlite3_stmt    *has_affiliation;
   sqlite3_stmt    *insert_change;
+  sqlite3_stmt    *queue_search;
+
+  /* The search triggers are set aside for the write transaction: see
+   * quiet_triggers(). */
+  gboolean         quiet;
 
   GArray          *plans;       /* out (read) */
   guint            plan_index;  /* run with a preview: next plan */
@@ -713,6 +718,105 @@ make_summary (Pass   *pass,
   return g_string_free (s, FALSE);
 }
 
+/* --- the search index queue --- */
+
+/* A trigger runs as a sub-program for every row it fires on: over a million
+ * inserted people, queuing each for the search index costs a third of the
+ * person insert.  When the search triggers of crm-schema-v2.sql are the only
+ * triggers on the tables an import writes, the import switches triggers off
+ * for its write transaction (a setting of its own connection, put back
+ * after it; other connections keep theirs) and queues the same records
+ * itself: the inserted ones in one statement at the end, the updated ones as
+ * they are updated, when a searched column changed, as the triggers do.
+ * Any other trigger, a later schema's or a temporary one, keeps them on. */
+static gboolean
+quiet_triggers (Pass     *pass,
+                GError  **error)
+{
+  static const char * const search_triggers[] = {
+    "person_search_ai", "person_search_au", "person_search_ad",
+    "organization_search_ai", "organization_search_au", "organization_search_ad", NULL
+  };
+  sqlite3_stmt *stmt;
+  int enabled = 0, rc;
+  gboolean only_search = TRUE;
+
+  if (sqlite3_db_config (pass_db (pass), SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &enabled) != SQLITE_OK ||
+      !enabled)
+    return TRUE;
+  stmt = _crm_store_worker_prepare (pass->worker,
+                                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+                                    "tbl_name IN ('person', 'organization', 'affiliation', "
+                                    "'custom_value', 'import_batch', 'import_change', "
+                                    "'person_photo', 'search_dirty') "
+                                    "UNION ALL SELECT name FROM sqlite_temp_master "
+                                    "WHERE type = 'trigger'", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && only_search)
+    only_search = g_strv_contains (search_triggers, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  if (!only_search)
+    return TRUE;
+  if (sqlite3_db_config (pass_db (pass), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL) == SQLITE_OK)
+    pass->quiet = TRUE;
+  return TRUE;
+}
+
+/* What person_search_au and organization_search_au do, for an update that
+ * set the columns in @set. */
+static gboolean
+queue_updated (Pass     *pass,
+               gint64    id,
+               guint32   set,
+               GError  **error)
+{
+  guint32 searched = pass->target == CRM_IMPORT_TARGET_ORGANIZATION
+                       ? (1u << O_NAME) | (1u << O_EMAIL) | (1u << O_PHONE)
+                       : (1u << P_GIVEN) | (1u << P_FAMILY) | (1u << P_DISPLAY) |
+                         (1u << P_EMAIL) | (1u << P_PHONE);
+  int rc;
+
+  if (!pass->quiet || (set & searched) == 0)
+    return TRUE;
+  sqlite3_bind_int (pass->queue_search, 1, pass->target == CRM_IMPORT_TARGET_ORGANIZATION ? 2 : 1);
+  sqlite3_bind_int64 (pass->queue_search, 2, id);
+  rc = sqlite3_step (pass->queue_search);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, pass->queue_search, rc, error);
+  sqlite3_reset (pass->queue_search);
+  return TRUE;
+}
+
+/* What person_search_ai and organization_search_ai do, for every record the
+ * import inserted (all of them alive), in one statement. */
+static gboolean
+queue_inserted (Pass     *pass,
+                GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!pass->quiet)
+    return TRUE;
+  stmt = _crm_store_worker_prepare (pass->worker,
+                                    "INSERT OR IGNORE INTO search_dirty (kind, record_id) "
+                                    "SELECT CASE record_kind WHEN 'person' THEN 1 ELSE 2 END, "
+                                    "record_id FROM import_change WHERE batch_id = ? "
+                                    "AND action = 'insert' "
+                                    "AND record_kind IN ('person', 'organization')", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pass->batch_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* --- writing --- */
 
 static gboolean
@@ -937,7 +1041,8 @@ update_record (Pass     *pass,
           goto out;
         }
       sqlite3_reset (stmt);
-      if (!record_change (pass, table, id, "update", before_text, error))
+      if (!record_change (pass, table, id, "update", before_text, error) ||
+          !queue_updated (pass, id, set, error))
         goto out;
       *changed = TRUE;
     }
@@ -1013,7 +1118,10 @@ prepare_statements (Pass    *pass,
               "AND deleted = 0 LIMIT 1", error)) != NULL &&
            (pass->insert_change = _crm_store_worker_prepare (w,
               "INSERT OR FAIL INTO import_change (batch_id, record_kind, record_id, action, before) "
-              "VALUES (?, ?, ?, ?, ?)", error)) != NULL));
+              "VALUES (?, ?, ?, ?, ?)", error)) != NULL &&
+           (pass->queue_search = _crm_store_worker_prepare (w,
+              "INSERT OR IGNORE INTO search_dirty (kind, record_id) VALUES (?, ?)",
+              error)) != NULL));
 }
 
 /* Organizations when the first row is one: a vCard of KIND org, or a row
@@ -1318,7 +1426,7 @@ read_all (Pass          *pass,
                                                ? "organization" : "person", error);
   if (pass->custom == NULL || !prepare_statements (pass, error))
     return FALSE;
-  if (job->write && !begin_batch (pass, error))
+  if (job->write && (!begin_batch (pass, error) || !quiet_triggers (pass, error)))
     return FALSE;
 
   if (have_first && !handle_row (pass, first, line, reason, error))
@@ -1398,7 +1506,7 @@ read_all (Pass          *pass,
       return FALSE;
     }
   if (job->write)
-    return end_batch (pass, error);
+    return queue_inserted (pass, error) && end_batch (pass, error);
   return TRUE;
 }
 
@@ -1478,6 +1586,9 @@ _crm_import_read_job (CrmStoreWorker *worker,
         _crm_store_worker_rollback (worker);
       if (!ok)
         _crm_store_worker_rollback (worker);
+      if (pass.quiet)
+        sqlite3_db_config (_crm_store_worker_get_db (worker), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
+                           NULL);
       set_cache_size (_crm_store_worker_get_db (worker), cache_size);
       if (job->write)
         sqlite3_exec (_crm_store_worker_get_db (worker), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);

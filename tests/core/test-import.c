@@ -624,6 +624,48 @@ test_custom_fields (Fixture       *f,
   g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM custom_value"), ==, 0);
 }
 
+/* The import queues for the search index what the triggers of
+ * crm-schema-v2.sql would: its new people and organizations, and people
+ * whose searched columns it changed.  A trigger of someone else's on the
+ * tables it writes runs for every row as before. */
+static void
+test_search_queue (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CrmImport) import = NULL;
+  g_autoptr(CrmImport) again = NULL;
+
+  exec_sql (f->store, "DELETE FROM search_dirty");
+  import = read_import (f, "people.csv", preview_csv);
+  crm_import_set_decision (import, CRM_IMPORT_STATUS_CONFLICT, CRM_IMPORT_DECISION_UPDATE);
+  crm_import_set_decision (import, CRM_IMPORT_STATUS_MATCH, CRM_IMPORT_DECISION_UPDATE);
+  run_import (import);
+  /* Bob and Globex, Ann (family name); not Eve (nothing new) nor Acme. */
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM search_dirty"), ==, 3);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM search_dirty d JOIN person p ON "
+                                     "p.id = d.record_id WHERE d.kind = 1 AND "
+                                     "p.display_name IN ('Bob New', 'Ann Leigh')"), ==, 2);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM search_dirty d JOIN organization o "
+                                     "ON o.id = d.record_id WHERE d.kind = 2 AND "
+                                     "o.name = 'Globex'"), ==, 1);
+  /* The connection's triggers are back on. */
+  exec_sql (f->store, "INSERT INTO person (id, created, updated, display_name) "
+                      "VALUES (2009, 1, 1, 'Di Tan')");
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM search_dirty WHERE record_id = 2009"),
+                   ==, 1);
+
+  exec_sql (f->store, "DELETE FROM search_dirty;"
+                      "INSERT INTO meta (key, value) VALUES ('test-inserts', 0);"
+                      "CREATE TRIGGER test_person_ai AFTER INSERT ON person BEGIN "
+                      "UPDATE meta SET value = value + 1 WHERE key = 'test-inserts'; END;");
+  again = read_import (f, "more.csv", "Given Name,Family Name,Email\n"
+                                      "Uma,Roy,uma@example.com\nVic,Roy,vic@example.com\n");
+  run_import (again);
+  g_assert_cmpint (scalar (f->store, "SELECT value FROM meta WHERE key = 'test-inserts'"), ==, 2);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM search_dirty d JOIN person p ON "
+                                     "p.id = d.record_id WHERE p.family_name = 'Roy'"), ==, 2);
+}
+
 static void
 test_labels (void)
 {
@@ -657,6 +699,7 @@ main (int    argc,
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/bad-files", test_bad_files);
   ADD ("/import/custom-fields", test_custom_fields);
+  ADD ("/import/search-queue", test_search_queue);
 #undef ADD
   g_test_add_func ("/import/labels", test_labels);
 
