@@ -31,6 +31,9 @@
 #include "crm-record.h"
 #include "crm-rfm.h"
 #include "crm-search.h"
+#include "crm-stakeholder-coverage.h"
+#include "crm-stakeholder-map.h"
+#include "crm-stakeholder-render.h"
 #include "crm-store.h"
 
 /* Exit statuses: 0 success, 1 failure (or problems found), 2 bad usage. */
@@ -1002,6 +1005,243 @@ cmd_undo_import (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
+/* --- stakeholder-map --- */
+
+static const char *
+coverage_key (CrmCoverageKind kind)
+{
+  static const char *const keys[] = {
+    [CRM_COVERAGE_NO_DECISION_MAKER] = "no-decision-maker",
+    [CRM_COVERAGE_SINGLE_THREADED] = "single-threaded",
+    [CRM_COVERAGE_CHAMPION_NOT_CONTACTED] = "champion-not-contacted",
+    [CRM_COVERAGE_OPPONENT_HIGH] = "opponent-high",
+    [CRM_COVERAGE_DECISION_MAKER_UNLINKED] = "decision-maker-unlinked",
+  };
+
+  return (guint) kind < G_N_ELEMENTS (keys) ? keys[kind] : "unknown";
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_map_nodes_json (JsonBuilder       *builder,
+                    CrmStakeholderMap *map)
+{
+  json_builder_set_member_name (builder, "nodes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < crm_stakeholder_map_get_n_nodes (map); i++)
+    {
+      const CrmMapNode *node = crm_stakeholder_map_get_node (map, i);
+      g_autoptr(GArray) managers = crm_stakeholder_map_dup_managers (map, node->person_id);
+
+      json_builder_begin_object (builder);
+      add_int_member (builder, "person_id", node->person_id);
+      add_string_member (builder, "name", node->name);
+      add_string_member (builder, "title", node->title);
+      add_string_member (builder, "department", node->department);
+      add_string_member (builder, "initials", node->initials);
+      add_string_member (builder, "role", node->role);
+      add_string_member (builder, "influence", node->influence);
+      add_string_member (builder, "attitude", node->attitude);
+      add_string_member (builder, "notes", node->notes);
+      add_int_member (builder, "last_contact", node->last_contact);
+      json_builder_set_member_name (builder, "managers");
+      add_ids (builder, managers);
+      if (node->placed)
+        {
+          json_builder_set_member_name (builder, "x");
+          json_builder_add_double_value (builder, node->x);
+          json_builder_set_member_name (builder, "y");
+          json_builder_add_double_value (builder, node->y);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_map_edges_json (JsonBuilder       *builder,
+                    CrmStakeholderMap *map)
+{
+  json_builder_set_member_name (builder, "edges");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < crm_stakeholder_map_get_n_edges (map); i++)
+    {
+      const CrmMapEdge *edge = crm_stakeholder_map_get_edge (map, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind", edge->kind == CRM_MAP_EDGE_REPORTS_TO ? "reports-to" : "influences");
+      add_int_member (builder, "id", edge->id);
+      add_int_member (builder, "from", edge->from);
+      add_int_member (builder, "to", edge->to);
+      if (edge->kind == CRM_MAP_EDGE_INFLUENCES)
+        add_string_member (builder, "strength", edge->strength);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_map_json (CrmStakeholderMap      *map,
+                const CrmCoverageRules *rules)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GArray) findings = crm_stakeholder_coverage (map, rules);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "scope", crm_map_scope_to_key (crm_stakeholder_map_get_scope (map)));
+  add_int_member (builder, "id", crm_stakeholder_map_get_scope_id (map));
+  add_string_member (builder, "title", crm_stakeholder_map_get_title (map));
+  add_int_member (builder, "organization_id", crm_stakeholder_map_get_organization_id (map));
+  add_map_nodes_json (builder, map);
+  add_map_edges_json (builder, map);
+
+  json_builder_set_member_name (builder, "coverage");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CrmCoverageFinding *finding = &g_array_index (findings, CrmCoverageFinding, i);
+      g_autofree char *text = crm_coverage_finding_describe (finding, map, rules);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind", coverage_key (finding->kind));
+      add_int_member (builder, "person_id", finding->person_id);
+      add_string_member (builder, "text", text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  print_json (builder);
+}
+
+static gboolean
+parse_map_style (const char  *text,
+                 CrmMapStyle *style)
+{
+  if (text == NULL || g_str_equal (text, "light"))
+    *style = CRM_MAP_STYLE_LIGHT;
+  else if (g_str_equal (text, "dark"))
+    *style = CRM_MAP_STYLE_DARK;
+  else if (g_str_equal (text, "high-contrast"))
+    *style = CRM_MAP_STYLE_HIGH_CONTRAST;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+cmd_stakeholder_map (Cli   *cli,
+                     int    argc,
+                     char **argv)
+{
+  gint64 organization = 0, deal = 0;
+  g_autofree char *svg = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *style_name = NULL;
+  gboolean json = FALSE;
+  int stale_days = 30;
+  const GOptionEntry entries[] = {
+    { "organization", 0, 0, G_OPTION_ARG_INT64, &organization, N_("The organization whose people to map"), "ID" },
+    { "deal", 0, 0, G_OPTION_ARG_INT64, &deal, N_("The deal whose stakeholders to map"), "ID" },
+    { "svg", 0, 0, G_OPTION_ARG_FILENAME, &svg, N_("Write the map as SVG to OUT"), "OUT" },
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &png, N_("Write the map as PNG to OUT"), "OUT" },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the map as PDF to OUT"), "OUT" },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("light, dark or high-contrast (default: light)"), "STYLE" },
+    { "stale-days", 0, 0, G_OPTION_ARG_INT, &stale_days, N_("Days without contact before a person is stale (default: 30)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the people, lines and coverage insights as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpenStore) store = NULL;
+  g_autoptr(CrmStakeholderMap) map = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  const char *paths[3];
+  CrmCoverageRules rules;
+  CrmMapStyle style;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Draw the stakeholder map of an organization or a deal "
+                                           "as SVG, PNG or PDF, or print it with its coverage "
+                                           "insights as JSON."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc > 1)
+    return usage_error (_("stakeholder-map takes no arguments besides its options."));
+  if ((organization != 0) == (deal != 0))
+    return usage_error (_("stakeholder-map needs either --organization ID or --deal ID."));
+  if (organization < 0 || deal < 0)
+    return usage_error (_("The ID must be a positive number."));
+  if (!parse_map_style (style_name, &style))
+    return usage_error (_("--style must be “light”, “dark” or “high-contrast”."));
+  if (stale_days < 1 || stale_days > 3650)
+    return usage_error (_("--stale-days must be between 1 and 3650."));
+
+  store = open_store (cli, TRUE, &error);
+  if (store == NULL)
+    return fail (g_steal_pointer (&error));
+  crm_stakeholder_map_load_async (store, deal != 0 ? CRM_MAP_SCOPE_DEAL : CRM_MAP_SCOPE_ORGANIZATION,
+                                  deal != 0 ? deal : organization, cli->cancellable,
+                                  on_async_done_cb, &result);
+  map = crm_stakeholder_map_load_finish (await_result (&result), &error);
+  if (map == NULL)
+    return fail (g_steal_pointer (&error));
+
+  /* Each file is written whole or not at all; the first failure stops. */
+  paths[0] = svg;
+  paths[1] = png;
+  paths[2] = pdf;
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      gboolean ok;
+
+      if (paths[i] == NULL)
+        continue;
+      if (i == 0)
+        ok = crm_stakeholder_export_svg (map, style, now, stale_days, paths[i], &error);
+      else if (i == 1)
+        ok = crm_stakeholder_export_png (map, style, now, stale_days, 1.0, paths[i], &error);
+      else
+        ok = crm_stakeholder_export_pdf (map, style, now, stale_days, paths[i], &error);
+      if (!ok)
+        return fail (g_steal_pointer (&error));
+      if (!json)
+        {
+          /* TRANSLATORS: %s is a file name */
+          g_print (_("Wrote “%s”."), paths[i]);
+          g_print ("\n");
+        }
+    }
+
+  if (json || (svg == NULL && png == NULL && pdf == NULL))
+    {
+      crm_coverage_rules_init (&rules, now);
+      rules.stale_days = stale_days;
+      print_map_json (map, &rules);
+    }
+  return EXIT_SUCCESS;
+}
+
 /* --- main --- */
 
 typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
@@ -1028,6 +1268,10 @@ static const struct {
     N_("Export people or organizations to CSV or vCard"), cmd_export },
   { "undo-import", "undo-import [BATCH_ID]", N_("Undo an import, or list the imports"),
     cmd_undo_import },
+  { "stakeholder-map",
+    "stakeholder-map (--organization ID | --deal ID) [--svg OUT] [--png OUT] [--pdf OUT] [--json]",
+    N_("Draw an organization’s or a deal’s stakeholder map, or print it as JSON"),
+    cmd_stakeholder_map },
 };
 
 static void

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -142,7 +143,7 @@ test_round_trip (void)
   g_assert_cmpint (text->status, ==, 0);
   g_assert_nonnull (strstr (text->out, "person"));
 
-  g_assert_cmpint (stats_count (db, "person"), ==, 1000);
+  g_assert_cmpint (stats_count (db, "person"), ==, 1300);
   g_assert_cmpint (stats_count (db, "organization"), ==, 100);
   g_assert_cmpint (stats_count (db, "activity"), ==, 5000);
 
@@ -248,15 +249,15 @@ test_import_export (void)
   import_people = run_cli (fresh, "import", people, "--json", "--create-duplicates", NULL);
   g_assert_cmpint (import_people->status, ==, 0);
   g_assert_cmpstr (import_people->out, ==,
-                   "{\"imported\": 1000, \"updated\": 0, \"skipped\": 0, \"rejected\": []}\n");
-  g_assert_cmpint (stats_count (fresh, "person"), ==, 1000);
+                   "{\"imported\": 1300, \"updated\": 0, \"skipped\": 0, \"rejected\": []}\n");
+  g_assert_cmpint (stats_count (fresh, "person"), ==, 1300);
   g_assert_cmpint (stats_count (fresh, "organization"), ==, 100);
 
   /* The same file again: everyone is there already. */
   again = run_cli (fresh, "import", people, "--json", NULL);
   g_assert_cmpint (again->status, ==, 0);
   g_assert_cmpstr (again->out, ==,
-                   "{\"imported\": 0, \"updated\": 0, \"skipped\": 1000, \"rejected\": []}\n");
+                   "{\"imported\": 0, \"updated\": 0, \"skipped\": 1300, \"rejected\": []}\n");
 
   /* Rejected rows are listed; the file still counts as read. */
   g_file_set_contents (bad, "Given Name,Family Name,Email\nAda,Lovelace,ada@example.com\n"
@@ -290,6 +291,159 @@ test_import_export (void)
   assert_clean_failure (undo_again);
 }
 
+/* One integer from the database, read directly. */
+static gint64
+query_one (const char *database,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (database, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* Every edge joins two nodes of the map; returns the number of reports-to lines. */
+static guint
+assert_map_consistent (JsonObject *map)
+{
+  JsonArray *nodes = json_object_get_array_member (map, "nodes");
+  JsonArray *edges = json_object_get_array_member (map, "edges");
+  JsonArray *coverage = json_object_get_array_member (map, "coverage");
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint lines = 0;
+
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      JsonObject *node = json_array_get_object_element (nodes, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = json_object_get_int_member (node, "person_id");
+      g_hash_table_add (ids, id);
+      g_assert_cmpstr (json_object_get_string_member (node, "name"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (node, "initials"), !=, "");
+    }
+  for (guint i = 0; i < json_array_get_length (edges); i++)
+    {
+      JsonObject *edge = json_array_get_object_element (edges, i);
+      gint64 from = json_object_get_int_member (edge, "from");
+      gint64 to = json_object_get_int_member (edge, "to");
+
+      g_assert_true (g_hash_table_contains (ids, &from));
+      g_assert_true (g_hash_table_contains (ids, &to));
+      if (g_str_equal (json_object_get_string_member (edge, "kind"), "reports-to"))
+        lines++;
+    }
+  for (guint i = 0; i < json_array_get_length (coverage); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (coverage, i);
+
+      g_assert_cmpstr (json_object_get_string_member (finding, "kind"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (finding, "text"), !=, "");
+    }
+  return lines;
+}
+
+static void
+test_stakeholder_map (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "crm.db", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *missing_dir = g_build_filename (dir, "no-such-dir", "map.svg", NULL);
+  g_autoptr(Run) demo = run_cli (db, "demo", "--size", "small", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) deal_parser = json_parser_new ();
+  g_autofree char *org_id = NULL;
+  g_autofree char *deal_id = NULL;
+  g_autofree char *deal_sql = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  JsonObject *map;
+
+  g_assert_cmpint (demo->status, ==, 0);
+  org_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            query_one (db, "SELECT id FROM organization WHERE name = 'Northwind Holdings'"));
+  deal_sql = g_strdup_printf ("SELECT d.id FROM deal d WHERE d.organization_id = %s AND EXISTS "
+                              "(SELECT 1 FROM deal_stakeholder s WHERE s.deal_id = d.id) LIMIT 1", org_id);
+  deal_id = g_strdup_printf ("%" G_GINT64_FORMAT, query_one (db, deal_sql));
+
+  /* The big organization as JSON: 300 people, every line between them. */
+  {
+    g_autoptr(Run) run = run_cli (db, "stakeholder-map", "--organization", org_id, "--json", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    map = parse_object (parser, run->out);
+    g_assert_cmpstr (json_object_get_string_member (map, "scope"), ==, "organization");
+    g_assert_cmpstr (json_object_get_string_member (map, "title"), ==, "Northwind Holdings");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (map, "nodes")), ==, 300);
+    /* Everyone but the chief executive reports to someone. */
+    g_assert_cmpuint (assert_map_consistent (map), >=, 299);
+  }
+
+  /* A deal's map, printed when no file is asked for. */
+  {
+    g_autoptr(Run) run = run_cli (db, "stakeholder-map", "--deal", deal_id, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    map = parse_object (deal_parser, run->out);
+    g_assert_cmpstr (json_object_get_string_member (map, "scope"), ==, "deal");
+    g_assert_cmpint (json_object_get_int_member (map, "organization_id"), ==, g_ascii_strtoll (org_id, NULL, 10));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (map, "nodes")), >=, 6);
+    assert_map_consistent (map);
+  }
+
+  /* Files. */
+  {
+    g_autoptr(Run) run = run_cli (db, "stakeholder-map", "--deal", deal_id, "--svg", svg, "--png", png, NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->out, "map.svg"));
+    g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 8);
+    g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  }
+
+  /* Errors: usage, a missing record, a path that cannot be written. */
+  {
+    g_autoptr(Run) none = run_cli (db, "stakeholder-map", NULL);
+    g_autoptr(Run) both = run_cli (db, "stakeholder-map", "--organization", org_id, "--deal", deal_id, NULL);
+    g_autoptr(Run) style = run_cli (db, "stakeholder-map", "--deal", deal_id, "--style", "neon", NULL);
+    g_autoptr(Run) unknown = run_cli (db, "stakeholder-map", "--organization", "4242", NULL);
+    g_autoptr(Run) bad_path = run_cli (db, "stakeholder-map", "--deal", deal_id, "--svg", missing_dir, NULL);
+
+    g_assert_cmpint (none->status, ==, 2);
+    g_assert_cmpint (both->status, ==, 2);
+    g_assert_cmpint (style->status, ==, 2);
+    assert_clean_failure (unknown);
+    g_assert_nonnull (strstr (unknown->err, "4242"));
+    assert_clean_failure (bad_path);
+    g_assert_nonnull (strstr (bad_path->err, "no-such-dir"));
+    g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +458,7 @@ main (int    argc,
   g_test_add_func ("/cli/round-trip", test_round_trip);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/import-export", test_import_export);
+  g_test_add_func ("/cli/stakeholder-map", test_stakeholder_map);
 
   return g_test_run ();
 }
