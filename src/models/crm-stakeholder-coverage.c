@@ -148,7 +148,7 @@ name_of (CrmStakeholderMap *map,
   int index = crm_stakeholder_map_find_node (map, person_id);
   const CrmMapNode *node = index >= 0 ? crm_stakeholder_map_get_node (map, index) : NULL;
 
-  return node != NULL && node->name[0] != '\0' ? node->name : C_("person", "Unnamed");
+  return node != NULL && node->name[0] != '\0' ? node->name : _("Unnamed");
 }
 
 static char *

@@ -379,12 +379,14 @@ read_header (CrmStoreWorker  *worker,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, load->scope_id);
+
       sqlite3_reset (stmt);
+      /* TRANSLATORS: %s is a record's number */
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-                   load->scope == CRM_MAP_SCOPE_DEAL
-                   ? _("There is no deal with the ID %" G_GINT64_FORMAT ".")
-                   : _("There is no organization with the ID %" G_GINT64_FORMAT "."),
-                   load->scope_id);
+                   load->scope == CRM_MAP_SCOPE_DEAL ? _("There is no deal with the ID %s.")
+                                                     : _("There is no organization with the ID %s."),
+                   id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
