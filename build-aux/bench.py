@@ -9,7 +9,7 @@
 #
 # Usage: build-aux/bench.py BUILDDIR
 # RAPPORT_BENCH_ONLY=search,memory,... runs only those groups (generate, pages,
-# search, start, memory, dedupe, import).
+# search, start, memory, dedupe, import, map; map alone needs no database).
 
 import json
 import os
@@ -304,7 +304,32 @@ def bench_memory(db, mode='browse', metric='peak_memory_browse_mb'):
         emit(metric, None, 'MB', floor, error=str(e))
 
 
+def bench_map():
+    """A synthetic 300-person stakeholder map (five levels, six departments,
+    one in ten with two managers, 150 influence links): 200 layouts against a
+    plain breadth-first layering placed as a grid, and 200 full redraws of the
+    whole map fitted to 1280x800 (text caches warm) against the same surface
+    painted with one rectangle per node and one line per edge."""
+    for metric, command in (('map_layout_300_p95_ms', 'map-layout'),
+                            ('map_redraw_300_p95_ms', 'map-draw')):
+        try:
+            r = run_json([BENCH, command])
+        except Exception as e:  # noqa: BLE001
+            emit(metric, None, 'ms', error=str(e))
+            continue
+        extra = {'p50_ms': round(r['p50_ms'], 3), 'runs': r['runs'], 'nodes': r['nodes'],
+                 'edges': r['edges']}
+        if 'zoomed_p95_ms' in r:
+            extra['zoomed_100pct_p95_ms'] = round(r['zoomed_p95_ms'], 3)
+        emit(metric, round(r['p95_ms'], 3), 'ms', round(r['floor_p95_ms'], 3), **extra)
+
+
 def main():
+    only = set(filter(None, os.environ.get('RAPPORT_BENCH_ONLY', '').split(',')))
+    if not only or 'map' in only:
+        bench_map()
+        if only == {'map'}:
+            return 0
     try:
         db, info = large_database()
     except Exception as e:  # noqa: BLE001
@@ -313,7 +338,6 @@ def main():
                              ('peak_memory_browse_mb', 'MB')):
             emit(metric, None, unit, error='no large database: %s' % e)
         return 1
-    only = set(filter(None, os.environ.get('RAPPORT_BENCH_ONLY', '').split(',')))
 
     def want(name):
         return not only or name in only

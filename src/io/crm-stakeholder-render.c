@@ -580,7 +580,8 @@ curve_between (CrmMapRenderer       *self,
                double               *end_x,
                double               *end_y,
                double               *dir_x,
-               double               *dir_y)
+               double               *dir_y,
+               double                pts[8])
 {
   double dx = b->x - a->x, dy = b->y - a->y, len = hypot (dx, dy);
   double off = MIN (len * bend, 160);
@@ -590,10 +591,16 @@ curve_between (CrmMapRenderer       *self,
 
   box_exit (self, a->x, a->y, cx - a->x, cy - a->y, 2, &x0, &y0);
   box_exit (self, b->x, b->y, cx - b->x, cy - b->y, 3, &x1, &y1);
-  cairo_move_to (cr, x0, y0);
   /* The quadratic through (cx, cy) as a cubic. */
-  cairo_curve_to (cr, x0 + 2.0 / 3 * (cx - x0), y0 + 2.0 / 3 * (cy - y0),
-                  x1 + 2.0 / 3 * (cx - x1), y1 + 2.0 / 3 * (cy - y1), x1, y1);
+  pts[0] = x0, pts[1] = y0;
+  pts[2] = x0 + 2.0 / 3 * (cx - x0), pts[3] = y0 + 2.0 / 3 * (cy - y0);
+  pts[4] = x1 + 2.0 / 3 * (cx - x1), pts[5] = y1 + 2.0 / 3 * (cy - y1);
+  pts[6] = x1, pts[7] = y1;
+  if (cr != NULL)
+    {
+      cairo_move_to (cr, x0, y0);
+      cairo_curve_to (cr, pts[2], pts[3], pts[4], pts[5], x1, y1);
+    }
   *end_x = x1;
   *end_y = y1;
   *dir_x = x1 - cx;
@@ -692,7 +699,7 @@ reports_line (CrmMapRenderer       *self,
 {
   const CrmLayoutMetrics *mt = &self->metrics;
   double top = r->y - mt->node_height / 2, bottom = m->y + mt->node_height / 2 + 2;
-  double ex, ey, dx, dy;
+  double ex, ey, dx, dy, pts[8];
 
   if (top - bottom > mt->v_gap / 3)
     {
@@ -733,7 +740,7 @@ reports_line (CrmMapRenderer       *self,
       return;
     }
 
-  curve_between (self, cr, r, m, 0.0, &ex, &ey, &dx, &dy);
+  curve_between (self, cr, r, m, 0.0, &ex, &ey, &dx, &dy, pts);
   add_arrow (arrows, ex, ey, dx, dy, 4.5);
 }
 
@@ -747,17 +754,98 @@ strength_width (const char *strength)
   return 2.0;
 }
 
+#define DASH_ON  7.0
+#define DASH_OFF 5.0
+
+static gboolean
+segment_near (double        ax,
+              double        ay,
+              double        bx,
+              double        by,
+              const double  clip[4],
+              double        pad)
+{
+  return MAX (ax, bx) + pad >= clip[0] && MIN (ax, bx) - pad <= clip[2] &&
+         MAX (ay, by) + pad >= clip[1] && MIN (ay, by) - pad <= clip[3];
+}
+
+/* A dash from (@ax, @ay) to (@bx, @by) as its outline, @width wide. */
+static void
+dash_outline (cairo_t *cr,
+              double   ax,
+              double   ay,
+              double   bx,
+              double   by,
+              double   width)
+{
+  double dx = bx - ax, dy = by - ay, len = hypot (dx, dy);
+  double nx = -dy / len * width / 2, ny = dx / len * width / 2;
+
+  cairo_move_to (cr, ax + nx, ay + ny);
+  cairo_line_to (cr, bx + nx, by + ny);
+  cairo_line_to (cr, bx - nx, by - ny);
+  cairo_line_to (cr, ax - nx, ay - ny);
+  cairo_close_path (cr);
+}
+
+/* The dashes of the cubic @pts, @width wide, as outlines to fill, only
+ * those near the clip: cairo's dashed strokes dash a whole curve however
+ * little of it shows, and stroking thousands of dashes costs several
+ * times filling their outlines, which made a zoomed-in view of a large map
+ * slow. */
+static void
+dashed_curve (cairo_t      *cr,
+              const double  pts[8],
+              const double  clip[4],
+              double        width)
+{
+  double pad = width + 2;
+  double hull = hypot (pts[2] - pts[0], pts[3] - pts[1]) + hypot (pts[4] - pts[2], pts[5] - pts[3]) +
+                hypot (pts[6] - pts[4], pts[7] - pts[5]);
+  int n = CLAMP ((int) (hull / 6), 4, 4000);
+  double px = pts[0], py = pts[1], phase = 0;
+
+  for (int i = 1; i <= n; i++)
+    {
+      double t = (double) i / n, u = 1 - t;
+      double qx = u * u * u * pts[0] + 3 * u * u * t * pts[2] + 3 * u * t * t * pts[4] + t * t * t * pts[6];
+      double qy = u * u * u * pts[1] + 3 * u * u * t * pts[3] + 3 * u * t * t * pts[5] + t * t * t * pts[7];
+      double d = hypot (qx - px, qy - py), done = 0;
+
+      if (d > 0 && segment_near (px, py, qx, qy, clip, pad))
+        while (done < d)
+          {
+            double in = fmod (phase, DASH_ON + DASH_OFF);
+            double step = MIN (in < DASH_ON ? DASH_ON - in : DASH_ON + DASH_OFF - in, d - done);
+
+            if (in < DASH_ON && step > 0.01)
+              dash_outline (cr, px + (qx - px) * done / d, py + (qy - py) * done / d,
+                            px + (qx - px) * (done + step) / d, py + (qy - py) * (done + step) / d,
+                            width);
+            done += step;
+            phase += step;
+          }
+      else
+        phase += d;
+      px = qx, py = qy;
+    }
+}
+
 static void
 influence_line (CrmMapRenderer       *self,
                 cairo_t              *cr,
                 const CrmLayoutPoint *a,
                 const CrmLayoutPoint *b,
                 double                width,
+                const double          clip[4],
+                gboolean              dashed,
                 GArray               *arrows)
 {
-  double ex, ey, dx, dy;
+  double ex, ey, dx, dy, pts[8];
 
-  curve_between (self, cr, a, b, 0.22, &ex, &ey, &dx, &dy);
+  curve_between (self, dashed ? NULL : cr, a, b, 0.22, &ex, &ey, &dx, &dy, pts);
+  if (dashed)
+    dashed_curve (cr, pts, clip, width);
   add_arrow (arrows, ex, ey, dx, dy, 3 + width);
 }
 
@@ -776,7 +864,6 @@ void
 crm_map_renderer_draw_edges (CrmMapRenderer *self,
                              cairo_t        *cr)
 {
-  static const double dashes[] = { 7, 5 };
   const Palette *pal;
   const CrmLayoutPoint *p;
   GArray *arrows;
@@ -825,7 +912,7 @@ crm_map_renderer_draw_edges (CrmMapRenderer *self,
             reports_line (self, cr, &p[from], &p[to], self->bus_level[to], self->column_top[from],
                           arrows);
           else
-            influence_line (self, cr, &p[from], &p[to], width, arrows);
+            influence_line (self, cr, &p[from], &p[to], width, clip, dashed, arrows);
         }
       if (arrows->len == 0)
         {
@@ -834,10 +921,11 @@ crm_map_renderer_draw_edges (CrmMapRenderer *self,
         }
       set_rgba (cr, pass == 0 ? &pal->line : &pal->influence);
       cairo_set_line_width (cr, width);
+      /* Dashes are already their outlines (see dashed_curve()). */
       if (pass > 0 && dashed)
-        cairo_set_dash (cr, dashes, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+        cairo_fill (cr);
+      else
+        cairo_stroke (cr);
       fill_arrows (cr, arrows);
     }
   cairo_restore (cr);
