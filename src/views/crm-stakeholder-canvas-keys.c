@@ -652,11 +652,16 @@ move_node_binding (GtkWidget *widget,
                    gpointer   user_data)
 {
   CrmStakeholderCanvas *self = CRM_STAKEHOLDER_CANVAS (widget);
-  gint64 person = current_person (self);
+  GtkWidget *focus = gtk_widget_get_focus_child (widget);
   double dx, dy;
+  gint64 person;
 
-  if (person == 0 || self->pick != CRM_CANVAS_PICK_NONE)
+  /* Only the focused node moves: this runs for the whole window (see
+   * _crm_stakeholder_canvas_init_keys). */
+  if (focus == NULL || !CRM_IS_STAKEHOLDER_NODE (focus) || !gtk_widget_has_focus (focus) ||
+      self->pick != CRM_CANVAS_PICK_NONE)
     return FALSE;
+  person = crm_stakeholder_node_get_person_id (CRM_STAKEHOLDER_NODE (focus));
   g_variant_get (args, "(dd)", &dx, &dy);
   gtk_widget_activate_action (widget, "canvas.move-node", "(xdd)", person, dx, dy);
   return TRUE;
@@ -705,17 +710,39 @@ escape_binding (GtkWidget *widget,
 }
 
 static void
-add_arrow_bindings (GtkWidgetClass *widget_class,
-                    guint           key,
-                    guint           keypad_key,
-                    CrmLayoutDirection direction,
-                    double          dx,
-                    double          dy)
+add_arrow_bindings (GtkWidgetClass     *widget_class,
+                    guint               key,
+                    guint               keypad_key,
+                    CrmLayoutDirection  direction)
 {
   gtk_widget_class_add_binding (widget_class, key, 0, move_focus_binding, "i", direction);
   gtk_widget_class_add_binding (widget_class, keypad_key, 0, move_focus_binding, "i", direction);
-  gtk_widget_class_add_binding (widget_class, key, GDK_ALT_MASK, move_node_binding, "(dd)", dx, dy);
-  gtk_widget_class_add_binding (widget_class, keypad_key, GDK_ALT_MASK, move_node_binding, "(dd)", dx, dy);
+}
+
+static gboolean
+move_node_root_binding (GtkWidget *root,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  return move_node_binding (GTK_WIDGET (user_data), args, NULL);
+}
+
+static void
+add_move_shortcuts (CrmStakeholderCanvas *self,
+                    guint                 key,
+                    guint                 keypad_key,
+                    double                dx,
+                    double                dy)
+{
+  guint keys[] = { key, keypad_key };
+
+  /* The controller lives no longer than the canvas: it is on the window
+   * only while the canvas is (root/unroot). */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->root_keys),
+                                          gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i], GDK_ALT_MASK),
+                                                                           gtk_callback_action_new (move_node_root_binding, self, NULL),
+                                                                           "(dd)", dx, dy));
 }
 
 void
@@ -723,7 +750,6 @@ _crm_stakeholder_canvas_class_init_keys (GtkWidgetClass *widget_class)
 {
   const guint activate_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter,
                                   GDK_KEY_space, GDK_KEY_KP_Space };
-  const double step = CRM_CANVAS_MOVE_STEP;
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_action);
@@ -742,10 +768,10 @@ _crm_stakeholder_canvas_class_init_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.set-attitude", "(xs)", attribute_action);
   gtk_widget_class_install_action (widget_class, "canvas.move-node", "(xdd)", move_node_action);
 
-  add_arrow_bindings (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, CRM_LAYOUT_UP, 0, -step);
-  add_arrow_bindings (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, CRM_LAYOUT_DOWN, 0, step);
-  add_arrow_bindings (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, CRM_LAYOUT_LEFT, -step, 0);
-  add_arrow_bindings (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, CRM_LAYOUT_RIGHT, step, 0);
+  add_arrow_bindings (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, CRM_LAYOUT_UP);
+  add_arrow_bindings (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, CRM_LAYOUT_DOWN);
+  add_arrow_bindings (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, CRM_LAYOUT_LEFT);
+  add_arrow_bindings (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, CRM_LAYOUT_RIGHT);
 
   for (guint i = 0; i < G_N_ELEMENTS (activate_keys); i++)
     gtk_widget_class_add_binding (widget_class, activate_keys[i], 0, activate_binding, NULL);
@@ -765,7 +791,20 @@ _crm_stakeholder_canvas_class_init_keys (GtkWidgetClass *widget_class)
 void
 _crm_stakeholder_canvas_init_keys (CrmStakeholderCanvas *self)
 {
+  const double step = CRM_CANVAS_MOVE_STEP;
   GtkWidget *button;
+
+  /* Alt+arrows move the focused node.  The window's application shortcuts
+   * (Alt+Left is Back) run in its capture phase, before any controller of
+   * the canvas, so these live on the window (see root) and decline unless a
+   * node of this canvas has the focus. */
+  self->root_keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (self->root_keys, GTK_PHASE_CAPTURE);
+  add_move_shortcuts (self, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -step);
+  add_move_shortcuts (self, GDK_KEY_Down, GDK_KEY_KP_Down, 0, step);
+  add_move_shortcuts (self, GDK_KEY_Left, GDK_KEY_KP_Left, -step, 0);
+  add_move_shortcuts (self, GDK_KEY_Right, GDK_KEY_KP_Right, step, 0);
+  g_object_ref_sink (self->root_keys);
 
   /* The pick mode's hint over the top of the map. */
   self->hint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -787,8 +826,26 @@ _crm_stakeholder_canvas_init_keys (CrmStakeholderCanvas *self)
 }
 
 void
+_crm_stakeholder_canvas_root_keys (CrmStakeholderCanvas *self,
+                                   gboolean              rooted)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkWidget *owner;
+
+  if (self->root_keys == NULL)
+    return;
+  owner = gtk_event_controller_get_widget (self->root_keys);
+  if (owner != NULL)
+    gtk_widget_remove_controller (owner, self->root_keys);
+  if (rooted && root != NULL)
+    gtk_widget_add_controller (root, g_object_ref (self->root_keys));
+}
+
+void
 _crm_stakeholder_canvas_dispose_keys (CrmStakeholderCanvas *self)
 {
+  _crm_stakeholder_canvas_root_keys (self, FALSE);
+  g_clear_object (&self->root_keys);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->link_menu, gtk_widget_unparent);
 }

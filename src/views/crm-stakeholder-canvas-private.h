@@ -97,6 +97,9 @@ struct _CrmStakeholderCanvas
   /* the node menu and the menu after a link drag */
   GtkWidget         *menu;
   GtkWidget         *link_menu;
+
+  /* Alt+arrows, on the window while the canvas is in one */
+  GtkEventController *root_keys;
 };
 
 /* crm-stakeholder-canvas.c */
@@ -129,6 +132,8 @@ void                _crm_stakeholder_canvas_emit_error     (CrmStakeholderCanvas
 void                _crm_stakeholder_canvas_class_init_keys (GtkWidgetClass      *widget_class);
 void                _crm_stakeholder_canvas_init_keys      (CrmStakeholderCanvas *self);
 void                _crm_stakeholder_canvas_dispose_keys   (CrmStakeholderCanvas *self);
+void                _crm_stakeholder_canvas_root_keys      (CrmStakeholderCanvas *self,
+                                                            gboolean              rooted);
 void                _crm_stakeholder_canvas_update_actions (CrmStakeholderCanvas *self);
 /* Enter, space or a click on @person_id: the pick mode's target, or "activate-person". */
 void                _crm_stakeholder_canvas_activate       (CrmStakeholderCanvas *self,

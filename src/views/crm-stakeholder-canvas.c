@@ -29,6 +29,7 @@
 #define DRAG_THRESHOLD 6.0   /* pixels before a press becomes a drag */
 #define WHEEL_STEP     48.0  /* pixels per wheel notch */
 #define HINT_MARGIN    12
+#define HANDLE_MIN_ZOOM 0.5  /* no edge handle below this zoom */
 
 enum {
   PROP_0,
@@ -421,7 +422,10 @@ _crm_stakeholder_canvas_update_handle (CrmStakeholderCanvas *self)
   else if (self->drag == CRM_CANVAS_DRAG_LINK || self->drag == CRM_CANVAS_DRAG_MOVE)
     person = 0;
 
-  if (self->pick != CRM_CANVAS_PICK_NONE || _crm_stakeholder_canvas_index_of (self, person) < 0)
+  /* Zoomed far out the cards are too small to aim a drag at; Shift+drag
+   * and the node menu still link them. */
+  if (self->pick != CRM_CANVAS_PICK_NONE || self->zoom < HANDLE_MIN_ZOOM ||
+      _crm_stakeholder_canvas_index_of (self, person) < 0)
     person = 0;
 
   visible = person != 0;
@@ -874,8 +878,11 @@ crm_stakeholder_canvas_size_allocate (GtkWidget *widget,
     }
 
   index = _crm_stakeholder_canvas_index_of (self, self->handle_person);
-  if (gtk_widget_get_visible (self->handle) && index >= 0 && self->points != NULL &&
-      (guint) index < self->points->len)
+  gtk_widget_set_child_visible (self->handle,
+                                gtk_widget_get_visible (self->handle) && index >= 0 &&
+                                self->zoom >= HANDLE_MIN_ZOOM && self->points != NULL &&
+                                (guint) index < self->points->len);
+  if (gtk_widget_get_child_visible (self->handle))
     {
       int w, h;
 
@@ -1084,6 +1091,8 @@ crm_stakeholder_canvas_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (crm_stakeholder_canvas_parent_class)->root (widget);
 
+  _crm_stakeholder_canvas_root_keys (self, TRUE);
+
   /* The widget's Pango context is that of its display once rooted. */
   if (self->map != NULL && self->renderer == NULL)
     {
@@ -1092,6 +1101,14 @@ crm_stakeholder_canvas_root (GtkWidget *widget)
       update_clock (self);
       crm_map_renderer_set_points (self->renderer, self->points);
     }
+}
+
+static void
+crm_stakeholder_canvas_unroot (GtkWidget *widget)
+{
+  _crm_stakeholder_canvas_root_keys (CRM_STAKEHOLDER_CANVAS (widget), FALSE);
+
+  GTK_WIDGET_CLASS (crm_stakeholder_canvas_parent_class)->unroot (widget);
 }
 
 static void
@@ -1298,6 +1315,7 @@ crm_stakeholder_canvas_class_init (CrmStakeholderCanvasClass *klass)
   widget_class->focus = crm_stakeholder_canvas_focus;
   widget_class->grab_focus = crm_stakeholder_canvas_grab_focus;
   widget_class->root = crm_stakeholder_canvas_root;
+  widget_class->unroot = crm_stakeholder_canvas_unroot;
   widget_class->css_changed = crm_stakeholder_canvas_css_changed;
 
   /**
@@ -1511,6 +1529,7 @@ _crm_stakeholder_canvas_zoom_around (CrmStakeholderCanvas *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
   for (guint i = 0; i < self->nodes->len; i++)
     gtk_widget_queue_draw (g_ptr_array_index (self->nodes, i));
+  _crm_stakeholder_canvas_update_handle (self);
   _crm_stakeholder_canvas_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -1639,6 +1658,7 @@ crm_stakeholder_canvas_zoom_to_fit (CrmStakeholderCanvas *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
   for (guint i = 0; i < self->nodes->len; i++)
     gtk_widget_queue_draw (g_ptr_array_index (self->nodes, i));
+  _crm_stakeholder_canvas_update_handle (self);
   _crm_stakeholder_canvas_update_actions (self);
 }
 

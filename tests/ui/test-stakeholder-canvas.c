@@ -209,11 +209,13 @@ fixture_teardown (Fixture       *fixture,
 /* What a key press on the canvas does: runs the matching key binding of the
  * canvas's class, as GTK does when the key reaches it from a focused node. */
 static gboolean
-press_key_on (GtkWidget       *widget,
-              guint            keyval,
-              GdkModifierType  modifiers)
+run_binding (GtkWidget       *owner,
+             GtkWidget       *widget,
+             guint            keyval,
+             GdkModifierType  modifiers,
+             gboolean        *handled)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (owner);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -229,13 +231,30 @@ press_key_on (GtkWidget       *widget,
           if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
               gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
               gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
+            {
+              *handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                       GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                       gtk_shortcut_get_arguments (shortcut));
+              return TRUE;
+            }
         }
     }
-  g_error ("no binding for key %u", keyval);
   return FALSE;
+}
+
+/* What a key press does: the canvas's own bindings, else the shortcuts it
+ * put on its window (Alt+arrows, which must run before the window's). */
+static gboolean
+press_key_on (GtkWidget       *widget,
+              guint            keyval,
+              GdkModifierType  modifiers)
+{
+  gboolean handled = FALSE;
+
+  if (!run_binding (widget, widget, keyval, modifiers, &handled) &&
+      !run_binding (GTK_WIDGET (gtk_widget_get_root (widget)), widget, keyval, modifiers, &handled))
+    g_error ("no binding for key %u", keyval);
+  return handled;
 }
 
 static gboolean
