@@ -15,6 +15,38 @@
 
 G_BEGIN_DECLS
 
+struct _CrmStakeholderMap
+{
+  GObject      parent_instance;
+
+  CrmStore    *store;            /* nullable: a map of plain data */
+  CrmMapScope  scope;
+  gint64       scope_id;
+  gint64       organization_id;
+  char        *title;
+
+  GArray      *nodes;            /* CrmMapNode, in node order */
+  GArray      *edges;            /* CrmMapEdge */
+
+  GCancellable *cancellable;     /* reloads */
+  guint         reload_source;   /* a coalesced reload after the store changed */
+  guint         pending_edits;   /* edits the worker has not finished */
+  guint         generation;      /* counts edits: a reload older than one is stale */
+  gboolean      reload_wanted;   /* a reload waits for the pending edits */
+  gboolean      reloading;
+};
+
+/* Shared by the partials crm-stakeholder-map.c and -edit.c (main thread). */
+void        _crm_stakeholder_map_emit_changed    (CrmStakeholderMap *self,
+                                                  CrmMapChange       what);
+CrmMapNode *_crm_stakeholder_map_lookup_node     (CrmStakeholderMap *self,
+                                                  gint64             person_id);
+int         _crm_stakeholder_map_find_edge       (CrmStakeholderMap *self,
+                                                  CrmMapEdgeKind     kind,
+                                                  gint64             from,
+                                                  gint64             to);
+void        _crm_stakeholder_map_schedule_reload (CrmStakeholderMap *self);
+
 /* What the load job reads: the map's header, nodes (in no order) and edges. */
 typedef struct
 {
@@ -94,6 +126,8 @@ void        _crm_map_candidates_job  (CrmStoreWorker *worker,
 /* qsort/bsearch order of gint64s. */
 int         _crm_map_compare_ids     (gconstpointer   a,
                                       gconstpointer   b);
+/* Frees the strength of @edge (a GArray clear func). */
+void        _crm_map_edge_clear      (gpointer        edge);
 /* Frees the strings of @node (a GArray clear func). */
 void        _crm_map_node_clear      (gpointer        node);
 /* "AB" for Ada Byron; the family name's character for a Han name. */

@@ -170,8 +170,8 @@ _crm_map_node_clear (gpointer data)
   g_clear_pointer (&node->notes, g_free);
 }
 
-static void
-edge_clear (gpointer data)
+void
+_crm_map_edge_clear (gpointer data)
 {
   CrmMapEdge *edge = data;
 
@@ -190,7 +190,7 @@ _crm_map_load_new (CrmMapScope scope,
   load->nodes = g_array_new (FALSE, TRUE, sizeof (CrmMapNode));
   g_array_set_clear_func (load->nodes, _crm_map_node_clear);
   load->edges = g_array_new (FALSE, TRUE, sizeof (CrmMapEdge));
-  g_array_set_clear_func (load->edges, edge_clear);
+  g_array_set_clear_func (load->edges, _crm_map_edge_clear);
   return load;
 }
 
@@ -212,7 +212,7 @@ _crm_map_edit_new (CrmMapEditKind kind)
 
   edit->kind = kind;
   edit->edges = g_array_new (FALSE, TRUE, sizeof (CrmMapEdge));
-  g_array_set_clear_func (edit->edges, edge_clear);
+  g_array_set_clear_func (edit->edges, _crm_map_edge_clear);
   return edit;
 }
 
