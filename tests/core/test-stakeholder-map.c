@@ -671,6 +671,13 @@ test_reload_external (Fixture       *f,
   g_assert_cmpuint (g_array_index (flags, guint, 1), ==,
                     CRM_MAP_CHANGE_STRUCTURE | CRM_MAP_CHANGE_ATTRIBUTES | CRM_MAP_CHANGE_POSITIONS);
   g_assert_cmpstr (node_of (map, 13)->role, ==, "champion");
+
+  /* A call logged with Dan elsewhere: his last contact follows. */
+  exec_sql (f->store, "INSERT INTO activity (id, created, updated, kind, subject_kind, subject_id, occurred)"
+                      " VALUES (73, 3, 3, 'call', 'person', 13, 1750000000)");
+  while (node_of (map, 13)->last_contact != 1750000000)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (flags->len, ==, 3);
 }
 
 static void
