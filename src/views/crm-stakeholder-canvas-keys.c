@@ -20,21 +20,6 @@
 #include "crm-keys.h"
 #include "crm-stakeholder-canvas-private.h"
 
-static const struct
-{
-  const char *key;
-  const char *label;
-} influences[] = {
-  { "low", NC_("stakeholder influence", "Low") },
-  { "medium", NC_("stakeholder influence", "Medium") },
-  { "high", NC_("stakeholder influence", "High") },
-}, attitudes[] = {
-  /* The same msgids as the map's accessible descriptions. */
-  { "supporter", NC_("stakeholder attitude", "Supporter") },
-  { "neutral", NC_("stakeholder attitude", "Neutral") },
-  { "opponent", NC_("stakeholder attitude", "Opponent") },
-};
-
 static const CrmMapNode *
 find_node (CrmStakeholderCanvas *self,
            gint64                person_id)
@@ -368,12 +353,12 @@ build_node_menu (CrmStakeholderCanvas *self,
   for (guint i = 0; i < CRM_KEYS_N_ROLE; i++)
     append_choice (roles, "node.role", crm_keys_role[i].key,
                    crm_keys_get_label ("role", crm_keys_role[i].key));
-  for (guint i = 0; i < G_N_ELEMENTS (influences); i++)
-    append_choice (levels, "node.influence", influences[i].key,
-                   g_dpgettext2 (GETTEXT_PACKAGE, "stakeholder influence", influences[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (attitudes); i++)
-    append_choice (stances, "node.attitude", attitudes[i].key,
-                   g_dpgettext2 (GETTEXT_PACKAGE, "stakeholder attitude", attitudes[i].label));
+  for (guint i = 0; i < CRM_KEYS_N_INFLUENCE; i++)
+    append_choice (levels, "node.influence", crm_keys_influence[i].key,
+                   crm_keys_get_label ("influence", crm_keys_influence[i].key));
+  for (guint i = 0; i < CRM_KEYS_N_ATTITUDE; i++)
+    append_choice (stances, "node.attitude", crm_keys_attitude[i].key,
+                   crm_keys_get_label ("attitude", crm_keys_attitude[i].key));
   g_menu_append_submenu (attributes, _("R_ole"), G_MENU_MODEL (roles));
   g_menu_append_submenu (attributes, _("Infl_uence"), G_MENU_MODEL (levels));
   g_menu_append_submenu (attributes, _("_Attitude"), G_MENU_MODEL (stances));
