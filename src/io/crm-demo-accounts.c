@@ -392,10 +392,12 @@ make_big_contacts (DemoGen        *gen,
       /* Matrix lines: someone of another department a level up. */
       if (level >= 3 && demo_rand_chance (&gen->rand, 8))
         {
-          guint other = level == 3 ? 1 + n_heads + (local + 1 + demo_rand_below (&gen->rand, n_directors - 1)) % n_directors
-                      : 1 + n_heads + n_directors + (local + 1 + demo_rand_below (&gen->rand, n_managers - 1)) % n_managers;
+          guint peers = level == 3 ? n_directors : n_managers;
+          guint base = level == 3 ? 1 + n_heads : 1 + n_heads + n_directors;
+          guint other = base + (local + 1 + demo_rand_below (&gen->rand, peers - 1)) % peers;
 
-          if (other != boss && !insert_line (gen, org_id, created, id, gen->people[first + other], error))
+          if (other != boss &&
+              !insert_line (gen, org_id, created, id, gen->people[first + other], error))
             return FALSE;
         }
     }

@@ -126,9 +126,10 @@ undo_apply (CrmStakeholderMap *self,
       break;
     case CRM_MAP_EDIT_ADD_MANAGER:
     case CRM_MAP_EDIT_ADD_INFLUENCE:
-      index = _crm_stakeholder_map_find_edge (self, u->kind == CRM_MAP_EDIT_ADD_MANAGER ? CRM_MAP_EDGE_REPORTS_TO
-                                                                   : CRM_MAP_EDGE_INFLUENCES,
-                         u->person_id, u->other_id);
+      index = _crm_stakeholder_map_find_edge (self,
+                                              u->kind == CRM_MAP_EDIT_ADD_MANAGER
+                                              ? CRM_MAP_EDGE_REPORTS_TO : CRM_MAP_EDGE_INFLUENCES,
+                                              u->person_id, u->other_id);
       if (index >= 0)
         remove_edge_at (self, index, NULL);
       break;
@@ -197,9 +198,9 @@ on_edit_done_cb (GObject      *source,
 
   if (edit->kind == CRM_MAP_EDIT_ADD_MANAGER || edit->kind == CRM_MAP_EDIT_ADD_INFLUENCE)
     {
-      int index = _crm_stakeholder_map_find_edge (self, edit->kind == CRM_MAP_EDIT_ADD_MANAGER ? CRM_MAP_EDGE_REPORTS_TO
-                                                                          : CRM_MAP_EDGE_INFLUENCES,
-                             edit->person_id, edit->other_id);
+      CrmMapEdgeKind kind = edit->kind == CRM_MAP_EDIT_ADD_MANAGER ? CRM_MAP_EDGE_REPORTS_TO
+                                                                   : CRM_MAP_EDGE_INFLUENCES;
+      int index = _crm_stakeholder_map_find_edge (self, kind, edit->person_id, edit->other_id);
 
       if (index >= 0)
         g_array_index (self->edges, CrmMapEdge, index).id = edit->row_id;
@@ -312,14 +313,23 @@ crm_stakeholder_map_set_attribute_async (CrmStakeholderMap   *self,
 
   task = edit_task_new (self, cancellable, callback, user_data);
   if (!(node = _crm_stakeholder_map_lookup_node (self, person_id)))
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("The person is not on this map."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("The person is not on this map."));
+      return;
+    }
   if (_crm_map_attribute_column (self->scope, attribute) == NULL)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("Unknown stakeholder attribute."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("Unknown stakeholder attribute."));
+      return;
+    }
   if (value == NULL ||
       (g_str_equal (attribute, "role") && *value != '\0' && !key_is_valid ("role", value)) ||
       (g_str_equal (attribute, "influence") && !key_is_valid ("influence", value)) ||
       (g_str_equal (attribute, "attitude") && !key_is_valid ("attitude", value)))
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("Unknown value for this attribute."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("Unknown value for this attribute."));
+      return;
+    }
 
   field = attribute_field (node, attribute);
   u = undo_new (CRM_MAP_EDIT_ATTRIBUTE, CRM_MAP_CHANGE_ATTRIBUTES);
@@ -384,24 +394,43 @@ add_edge (CrmStakeholderMap   *self,
   CrmMapEdit *edit;
   Undo *u;
 
-  if (_crm_stakeholder_map_lookup_node (self, from) == NULL || _crm_stakeholder_map_lookup_node (self, to) == NULL)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("The person is not on this map."));
+  if (_crm_stakeholder_map_lookup_node (self, from) == NULL ||
+      _crm_stakeholder_map_lookup_node (self, to) == NULL)
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("The person is not on this map."));
+      return;
+    }
   if (from == to)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_SELF,
-                      reports ? _("A person cannot report to themselves.")
-                              : _("A person cannot influence themselves."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_SELF,
+                 reports ? _("A person cannot report to themselves.")
+                         : _("A person cannot influence themselves."));
+      return;
+    }
   if (!can_link (self))
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID,
-                      _("This deal has no organization to hold reporting lines and influence links."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID,
+                 _("This deal has no organization to hold reporting lines and influence links."));
+      return;
+    }
   if (!reports && !key_is_valid ("influence", strength))
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("Unknown influence strength."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("Unknown influence strength."));
+      return;
+    }
   if (_crm_stakeholder_map_find_edge (self, kind, from, to) >= 0)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_EXISTS,
-                      reports ? _("The person already reports to this manager.")
-                              : _("The person already influences the other."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_EXISTS,
+                 reports ? _("The person already reports to this manager.")
+                         : _("The person already influences the other."));
+      return;
+    }
   if (reports && reports_up_to (self, to, from))
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_CYCLE,
-                      _("The manager reports to this person already, directly or through others."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_CYCLE,
+                 _("The manager reports to this person already, directly or through others."));
+      return;
+    }
 
   crm_stakeholder_map_add_edge (self, &edge);
   _crm_stakeholder_map_emit_changed (self, CRM_MAP_CHANGE_STRUCTURE);
@@ -431,9 +460,12 @@ remove_edge (CrmStakeholderMap   *self,
   Undo *u;
 
   if (index < 0)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND,
-                      kind == CRM_MAP_EDGE_REPORTS_TO ? _("The person does not report to this manager.")
-                                                      : _("The person does not influence the other."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND,
+                 kind == CRM_MAP_EDGE_REPORTS_TO ? _("The person does not report to this manager.")
+                                                 : _("The person does not influence the other."));
+      return;
+    }
 
   u = undo_new (kind == CRM_MAP_EDGE_REPORTS_TO ? CRM_MAP_EDIT_REMOVE_MANAGER : CRM_MAP_EDIT_REMOVE_INFLUENCE,
                 CRM_MAP_CHANGE_STRUCTURE);
@@ -520,9 +552,15 @@ crm_stakeholder_map_place_async (CrmStakeholderMap   *self,
 
   task = edit_task_new (self, cancellable, callback, user_data);
   if (!(node = _crm_stakeholder_map_lookup_node (self, person_id)))
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("The person is not on this map."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("The person is not on this map."));
+      return;
+    }
   if (!isfinite (x) || !isfinite (y))
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("The position is not a number."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("The position is not a number."));
+      return;
+    }
 
   u = undo_new (CRM_MAP_EDIT_PLACE, CRM_MAP_CHANGE_POSITIONS);
   u->person_id = person_id;
@@ -607,9 +645,15 @@ crm_stakeholder_map_add_person_async (CrmStakeholderMap   *self,
 
   task = edit_task_new (self, cancellable, callback, user_data);
   if (_crm_stakeholder_map_lookup_node (self, person_id) != NULL)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_EXISTS, _("The person is on this map already."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_EXISTS, _("The person is on this map already."));
+      return;
+    }
   if (person_id <= 0)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("There is no such person."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("There is no such person."));
+      return;
+    }
   if (self->store == NULL)
     add_plain_node (self, person_id, "", "");
 
@@ -637,7 +681,10 @@ crm_stakeholder_map_create_person_async (CrmStakeholderMap   *self,
   trimmed = g_strstrip (g_strdup (name ? name : ""));
   trimmed_title = g_strstrip (g_strdup (title ? title : ""));
   if (*trimmed == '\0')
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("A new person needs a name."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID, _("A new person needs a name."));
+      return;
+    }
 
   if (self->store == NULL)
     {
@@ -670,10 +717,16 @@ crm_stakeholder_map_remove_person_async (CrmStakeholderMap   *self,
 
   task = edit_task_new (self, cancellable, callback, user_data);
   if (self->scope != CRM_MAP_SCOPE_DEAL)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID,
-                      _("People leave an organization's map only when they leave the organization."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_INVALID,
+                 _("People leave an organization's map only when they leave the organization."));
+      return;
+    }
   if ((index = crm_stakeholder_map_find_node (self, person_id)) < 0)
-    return fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("The person is not on this map."));
+    {
+      fail_edit (task, CRM_STAKEHOLDER_MAP_ERROR_NOT_FOUND, _("The person is not on this map."));
+      return;
+    }
 
   u = undo_new (CRM_MAP_EDIT_REMOVE_PERSON, CRM_MAP_CHANGE_STRUCTURE);
   u->person_id = person_id;

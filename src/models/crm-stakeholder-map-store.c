@@ -674,9 +674,10 @@ edit_add_manager (CrmStoreWorker  *worker,
       return run (worker, stmt, error);
     }
 
-  if (!(stmt = _crm_store_worker_prepare (worker,
-                                          "INSERT INTO reporting_line (id, created, updated, organization_id, "
-                                          " person_id, manager_id) VALUES (?1, ?2, ?2, ?3, ?4, ?5)", error)))
+  stmt = _crm_store_worker_prepare (worker,
+                                    "INSERT INTO reporting_line (id, created, updated, organization_id, "
+                                    " person_id, manager_id) VALUES (?1, ?2, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
     return FALSE;
   e->row_id = _crm_store_worker_next_id (worker);
   sqlite3_bind_int64 (stmt, 1, e->row_id);
@@ -703,10 +704,11 @@ edit_add_influence (CrmStoreWorker  *worker,
     return fail_with (error, CRM_STAKEHOLDER_MAP_ERROR_EXISTS,
                       _("The person already influences the other."));
 
-  if (!(stmt = _crm_store_worker_prepare (worker,
-                                          "INSERT INTO influence_link (id, created, updated, organization_id, "
-                                          " from_person_id, to_person_id, strength) "
-                                          "VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)", error)))
+  stmt = _crm_store_worker_prepare (worker,
+                                    "INSERT INTO influence_link (id, created, updated, organization_id, "
+                                    " from_person_id, to_person_id, strength) "
+                                    "VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
     return FALSE;
   e->row_id = _crm_store_worker_next_id (worker);
   sqlite3_bind_int64 (stmt, 1, e->row_id);
@@ -817,7 +819,7 @@ add_to_deal (CrmStoreWorker  *worker,
   int deleted = 0;
   gint64 now = _crm_store_worker_now (worker);
   gint64 id = find_row (worker, "SELECT id, deleted FROM deal_stakeholder WHERE deal_id = ?1 "
-                                " AND person_id = ?2 AND ?3 = ?3",
+                                " AND person_id = ?2",
                         e->scope_id, e->person_id, 0, &deleted, error);
 
   if (id < 0)
@@ -845,7 +847,7 @@ add_to_deal (CrmStoreWorker  *worker,
   if (e->organization_id == 0)
     return TRUE;
   id = find_row (worker, "SELECT id FROM affiliation WHERE organization_id = ?1 AND person_id = ?2 "
-                         " AND deleted = 0 AND ?3 = ?3",
+                         " AND deleted = 0",
                  e->organization_id, e->person_id, 0, NULL, error);
   if (id < 0)
     return FALSE;
@@ -857,7 +859,7 @@ edit_add_person (CrmStoreWorker  *worker,
                  CrmMapEdit      *e,
                  GError         **error)
 {
-  gint64 id = find_row (worker, "SELECT id FROM person WHERE id = ?1 AND deleted = 0 AND ?2 = ?3",
+  gint64 id = find_row (worker, "SELECT id FROM person WHERE id = ?1 AND deleted = 0",
                         e->person_id, 0, 0, NULL, error);
 
   if (id < 0)
@@ -869,7 +871,7 @@ edit_add_person (CrmStoreWorker  *worker,
     return add_to_deal (worker, e, "", error);
 
   id = find_row (worker, "SELECT id FROM affiliation WHERE organization_id = ?1 AND person_id = ?2 "
-                         " AND deleted = 0 AND ?3 = ?3",
+                         " AND deleted = 0",
                  e->organization_id, e->person_id, 0, NULL, error);
   if (id < 0)
     return FALSE;
@@ -942,7 +944,7 @@ apply_edit (CrmStoreWorker  *worker,
       return edit_create_person (worker, e, error);
     case CRM_MAP_EDIT_REMOVE_PERSON:
       return soft_delete (worker, "UPDATE deal_stakeholder SET deleted = 1, updated = ?1 "
-                                  " WHERE deal_id = ?2 AND person_id = ?3 AND deleted = 0 AND ?4 = ?4",
+                                  " WHERE deal_id = ?2 AND person_id = ?3 AND deleted = 0",
                           e->scope_id, e->person_id, 0, TRUE, error);
     default:
       g_assert_not_reached ();
