@@ -117,9 +117,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (crm_keys_activity) == CRM_KEYS_N_ACTIVITY);
 
 /* A stakeholder's influence on a decision (and an influence link's strength). */
 const CrmKeyName crm_keys_influence[] = {
-  { "low", "stakeholder influence", NC_("stakeholder influence", "Low Influence") },
-  { "medium", "stakeholder influence", NC_("stakeholder influence", "Medium Influence") },
-  { "high", "stakeholder influence", NC_("stakeholder influence", "High Influence") },
+  { "low", "stakeholder influence", NC_("stakeholder influence", "Low") },
+  { "medium", "stakeholder influence", NC_("stakeholder influence", "Medium") },
+  { "high", "stakeholder influence", NC_("stakeholder influence", "High") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (crm_keys_influence) == CRM_KEYS_N_INFLUENCE);
 
