@@ -38,6 +38,7 @@ struct _CrmPreferencesWindow
   AdwComboRow          *business_mode_row;
   AdwComboRow          *currency_row;
   AdwEntryRow          *user_name_row;
+  GtkSpinButton        *stale_days_spin;
   AdwPreferencesPage   *custom_fields_page;
   AdwPreferencesGroup  *groups[N_TARGETS];
 };
@@ -794,6 +795,8 @@ crm_preferences_window_constructed (GObject *object)
   bind_combo (self, "default-currency", self->currency_row, currency_keys);
   g_settings_bind (self->settings, "user-name", self->user_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "stakeholder-stale-days", self->stale_days_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -885,6 +888,7 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, business_mode_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, user_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, stale_days_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, custom_fields_page);
   gtk_widget_class_bind_template_child_full (widget_class, "organization_fields_group", FALSE,
                                              G_STRUCT_OFFSET (CrmPreferencesWindow, groups[0]));

@@ -153,6 +153,10 @@ page_get_record (GtkWidget *page)
 {
   CrmRecord *record = NULL;
 
+  /* Not every page shows a record (the stakeholder maps). */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "record") == NULL)
+    return NULL;
+
   g_object_get (page, "record", &record, NULL);
   if (record != NULL)
     g_object_unref (record); /* the page keeps it alive */
@@ -415,7 +419,7 @@ new_record_action (GSimpleAction *action,
                    ? g_ptr_array_index (self->pages->pages, self->pages->pages->len - 1)
                    : NULL;
 
-  if (top != NULL)
+  if (top != NULL && page_get_record (top) != NULL)
     new_record (self, G_OBJECT_TYPE (page_get_record (top)));
   else if (g_strcmp0 (view, "organizations") == 0)
     new_record (self, CRM_TYPE_ORGANIZATION);
@@ -673,7 +677,8 @@ _crm_window_pop_record (CrmWindow *self)
   /* Leaving a page in edit mode cancels the edit first (and a record that
    * was never saved goes with its page). */
   top = g_ptr_array_index (pages->pages, pages->pages->len - 1);
-  g_object_get (top, "editing", &editing, NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (top), "editing") != NULL)
+    g_object_get (top, "editing", &editing, NULL);
   if (editing)
     {
       gtk_widget_activate_action (top, "page.cancel", NULL);
@@ -702,6 +707,33 @@ _crm_window_push_undo (CrmWindow      *self,
   if (self->pages->undo->len > UNDO_DEPTH)
     g_ptr_array_remove_index (self->pages->undo, 0);
   set_action_enabled (self, "undo", TRUE);
+}
+
+/* Shows @page on top of the content pane: a page already on the stack comes
+ * back (the pages above it are dropped), a new one is pushed. */
+void
+_crm_window_push_page (CrmWindow *self,
+                       GtkWidget *page)
+{
+  CrmWindowPages *pages = self->pages;
+  guint index;
+
+  if (!g_ptr_array_find (pages->pages, page, &index))
+    {
+      push_page (self, page);
+      return;
+    }
+
+  while (pages->pages->len > index + 1)
+    remove_page (self, g_ptr_array_index (pages->pages, pages->pages->len - 1));
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* The pages on the stack, bottom to top; transfer none. */
+GPtrArray *
+_crm_window_get_pages (CrmWindow *self)
+{
+  return self->pages->pages;
 }
 
 /**

@@ -67,6 +67,13 @@ void        _crm_window_dispose_search (CrmWindow  *self);
 GtkWidget  *_crm_window_get_search_results (CrmWindow *self);
 GtkWidget  *_crm_window_get_search_popover (CrmWindow *self);
 void        _crm_window_init_pages     (CrmWindow  *self);
+/* crm-window-maps.c: "win.show-map" */
+void        _crm_window_init_maps      (CrmWindow  *self);
+/* Pushes @page, or brings it back to the top when it is on the stack. */
+void        _crm_window_push_page      (CrmWindow  *self,
+                                        GtkWidget  *page);
+/* The pages on the stack, bottom to top; transfer none. */
+GPtrArray  *_crm_window_get_pages      (CrmWindow  *self);
 /* crm-window-segments.c: the sidebar's Segments section */
 void        _crm_window_init_segments  (CrmWindow  *self);
 GtkListBox *_crm_window_get_segments_list (CrmWindow *self);

@@ -544,6 +544,7 @@ crm_window_init (CrmWindow *self)
   _crm_window_init_duplicates (self);
   _crm_window_init_import (self);
   _crm_window_init_pages (self);
+  _crm_window_init_maps (self);
   _crm_window_init_search (self);
   _crm_window_init_segments (self);
   _crm_window_set_page (self, "loading");

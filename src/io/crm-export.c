@@ -48,8 +48,10 @@ export_job_free (gpointer data)
 static const char person_sql[] =
   "SELECT p.given_name, p.family_name, p.display_name, p.email, p.phone, p.birth_date, "
   "p.gender, p.language, p.city, p.region, p.country, p.address, p.notes, "
-  "coalesce (o.name, ''), coalesce (a.title, ''), coalesce (a.department, '') "
+  "coalesce (o.name, ''), coalesce (a.title, ''), coalesce (a.department, ''), "
+  "ph.mime, ph.data "
   "FROM person p "
+  "LEFT JOIN person_photo ph ON ph.person_id = p.id "
   "LEFT JOIN affiliation a ON a.id = (SELECT id FROM affiliation WHERE person_id = p.id "
   "  AND deleted = 0 ORDER BY is_primary DESC, id LIMIT 1) "
   "LEFT JOIN organization o ON o.id = a.organization_id "
@@ -118,6 +120,12 @@ person_draft (sqlite3_stmt *stmt)
   set_text (&draft->organization, stmt, 13);
   set_text (&draft->title, stmt, 14);
   set_text (&draft->department, stmt, 15);
+  /* Photos go to vCards (a CSV file has no column for them). */
+  if (sqlite3_column_type (stmt, 17) == SQLITE_BLOB)
+    {
+      draft->photo = g_bytes_new (sqlite3_column_blob (stmt, 17), sqlite3_column_bytes (stmt, 17));
+      set_text (&draft->photo_mime, stmt, 16);
+    }
   return draft;
 }
 

@@ -26,6 +26,7 @@
 /* A page shows the latest rows of a long history, not all of them. */
 #define RELATED_LIMIT 100
 #define TIMELINE_LIMIT 200
+#define PEOPLE_LIMIT 2000
 
 CrmQuery *
 crm_related_query (GType       type,
@@ -45,7 +46,13 @@ crm_related_query (GType       type,
   else if (type == CRM_TYPE_DEAL)
     crm_query_set_order (query, "expected-close", TRUE);
 
-  crm_query_set_limit (query, RELATED_LIMIT);
+  /* An organization's people are its structure, not its history: all of
+   * them, up to a size no small business has (a list of records goes to the
+   * People table). */
+  if (type == CRM_TYPE_AFFILIATION && g_str_equal (property, "organization-id"))
+    crm_query_set_limit (query, PEOPLE_LIMIT);
+  else
+    crm_query_set_limit (query, RELATED_LIMIT);
 
   return query;
 }

@@ -154,6 +154,7 @@ _crm_organization_page_update_actions (CrmOrganizationPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.log-activity", saved && !self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.show-map", saved && !self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", !self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.done", self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel", self->editing);
@@ -243,10 +244,29 @@ create_deal_row (gpointer item,
   DealFilter *filter = user_data;
   gboolean open = crm_related_names_deal_state (filter->self->names, item) == CRM_DEAL_STATE_OPEN;
 
+  GtkWidget *row;
+  GtkWidget *button;
+  g_autofree char *label = NULL;
+
   if (open != filter->open)
     return NULL;
 
-  return crm_page_new_deal_row (item, filter->self->names);
+  row = crm_page_new_deal_row (item, filter->self->names);
+
+  /* Each deal has its own stakeholder map. */
+  /* Translators: %s is the name of a deal */
+  label = g_strdup_printf (_("Stakeholder Map of %s"), crm_deal_get_name (item));
+  button = gtk_button_new_from_icon_name ("rapport-people-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Stakeholder Map"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-map");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sx)", "deal",
+                                    crm_record_get_id (CRM_RECORD (item)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
 }
 
 static void
@@ -463,6 +483,16 @@ log_activity_action (GtkWidget  *widget,
                                     g_variant_get_string (param, NULL));
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+show_map_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.show-map", "(sx)", "organization", get_id (self));
 }
 
 static void
@@ -684,6 +714,7 @@ crm_organization_page_class_init (CrmOrganizationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.log-activity", "s", log_activity_action);
   gtk_widget_class_install_action (widget_class, "page.open-website", NULL, open_website_action);
+  gtk_widget_class_install_action (widget_class, "page.show-map", NULL, show_map_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "page.done", NULL);

@@ -54,6 +54,9 @@ struct _CrmPersonPage
   GtkButton         *done_button;
   GtkMenuButton     *menu_button;
   AdwAvatar         *avatar;
+  GtkMenuButton     *photo_button;
+  gboolean           has_photo;
+  guint              photo_generation;
   GtkLabel          *name_label;
   GtkLabel          *headline_label;
   GtkLabel          *error_label;
@@ -95,6 +98,10 @@ struct _CrmPersonPage
 };
 
 void _crm_person_page_update_fields  (CrmPersonPage *self);
+/* The photo (crm-person-page-photo.c). */
+void _crm_person_page_install_photo  (GtkWidgetClass *widget_class);
+void _crm_person_page_init_photo     (CrmPersonPage *self);
+void _crm_person_page_update_photo_actions (CrmPersonPage *self);
 void _crm_person_page_update_actions (CrmPersonPage *self);
 void _crm_person_page_load_sections  (CrmPersonPage *self,
                                       guint          sections);

@@ -199,6 +199,7 @@ _crm_person_page_update_actions (CrmPersonPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", !self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.done", self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel", self->editing);
+  _crm_person_page_update_photo_actions (self);
 }
 
 /* Related lists. */
@@ -618,6 +619,7 @@ crm_person_page_constructed (GObject *object)
   g_signal_connect_object (self->person, "notify", G_CALLBACK (on_person_notify_cb),
                            self, G_CONNECT_SWAPPED);
   connect_store (self);
+  _crm_person_page_init_photo (self);
 
   _crm_person_page_update_fields (self);
   _crm_person_page_apply_editing (self);
@@ -746,6 +748,7 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
                                    _crm_person_page_cancel_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.log-activity", "s", log_activity_action);
+  _crm_person_page_install_photo (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "page.done", NULL);
@@ -758,6 +761,7 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, photo_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, headline_label);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, error_label);

@@ -48,6 +48,18 @@ deal_amount_cb (gpointer    item,
   return crm_format_money (amount, currency);
 }
 
+/* The deal row's map button: win.show-map ("deal", id). */
+static void
+deal_map_clicked_cb (GtkButton   *button,
+                     GtkListItem *list_item)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+  gint64 id = CRM_IS_PAGED_ITEM (item) ? crm_paged_item_get_id (item) : 0;
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (button), "win.show-map", "(sx)", "deal", id);
+}
+
 static CrmQuery *
 crm_pipeline_view_create_query (CrmView    *view,
                                     const char *search)
@@ -101,6 +113,7 @@ crm_pipeline_view_init (CrmPipelineView *self)
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "deal_subtitle", G_CALLBACK (deal_subtitle_cb),
                                            "deal_amount", G_CALLBACK (deal_amount_cb),
+                                           "deal_map_clicked", G_CALLBACK (deal_map_clicked_cb),
                                            NULL);
   crm_view_set_list_widgets (CRM_VIEW (self), self->list_view, self->stack);
   crm_view_set_row_factory (CRM_VIEW (self), scope, "/io/github/rapportcrm/Rapport/ui/crm-deal-row.ui");

@@ -24,6 +24,7 @@
 #include "crm-person-page.h"
 #include "crm-record.h"
 #include "crm-store.h"
+#include "crm-person-photo.h"
 #include "crm-test-util.h"
 
 static CrmApplication *app;
@@ -511,6 +512,69 @@ toggle_consent (CrmWindow *window,
   g_assert_cmpint (db_int (updated), >, 0);
 }
 
+static gboolean
+avatar_has_image (gpointer data)
+{
+  return adw_avatar_get_custom_image (data) != NULL;
+}
+
+static gboolean
+avatar_has_no_image (gpointer data)
+{
+  return adw_avatar_get_custom_image (data) == NULL;
+}
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A photo saved elsewhere shows on the open page; in edit mode the avatar's
+ * button removes it. */
+static void
+photo (CrmWindow *window,
+       GtkWidget *page,
+       gint64     id)
+{
+  CrmStore *store = crm_context_get_store (crm_window_get_context (window));
+  GtkWidget *avatar = find_type_name (page, "AdwAvatar");
+  GtkWidget *button;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 32, 32);
+  GByteArray *png = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  bytes = g_byte_array_free_to_bytes (png);
+
+  g_assert_nonnull (avatar);
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (avatar)));
+  crm_person_photo_save_async (store, id, bytes, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_person_photo_save_finish (store, crm_test_await (&result), &error));
+  g_assert_no_error (error);
+  crm_ui_test_wait (avatar_has_image, avatar);
+
+  /* The avatar's button: only in edit mode. */
+  button = gtk_widget_get_next_sibling (avatar);
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_object_set (page, "editing", TRUE, NULL);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate_action (page, "page.remove-photo", NULL));
+  crm_ui_test_wait (avatar_has_no_image, avatar);
+  g_object_set (page, "editing", FALSE, NULL);
+  flush (window);
+  sql = g_strdup_printf ("SELECT count(*) FROM person_photo WHERE person_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (db_int (sql), ==, 0);
+}
+
 static void
 test_person_page (void)
 {
@@ -532,6 +596,7 @@ test_person_page (void)
   edit_email (window, page, id);
   log_call (window, page, id);
   toggle_consent (window, page, id);
+  photo (window, page, id);
   delete_and_undo (window, page, id);
 
   crm_ui_test_close_window (window);
