@@ -47,6 +47,10 @@ struct _CrmStakeholderCanvas
   GArray            *points;         /* CrmLayoutPoint per node, in node order */
   GPtrArray         *nodes;          /* CrmStakeholderNode per node, in node order */
   double             bx, by, bw, bh; /* the drawing's box in map units, margin included */
+  double             view_x;         /* the map point at the top left corner */
+  double             view_y;
+  int                last_width;     /* the size of the last allocation */
+  int                last_height;
   GCancellable      *cancellable;
 
   gint64             selected;
@@ -87,6 +91,7 @@ struct _CrmStakeholderCanvas
   gint64             handle_person;
   double             handle_x;
   double             handle_y;
+  GtkWidget         *accent_probe;
 
   /* pick mode of Set Manager… and Add Influence Link… */
   CrmCanvasPick      pick;

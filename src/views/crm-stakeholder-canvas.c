@@ -61,49 +61,31 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CrmStakeholderCanvas, crm_stakeholder_canvas, GTK
 /* --- the view: map units <-> widget pixels --- */
 
 static double
-offset_x (CrmStakeholderCanvas *self)
-{
-  double content = self->bw * self->zoom;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-
-  return content < width ? (width - content) / 2 : 0;
-}
-
-static double
-offset_y (CrmStakeholderCanvas *self)
-{
-  double content = self->bh * self->zoom;
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  return content < height ? (height - content) / 2 : 0;
-}
-
-static double
 to_widget_x (CrmStakeholderCanvas *self,
              double                mx)
 {
-  return (mx - self->bx) * self->zoom - gtk_adjustment_get_value (self->hadjustment) + offset_x (self);
+  return (mx - self->view_x) * self->zoom;
 }
 
 static double
 to_widget_y (CrmStakeholderCanvas *self,
              double                my)
 {
-  return (my - self->by) * self->zoom - gtk_adjustment_get_value (self->vadjustment) + offset_y (self);
+  return (my - self->view_y) * self->zoom;
 }
 
 static double
 to_map_x (CrmStakeholderCanvas *self,
           double                wx)
 {
-  return (wx + gtk_adjustment_get_value (self->hadjustment) - offset_x (self)) / self->zoom + self->bx;
+  return wx / self->zoom + self->view_x;
 }
 
 static double
 to_map_y (CrmStakeholderCanvas *self,
           double                wy)
 {
-  return (wy + gtk_adjustment_get_value (self->vadjustment) - offset_y (self)) / self->zoom + self->by;
+  return wy / self->zoom + self->view_y;
 }
 
 /* The cairo transformation from map units to widget pixels. */
@@ -111,22 +93,29 @@ static void
 transform_to_map (CrmStakeholderCanvas *self,
                   cairo_t              *cr)
 {
-  cairo_translate (cr,
-                   offset_x (self) - gtk_adjustment_get_value (self->hadjustment),
-                   offset_y (self) - gtk_adjustment_get_value (self->vadjustment));
   cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, -self->bx, -self->by);
+  cairo_translate (cr, -self->view_x, -self->view_y);
 }
 
+static void on_adjustment_value_changed_cb (CrmStakeholderCanvas *self);
+
+/* The scrollable range is the drawing and the current view together, so
+ * that the view never jumps when a relayout shrinks the drawing; pixels,
+ * with map unit 0 at 0. */
 static void
-configure_adjustment (GtkAdjustment *adjustment,
-                      double         content,
-                      int            page)
+configure_adjustment (CrmStakeholderCanvas *self,
+                      GtkAdjustment        *adjustment,
+                      double                content_start,
+                      double                content_size,
+                      double                view_start,
+                      int                   page)
 {
-  gtk_adjustment_configure (adjustment,
-                            gtk_adjustment_get_value (adjustment),
-                            0, MAX (content, page),
-                            page * 0.1, page * 0.9, page);
+  double lower = MIN (content_start, view_start);
+  double upper = MAX (content_start + content_size, view_start + page);
+
+  g_signal_handlers_block_by_func (adjustment, on_adjustment_value_changed_cb, self);
+  gtk_adjustment_configure (adjustment, view_start, lower, upper, page * 0.1, page * 0.9, page);
+  g_signal_handlers_unblock_by_func (adjustment, on_adjustment_value_changed_cb, self);
 }
 
 static void
@@ -134,10 +123,40 @@ configure_adjustments (CrmStakeholderCanvas *self)
 {
   if (self->hadjustment == NULL || self->vadjustment == NULL)
     return;
-  configure_adjustment (self->hadjustment, self->bw * self->zoom,
-                        gtk_widget_get_width (GTK_WIDGET (self)));
-  configure_adjustment (self->vadjustment, self->bh * self->zoom,
-                        gtk_widget_get_height (GTK_WIDGET (self)));
+  configure_adjustment (self, self->hadjustment, self->bx * self->zoom, self->bw * self->zoom,
+                        self->view_x * self->zoom, gtk_widget_get_width (GTK_WIDGET (self)));
+  configure_adjustment (self, self->vadjustment, self->by * self->zoom, self->bh * self->zoom,
+                        self->view_y * self->zoom, gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+static void drop_static_layer (CrmStakeholderCanvas *self);
+
+/* Shows the map from (@x, @y), map units at the top left corner. */
+static void
+set_view (CrmStakeholderCanvas *self,
+          double                x,
+          double                y)
+{
+  self->view_x = x;
+  self->view_y = y;
+  configure_adjustments (self);
+  drop_static_layer (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Centres the drawing along the axes where it fits in the widget. */
+static void
+centre_fitting_axes (CrmStakeholderCanvas *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double x = self->view_x, y = self->view_y;
+
+  if (self->bw * self->zoom <= width)
+    x = self->bx + self->bw / 2 - width / 2.0 / self->zoom;
+  if (self->bh * self->zoom <= height)
+    y = self->by + self->bh / 2 - height / 2.0 / self->zoom;
+  set_view (self, x, y);
 }
 
 static void
@@ -213,8 +232,7 @@ scroll_to_node (CrmStakeholderCanvas *self,
   graphene_rect_t rect;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double h = gtk_adjustment_get_value (self->hadjustment);
-  double v = gtk_adjustment_get_value (self->vadjustment);
+  double h = 0, v = 0;
 
   _crm_stakeholder_canvas_node_rect (self, index, &rect);
   if (rect.origin.x < REVEAL_MARGIN)
@@ -225,8 +243,8 @@ scroll_to_node (CrmStakeholderCanvas *self,
     v += rect.origin.y - REVEAL_MARGIN;
   else if (rect.origin.y + rect.size.height > height - REVEAL_MARGIN)
     v += MIN (rect.origin.y + rect.size.height - height + REVEAL_MARGIN, rect.origin.y - REVEAL_MARGIN);
-  gtk_adjustment_set_value (self->hadjustment, h);
-  gtk_adjustment_set_value (self->vadjustment, v);
+  if (h != 0 || v != 0)
+    set_view (self, self->view_x + h / self->zoom, self->view_y + v / self->zoom);
 }
 
 /* --- the map: nodes, layout, style --- */
@@ -315,15 +333,10 @@ sync_nodes (CrmStakeholderCanvas *self)
   self->nodes = nodes;
 }
 
-/* Lays the map out again (placed nodes kept), keeping the map point at the
- * top left corner where it is, so that nothing jumps under the pointer. */
+/* Lays the map out again (placed nodes kept). */
 static void
 relayout (CrmStakeholderCanvas *self)
 {
-  gboolean had_points = self->points != NULL && self->points->len > 0;
-  double anchor_x = had_points ? to_map_x (self, 0) : 0;
-  double anchor_y = had_points ? to_map_y (self, 0) : 0;
-
   g_clear_pointer (&self->points, g_array_unref);
   if (self->map != NULL)
     self->points = crm_stakeholder_layout (self->map, &self->metrics, TRUE);
@@ -347,15 +360,8 @@ relayout (CrmStakeholderCanvas *self)
       self->bw = self->bh = 2 * MARGIN;
     }
 
+  /* The view stays where it is: nothing jumps after a node is placed. */
   configure_adjustments (self);
-  if (had_points)
-    {
-      gtk_adjustment_set_value (self->hadjustment,
-                                (anchor_x - self->bx) * self->zoom + offset_x (self));
-      gtk_adjustment_set_value (self->vadjustment,
-                                (anchor_y - self->by) * self->zoom + offset_y (self));
-    }
-
   drop_static_layer (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -754,6 +760,8 @@ on_leave_cb (GtkEventControllerMotion *controller,
 static void
 on_adjustment_value_changed_cb (CrmStakeholderCanvas *self)
 {
+  self->view_x = gtk_adjustment_get_value (self->hadjustment) / self->zoom;
+  self->view_y = gtk_adjustment_get_value (self->vadjustment) / self->zoom;
   drop_static_layer (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -792,7 +800,8 @@ set_adjustment (CrmStakeholderCanvas  *self,
   g_signal_connect_swapped (adjustment, "value-changed",
                             G_CALLBACK (on_adjustment_value_changed_cb), self);
   configure_adjustments (self);
-  on_adjustment_value_changed_cb (self);
+  drop_static_layer (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /* --- GtkWidget --- */
@@ -836,10 +845,9 @@ fit (CrmStakeholderCanvas *self)
       self->zoom = zoom;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
-  configure_adjustments (self);
-  gtk_adjustment_set_value (self->hadjustment, (self->bw * zoom - width) / 2);
-  gtk_adjustment_set_value (self->vadjustment, (self->bh * zoom - height) / 2);
-  drop_static_layer (self);
+  set_view (self,
+            self->bx + self->bw / 2 - width / 2.0 / zoom,
+            self->by + self->bh / 2 - height / 2.0 / zoom);
 }
 
 static void
@@ -852,21 +860,21 @@ crm_stakeholder_canvas_size_allocate (GtkWidget *widget,
   graphene_rect_t rect;
   int index;
 
-  g_signal_handlers_block_by_func (self->hadjustment, on_adjustment_value_changed_cb, self);
-  g_signal_handlers_block_by_func (self->vadjustment, on_adjustment_value_changed_cb, self);
   if (self->need_fit && self->points != NULL && self->points->len > 0 && width > 1 && height > 1)
     {
       self->need_fit = FALSE;
       fit (self);
       _crm_stakeholder_canvas_update_actions (self);
     }
+  else if ((width != self->last_width || height != self->last_height) && self->last_width > 0)
+    centre_fitting_axes (self);
+  self->last_width = width;
+  self->last_height = height;
   configure_adjustments (self);
   index = _crm_stakeholder_canvas_index_of (self, self->reveal);
   if (index >= 0 && self->points != NULL && (guint) index < self->points->len)
     scroll_to_node (self, index);
   self->reveal = 0;
-  g_signal_handlers_unblock_by_func (self->hadjustment, on_adjustment_value_changed_cb, self);
-  g_signal_handlers_unblock_by_func (self->vadjustment, on_adjustment_value_changed_cb, self);
   drop_static_layer (self);
 
   for (guint i = 0; i < self->nodes->len && self->points != NULL && i < self->points->len; i++)
@@ -945,11 +953,12 @@ snapshot_link (CrmStakeholderCanvas *self,
 
   if (index < 0)
     return;
+  /* From where the handle sits, in the accent colour. */
   point = &g_array_index (self->points, CrmLayoutPoint, index);
-  x = to_widget_x (self, point->x);
+  x = to_widget_x (self, point->x + self->metrics.node_width / 2);
   y = to_widget_y (self, point->y);
 
-  crm_widget_get_color (GTK_WIDGET (self), &color);
+  crm_widget_get_color (self->accent_probe, &color);
   cr = gtk_snapshot_append_cairo (snapshot,
                                   &GRAPHENE_RECT_INIT (0, 0,
                                                        gtk_widget_get_width (GTK_WIDGET (self)),
@@ -1270,6 +1279,7 @@ crm_stakeholder_canvas_dispose (GObject *object)
     gtk_widget_unparent (g_ptr_array_index (self->nodes, i));
   g_ptr_array_set_size (self->nodes, 0);
   g_clear_pointer (&self->handle, gtk_widget_unparent);
+  g_clear_pointer (&self->accent_probe, gtk_widget_unparent);
   g_clear_pointer (&self->hint, gtk_widget_unparent);
   self->hint_label = NULL;
 
@@ -1429,6 +1439,12 @@ crm_stakeholder_canvas_init (CrmStakeholderCanvas *self)
   gtk_widget_set_visible (self->handle, FALSE);
   gtk_widget_set_parent (self->handle, GTK_WIDGET (self));
 
+  /* Never shown: its colour is the accent colour of the line being dragged. */
+  self->accent_probe = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->accent_probe, "accent");
+  gtk_widget_set_visible (self->accent_probe, FALSE);
+  gtk_widget_set_parent (self->accent_probe, GTK_WIDGET (self));
+
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect (gesture, "pressed", G_CALLBACK (on_click_pressed_cb), self);
@@ -1521,9 +1537,7 @@ _crm_stakeholder_canvas_zoom_around (CrmStakeholderCanvas *self,
   mx = to_map_x (self, x);
   my = to_map_y (self, y);
   self->zoom = zoom;
-  configure_adjustments (self);
-  gtk_adjustment_set_value (self->hadjustment, (mx - self->bx) * zoom + offset_x (self) - x);
-  gtk_adjustment_set_value (self->vadjustment, (my - self->by) * zoom + offset_y (self) - y);
+  set_view (self, mx - x / zoom, my - y / zoom);
 
   drop_static_layer (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
