@@ -701,6 +701,18 @@ reports_line (CrmMapRenderer       *self,
   double top = r->y - mt->node_height / 2, bottom = m->y + mt->node_height / 2 + 2;
   double ex, ey, dx, dy, pts[8];
 
+  if (r->y > m->y + mt->node_height / 2 && r->x - m->x >= 4 && r->x - m->x <= mt->node_width / 2)
+    {
+      /* Indented under the manager, in a column: a spine from the
+       * manager's bottom into the report's side. */
+      double spine = m->x - mt->node_width / 2 + (r->x - m->x) / 2;
+
+      cairo_move_to (cr, r->x - mt->node_width / 2, r->y);
+      cairo_line_to (cr, spine, r->y);
+      cairo_line_to (cr, spine, bottom);
+      add_arrow (arrows, spine, bottom, 0, -1, 4.5);
+      return;
+    }
   if (top - bottom > mt->v_gap / 3)
     {
       if (!isnan (column_top))

@@ -12,7 +12,9 @@
  *     Two or more reports of one manager who have no reports and no other
  *     manager hang in a column under that manager instead of spreading the
  *     row (a layer is as tall as its tallest column); in a small map, six
- *     or more.  People without any
+ *     or more.  Where a row is still wide, a manager whose reports are all
+ *     such columns' managers or leaves gets one column of them, each
+ *     manager's reports indented under them.  People without any
  *     reports-to line share the rows below the chart.
  *  3. Within a layer, departments side by side in one order for every layer;
  *     within a department, nodes ordered by the mean x of their managers
@@ -38,6 +40,7 @@
 #define STACK_MIN 2  /* leaf reports of one manager that make a column */
 #define STACK_MIN_SMALL 6  /* the same in a small map, which has room to spread */
 #define SMALL_MAP 12
+#define WIDE_ROW 10      /* entries of a row past which columns nest */
 
 typedef struct
 {
@@ -52,6 +55,8 @@ typedef struct
   guint                  *head;        /* the first node of its column, or itself */
   guint                  *stack_pos;   /* place in its column, 0 for the first */
   guint                  *stack_len;   /* nodes in the column it heads, else 1 */
+  double                 *indent;      /* x of a column's node from its first one */
+  double                 *extra;       /* how much wider than a node the column it heads is */
   gboolean               *lined;       /* has a reports-to line */
   double                 *x;
   double                 *key;         /* sort key of the current sweep */
@@ -244,8 +249,32 @@ compare_dept_index (gconstpointer a,
   return (i > j) - (i < j);
 }
 
+/* The manager a node hangs under: the first (in node order) of its lowest
+ * managers; -1 without managers. */
+static int
+primary_manager (Layout *l,
+                 guint   i)
+{
+  GArray *a = index_array (l->managers, i);
+
+  for (guint k = 0; k < a->len; k++)
+    if (l->layer[g_array_index (a, guint, k)] + 1 == l->layer[i])
+      return (int) g_array_index (a, guint, k);
+  return -1;
+}
+
+/* A report of @m without reports, hanging under @m. */
+static gboolean
+is_leaf_of (Layout *l,
+            guint   i,
+            guint   m)
+{
+  return index_array (l->reports, i)->len == 0 && primary_manager (l, i) == (int) m;
+}
+
 /* Columns of leaf reports: per manager, the reports with no reports of
- * their own, no other manager, right in the layer below. */
+ * their own that hang under them (a second manager's line goes to the
+ * column). */
 static void
 find_stacks (Layout *l)
 {
@@ -265,8 +294,7 @@ find_stacks (Layout *l)
         {
           guint i = g_array_index (reports, guint, k);
 
-          if (index_array (l->reports, i)->len == 0 && index_array (l->managers, i)->len == 1 &&
-              l->layer[i] == l->layer[m] + 1)
+          if (is_leaf_of (l, i, m))
             g_array_append_val (leaves, i);
         }
       if (leaves->len < (l->n <= SMALL_MAP ? STACK_MIN_SMALL : STACK_MIN))
@@ -283,13 +311,106 @@ find_stacks (Layout *l)
     }
 }
 
+/* A manager under @m whose reports have no reports. */
+static gboolean
+is_small_manager_of (Layout *l,
+                     guint   i,
+                     guint   m)
+{
+  GArray *reports = index_array (l->reports, i);
+
+  if (primary_manager (l, i) != (int) m || reports->len == 0)
+    return FALSE;
+  for (guint k = 0; k < reports->len; k++)
+    if (index_array (l->reports, g_array_index (reports, guint, k))->len > 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+sorted_reports (Layout *l,
+                guint   m,
+                GArray *out)
+{
+  GArray *reports = index_array (l->reports, m);
+
+  g_array_set_size (out, 0);
+  g_array_append_vals (out, reports->data, reports->len);
+  g_array_sort_with_data (out, compare_dept_index, l);
+}
+
+/* Where a row has more than WIDE_ROW entries, every manager above it whose
+ * reports (two or more) are all leaves or small managers gets one column:
+ * each report, and under a small manager its own reports, indented.  (All
+ * of them, not just enough to narrow the row: one tall column would push
+ * the next layer down for every other manager.) */
+static void
+nest_stacks (Layout *l,
+             guint   n_layers)
+{
+  g_autofree guint *entries = g_new0 (guint, n_layers + 1);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < l->n; i++)
+    if (l->lined[i] && l->stack_pos[i] == 0)
+      entries[l->layer[i]]++;
+
+  for (guint m = 0; m < l->n; m++)
+    {
+      gboolean any_small = FALSE, all = TRUE;
+      guint pos = 0, head;
+
+      /* The reports hanging under @m; those of another manager stay there. */
+      sorted_reports (l, m, members);
+      for (guint k = members->len; k-- > 0;)
+        if (primary_manager (l, g_array_index (members, guint, k)) != (int) m)
+          g_array_remove_index (members, k);
+      if (members->len < STACK_MIN || entries[l->layer[m] + 1] <= WIDE_ROW || l->stack_pos[m] > 0)
+        continue;
+      for (guint k = 0; k < members->len && all; k++)
+        {
+          guint c = g_array_index (members, guint, k);
+          gboolean small = l->stack_pos[c] == 0 && is_small_manager_of (l, c, m);
+
+          all = small || is_leaf_of (l, c, m);
+          any_small |= small;
+        }
+      if (!all || !any_small)
+        continue;
+
+      head = g_array_index (members, guint, 0);
+      for (guint k = 0; k < members->len; k++)
+        {
+          guint c = g_array_index (members, guint, k);
+
+          l->head[c] = head, l->stack_pos[c] = pos++, l->indent[c] = 0, l->stack_len[c] = 1;
+          if (index_array (l->reports, c)->len == 0)
+            continue;
+          sorted_reports (l, c, leaves);
+          for (guint j = 0; j < leaves->len; j++)
+            {
+              guint i = g_array_index (leaves, guint, j);
+
+              if (primary_manager (l, i) != (int) c)
+                continue;   /* in another manager's column */
+
+              l->head[i] = head, l->stack_pos[i] = pos++, l->stack_len[i] = 1;
+              l->indent[i] = l->m->node_width / 6;
+            }
+        }
+      l->stack_len[head] = pos;
+      l->extra[head] = l->m->node_width / 6;
+    }
+}
+
 /* A column follows its first node. */
 static void
 sync_stacks (Layout *l)
 {
   for (guint i = 0; i < l->n; i++)
-    if (l->stack_pos[i] > 0)
-      l->x[i] = l->x[l->head[i]];
+    if (l->stack_pos[i] > 0 || l->head[i] != i)
+      l->x[i] = l->x[l->head[i]] + l->indent[i];
 }
 
 static int
@@ -312,7 +433,8 @@ gap_after (Layout *l,
            guint   i,
            guint   j)
 {
-  return l->m->node_width + (l->dept[i] == l->dept[j] ? l->m->h_gap : l->m->group_gap);
+  return l->m->node_width + l->extra[i] +
+         (l->dept[i] == l->dept[j] ? l->m->h_gap : l->m->group_gap);
 }
 
 /* x of @row as close as possible (least squares) to l->key, in row order and
@@ -550,6 +672,8 @@ layout_clear (Layout *l)
   g_free (l->head);
   g_free (l->stack_pos);
   g_free (l->stack_len);
+  g_free (l->indent);
+  g_free (l->extra);
   g_free (l->lined);
   g_free (l->x);
   g_free (l->key);
@@ -594,6 +718,8 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
   l.head = g_new0 (guint, l.n);
   l.stack_pos = g_new0 (guint, l.n);
   l.stack_len = g_new0 (guint, l.n);
+  l.indent = g_new0 (double, l.n);
+  l.extra = g_new0 (double, l.n);
   l.lined = g_new0 (gboolean, l.n);
   l.x = g_new0 (double, l.n);
   l.key = g_new0 (double, l.n);
@@ -609,6 +735,8 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
       n_layers = MAX (n_layers, l.layer[i] + 1);
     else
       n_unlined++;
+  if (l.n > SMALL_MAP)
+    nest_stacks (&l, n_layers);
   for (guint r = 0; r < n_layers; r++)
     g_ptr_array_add (l.rows, g_array_new (FALSE, FALSE, sizeof (guint)));
   for (guint i = 0; i < l.n; i++)
@@ -635,16 +763,18 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
     left = MIN (left, l.x[i]);
   row_top = g_new0 (double, n_all + 1);
   for (guint i = 0; i < l.n; i++)
-    row_top[l.layer[i] + 1] = MAX (row_top[l.layer[i] + 1],
-                                   l.stack_len[i] * (l.m->node_height + l.m->h_gap) - l.m->h_gap);
+    if (l.head[i] == i)
+      row_top[l.layer[i] + 1] = MAX (row_top[l.layer[i] + 1],
+                                     l.stack_len[i] * (l.m->node_height + l.m->h_gap) - l.m->h_gap);
+  /* Layers left empty by nested columns take no room. */
   for (guint r = 1; r <= n_all; r++)
-    row_top[r] += row_top[r - 1] + l.m->v_gap;
+    row_top[r] += row_top[r - 1] + (row_top[r] > 0 ? l.m->v_gap : 0);
   for (guint i = 0; i < l.n; i++)
     {
       CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
 
       p->x = l.x[i] - left + l.m->node_width / 2;
-      p->y = row_top[l.layer[i]] + l.m->node_height / 2 +
+      p->y = row_top[l.layer[l.head[i]]] + l.m->node_height / 2 +
              l.stack_pos[i] * (l.m->node_height + l.m->h_gap);
       p->layer = l.layer[i];
     }

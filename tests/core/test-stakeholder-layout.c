@@ -166,8 +166,13 @@ test_departments (void)
       const char *current = NULL;
       double last_x = -G_MAXDOUBLE;
 
-      /* The row, left to right (a selection sort: rows are short); of a
-       * column of reports hanging under their manager, its top node. */
+      /* The row, left to right (a selection sort: rows are short): the
+       * layer's topmost nodes (below them, columns of reports hang). */
+      double row_y = G_MAXDOUBLE;
+
+      for (guint i = 0; i < points->len; i++)
+        if (g_array_index (points, CrmLayoutPoint, i).layer == layer)
+          row_y = MIN (row_y, g_array_index (points, CrmLayoutPoint, i).y);
       for (;;)
         {
           int best = -1;
@@ -176,10 +181,8 @@ test_departments (void)
             {
               const CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
 
-              if (p->layer == layer && p->x > last_x &&
-                  (best < 0 || p->x < g_array_index (points, CrmLayoutPoint, best).x ||
-                   (p->x == g_array_index (points, CrmLayoutPoint, best).x &&
-                    p->y < g_array_index (points, CrmLayoutPoint, best).y)))
+              if (p->layer == layer && p->y == row_y && p->x > last_x &&
+                  (best < 0 || p->x < g_array_index (points, CrmLayoutPoint, best).x))
                 best = i;
             }
           if (best < 0)
@@ -412,6 +415,60 @@ test_columns (void)
                      point_of (map, points, 13)->y + m.node_height + m.v_gap - 1);
 }
 
+/* A chief, three directors, four managers each (a row of twelve), two
+ * reports each: each director gets one column of managers, each manager's
+ * reports indented under them. */
+static void
+test_nested_columns (void)
+{
+  g_autoptr(CrmStakeholderMap) map = crm_stakeholder_map_new (CRM_MAP_SCOPE_ORGANIZATION, 1, "Org");
+  g_autoptr(GArray) points = NULL;
+  CrmLayoutMetrics m;
+  double x, y, w, h;
+
+  crm_stakeholder_layout_metrics_init (&m);
+  add_person (map, 1, "Chief", "Board");
+  for (gint64 d = 0; d < 3; d++)
+    {
+      add_person (map, 10 + d, "Director", "Sales");
+      add_edge (map, CRM_MAP_EDGE_REPORTS_TO, 10 + d, 1);
+      for (gint64 k = 0; k < 4; k++)
+        {
+          gint64 manager = 100 + d * 10 + k;
+
+          add_person (map, manager, "Manager", "Sales");
+          add_edge (map, CRM_MAP_EDGE_REPORTS_TO, manager, 10 + d);
+          for (gint64 r = 0; r < 2; r++)
+            {
+              add_person (map, manager * 10 + r, "Report", "Sales");
+              add_edge (map, CRM_MAP_EDGE_REPORTS_TO, manager * 10 + r, manager);
+            }
+        }
+    }
+
+  points = crm_stakeholder_layout (map, &m, FALSE);
+  assert_no_overlap (points, &m);
+  crm_stakeholder_layout_bounds (points, &m, &x, &y, &w, &h);
+  g_assert_cmpfloat (w, <, 4 * (m.node_width + m.group_gap));
+  for (gint64 d = 0; d < 3; d++)
+    for (gint64 k = 0; k < 4; k++)
+      {
+        gint64 manager = 100 + d * 10 + k;
+        const CrmLayoutPoint *p = point_of (map, points, manager);
+
+        g_assert_cmpfloat (p->x, ==, point_of (map, points, 100 + d * 10)->x);
+        g_assert_cmpfloat (p->y, >, point_of (map, points, 10 + d)->y);
+        for (gint64 r = 0; r < 2; r++)
+          {
+            const CrmLayoutPoint *q = point_of (map, points, manager * 10 + r);
+
+            g_assert_cmpfloat (q->x, >, p->x);
+            g_assert_cmpfloat (q->x, <, p->x + m.node_width / 2);
+            g_assert_cmpfloat (q->y, ==, p->y + (r + 1) * (m.node_height + m.h_gap));
+          }
+      }
+}
+
 /*        A
  *      B   C
  *      D        E (no lines) */
@@ -497,6 +554,7 @@ main (int    argc,
   g_test_add_func ("/stakeholder-layout/cycles", test_cycles);
   g_test_add_func ("/stakeholder-layout/placed", test_placed);
   g_test_add_func ("/stakeholder-layout/columns", test_columns);
+  g_test_add_func ("/stakeholder-layout/nested-columns", test_nested_columns);
   g_test_add_func ("/stakeholder-layout/neighbours", test_neighbours);
   g_test_add_func ("/stakeholder-layout/bounds", test_bounds);
 
