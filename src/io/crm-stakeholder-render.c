@@ -17,59 +17,10 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <glib/gi18n.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
 #include "crm-keys.h"
-#include "crm-stakeholder-render.h"
-
-#define RADIUS          12.0   /* card corners */
-#define STRIPE           5.0   /* attitude stripe at the card's left */
-#define AVATAR_X        44.0   /* avatar centre from the card's left */
-#define TEXT_X          84.0   /* text column from the card's left */
-#define PAD             12.0
-#define NAME_PX         15.0
-#define TITLE_PX        13.0
-#define ROLE_PX         11.5
-#define INITIALS_PX     17.0
-#define LEGEND_PX       13.0
-#define LEGEND_GAP      40.0   /* between the map and the legend below it */
-#define EXPORT_MARGIN   32.0
-#define READABLE_PX      6.0   /* below this on the device, text becomes bars */
-#define MAX_PNG_SIDE 32767.0   /* cairo's image surface limit */
-#define MAX_PNG_PIXELS  80e6
-#define MAX_PDF_SIDE 14400.0   /* points: the largest page PDF readers accept */
-
-typedef struct
-{
-  double r, g, b, a;
-} Rgba;
-
-typedef struct
-{
-  Rgba   background;
-  Rgba   card;
-  Rgba   border;
-  Rgba   shadow;
-  Rgba   text;
-  Rgba   dim;
-  Rgba   line;
-  Rgba   influence;
-  Rgba   accent;
-  Rgba   pill;          /* role pill background */
-  Rgba   pill_text;
-  Rgba   stale;
-  Rgba   supporter;
-  Rgba   neutral;
-  Rgba   opponent;
-  Rgba   mark;          /* the badge's mark */
-  double tint;          /* how much of the attitude colour the avatar takes */
-  double border_width;
-  double line_width;
-} Palette;
+#include "crm-stakeholder-render-private.h"
 
 #define RGB(x) { ((x) >> 16 & 0xff) / 255.0, ((x) >> 8 & 0xff) / 255.0, ((x) & 0xff) / 255.0, 1 }
 #define RGBA(x, alpha) { ((x) >> 16 & 0xff) / 255.0, ((x) >> 8 & 0xff) / 255.0, ((x) & 0xff) / 255.0, alpha }
@@ -100,62 +51,15 @@ static const Palette palettes[] = {
   },
 };
 
-typedef struct
-{
-  PangoLayout *initials;
-  PangoLayout *name;
-  PangoLayout *title;    /* NULL without a title */
-  PangoLayout *role;     /* NULL without a role */
-  gboolean     stale;    /* the role pill leaves room for the clock */
-} NodeText;
-
-typedef enum
-{
-  LEGEND_SUPPORTER,
-  LEGEND_NEUTRAL,
-  LEGEND_OPPONENT,
-  LEGEND_STALE,
-  LEGEND_REPORTS_TO,
-  LEGEND_INFLUENCES,
-  LEGEND_INFLUENCE,
-  LEGEND_LOW,
-  LEGEND_MEDIUM,
-  LEGEND_HIGH,
-  N_LEGEND
-} LegendItem;
-
-struct _CrmMapRenderer
-{
-  CrmStakeholderMap    *map;
-  PangoContext         *context;
-  PangoFontDescription *font;
-  gulong                changed_id;
-  CrmMapStyle           style;
-  gint64                now;
-  guint                 stale_days;
-  GArray               *points;
-  CrmLayoutMetrics      metrics;
-
-  /* Caches, dropped by crm_map_renderer_invalidate(). */
-  NodeText             *texts;        /* per node, filled as drawn */
-  guint                 n_texts;
-  GHashTable           *index;        /* person id → node index + 1 */
-  guint                 index_n_nodes;
-  guint8               *bus_level;    /* per node: the height of its reports' bus */
-  double               *column_top;   /* per node in a column of reports: the column's top, else NAN */
-  PangoLayout          *legend[N_LEGEND];
-  guint                 legend_stale_days;
-};
-
-static void
-set_rgba (cairo_t    *cr,
+void
+_crm_map_set_rgba (cairo_t    *cr,
           const Rgba *c)
 {
   cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a);
 }
 
-static Rgba
-mix (const Rgba *a,
+Rgba
+_crm_map_mix (const Rgba *a,
      const Rgba *b,
      double      t)
 {
@@ -164,14 +68,14 @@ mix (const Rgba *a,
   return c;
 }
 
-static const Palette *
-palette (CrmMapRenderer *self)
+const Palette *
+_crm_map_palette (CrmMapRenderer *self)
 {
   return &palettes[self->style];
 }
 
-static void
-rounded_rect (cairo_t *cr,
+void
+_crm_map_rounded_rect (cairo_t *cr,
               double   x,
               double   y,
               double   w,
@@ -189,8 +93,8 @@ rounded_rect (cairo_t *cr,
 
 /* --- text --- */
 
-static PangoLayout *
-make_layout (CrmMapRenderer *self,
+PangoLayout *
+_crm_map_make_layout (CrmMapRenderer *self,
              const char     *text,
              double          px,
              PangoWeight     weight,
@@ -221,8 +125,8 @@ node_text_clear (NodeText *t)
   g_clear_object (&t->role);
 }
 
-static double
-text_width (CrmMapRenderer *self)
+double
+_crm_map_text_width (CrmMapRenderer *self)
 {
   return self->metrics.node_width - TEXT_X - PAD;
 }
@@ -240,8 +144,8 @@ initials_of (const CrmMapNode *node)
   return g_ucs4_to_utf8 (&c, 1, NULL, NULL, NULL);
 }
 
-static gboolean
-is_stale (CrmMapRenderer   *self,
+gboolean
+_crm_map_is_stale (CrmMapRenderer   *self,
           const CrmMapNode *node)
 {
   if (self->now <= 0 || self->stale_days == 0)
@@ -264,26 +168,26 @@ node_text (CrmMapRenderer *self,
       self->texts = g_new0 (NodeText, self->n_texts);
     }
   t = &self->texts[index];
-  if (t->name != NULL && t->stale != is_stale (self, node))
+  if (t->name != NULL && t->stale != _crm_map_is_stale (self, node))
     node_text_clear (t);
   if (t->name != NULL)
     return t;
 
-  t->stale = is_stale (self, node);
+  t->stale = _crm_map_is_stale (self, node);
   initials = initials_of (node);
-  t->initials = make_layout (self, initials, INITIALS_PX, PANGO_WEIGHT_BOLD, 0);
-  t->name = make_layout (self, node->name, NAME_PX, PANGO_WEIGHT_BOLD, text_width (self));
+  t->initials = _crm_map_make_layout (self, initials, INITIALS_PX, PANGO_WEIGHT_BOLD, 0);
+  t->name = _crm_map_make_layout (self, node->name, NAME_PX, PANGO_WEIGHT_BOLD, _crm_map_text_width (self));
   if (node->title != NULL && node->title[0] != '\0')
-    t->title = make_layout (self, node->title, TITLE_PX, PANGO_WEIGHT_NORMAL, text_width (self));
+    t->title = _crm_map_make_layout (self, node->title, TITLE_PX, PANGO_WEIGHT_NORMAL, _crm_map_text_width (self));
   if (node->role != NULL && node->role[0] != '\0')
     /* The pill leaves room for the stale clock in the corner. */
-    t->role = make_layout (self, crm_keys_get_label ("role", node->role), ROLE_PX,
-                           PANGO_WEIGHT_SEMIBOLD, text_width (self) - 14 - (t->stale ? 20 : 0));
+    t->role = _crm_map_make_layout (self, crm_keys_get_label ("role", node->role), ROLE_PX,
+                           PANGO_WEIGHT_SEMIBOLD, _crm_map_text_width (self) - 14 - (t->stale ? 20 : 0));
   return t;
 }
 
-static void
-show_layout (cairo_t     *cr,
+void
+_crm_map_show_layout (cairo_t     *cr,
              PangoLayout *layout,
              double       x,
              double       y)
@@ -293,8 +197,8 @@ show_layout (cairo_t     *cr,
   cairo_new_path (cr);
 }
 
-static void
-layout_size (PangoLayout *layout,
+void
+_crm_map_layout_size (PangoLayout *layout,
              double      *w,
              double      *h)
 {
@@ -435,16 +339,16 @@ crm_map_renderer_invalidate (CrmMapRenderer *self)
 }
 
 /* Points for every node of the map, or NULL (nothing to draw yet). */
-static const CrmLayoutPoint *
-points_of (CrmMapRenderer *self)
+const CrmLayoutPoint *
+_crm_map_points_of (CrmMapRenderer *self)
 {
   if (self->points == NULL || self->points->len != crm_stakeholder_map_get_n_nodes (self->map))
     return NULL;
   return &g_array_index (self->points, CrmLayoutPoint, 0);
 }
 
-static int
-find_node (CrmMapRenderer *self,
+int
+_crm_map_find_node (CrmMapRenderer *self,
            gint64          person_id)
 {
   guint n = crm_stakeholder_map_get_n_nodes (self->map);
@@ -463,8 +367,8 @@ find_node (CrmMapRenderer *self,
 }
 
 /* How many device pixels one map unit is. */
-static double
-device_scale (cairo_t *cr)
+double
+_crm_map_device_scale (cairo_t *cr)
 {
   double dx = 1, dy = 0;
 
@@ -484,470 +388,16 @@ crm_map_renderer_draw_background (CrmMapRenderer *self,
   g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
-  set_rgba (cr, &palette (self)->background);
+  _crm_map_set_rgba (cr, &_crm_map_palette (self)->background);
   cairo_rectangle (cr, x, y, width, height);
   cairo_fill (cr);
   cairo_restore (cr);
 }
 
-/* --- edges --- */
-
-static void
-arrow_head (cairo_t *cr,
-            double   x,
-            double   y,
-            double   dx,
-            double   dy,
-            double   size)
-{
-  double len = hypot (dx, dy);
-
-  if (len < 1e-9)
-    return;
-  dx /= len, dy /= len;
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x - dx * size * 1.8 - dy * size, y - dy * size * 1.8 + dx * size);
-  cairo_line_to (cr, x - dx * size * 1.8 + dy * size, y - dy * size * 1.8 - dx * size);
-  cairo_close_path (cr);
-}
-
-typedef struct
-{
-  double x, y, dx, dy, size;
-} Arrow;
-
-/* Edges are drawn in batches: every line of a kind in one path, stroked
- * once, then every arrow head in one path, filled once. */
-static void
-add_arrow (GArray *arrows,
-           double  x,
-           double  y,
-           double  dx,
-           double  dy,
-           double  size)
-{
-  Arrow a = { x, y, dx, dy, size };
-
-  g_array_append_val (arrows, a);
-}
-
-static void
-fill_arrows (cairo_t *cr,
-             GArray  *arrows)
-{
-  for (guint i = 0; i < arrows->len; i++)
-    {
-      Arrow *a = &g_array_index (arrows, Arrow, i);
-
-      arrow_head (cr, a->x, a->y, a->dx, a->dy, a->size);
-    }
-  cairo_fill (cr);
-  g_array_set_size (arrows, 0);
-}
-
-/* Where the ray from a box's centre (@cx, @cy) along (@dx, @dy) leaves the
- * box grown by @pad. */
-static void
-box_exit (CrmMapRenderer *self,
-          double          cx,
-          double          cy,
-          double          dx,
-          double          dy,
-          double          pad,
-          double         *x,
-          double         *y)
-{
-  double hw = self->metrics.node_width / 2 + pad, hh = self->metrics.node_height / 2 + pad;
-  double t = G_MAXDOUBLE;
-
-  if (fabs (dx) > 1e-9)
-    t = hw / fabs (dx);
-  if (fabs (dy) > 1e-9)
-    t = MIN (t, hh / fabs (dy));
-  if (t == G_MAXDOUBLE)
-    t = 0;
-  *x = cx + dx * t;
-  *y = cy + dy * t;
-}
-
-/* A curve from box @a to box @b bending by @bend (of its length) to the left. */
-static void
-curve_between (CrmMapRenderer       *self,
-               cairo_t              *cr,
-               const CrmLayoutPoint *a,
-               const CrmLayoutPoint *b,
-               double                bend,
-               double               *end_x,
-               double               *end_y,
-               double               *dir_x,
-               double               *dir_y,
-               double                pts[8])
-{
-  double dx = b->x - a->x, dy = b->y - a->y, len = hypot (dx, dy);
-  double off = MIN (len * bend, 160);
-  double cx = (a->x + b->x) / 2 + (len > 0 ? -dy / len * off : 0);
-  double cy = (a->y + b->y) / 2 + (len > 0 ? dx / len * off : 0);
-  double x0, y0, x1, y1;
-
-  box_exit (self, a->x, a->y, cx - a->x, cy - a->y, 2, &x0, &y0);
-  box_exit (self, b->x, b->y, cx - b->x, cy - b->y, 3, &x1, &y1);
-  /* The quadratic through (cx, cy) as a cubic. */
-  pts[0] = x0, pts[1] = y0;
-  pts[2] = x0 + 2.0 / 3 * (cx - x0), pts[3] = y0 + 2.0 / 3 * (cy - y0);
-  pts[4] = x1 + 2.0 / 3 * (cx - x1), pts[5] = y1 + 2.0 / 3 * (cy - y1);
-  pts[6] = x1, pts[7] = y1;
-  if (cr != NULL)
-    {
-      cairo_move_to (cr, x0, y0);
-      cairo_curve_to (cr, pts[2], pts[3], pts[4], pts[5], x1, y1);
-    }
-  *end_x = x1;
-  *end_y = y1;
-  *dir_x = x1 - cx;
-  *dir_y = y1 - cy;
-}
-
-/* Report @r to manager @m: with the manager a row above, down from the
- * manager, across half way and down into the report; further above, a
- * smooth S; anywhere else a plain curve. */
-static int
-compare_by_position (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  const CrmLayoutPoint *p = user_data;
-  const CrmLayoutPoint *pa = &p[*(const guint *) a], *pb = &p[*(const guint *) b];
-
-  if (pa->y != pb->y)
-    return pa->y < pb->y ? -1 : 1;
-  return (pa->x > pb->x) - (pa->x < pb->x);
-}
-
-/* Managers side by side run their reports' buses at three heights in
- * turn, so that neighbouring teams never share one horizontal line. */
-static void
-ensure_bus_levels (CrmMapRenderer       *self,
-                   const CrmLayoutPoint *p)
-{
-  guint n = self->points->len, n_edges = crm_stakeholder_map_get_n_edges (self->map);
-  g_autoptr(GArray) managers = g_array_new (FALSE, FALSE, sizeof (guint));
-  double row_y = -G_MAXDOUBLE;
-  guint rank = 0;
-
-  if (self->bus_level != NULL)
-    return;
-  self->bus_level = g_new0 (guint8, n);
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const CrmMapEdge *edge = crm_stakeholder_map_get_edge (self->map, e);
-      int m = find_node (self, edge->to);
-
-      if (edge->kind == CRM_MAP_EDGE_REPORTS_TO && m >= 0 && self->bus_level[m] == 0 &&
-          find_node (self, edge->from) >= 0)
-        {
-          guint i = m;
-
-          self->bus_level[m] = 1;
-          g_array_append_val (managers, i);
-        }
-    }
-  g_array_sort_with_data (managers, compare_by_position, (gpointer) p);
-  for (guint k = 0; k < managers->len; k++)
-    {
-      guint i = g_array_index (managers, guint, k);
-
-      if (p[i].y != row_y)
-        row_y = p[i].y, rank = 0;
-      self->bus_level[i] = rank++ % 3;
-    }
-
-  /* Reports the layout hung in a column under their manager: in the layer
-   * below, one above the other (the same x). */
-  self->column_top = g_new (double, n);
-  for (guint i = 0; i < n; i++)
-    self->column_top[i] = NAN;
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const CrmMapEdge *edge = crm_stakeholder_map_get_edge (self->map, e);
-      int r = find_node (self, edge->from), m = find_node (self, edge->to);
-
-      if (edge->kind != CRM_MAP_EDGE_REPORTS_TO || r < 0 || m < 0 || p[r].layer != p[m].layer + 1)
-        continue;
-      for (guint f = 0; f < n_edges; f++)
-        {
-          const CrmMapEdge *other = crm_stakeholder_map_get_edge (self->map, f);
-          int q;
-
-          if (f == e || other->kind != CRM_MAP_EDGE_REPORTS_TO || other->to != edge->to ||
-              (q = find_node (self, other->from)) < 0 || q == r || p[q].x != p[r].x ||
-              p[q].layer != p[r].layer)
-            continue;
-          self->column_top[r] = MIN (isnan (self->column_top[r]) ? G_MAXDOUBLE : self->column_top[r],
-                                     MIN (p[q].y, p[r].y) - self->metrics.node_height / 2);
-        }
-    }
-}
-
-static void
-reports_line (CrmMapRenderer       *self,
-              cairo_t              *cr,
-              const CrmLayoutPoint *r,
-              const CrmLayoutPoint *m,
-              guint                 level,
-              double                column_top,
-              GArray               *arrows)
-{
-  const CrmLayoutMetrics *mt = &self->metrics;
-  double top = r->y - mt->node_height / 2, bottom = m->y + mt->node_height / 2 + 2;
-  double ex, ey, dx, dy, pts[8];
-
-  if (r->y > m->y + mt->node_height / 2 && r->x - m->x >= 4 && r->x - m->x <= mt->node_width / 2)
-    {
-      /* Indented under the manager, in a column: a spine from the
-       * manager's bottom into the report's side. */
-      double spine = m->x - mt->node_width / 2 + (r->x - m->x) / 2;
-
-      cairo_move_to (cr, r->x - mt->node_width / 2, r->y);
-      cairo_line_to (cr, spine, r->y);
-      cairo_line_to (cr, spine, bottom);
-      add_arrow (arrows, spine, bottom, 0, -1, 4.5);
-      return;
-    }
-  if (top - bottom > mt->v_gap / 3)
-    {
-      if (!isnan (column_top))
-        {
-          /* A spine left of the column, into each report's side. */
-          double spine = r->x - mt->node_width / 2 - 14;
-          double mid = column_top - mt->v_gap * (0.3 + 0.2 * level);
-
-          cairo_move_to (cr, r->x - mt->node_width / 2, r->y);
-          cairo_line_to (cr, spine, r->y);
-          cairo_line_to (cr, spine, mid);
-          cairo_line_to (cr, m->x, mid);
-        }
-      else if (r->layer == m->layer + 1)
-        {
-          double mid = top - mt->v_gap * (0.3 + 0.2 * level);
-          double turn = MIN (8, fabs (r->x - m->x) / 2);
-          double sx = r->x > m->x ? -1 : 1;
-
-          cairo_move_to (cr, r->x, top);
-          cairo_line_to (cr, r->x, mid + turn);
-          if (turn > 0.5)
-            cairo_curve_to (cr, r->x, mid, r->x, mid, r->x + sx * turn, mid);
-          cairo_line_to (cr, m->x - sx * turn, mid);
-          if (turn > 0.5)
-            cairo_curve_to (cr, m->x, mid, m->x, mid, m->x, mid - turn);
-        }
-      else
-        {
-          double k = (top - bottom) / 2;
-
-          cairo_move_to (cr, r->x, top);
-          cairo_curve_to (cr, r->x, top - k, m->x, bottom + k, m->x, bottom + 4);
-        }
-      cairo_line_to (cr, m->x, bottom);
-      add_arrow (arrows, m->x, bottom, 0, -1, 4.5);
-      return;
-    }
-
-  curve_between (self, cr, r, m, 0.0, &ex, &ey, &dx, &dy, pts);
-  add_arrow (arrows, ex, ey, dx, dy, 4.5);
-}
-
-static double
-strength_width (const char *strength)
-{
-  if (g_strcmp0 (strength, "high") == 0)
-    return 3.2;
-  if (g_strcmp0 (strength, "low") == 0)
-    return 1.2;
-  return 2.0;
-}
-
-#define DASH_ON  7.0
-#define DASH_OFF 5.0
-
-static gboolean
-segment_near (double        ax,
-              double        ay,
-              double        bx,
-              double        by,
-              const double  clip[4],
-              double        pad)
-{
-  return MAX (ax, bx) + pad >= clip[0] && MIN (ax, bx) - pad <= clip[2] &&
-         MAX (ay, by) + pad >= clip[1] && MIN (ay, by) - pad <= clip[3];
-}
-
-/* A dash from (@ax, @ay) to (@bx, @by) as its outline, @width wide. */
-static void
-dash_outline (cairo_t *cr,
-              double   ax,
-              double   ay,
-              double   bx,
-              double   by,
-              double   width)
-{
-  double dx = bx - ax, dy = by - ay, len = hypot (dx, dy);
-  double nx = -dy / len * width / 2, ny = dx / len * width / 2;
-
-  cairo_move_to (cr, ax + nx, ay + ny);
-  cairo_line_to (cr, bx + nx, by + ny);
-  cairo_line_to (cr, bx - nx, by - ny);
-  cairo_line_to (cr, ax - nx, ay - ny);
-  cairo_close_path (cr);
-}
-
-/* The dashes of the cubic @pts, @width wide, as outlines to fill, only
- * those near the clip: cairo's dashed strokes dash a whole curve however
- * little of it shows, and stroking thousands of dashes costs several
- * times filling their outlines, which made a zoomed-in view of a large map
- * slow. */
-static void
-dashed_curve (cairo_t      *cr,
-              const double  pts[8],
-              const double  clip[4],
-              double        width)
-{
-  double pad = width + 2;
-  double hull = hypot (pts[2] - pts[0], pts[3] - pts[1]) + hypot (pts[4] - pts[2], pts[5] - pts[3]) +
-                hypot (pts[6] - pts[4], pts[7] - pts[5]);
-  int n = CLAMP ((int) (hull / 6), 4, 4000);
-  double px = pts[0], py = pts[1], phase = 0;
-
-  for (int i = 1; i <= n; i++)
-    {
-      double t = (double) i / n, u = 1 - t;
-      double qx = u * u * u * pts[0] + 3 * u * u * t * pts[2] + 3 * u * t * t * pts[4] + t * t * t * pts[6];
-      double qy = u * u * u * pts[1] + 3 * u * u * t * pts[3] + 3 * u * t * t * pts[5] + t * t * t * pts[7];
-      double d = hypot (qx - px, qy - py), done = 0;
-
-      if (d > 0 && segment_near (px, py, qx, qy, clip, pad))
-        while (done < d)
-          {
-            double in = fmod (phase, DASH_ON + DASH_OFF);
-            double step = MIN (in < DASH_ON ? DASH_ON - in : DASH_ON + DASH_OFF - in, d - done);
-
-            if (in < DASH_ON && step > 0.01)
-              dash_outline (cr, px + (qx - px) * done / d, py + (qy - py) * done / d,
-                            px + (qx - px) * (done + step) / d, py + (qy - py) * (done + step) / d,
-                            width);
-            done += step;
-            phase += step;
-          }
-      else
-        phase += d;
-      px = qx, py = qy;
-    }
-}
-
-static void
-influence_line (CrmMapRenderer       *self,
-                cairo_t              *cr,
-                const CrmLayoutPoint *a,
-                const CrmLayoutPoint *b,
-                double                width,
-                const double          clip[4],
-                gboolean              dashed,
-                GArray               *arrows)
-{
-  double ex, ey, dx, dy, pts[8];
-
-  curve_between (self, dashed ? NULL : cr, a, b, 0.22, &ex, &ey, &dx, &dy, pts);
-  if (dashed)
-    dashed_curve (cr, pts, clip, width);
-  add_arrow (arrows, ex, ey, dx, dy, 3 + width);
-}
-
-/* Whether the box around @a and @b (grown by @pad) meets the clip. */
-static gboolean
-edge_visible (const CrmLayoutPoint *a,
-              const CrmLayoutPoint *b,
-              const double          clip[4],
-              double                pad)
-{
-  return MAX (a->x, b->x) + pad >= clip[0] && MIN (a->x, b->x) - pad <= clip[2] &&
-         MAX (a->y, b->y) + pad >= clip[1] && MIN (a->y, b->y) - pad <= clip[3];
-}
-
-void
-crm_map_renderer_draw_edges (CrmMapRenderer *self,
-                             cairo_t        *cr)
-{
-  const Palette *pal;
-  const CrmLayoutPoint *p;
-  GArray *arrows;
-  guint n_edges;
-  double clip[4], pad;
-  gboolean dashed;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-
-  if ((p = points_of (self)) == NULL)
-    return;
-  pal = palette (self);
-  n_edges = crm_stakeholder_map_get_n_edges (self->map);
-  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
-  pad = self->metrics.node_width + self->metrics.node_height;
-  ensure_bus_levels (self, p);
-
-  arrows = g_array_new (FALSE, FALSE, sizeof (Arrow));
-  /* Dashes too small to see are not worth their cost. */
-  dashed = device_scale (cr) * 5 >= 1;
-
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  /* Reports-to lines first, then influence links over them, by strength. */
-  for (guint pass = 0; pass < 4; pass++)
-    {
-      static const char *strengths[] = { NULL, "low", "medium", "high" };
-      double width = pass == 0 ? pal->line_width : strength_width (strengths[pass]);
-
-      for (guint e = 0; e < n_edges; e++)
-        {
-          const CrmMapEdge *edge = crm_stakeholder_map_get_edge (self->map, e);
-          int from, to;
-
-          if (pass == 0 ? edge->kind != CRM_MAP_EDGE_REPORTS_TO
-                        : edge->kind != CRM_MAP_EDGE_INFLUENCES ||
-                          strength_width (edge->strength) != width)
-            continue;
-          from = find_node (self, edge->from);
-          to = find_node (self, edge->to);
-          if (from < 0 || to < 0 || from == to || !edge_visible (&p[from], &p[to], clip, pad))
-            continue;
-          if (pass == 0)
-            reports_line (self, cr, &p[from], &p[to], self->bus_level[to], self->column_top[from],
-                          arrows);
-          else
-            influence_line (self, cr, &p[from], &p[to], width, clip, dashed, arrows);
-        }
-      if (arrows->len == 0)
-        {
-          cairo_new_path (cr);
-          continue;
-        }
-      set_rgba (cr, pass == 0 ? &pal->line : &pal->influence);
-      cairo_set_line_width (cr, width);
-      /* Dashes are already their outlines (see dashed_curve()). */
-      if (pass > 0 && dashed)
-        cairo_fill (cr);
-      else
-        cairo_stroke (cr);
-      fill_arrows (cr, arrows);
-    }
-  cairo_restore (cr);
-  g_array_unref (arrows);
-}
-
 /* --- nodes --- */
 
-static const Rgba *
-attitude_colour (const Palette *pal,
+const Rgba *
+_crm_map_attitude_colour (const Palette *pal,
                  const char    *attitude)
 {
   if (g_strcmp0 (attitude, "supporter") == 0)
@@ -958,8 +408,8 @@ attitude_colour (const Palette *pal,
 }
 
 /* The badge of an attitude at (@x, @y): a disc with a plus, dot or minus. */
-static void
-attitude_badge (const Palette *pal,
+void
+_crm_map_attitude_badge (const Palette *pal,
                 cairo_t       *cr,
                 const char    *attitude,
                 const Rgba    *ring,
@@ -968,13 +418,13 @@ attitude_badge (const Palette *pal,
                 double         r)
 {
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  set_rgba (cr, attitude_colour (pal, attitude));
+  _crm_map_set_rgba (cr, _crm_map_attitude_colour (pal, attitude));
   cairo_fill_preserve (cr);
-  set_rgba (cr, ring);
+  _crm_map_set_rgba (cr, ring);
   cairo_set_line_width (cr, 2);
   cairo_stroke (cr);
 
-  set_rgba (cr, &pal->mark);
+  _crm_map_set_rgba (cr, &pal->mark);
   cairo_set_line_width (cr, r * 0.28);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (g_strcmp0 (attitude, "supporter") == 0)
@@ -998,17 +448,17 @@ attitude_badge (const Palette *pal,
     }
 }
 
-static void
-clock_mark (const Palette *pal,
+void
+_crm_map_clock_mark (const Palette *pal,
             cairo_t       *cr,
             double         x,
             double         y,
             double         r)
 {
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  set_rgba (cr, &pal->stale);
+  _crm_map_set_rgba (cr, &pal->stale);
   cairo_fill (cr);
-  set_rgba (cr, &pal->mark);
+  _crm_map_set_rgba (cr, &pal->mark);
   if (pal == &palettes[CRM_MAP_STYLE_DARK])
     cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_set_line_width (cr, MAX (1.4, r * 0.2));
@@ -1019,8 +469,8 @@ clock_mark (const Palette *pal,
   cairo_stroke (cr);
 }
 
-static double
-influence_ring (const char *influence)
+double
+_crm_map_influence_ring (const char *influence)
 {
   if (g_strcmp0 (influence, "high") == 0)
     return 5;
@@ -1037,35 +487,35 @@ avatar (CrmMapRenderer   *self,
         double            x,
         double            y)
 {
-  const Palette *pal = palette (self);
+  const Palette *pal = _crm_map_palette (self);
   gboolean high = g_strcmp0 (node->influence, "high") == 0;
-  double r = high ? 24 : 21, ring = influence_ring (node->influence);
-  Rgba fill = mix (&pal->card, attitude_colour (pal, node->attitude), pal->tint);
+  double r = high ? 24 : 21, ring = _crm_map_influence_ring (node->influence);
+  Rgba fill = _crm_map_mix (&pal->card, _crm_map_attitude_colour (pal, node->attitude), pal->tint);
   double tw, th, br = 8.5;
 
   cairo_set_line_width (cr, ring);
-  set_rgba (cr, &pal->text);
+  _crm_map_set_rgba (cr, &pal->text);
   cairo_arc (cr, x, y, r + 2.5 + ring / 2, 0, 2 * G_PI);
   cairo_stroke (cr);
 
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  set_rgba (cr, &fill);
+  _crm_map_set_rgba (cr, &fill);
   cairo_fill_preserve (cr);
   if (pal->tint == 0)
     {
       cairo_set_line_width (cr, 1);
-      set_rgba (cr, &pal->text);
+      _crm_map_set_rgba (cr, &pal->text);
       cairo_stroke (cr);
     }
   cairo_new_path (cr);
 
   if (t != NULL)
     {
-      layout_size (t->initials, &tw, &th);
-      set_rgba (cr, &pal->text);
-      show_layout (cr, t->initials, x - tw / 2, y - th / 2);
+      _crm_map_layout_size (t->initials, &tw, &th);
+      _crm_map_set_rgba (cr, &pal->text);
+      _crm_map_show_layout (cr, t->initials, x - tw / 2, y - th / 2);
     }
-  attitude_badge (pal, cr, node->attitude, &pal->card, x + r * 0.74, y + r * 0.74, br);
+  _crm_map_attitude_badge (pal, cr, node->attitude, &pal->card, x + r * 0.74, y + r * 0.74, br);
 }
 
 /* The text column: name, title, role pill, centred as a block. */
@@ -1076,44 +526,44 @@ node_texts (CrmMapRenderer *self,
             double          x,
             double          cy)
 {
-  const Palette *pal = palette (self);
+  const Palette *pal = _crm_map_palette (self);
   double nw, nh, tw = 0, th = 0, rw = 0, rh = 0, pill_h = 0, total, y;
 
-  layout_size (t->name, &nw, &nh);
+  _crm_map_layout_size (t->name, &nw, &nh);
   if (t->title != NULL)
-    layout_size (t->title, &tw, &th);
+    _crm_map_layout_size (t->title, &tw, &th);
   if (t->role != NULL)
     {
-      layout_size (t->role, &rw, &rh);
+      _crm_map_layout_size (t->role, &rw, &rh);
       pill_h = rh + 4;
     }
   total = nh + th + (pill_h > 0 ? pill_h + 6 : 0);
   y = cy - total / 2;
 
-  set_rgba (cr, &pal->text);
-  show_layout (cr, t->name, x, y);
+  _crm_map_set_rgba (cr, &pal->text);
+  _crm_map_show_layout (cr, t->name, x, y);
   y += nh;
   if (t->title != NULL)
     {
-      set_rgba (cr, &pal->dim);
-      show_layout (cr, t->title, x, y);
+      _crm_map_set_rgba (cr, &pal->dim);
+      _crm_map_show_layout (cr, t->title, x, y);
       y += th;
     }
   if (t->role != NULL)
     {
       y += 6;
-      rounded_rect (cr, x, y, rw + 14, pill_h, pill_h / 2);
-      set_rgba (cr, &pal->pill);
+      _crm_map_rounded_rect (cr, x, y, rw + 14, pill_h, pill_h / 2);
+      _crm_map_set_rgba (cr, &pal->pill);
       cairo_fill_preserve (cr);
       if (self->style == CRM_MAP_STYLE_HIGH_CONTRAST)
         {
-          set_rgba (cr, &pal->text);
+          _crm_map_set_rgba (cr, &pal->text);
           cairo_set_line_width (cr, 1.5);
           cairo_stroke (cr);
         }
       cairo_new_path (cr);
-      set_rgba (cr, &pal->pill_text);
-      show_layout (cr, t->role, x + 7, y + 2);
+      _crm_map_set_rgba (cr, &pal->pill_text);
+      _crm_map_show_layout (cr, t->role, x + 7, y + 2);
     }
 }
 
@@ -1125,19 +575,19 @@ node_bars (CrmMapRenderer   *self,
            double            x,
            double            cy)
 {
-  const Palette *pal = palette (self);
-  double w = text_width (self);
+  const Palette *pal = _crm_map_palette (self);
+  double w = _crm_map_text_width (self);
 
-  set_rgba (cr, &pal->text);
+  _crm_map_set_rgba (cr, &pal->text);
   cairo_rectangle (cr, x, cy - 18, w * MIN (1.0, 0.3 + 0.05 * g_utf8_strlen (node->name, -1)), 9);
   cairo_fill (cr);
-  set_rgba (cr, &pal->dim);
+  _crm_map_set_rgba (cr, &pal->dim);
   cairo_rectangle (cr, x, cy - 3, w * 0.7, 6);
   cairo_fill (cr);
   if (node->role != NULL && node->role[0] != '\0')
     {
-      set_rgba (cr, &pal->pill_text);
-      rounded_rect (cr, x, cy + 9, w * 0.55, 10, 5);
+      _crm_map_set_rgba (cr, &pal->pill_text);
+      _crm_map_rounded_rect (cr, x, cy + 9, w * 0.55, 10, 5);
       cairo_fill (cr);
     }
 }
@@ -1158,38 +608,38 @@ crm_map_renderer_draw_node (CrmMapRenderer *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  if ((p = points_of (self)) == NULL || index >= self->points->len)
+  if ((p = _crm_map_points_of (self)) == NULL || index >= self->points->len)
     return;
-  pal = palette (self);
+  pal = _crm_map_palette (self);
   node = crm_stakeholder_map_get_node (self->map, index);
   p = &p[index];
   w = self->metrics.node_width;
   h = self->metrics.node_height;
   x0 = p->x - w / 2;
   y0 = p->y - h / 2;
-  readable = device_scale (cr) * TITLE_PX >= READABLE_PX;
+  readable = _crm_map_device_scale (cr) * TITLE_PX >= READABLE_PX;
   if (readable)
     t = node_text (self, index);
 
   cairo_save (cr);
   if (pal->shadow.a > 0)
     {
-      rounded_rect (cr, x0, y0 + 1.5, w, h, RADIUS);
-      set_rgba (cr, &pal->shadow);
+      _crm_map_rounded_rect (cr, x0, y0 + 1.5, w, h, RADIUS);
+      _crm_map_set_rgba (cr, &pal->shadow);
       cairo_fill (cr);
     }
-  rounded_rect (cr, x0, y0, w, h, RADIUS);
-  set_rgba (cr, &pal->card);
+  _crm_map_rounded_rect (cr, x0, y0, w, h, RADIUS);
+  _crm_map_set_rgba (cr, &pal->card);
   cairo_fill_preserve (cr);
   cairo_save (cr);
   cairo_clip_preserve (cr);
   cairo_new_path (cr);
   cairo_rectangle (cr, x0, y0, STRIPE, h);
-  set_rgba (cr, attitude_colour (pal, node->attitude));
+  _crm_map_set_rgba (cr, _crm_map_attitude_colour (pal, node->attitude));
   cairo_fill (cr);
   cairo_restore (cr);
-  rounded_rect (cr, x0, y0, w, h, RADIUS);
-  set_rgba (cr, &pal->border);
+  _crm_map_rounded_rect (cr, x0, y0, w, h, RADIUS);
+  _crm_map_set_rgba (cr, &pal->border);
   cairo_set_line_width (cr, pal->border_width);
   cairo_stroke (cr);
 
@@ -1198,199 +648,17 @@ crm_map_renderer_draw_node (CrmMapRenderer *self,
     node_texts (self, cr, t, x0 + TEXT_X, p->y);
   else
     node_bars (self, cr, node, x0 + TEXT_X, p->y);
-  if (is_stale (self, node))
-    clock_mark (pal, cr, x0 + w - 16, y0 + h - 16, 7);
+  if (_crm_map_is_stale (self, node))
+    _crm_map_clock_mark (pal, cr, x0 + w - 16, y0 + h - 16, 7);
 
   if (selected)
     {
-      rounded_rect (cr, x0 - 4, y0 - 4, w + 8, h + 8, RADIUS + 4);
-      set_rgba (cr, &pal->accent);
+      _crm_map_rounded_rect (cr, x0 - 4, y0 - 4, w + 8, h + 8, RADIUS + 4);
+      _crm_map_set_rgba (cr, &pal->accent);
       cairo_set_line_width (cr, 3);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
-}
-
-/* --- the legend --- */
-
-static const char *
-legend_text (CrmMapRenderer *self,
-             LegendItem      item,
-             char          **owned)
-{
-  switch (item)
-    {
-    case LEGEND_SUPPORTER:
-      return C_("stakeholder attitude", "Supporter");
-    case LEGEND_NEUTRAL:
-      return C_("stakeholder attitude", "Neutral");
-    case LEGEND_OPPONENT:
-      return C_("stakeholder attitude", "Opponent");
-    case LEGEND_STALE:
-      /* TRANSLATORS: the stale marker (a clock) in the stakeholder map legend */
-      return *owned = g_strdup_printf (ngettext ("No contact in %u day", "No contact in %u days",
-                                                 self->stale_days), self->stale_days);
-    case LEGEND_REPORTS_TO:
-      return C_("stakeholder map legend", "Reports to");
-    case LEGEND_INFLUENCES:
-      return C_("stakeholder map legend", "Influences");
-    case LEGEND_INFLUENCE:
-      /* TRANSLATORS: followed by rings for low, medium and high influence */
-      return C_("stakeholder map legend", "Influence:");
-    case LEGEND_LOW:
-      return C_("stakeholder influence", "Low");
-    case LEGEND_MEDIUM:
-      return C_("stakeholder influence", "Medium");
-    case LEGEND_HIGH:
-      return C_("stakeholder influence", "High");
-    case N_LEGEND:
-    default:
-      break;
-    }
-  g_return_val_if_reached ("");
-}
-
-static void
-ensure_legend (CrmMapRenderer *self)
-{
-  if (self->legend[0] != NULL && self->legend_stale_days == self->stale_days)
-    return;
-  for (guint i = 0; i < N_LEGEND; i++)
-    {
-      g_autofree char *owned = NULL;
-      const char *text = legend_text (self, i, &owned);
-
-      g_clear_object (&self->legend[i]);
-      self->legend[i] = make_layout (self, text, LEGEND_PX, PANGO_WEIGHT_NORMAL, 0);
-    }
-  self->legend_stale_days = self->stale_days;
-}
-
-#define LEGEND_ROW     28.0
-#define LEGEND_PAD     14.0
-#define LEGEND_SAMPLE  30.0   /* width of a symbol before its text */
-#define LEGEND_SPACING 24.0   /* between items */
-
-/* Walks the legend's two rows; draws when @cr is not NULL.  Returns the size. */
-static void
-legend_walk (CrmMapRenderer *self,
-             cairo_t        *cr,
-             double          x0,
-             double          y0,
-             double         *width,
-             double         *height)
-{
-  static const LegendItem rows[2][6] = {
-    { LEGEND_SUPPORTER, LEGEND_NEUTRAL, LEGEND_OPPONENT, LEGEND_STALE, N_LEGEND },
-    { LEGEND_REPORTS_TO, LEGEND_INFLUENCES, LEGEND_INFLUENCE, LEGEND_LOW, LEGEND_MEDIUM, LEGEND_HIGH },
-  };
-  const Palette *pal = palette (self);
-  double widest = 0;
-
-  ensure_legend (self);
-  for (guint r = 0; r < 2; r++)
-    {
-      double x = x0 + LEGEND_PAD, cy = y0 + LEGEND_PAD + LEGEND_ROW * (r + 0.5);
-
-      for (guint k = 0; k < G_N_ELEMENTS (rows[r]) && rows[r][k] != N_LEGEND; k++)
-        {
-          LegendItem item = rows[r][k];
-          double tw, th, sample = item == LEGEND_INFLUENCE ? 0 : LEGEND_SAMPLE;
-
-          if (item == LEGEND_STALE && (self->now <= 0 || self->stale_days == 0))
-            continue;
-          if (item == LEGEND_REPORTS_TO || item == LEGEND_INFLUENCES)
-            sample = 44;
-          layout_size (self->legend[item], &tw, &th);
-          if (cr != NULL)
-            {
-              cairo_save (cr);
-              set_rgba (cr, &pal->text);
-              if (item <= LEGEND_OPPONENT)
-                attitude_badge (pal, cr, item == LEGEND_SUPPORTER ? "supporter"
-                                         : item == LEGEND_OPPONENT ? "opponent" : "neutral",
-                                &pal->card, x + 10, cy, 9);
-              else if (item == LEGEND_STALE)
-                clock_mark (pal, cr, x + 10, cy, 8);
-              else if (item == LEGEND_REPORTS_TO)
-                {
-                  set_rgba (cr, &pal->line);
-                  cairo_set_line_width (cr, pal->line_width);
-                  cairo_move_to (cr, x, cy);
-                  cairo_line_to (cr, x + 30, cy);
-                  cairo_stroke (cr);
-                  arrow_head (cr, x + 36, cy, 1, 0, 4.5);
-                  cairo_fill (cr);
-                }
-              else if (item == LEGEND_INFLUENCES)
-                {
-                  double dashes[] = { 7, 5 };
-
-                  set_rgba (cr, &pal->influence);
-                  cairo_set_line_width (cr, 2);
-                  cairo_set_dash (cr, dashes, 2, 0);
-                  cairo_move_to (cr, x, cy);
-                  cairo_line_to (cr, x + 29, cy);
-                  cairo_stroke (cr);
-                  cairo_set_dash (cr, NULL, 0, 0);
-                  arrow_head (cr, x + 36, cy, 1, 0, 5);
-                  cairo_fill (cr);
-                }
-              else if (item >= LEGEND_LOW)
-                {
-                  double ring = influence_ring (item == LEGEND_LOW ? "low"
-                                                : item == LEGEND_HIGH ? "high" : "medium");
-
-                  cairo_set_line_width (cr, ring);
-                  cairo_arc (cr, x + 10, cy, 8 - ring / 2, 0, 2 * G_PI);
-                  cairo_stroke (cr);
-                }
-              set_rgba (cr, &pal->text);
-              show_layout (cr, self->legend[item], x + sample, cy - th / 2);
-              cairo_restore (cr);
-            }
-          x += sample + tw + (item == LEGEND_INFLUENCE ? 12 : LEGEND_SPACING);
-        }
-      widest = MAX (widest, x - LEGEND_SPACING + LEGEND_PAD - x0);
-    }
-  *width = widest;
-  *height = 2 * LEGEND_PAD + 2 * LEGEND_ROW;
-}
-
-/* The legend's box, below the nodes. */
-static void
-legend_box (CrmMapRenderer *self,
-            double         *x,
-            double         *y,
-            double         *w,
-            double         *h)
-{
-  double bx, by, bw, bh;
-
-  crm_stakeholder_layout_bounds (points_of (self) ? self->points : NULL, &self->metrics,
-                                 &bx, &by, &bw, &bh);
-  legend_walk (self, NULL, 0, 0, w, h);
-  *x = bx;
-  *y = bh > 0 ? by + bh + LEGEND_GAP : by;
-}
-
-static void
-draw_legend (CrmMapRenderer *self,
-             cairo_t        *cr)
-{
-  const Palette *pal = palette (self);
-  double x, y, w, h;
-
-  legend_box (self, &x, &y, &w, &h);
-  cairo_save (cr);
-  rounded_rect (cr, x, y, w, h, RADIUS);
-  set_rgba (cr, &pal->card);
-  cairo_fill_preserve (cr);
-  set_rgba (cr, &pal->border);
-  cairo_set_line_width (cr, pal->border_width);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-  legend_walk (self, cr, x, y, &w, &h);
 }
 
 static gboolean
@@ -1421,19 +689,19 @@ draw_nodes_coarse (CrmMapRenderer *self,
                    const double    clip[4])
 {
   static const char *attitudes[] = { "supporter", "neutral", "opponent" };
-  const Palette *pal = palette (self);
+  const Palette *pal = _crm_map_palette (self);
   const CrmLayoutMetrics *m = &self->metrics;
-  const CrmLayoutPoint *p = points_of (self);
+  const CrmLayoutPoint *p = _crm_map_points_of (self);
   guint n = self->points->len;
-  double w = m->node_width, h = m->node_height, tw = text_width (self);
+  double w = m->node_width, h = m->node_height, tw = _crm_map_text_width (self);
 
   cairo_save (cr);
   for (guint i = 0; i < n; i++)
     if (is_visible (&p[i], m, clip))
       cairo_rectangle (cr, p[i].x - w / 2, p[i].y - h / 2, w, h);
-  set_rgba (cr, &pal->card);
+  _crm_map_set_rgba (cr, &pal->card);
   cairo_fill_preserve (cr);
-  set_rgba (cr, &pal->border);
+  _crm_map_set_rgba (cr, &pal->border);
   cairo_set_line_width (cr, pal->border_width);
   cairo_stroke (cr);
 
@@ -1443,17 +711,17 @@ draw_nodes_coarse (CrmMapRenderer *self,
       {
         const CrmMapNode *node = crm_stakeholder_map_get_node (self->map, i);
         double r = (g_strcmp0 (node->influence, "high") == 0 ? 24 : 21) + 2.5 +
-                   influence_ring (node->influence);
+                   _crm_map_influence_ring (node->influence);
 
         cairo_new_sub_path (cr);
         cairo_arc (cr, p[i].x - w / 2 + AVATAR_X, p[i].y, r, 0, 2 * G_PI);
       }
-  set_rgba (cr, &pal->text);
+  _crm_map_set_rgba (cr, &pal->text);
   cairo_fill (cr);
 
   for (int a = 0; a < 3; a++)
     {
-      Rgba tint = mix (&pal->card, attitude_colour (pal, attitudes[a]), MAX (pal->tint, 0.15));
+      Rgba tint = _crm_map_mix (&pal->card, _crm_map_attitude_colour (pal, attitudes[a]), MAX (pal->tint, 0.15));
 
       for (guint i = 0; i < n; i++)
         {
@@ -1466,7 +734,7 @@ draw_nodes_coarse (CrmMapRenderer *self,
                          g_strcmp0 (node->influence, "high") == 0 ? 24 : 21, 0, 2 * G_PI);
             }
         }
-      set_rgba (cr, &tint);
+      _crm_map_set_rgba (cr, &tint);
       cairo_fill (cr);
       for (guint i = 0; i < n; i++)
         {
@@ -1475,7 +743,7 @@ draw_nodes_coarse (CrmMapRenderer *self,
           if (attitude_index (node->attitude) == a && is_visible (&p[i], m, clip))
             cairo_rectangle (cr, p[i].x - w / 2, p[i].y - h / 2, STRIPE * 2, h);
         }
-      set_rgba (cr, attitude_colour (pal, attitudes[a]));
+      _crm_map_set_rgba (cr, _crm_map_attitude_colour (pal, attitudes[a]));
       cairo_fill (cr);
     }
 
@@ -1496,18 +764,18 @@ draw_nodes_coarse (CrmMapRenderer *self,
           else if (pass == 2 && node->role != NULL && node->role[0] != '\0')
             cairo_rectangle (cr, x, p[i].y + 10, tw * 0.55, 11);
         }
-      set_rgba (cr, pass == 0 ? &pal->text : pass == 1 ? &pal->dim : &pal->pill_text);
+      _crm_map_set_rgba (cr, pass == 0 ? &pal->text : pass == 1 ? &pal->dim : &pal->pill_text);
       cairo_fill (cr);
     }
 
   /* Stale clocks as dots. */
   for (guint i = 0; i < n; i++)
-    if (is_visible (&p[i], m, clip) && is_stale (self, crm_stakeholder_map_get_node (self->map, i)))
+    if (is_visible (&p[i], m, clip) && _crm_map_is_stale (self, crm_stakeholder_map_get_node (self->map, i)))
       {
         cairo_new_sub_path (cr);
         cairo_arc (cr, p[i].x + w / 2 - 16, p[i].y + h / 2 - 16, 8, 0, 2 * G_PI);
       }
-  set_rgba (cr, &pal->stale);
+  _crm_map_set_rgba (cr, &pal->stale);
   cairo_fill (cr);
   cairo_restore (cr);
 }
@@ -1527,16 +795,16 @@ crm_map_renderer_draw (CrmMapRenderer *self,
   crm_map_renderer_draw_background (self, cr, clip[0], clip[1], clip[2] - clip[0], clip[3] - clip[1]);
   crm_map_renderer_draw_edges (self, cr);
   m = &self->metrics;
-  if ((p = points_of (self)) != NULL)
+  if ((p = _crm_map_points_of (self)) != NULL)
     {
-      if (device_scale (cr) * TITLE_PX < READABLE_PX)
+      if (_crm_map_device_scale (cr) * TITLE_PX < READABLE_PX)
         draw_nodes_coarse (self, cr, clip);
       else
         for (guint i = 0; i < self->points->len; i++)
           if (is_visible (&p[i], m, clip))
             crm_map_renderer_draw_node (self, cr, i, FALSE);
     }
-  draw_legend (self, cr);
+  _crm_map_draw_legend (self, cr);
 }
 
 void
@@ -1551,18 +819,18 @@ crm_map_renderer_get_extent (CrmMapRenderer *self,
 
   g_return_if_fail (self != NULL);
 
-  crm_stakeholder_layout_bounds (points_of (self) ? self->points : NULL, &self->metrics,
+  crm_stakeholder_layout_bounds (_crm_map_points_of (self) ? self->points : NULL, &self->metrics,
                                  &x0, &y0, &x1, &y1);
   x1 += x0, y1 += y0;
   /* Influence curves bend out by up to 160 units: around nodes on the rim. */
-  if ((p = points_of (self)) != NULL)
+  if ((p = _crm_map_points_of (self)) != NULL)
     {
       guint n_edges = crm_stakeholder_map_get_n_edges (self->map);
 
       for (guint e = 0; e < n_edges; e++)
         {
           const CrmMapEdge *edge = crm_stakeholder_map_get_edge (self->map, e);
-          int a = find_node (self, edge->from), b = find_node (self, edge->to);
+          int a = _crm_map_find_node (self, edge->from), b = _crm_map_find_node (self, edge->to);
           double dx, dy, len, off, cx, cy;
 
           dx = a >= 0 && b >= 0 ? p[b].x - p[a].x : 0;
@@ -1579,7 +847,7 @@ crm_map_renderer_get_extent (CrmMapRenderer *self,
     }
   /* The selection outline. */
   x0 -= 8, y0 -= 8, x1 += 8;
-  legend_box (self, &lx, &ly, &lw, &lh);
+  _crm_map_legend_box (self, &lx, &ly, &lw, &lh);
   x1 = MAX (x1, lx + lw);
   y1 = ly + lh;
   x0 = MIN (x0, lx);
@@ -1592,174 +860,4 @@ crm_map_renderer_get_extent (CrmMapRenderer *self,
     *width = x1 - x0;
   if (height)
     *height = y1 - y0;
-}
-
-/* --- export --- */
-
-typedef enum
-{
-  EXPORT_SVG,
-  EXPORT_PNG,
-  EXPORT_PDF,
-} ExportKind;
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The title of an exported map, above it. */
-static double
-draw_title (CrmMapRenderer *self,
-            cairo_t        *cr,
-            double          x,
-            double          y)
-{
-  const char *title = crm_stakeholder_map_get_title (self->map);
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
-
-  if (title == NULL || title[0] == '\0')
-    return 0;
-  layout = make_layout (self, title, 22, PANGO_WEIGHT_BOLD, 0);
-  layout_size (layout, &w, &h);
-  if (cr != NULL)
-    {
-      set_rgba (cr, &palette (self)->text);
-      show_layout (cr, layout, x, y);
-    }
-  return h + 20;
-}
-
-static gboolean
-export_map (CrmStakeholderMap  *map,
-            CrmMapStyle         style,
-            gint64              now,
-            guint               stale_days,
-            ExportKind          kind,
-            double              scale,
-            const char         *path,
-            GError            **error)
-{
-  g_autoptr(GArray) points = crm_stakeholder_layout (map, NULL, TRUE);
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  CrmMapRenderer *r = crm_map_renderer_new (map, NULL);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  double x, y, w, h, title_h, page_w, page_h;
-
-  crm_map_renderer_set_style (r, style);
-  crm_map_renderer_set_clock (r, now, stale_days);
-  crm_map_renderer_set_points (r, points);
-  crm_map_renderer_get_extent (r, &x, &y, &w, &h);
-  title_h = draw_title (r, NULL, 0, 0);
-  page_w = w + 2 * EXPORT_MARGIN;
-  page_h = h + title_h + 2 * EXPORT_MARGIN;
-
-  if (kind == EXPORT_PNG)
-    {
-      scale = MIN (scale, MIN (MAX_PNG_SIDE / page_w, MAX_PNG_SIDE / page_h));
-      scale = MIN (scale, sqrt (MAX_PNG_PIXELS / (page_w * page_h)));
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (page_w * scale),
-                                            (int) ceil (page_h * scale));
-    }
-  else if (kind == EXPORT_SVG)
-    {
-      scale = 1;
-      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, page_w, page_h);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
-  else
-    {
-      /* 96 map units to the inch, as on screen; smaller for a huge map. */
-      scale = MIN (0.75, MIN (MAX_PDF_SIDE / page_w, MAX_PDF_SIDE / page_h));
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, page_w * scale,
-                                                     page_h * scale);
-    }
-
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  cairo_save (cr);
-  cairo_translate (cr, EXPORT_MARGIN - x, EXPORT_MARGIN + title_h - y);
-  crm_map_renderer_draw (r, cr);
-  cairo_restore (cr);
-  draw_title (r, cr, EXPORT_MARGIN, EXPORT_MARGIN);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  crm_map_renderer_free (r);
-
-  if (status == CAIRO_STATUS_SUCCESS && kind == EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the map: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  /* A temporary file in the same directory renamed over @path: never a
-   * partial file. */
-  if (!g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
-    {
-      g_prefix_error (error, _("Could not export to “%s”: "), path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-crm_stakeholder_export_svg (CrmStakeholderMap  *map,
-                            CrmMapStyle         style,
-                            gint64              now,
-                            guint               stale_days,
-                            const char         *path,
-                            GError            **error)
-{
-  g_return_val_if_fail (CRM_IS_STAKEHOLDER_MAP (map), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return export_map (map, style, now, stale_days, EXPORT_SVG, 1, path, error);
-}
-
-gboolean
-crm_stakeholder_export_png (CrmStakeholderMap  *map,
-                            CrmMapStyle         style,
-                            gint64              now,
-                            guint               stale_days,
-                            double              scale,
-                            const char         *path,
-                            GError            **error)
-{
-  g_return_val_if_fail (CRM_IS_STAKEHOLDER_MAP (map), FALSE);
-  g_return_val_if_fail (scale > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return export_map (map, style, now, stale_days, EXPORT_PNG, scale, path, error);
-}
-
-gboolean
-crm_stakeholder_export_pdf (CrmStakeholderMap  *map,
-                            CrmMapStyle         style,
-                            gint64              now,
-                            guint               stale_days,
-                            const char         *path,
-                            GError            **error)
-{
-  g_return_val_if_fail (CRM_IS_STAKEHOLDER_MAP (map), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return export_map (map, style, now, stale_days, EXPORT_PDF, 1, path, error);
 }
