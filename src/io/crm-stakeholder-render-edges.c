@@ -213,6 +213,19 @@ ensure_bus_levels (CrmMapRenderer       *self,
     }
 }
 
+/* Whether @r hangs in a column under @m as the layout indents it: a sixth
+ * of a node to the right, a whole number of stacked places below. */
+static gboolean
+indented_under (const CrmLayoutMetrics *mt,
+                const CrmLayoutPoint   *r,
+                const CrmLayoutPoint   *m)
+{
+  double step = mt->node_height + mt->h_gap, places = (r->y - m->y) / step;
+
+  return fabs (r->x - m->x - mt->node_width / 6) < 0.5 && places > 0.5 &&
+         fabs (places - round (places)) * step < 0.5;
+}
+
 static void
 reports_line (CrmMapRenderer       *self,
               cairo_t              *cr,
@@ -226,7 +239,7 @@ reports_line (CrmMapRenderer       *self,
   double top = r->y - mt->node_height / 2, bottom = m->y + mt->node_height / 2 + 2;
   double ex, ey, dx, dy, pts[8];
 
-  if (r->y > m->y + mt->node_height / 2 && r->x - m->x >= 4 && r->x - m->x <= mt->node_width / 2)
+  if (indented_under (mt, r, m))
     {
       /* Indented under the manager, in a column: a spine from the
        * manager's bottom into the report's side. */

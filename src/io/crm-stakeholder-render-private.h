@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 #define PAD             12.0
 #define NAME_PX         15.0
 #define TITLE_PX        13.0
-#define ROLE_PX         11.5
+#define ROLE_PX         11.0
 #define INITIALS_PX     17.0
 #define LEGEND_PX       13.0
 #define LEGEND_GAP      40.0   /* between the map and the legend below it */

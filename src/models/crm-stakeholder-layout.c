@@ -69,7 +69,7 @@ crm_stakeholder_layout_metrics_init (CrmLayoutMetrics *metrics)
 {
   g_return_if_fail (metrics != NULL);
 
-  metrics->node_width = 240;
+  metrics->node_width = 248;
   metrics->node_height = 84;
   metrics->h_gap = 24;
   metrics->v_gap = 72;
