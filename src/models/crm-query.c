@@ -194,18 +194,30 @@ like_pattern (const char *value,
   return g_string_free (s, FALSE);
 }
 
+/* Starts a filter on @property's column; FALSE for an unknown property
+ * (find_column() says which). */
+static gboolean
+column_filter (CrmQuery   *self,
+               const char *property,
+               Filter     *f)
+{
+  *f = (Filter) { 0 };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  return (f->column = find_column (self, property)) >= 0;
+}
+
 void
 crm_query_add_text (CrmQuery   *self,
                     const char *property,
                     CrmQueryOp  op,
                     const char *value)
 {
-  Filter f = { 0 };
+  Filter f;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (property != NULL);
-
-  if ((f.column = find_column (self, property)) < 0)
+  if (!column_filter (self, property, &f))
     return;
 
   f.op = op;
@@ -233,12 +245,11 @@ crm_query_add_int (CrmQuery   *self,
                    CrmQueryOp  op,
                    gint64      value)
 {
-  Filter f = { 0 };
+  Filter f;
 
-  g_return_if_fail (self != NULL);
   g_return_if_fail (op != CRM_QUERY_PREFIX && op != CRM_QUERY_CONTAINS);
 
-  if ((f.column = find_column (self, property)) < 0)
+  if (!column_filter (self, property, &f))
     return;
 
   f.op = op;
@@ -252,12 +263,9 @@ crm_query_add_text_range (CrmQuery   *self,
                           const char *min,
                           const char *max)
 {
-  Filter f = { 0 };
+  Filter f;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (property != NULL);
-
-  if ((f.column = find_column (self, property)) < 0)
+  if (!column_filter (self, property, &f))
     return;
 
   f.mode = MODE_RANGE;
@@ -273,12 +281,9 @@ crm_query_add_int_range (CrmQuery   *self,
                          gint64      min,
                          gint64      max)
 {
-  Filter f = { 0 };
+  Filter f;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (property != NULL);
-
-  if ((f.column = find_column (self, property)) < 0)
+  if (!column_filter (self, property, &f))
     return;
 
   f.mode = MODE_RANGE;
@@ -313,12 +318,9 @@ crm_query_add_text_in (CrmQuery           *self,
                        const char * const *values,
                        gboolean            negate)
 {
-  Filter f = { 0 };
+  Filter f;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (property != NULL);
-
-  if ((f.column = find_column (self, property)) < 0)
+  if (!column_filter (self, property, &f))
     return;
 
   f.mode = MODE_IN;
@@ -333,12 +335,9 @@ crm_query_add_is_set (CrmQuery   *self,
                       const char *property,
                       gboolean    set)
 {
-  Filter f = { 0 };
+  Filter f;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (property != NULL);
-
-  if ((f.column = find_column (self, property)) < 0)
+  if (!column_filter (self, property, &f))
     return;
 
   f.mode = MODE_SET;
