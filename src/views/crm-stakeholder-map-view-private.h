@@ -23,6 +23,8 @@ struct _CrmStakeholderMapView
   gint64             scope_id;
   CrmStakeholderMap *map;
   GCancellable      *cancellable;
+  gboolean           zoomed;        /* zoomed by hand: no fitting on resize */
+  guint              fit_idle_id;
 
   /* the panel: whose notes the text view holds, and the pending save */
   gint64             notes_person;

@@ -96,7 +96,13 @@ update_zoom_label (CrmStakeholderMapView *self)
   /* Translators: a zoom level, "125%" */
   g_autofree char *label = g_strdup_printf (_("%.0f%%"), zoom * 100.0);
 
+  g_autofree char *accessible = NULL;
+
   gtk_button_set_label (self->zoom_button, label);
+  /* Translators: the accessible name of the zoom level button; %s is "125%" */
+  accessible = g_strdup_printf (_("Reset Zoom, Now %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void
@@ -134,6 +140,8 @@ update_state (CrmStakeholderMapView *self)
 
   title = crm_stakeholder_map_get_title (self->map);
   adw_window_title_set_subtitle (self->window_title, title != NULL ? title : "");
+  /* A narrow header cuts the title short: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
 
   if (crm_stakeholder_map_get_n_nodes (self->map) == 0)
     {
@@ -280,7 +288,7 @@ fill_candidates (CrmStakeholderMapView *self,
   gtk_list_box_set_placeholder (self->add_list, NULL);
   if (n == 0)
     {
-      GtkWidget *empty = gtk_label_new (_("Everyone is on the map"));
+      GtkWidget *empty = gtk_label_new (_("No one else to add"));
 
       gtk_widget_add_css_class (empty, "dim-label");
       gtk_widget_set_margin_top (empty, 12);
@@ -464,6 +472,8 @@ forward_action (GtkWidget  *widget,
   g_autofree char *canvas_action = g_strconcat ("canvas.", action_name + strlen ("map."), NULL);
 
   gtk_widget_activate_action_variant (self->canvas, canvas_action, param);
+  if (g_str_has_prefix (action_name, "map.zoom-"))
+    self->zoomed = !g_str_equal (action_name, "map.zoom-fit");
 }
 
 static void
@@ -474,6 +484,7 @@ zoom_reset_action (GtkWidget  *widget,
   CrmStakeholderMapView *self = CRM_STAKEHOLDER_MAP_VIEW (widget);
 
   crm_stakeholder_canvas_set_zoom (CRM_STAKEHOLDER_CANVAS (self->canvas), 1.0);
+  self->zoomed = TRUE;
 }
 
 static void
@@ -510,6 +521,27 @@ static void
 on_canvas_selected_cb (CrmStakeholderMapView *self)
 {
   _crm_stakeholder_map_view_update_panel (self);
+}
+
+static gboolean
+on_fit_idle_cb (gpointer user_data)
+{
+  CrmStakeholderMapView *self = user_data;
+
+  self->fit_idle_id = 0;
+  if (self->map != NULL)
+    crm_stakeholder_canvas_zoom_to_fit (CRM_STAKEHOLDER_CANVAS (self->canvas));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The panel folding away (or back) changes the room the map has: a map
+ * still shown whole is fitted again once the new size is allocated. */
+static void
+on_flap_folded_cb (CrmStakeholderMapView *self)
+{
+  if (self->map != NULL && !self->zoomed && self->fit_idle_id == 0)
+    self->fit_idle_id = g_timeout_add (50, on_fit_idle_cb, self);
 }
 
 static void
@@ -549,6 +581,7 @@ crm_stakeholder_map_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->fit_idle_id, g_source_remove);
   _crm_stakeholder_map_view_dispose_panel (self);
   if (self->map != NULL)
     g_signal_handlers_disconnect_by_data (self->map, self);
@@ -753,6 +786,8 @@ crm_stakeholder_map_view_init (CrmStakeholderMapView *self)
                                 self->add_search_entry, NULL);
   gtk_search_entry_set_key_capture_widget (self->add_search_entry, GTK_WIDGET (self->add_popover));
 
+  g_signal_connect_object (self->flap, "notify::folded",
+                           G_CALLBACK (on_flap_folded_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->flap, "reveal-flap", self->panel_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
