@@ -354,6 +354,73 @@ set_role (CrmWindow             *window,
   crm_ui_test_wait (role_set, &(RoleWait) { map, person, "" });
 }
 
+typedef struct
+{
+  CrmStakeholderMap *map;
+  gint64             person;
+  const char        *notes;
+} NotesWait;
+
+static gboolean
+notes_set (gpointer data)
+{
+  NotesWait *wait = data;
+
+  return g_strcmp0 (find_node (wait->map, wait->person)->notes, wait->notes) == 0;
+}
+
+static void
+edit_notes (CrmWindow             *window,
+            CrmStakeholderMapView *view,
+            gint64                 organization)
+{
+  CrmStakeholderMap *map = crm_stakeholder_map_view_get_map (view);
+  GtkWidget *canvas = crm_stakeholder_map_view_get_canvas (view);
+  GtkTextView *notes = GTK_TEXT_VIEW (template_child (view, "notes_view"));
+  gint64 person = crm_stakeholder_map_get_node (map, 1)->person_id;
+  g_autoptr(CrmStakeholderMap) saved = NULL;
+  const char *text = "Prefers a call before a written proposal. 先电话沟通。";
+
+  crm_stakeholder_canvas_set_selected (CRM_STAKEHOLDER_CANVAS (canvas), person);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), text, -1);
+  /* Saved a moment after the last change, without leaving the field. */
+  crm_ui_test_wait (notes_set, &(NotesWait) { map, person, text });
+
+  saved = reload (window, CRM_MAP_SCOPE_ORGANIZATION, organization);
+  g_assert_cmpstr (find_node (saved, person)->notes, ==, text);
+
+  /* Another person's notes replace them in the panel. */
+  crm_stakeholder_canvas_set_selected (CRM_STAKEHOLDER_CANVAS (canvas),
+                                       crm_stakeholder_map_get_node (map, 0)->person_id);
+  g_assert_cmpstr (find_node (map, person)->notes, ==, text);
+}
+
+/* An insight about a person selects them on the map. */
+static void
+follow_insight (CrmStakeholderMapView *view)
+{
+  GtkWidget *list = GTK_WIDGET (template_child (view, "insights_list"));
+  GtkWidget *canvas = crm_stakeholder_map_view_get_canvas (view);
+  GtkWidget *row;
+  GVariant *target = NULL;
+
+  for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) &&
+        (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row))) != NULL)
+      break;
+
+  if (row == NULL)
+    {
+      g_test_message ("no insight about a person on this map");
+      return;
+    }
+
+  crm_stakeholder_canvas_set_selected (CRM_STAKEHOLDER_CANVAS (canvas), 0);
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpint (crm_stakeholder_canvas_get_selected (CRM_STAKEHOLDER_CANVAS (canvas)), ==,
+                   g_variant_get_int64 (target));
+}
+
 static void
 test_organization_map (void)
 {
@@ -376,6 +443,8 @@ test_organization_map (void)
   move_node (window, view, organization);
   add_manager (window, view, organization);
   set_role (window, view, organization);
+  edit_notes (window, view, organization);
+  follow_insight (view);
 
   /* Back leaves the map. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
