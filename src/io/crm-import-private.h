@@ -104,6 +104,48 @@ typedef struct
   const CrmContactDraft *draft;   /* borrowed: custom field values */
 } CrmImportValues;
 
+/* Hashed keys of one row for the check against earlier rows: email,
+ * phone, two name keys at the organization. */
+#define CRM_IMPORT_MAX_KEYS 4
+
+/* One row of the file, read and prepared off the worker (crm-import-rows.c). */
+typedef struct
+{
+  CrmContactDraft *draft;       /* NULL when the reader rejected the row */
+  guint            line;
+  guint            reason;      /* the reader's reason to reject the row */
+  CrmImportValues  values;      /* when draft is set */
+  char            *sort_key;    /* of the name, when the values have no reason */
+  GStrv            names;       /* a person's name keys, when at an organization */
+  guint64          keys[CRM_IMPORT_MAX_KEYS];
+  guint            n_keys;
+} CrmImportItem;
+
+typedef struct _CrmImportRows CrmImportRows;
+
+CrmImportRows         *_crm_import_rows_open         (CrmImportJob     *job,
+                                                      GPtrArray        *samples,
+                                                      GCancellable     *cancellable,
+                                                      GError          **error);
+const CrmContactDraft *_crm_import_rows_get_first    (CrmImportRows    *self);
+void                   _crm_import_rows_start        (CrmImportRows    *self,
+                                                      CrmImportTarget   target,
+                                                      const char       *region);
+CrmImportItem         *_crm_import_rows_next         (CrmImportRows    *self,
+                                                      GError          **error);
+double                 _crm_import_rows_get_fraction (CrmImportRows    *self);
+void                   _crm_import_rows_stop         (CrmImportRows    *self);
+CrmCsvMapping         *_crm_import_rows_take_mapping (CrmImportRows    *self);
+GPtrArray             *_crm_import_rows_take_skipped_cards (CrmImportRows *self);
+void                   _crm_import_rows_free         (CrmImportRows    *self);
+/* The sort key of @text, kept in *@cache when it costs (non-ASCII). */
+char                  *_crm_import_sort_key          (GHashTable      **cache,
+                                                      const char       *text);
+/* A 64-bit hash of up to three strings; never 0. */
+guint64                _crm_import_hash_key          (const char       *a,
+                                                      const char       *b,
+                                                      const char       *c);
+
 void        _crm_import_values_clear  (CrmImportValues       *values);
 /* "Given Family", or "FamilyGiven" for Han names; transfer full. */
 char       *_crm_import_compose_name  (const char            *given,

@@ -30,7 +30,6 @@
 #include "crm-vcard.h"
 
 #define MAX_COLUMNS CRM_IMPORT_MAX_COLUMNS
-#define SAMPLE_ROWS 5
 #define CANCEL_CHECK_ROWS 1024
 #define PROGRESS_INTERVAL_US (100 * 1000)
 
@@ -147,159 +146,6 @@ report_progress (CrmImportProgress *progress,
   g_source_unref (source);
 }
 
-/* --- the file, row by row --- */
-
-typedef struct
-{
-  CrmImportFormat  format;
-  CrmCsvReader    *csv;
-  CrmCsvMapping   *mapping;     /* owned */
-  CrmVcardReader  *vcard;
-  guint64          size;
-  GPtrArray       *samples;     /* borrowed, may be NULL */
-} Source;
-
-static void
-source_clear (Source *src)
-{
-  g_clear_pointer (&src->csv, crm_csv_reader_free);
-  g_clear_pointer (&src->vcard, crm_vcard_reader_free);
-  g_clear_pointer (&src->mapping, crm_csv_mapping_free);
-}
-
-static gboolean
-source_open (Source         *src,
-             CrmImportJob   *job,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (job->path);
-  g_autoptr(GFileInfo) info = NULL;
-  const CrmCsvRow *header;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, cancellable, &local_error);
-  if (info == NULL)
-    goto unreadable;
-  src->size = g_file_info_get_size (info);
-  if (src->size == 0)
-    {
-      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
-                   _("“%s” is empty."), job->file_name);
-      return FALSE;
-    }
-
-  src->format = job->format;
-  if (src->format == CRM_IMPORT_FORMAT_VCARD)
-    {
-      src->vcard = crm_vcard_reader_new_for_path (job->path, &local_error);
-      if (src->vcard == NULL)
-        goto unreadable;
-      return TRUE;
-    }
-
-  src->csv = crm_csv_reader_new_for_path (job->path, &local_error);
-  if (src->csv == NULL || !crm_csv_reader_prepare (src->csv, cancellable, &local_error))
-    goto unreadable;
-  header = crm_csv_reader_read_row (src->csv, cancellable, &local_error);
-  if (header == NULL && local_error == NULL)
-    {
-      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
-                   _("“%s” holds no rows."), job->file_name);
-      return FALSE;
-    }
-  if (header == NULL)
-    goto unreadable;
-  if (job->mapping != NULL && job->mapping->n_columns == header->n_fields)
-    src->mapping = crm_csv_mapping_copy (job->mapping);
-  else
-    src->mapping = crm_csv_mapping_new (header->fields, header->n_fields);
-  /* A preview with no column mapped is fine: the mapping page is for that. */
-  if (crm_csv_mapping_count_mapped (src->mapping) == 0 && job->write)
-    {
-      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
-                   _("No column of “%s” is a contact field: the first row must name the columns."),
-                   job->file_name);
-      return FALSE;
-    }
-  return TRUE;
-
-unreadable:
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
-               _("Cannot read “%s”: %s"), job->file_name,
-               local_error != NULL ? local_error->message : _("unknown error"));
-  return FALSE;
-}
-
-static guint
-csv_problem_reason (CrmCsvRowProblem problem)
-{
-  switch (problem)
-    {
-    case CRM_CSV_ROW_OK:
-    case CRM_CSV_ROW_TOO_FEW_FIELDS:
-      return R_NONE;
-    case CRM_CSV_ROW_INVALID_BYTES:
-      return R_BAD_ENCODING;
-    case CRM_CSV_ROW_FIELD_TOO_LARGE:
-      return R_TOO_LONG;
-    case CRM_CSV_ROW_TOO_MANY_FIELDS:
-    case CRM_CSV_ROW_UNTERMINATED_QUOTE:
-    default:
-      return R_MALFORMED_ROW;
-    }
-}
-
-/* The next row: TRUE with *draft (transfer full) or *reason set; FALSE at the
- * end (or with @error). */
-static gboolean
-source_next (Source           *src,
-             CrmContactDraft **draft,
-             guint            *line,
-             guint            *reason,
-             GCancellable     *cancellable,
-             GError          **error)
-{
-  *draft = NULL;
-  *reason = R_NONE;
-  if (src->vcard != NULL)
-    {
-      *draft = crm_vcard_reader_next (src->vcard, cancellable, error);
-      if (*draft == NULL)
-        return FALSE;
-      *line = (*draft)->line;
-      return TRUE;
-    }
-  else
-    {
-      const CrmCsvRow *row = crm_csv_reader_read_row (src->csv, cancellable, error);
-
-      if (row == NULL)
-        return FALSE;
-      *line = row->line;
-      *reason = csv_problem_reason (row->problem);
-      if (src->samples != NULL && src->samples->len < SAMPLE_ROWS)
-        g_ptr_array_add (src->samples, g_strdupv ((char **) row->fields));
-      if (*reason == R_NONE)
-        *draft = crm_csv_mapping_apply (src->mapping, row->fields, row->n_fields, row->line);
-      return TRUE;
-    }
-}
-
-static double
-source_fraction (Source *src)
-{
-  guint64 read = src->csv != NULL ? crm_csv_reader_get_bytes_read (src->csv)
-                                  : crm_vcard_reader_get_bytes_read (src->vcard);
-
-  return src->size > 0 ? (double) read / src->size : 0.0;
-}
-
 /* --- the pass --- */
 
 typedef struct
@@ -319,7 +165,6 @@ typedef struct
   GHashTable      *org_people;  /* gint64* org id → GHashTable name key → gint64* person */
   GPtrArray       *custom;      /* CrmIoCustomField of the target */
   GHashTable      *sort_keys;   /* text with non-ASCII → its sort key (a bounded cache) */
-  GHashTable      *org_keys;    /* organization name → its sort key (a bounded cache) */
 
   sqlite3_stmt    *by_email;
   sqlite3_stmt    *by_phone;
@@ -350,7 +195,6 @@ pass_clear (Pass *pass)
   g_clear_pointer (&pass->org_people, g_hash_table_unref);
   g_clear_pointer (&pass->custom, g_ptr_array_unref);
   g_clear_pointer (&pass->sort_keys, g_hash_table_unref);
-  g_clear_pointer (&pass->org_keys, g_hash_table_unref);
 }
 
 static sqlite3 *
@@ -359,33 +203,12 @@ pass_db (Pass *pass)
   return _crm_store_worker_get_db (pass->worker);
 }
 
-#define SORT_KEY_CACHE_SIZE 65536
-
-/* _crm_search_sort_key() spells Han in pinyin through ICU, which costs more
- * than the rest of a row; names repeat, so keys of non-ASCII text are kept
- * (up to a limit: the cache starts over when full).  Transfer full. */
+/* transfer full */
 static char *
 sort_key (Pass       *pass,
           const char *text)
 {
-  const char *cached;
-  char *key;
-  gboolean ascii = TRUE;
-
-  for (const char *p = text; *p != '\0' && ascii; p++)
-    ascii = (guchar) *p < 0x80;
-  if (ascii)
-    return _crm_search_sort_key (text);
-  if (pass->sort_keys == NULL)
-    pass->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  cached = g_hash_table_lookup (pass->sort_keys, text);
-  if (cached != NULL)
-    return g_strdup (cached);
-  if (g_hash_table_size (pass->sort_keys) >= SORT_KEY_CACHE_SIZE)
-    g_hash_table_remove_all (pass->sort_keys);
-  key = _crm_search_sort_key (text);
-  g_hash_table_insert (pass->sort_keys, g_strdup (text), g_strdup (key));
-  return key;
+  return _crm_import_sort_key (&pass->sort_keys, text);
 }
 
 static gboolean
@@ -476,88 +299,17 @@ org_people (Pass     *pass,
   return people;
 }
 
-/* The folded name of an organization; names repeat row after row, so the
- * keys are kept (a bounded cache).  transfer none. */
-static const char *
-org_key (Pass       *pass,
-         const char *name)
-{
-  char *key;
-
-  if (pass->org_keys == NULL)
-    pass->org_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  key = g_hash_table_lookup (pass->org_keys, name);
-  if (key != NULL)
-    return key;
-  if (g_hash_table_size (pass->org_keys) >= SORT_KEY_CACHE_SIZE)
-    g_hash_table_remove_all (pass->org_keys);
-  key = sort_key (pass, name);
-  g_hash_table_insert (pass->org_keys, g_strdup (name), key);
-  return key;
-}
-
-static guint64
-hash_parts (const char *a,
-            const char *b,
-            const char *c)
-{
-  guint64 h = 0xcbf29ce484222325ull;
-  const char *parts[] = { a, b, c };
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      for (const char *p = parts[i]; p != NULL && *p != '\0'; p++)
-        h = (h ^ (guchar) *p) * 0x100000001b3ull;
-      h = (h ^ 0x1f) * 0x100000001b3ull;
-    }
-  /* 0 is NULL in the set. */
-  return h != 0 ? h : 1;
-}
-
-static void
-add_seen (GHashTable *seen,
-          guint64     hash,
-          gboolean   *was_seen)
-{
-  if (!g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) hash)))
-    *was_seen = TRUE;
-}
-
-/* Records the row's keys (email, phone and name at the organization for
- * people; the folded name for organizations) as 64-bit hashes, and tells
- * whether an earlier row of the file had one of them.  A person's name keys
- * are kept in *@names for the database lookup. */
+/* Records the row's keys (see crm-import-rows.c) and tells whether an
+ * earlier row of the file had one of them. */
 static gboolean
-seen_before (Pass             *pass,
-             CrmImportValues  *values,
-             GStrv            *names)
+seen_before (Pass         *pass,
+             CrmImportItem *row)
 {
   gboolean seen = FALSE;
 
-  *names = NULL;
-  if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
-    {
-      add_seen (pass->seen, hash_parts ("o", org_key (pass, values->v[O_NAME]), NULL), &seen);
-      return seen;
-    }
-  if (values->v[P_EMAIL][0] != '\0')
-    {
-      g_autofree char *key = crm_email_dup_key (values->v[P_EMAIL]);
-
-      if (key != NULL)
-        add_seen (pass->seen, hash_parts ("e", key, NULL), &seen);
-    }
-  if (values->v[P_PHONE][0] != '\0')
-    add_seen (pass->seen, hash_parts ("p", values->v[P_PHONE], NULL), &seen);
-  if (values->organization[0] != '\0')
-    {
-      const char *org = org_key (pass, values->organization);
-
-      *names = crm_dedupe_dup_name_keys (values->v[P_GIVEN], values->v[P_FAMILY],
-                                         values->v[P_DISPLAY]);
-      for (guint i = 0; (*names)[i] != NULL; i++)
-        add_seen (pass->seen, hash_parts ("n", org, (*names)[i]), &seen);
-    }
+  for (guint i = 0; i < row->n_keys; i++)
+    if (!g_hash_table_add (pass->seen, GSIZE_TO_POINTER ((gsize) row->keys[i])))
+      seen = TRUE;
   return seen;
 }
 
@@ -914,15 +666,21 @@ add_affiliation (Pass     *pass,
 }
 
 static gboolean
-insert_record (Pass     *pass,
-               CrmImportValues   *values,
-               GError  **error)
+insert_record (Pass          *pass,
+               CrmImportItem  *row,
+               GError       **error)
 {
+  CrmImportValues *values = &row->values;
   sqlite3_stmt *stmt = pass->insert_row;
   gint64 id = _crm_store_worker_next_id (pass->worker);
-  g_autofree char *key = sort_key (pass, values->v[pass->target == CRM_IMPORT_TARGET_ORGANIZATION
-                                                    ? O_NAME : P_DISPLAY]);
+  g_autofree char *computed = NULL;
+  const char *key = row->sort_key;
   int rc;
+
+  /* Replaying a preview, a row it did not reject is written as it was read. */
+  if (key == NULL)
+    key = computed = sort_key (pass, values->v[pass->target == CRM_IMPORT_TARGET_ORGANIZATION
+                                                 ? O_NAME : P_DISPLAY]);
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, pass->now);
@@ -1182,28 +940,22 @@ add_rejection (Pass  *pass,
 }
 
 static gboolean
-classify (Pass             *pass,
-          CrmContactDraft  *draft,
-          guint             line,
-          guint             reason,
-          CrmImportPlan    *plan,
-          CrmImportValues           *values,
-          GError          **error)
+classify (Pass           *pass,
+          CrmImportItem   *row,
+          CrmImportPlan  *plan,
+          GError        **error)
 {
-  g_auto(GStrv) names = NULL;
+  CrmImportValues *values = &row->values;
+  guint reason = row->reason;
 
-  plan->line = line;
+  plan->line = row->line;
   plan->decision = -1;
   plan->has_draft = TRUE;
-  if (draft != NULL)
+  if (row->draft != NULL)
     {
-      if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
-        _crm_import_org_values (draft, pass->region, values);
-      else
-        _crm_import_person_values (draft, pass->region, values);
-      values->draft = draft;
       reason = reason != R_NONE ? reason : values->reason;
-      if (reason == R_NONE && pass->custom->len > 0 && !_crm_io_custom_check (pass->custom, draft))
+      if (reason == R_NONE && pass->custom->len > 0 &&
+          !_crm_io_custom_check (pass->custom, row->draft))
         reason = R_INVALID_VALUE;
     }
   if (reason != R_NONE)
@@ -1212,12 +964,12 @@ classify (Pass             *pass,
       plan->reason = reason;
       return TRUE;
     }
-  if (seen_before (pass, values, &names))
+  if (seen_before (pass, row))
     {
       plan->status = CRM_IMPORT_STATUS_DUPLICATE;
       return TRUE;
     }
-  if (!find_match (pass, values, names, &plan->matched_id, error))
+  if (!find_match (pass, values, row->names, &plan->matched_id, error))
     return FALSE;
   plan->status = CRM_IMPORT_STATUS_NEW;
   if (plan->matched_id != 0)
@@ -1238,7 +990,7 @@ classify (Pass             *pass,
 static gboolean
 apply (Pass           *pass,
        CrmImportPlan  *plan,
-       CrmImportValues         *values,
+       CrmImportItem   *row,
        GError        **error)
 {
   CrmImportJob *job = pass->job;
@@ -1247,12 +999,12 @@ apply (Pass           *pass,
   switch (decide (pass, plan))
     {
     case CRM_IMPORT_DECISION_CREATE:
-      if (!insert_record (pass, values, error))
+      if (!insert_record (pass, row, error))
         return FALSE;
       job->n_imported++;
       return TRUE;
     case CRM_IMPORT_DECISION_UPDATE:
-      if (!update_record (pass, plan->matched_id, values,
+      if (!update_record (pass, plan->matched_id, &row->values,
                           plan->status == CRM_IMPORT_STATUS_CONFLICT, &changed, error))
         return FALSE;
       if (changed)
@@ -1269,17 +1021,13 @@ apply (Pass           *pass,
 }
 
 static gboolean
-handle_row (Pass             *pass,
-            CrmContactDraft  *draft,
-            guint             line,
-            guint             reason,
-            GError          **error)
+handle_row (Pass          *pass,
+            CrmImportItem  *row,
+            GError       **error)
 {
   CrmImportJob *job = pass->job;
   CrmImportPlan fresh = { 0, };
   CrmImportPlan *plan = &fresh;
-  CrmImportValues values = { { NULL, }, };
-  gboolean ok = FALSE;
 
   if (job->write && job->plans != NULL)
     {
@@ -1288,7 +1036,7 @@ handle_row (Pass             *pass,
              !g_array_index (job->plans, CrmImportPlan, pass->plan_index).has_draft)
         pass->plan_index++;
       if (pass->plan_index >= job->plans->len ||
-          g_array_index (job->plans, CrmImportPlan, pass->plan_index).line != line)
+          g_array_index (job->plans, CrmImportPlan, pass->plan_index).line != row->line)
         {
           g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_CHANGED,
                        _("“%s” changed since it was read. Read it again before importing."),
@@ -1296,35 +1044,20 @@ handle_row (Pass             *pass,
           return FALSE;
         }
       plan = &g_array_index (job->plans, CrmImportPlan, pass->plan_index++);
-      if (draft != NULL)
-        {
-          if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
-            _crm_import_org_values (draft, pass->region, &values);
-          else
-            _crm_import_person_values (draft, pass->region, &values);
-          values.draft = draft;
-        }
     }
-  else if (!classify (pass, draft, line, reason, plan, &values, error))
-    goto out;
+  else if (!classify (pass, row, plan, error))
+    return FALSE;
 
   job->counts[plan->status]++;
   if (plan->status == CRM_IMPORT_STATUS_REJECTED)
-    add_rejection (pass, line, plan->reason);
+    add_rejection (pass, row->line, plan->reason);
 
   if (job->write)
-    ok = apply (pass, plan, &values, error);
-  else
-    {
-      if (pass->plans->len < CRM_IMPORT_SUMMARY_ROWS && draft != NULL)
-        plan->summary = make_summary (pass, &values);
-      g_array_append_val (pass->plans, *plan);
-      ok = TRUE;
-    }
-
-out:
-  _crm_import_values_clear (&values);
-  return ok;
+    return apply (pass, plan, row, error);
+  if (pass->plans->len < CRM_IMPORT_SUMMARY_ROWS && row->draft != NULL)
+    plan->summary = make_summary (pass, &row->values);
+  g_array_append_val (pass->plans, *plan);
+  return TRUE;
 }
 
 /* --- the job --- */
@@ -1405,21 +1138,18 @@ end_batch (Pass     *pass,
 }
 
 static gboolean
-read_all (Pass          *pass,
-          Source        *src,
-          GCancellable  *cancellable,
-          GError       **error)
+read_all (Pass           *pass,
+          CrmImportRows  *rows,
+          GCancellable   *cancellable,
+          GError        **error)
 {
   CrmImportJob *job = pass->job;
-  g_autoptr(CrmContactDraft) first = NULL;
-  guint line = 0, reason = R_NONE;
-  guint rows = 0;
+  CrmImportItem *row;
+  guint n_rows = 0;
   GError *local_error = NULL;
-  gboolean have_first;
 
   /* The first row decides the target of a vCard file. */
-  have_first = source_next (src, &first, &line, &reason, cancellable, &local_error);
-  set_target (pass, guess_target (job, first));
+  set_target (pass, guess_target (job, _crm_import_rows_get_first (rows)));
   job->out_target = pass->target;
   pass->custom = _crm_io_custom_fields_load (pass->worker,
                                              pass->target == CRM_IMPORT_TARGET_ORGANIZATION
@@ -1429,21 +1159,16 @@ read_all (Pass          *pass,
   if (job->write && (!begin_batch (pass, error) || !quiet_triggers (pass, error)))
     return FALSE;
 
-  if (have_first && !handle_row (pass, first, line, reason, error))
-    return FALSE;
-  while (have_first)
+  _crm_import_rows_start (rows, pass->target, pass->region);
+  while ((row = _crm_import_rows_next (rows, &local_error)) != NULL)
     {
-      g_autoptr(CrmContactDraft) draft = NULL;
-
-      if (!source_next (src, &draft, &line, &reason, cancellable, &local_error))
-        break;
-      if (!handle_row (pass, draft, line, reason, error))
+      if (!handle_row (pass, row, error))
         return FALSE;
-      if (++rows % CANCEL_CHECK_ROWS == 0)
+      if (++n_rows % CANCEL_CHECK_ROWS == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
-          report_progress (job->progress, source_fraction (src), FALSE);
+          report_progress (job->progress, _crm_import_rows_get_fraction (rows), FALSE);
         }
     }
   if (local_error != NULL)
@@ -1466,9 +1191,9 @@ read_all (Pass          *pass,
     return FALSE;
 
   /* Cards the vCard reader skipped. */
-  if (src->vcard != NULL)
-    {
-      g_autoptr(GPtrArray) rejections = crm_vcard_reader_take_rejections (src->vcard);
+  _crm_import_rows_stop (rows);
+  {
+      g_autoptr(GPtrArray) rejections = _crm_import_rows_take_skipped_cards (rows);
 
       for (guint i = 0; rejections != NULL && i < rejections->len; i++)
         {
@@ -1499,7 +1224,7 @@ read_all (Pass          *pass,
           return FALSE;
         }
     }
-  if (!have_first && job->rejections->len == 0)
+  if (n_rows == 0 && job->rejections->len == 0)
     {
       g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_UNREADABLE,
                    _("“%s” holds no rows."), job->file_name);
@@ -1539,7 +1264,7 @@ _crm_import_read_job (CrmStoreWorker *worker,
 {
   CrmImportJob *job = data;
   GCancellable *cancellable = g_task_get_cancellable (task);
-  Source src = { 0, };
+  CrmImportRows *rows;
   Pass pass = { 0, };
   GError *error = NULL;
   gint64 cache_size = get_cache_size (_crm_store_worker_get_db (worker));
@@ -1560,10 +1285,10 @@ _crm_import_read_job (CrmStoreWorker *worker,
       pass.plans = g_array_new (FALSE, FALSE, sizeof (CrmImportPlan));
       g_array_set_clear_func (pass.plans, _crm_import_plan_clear);
       job->samples = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      src.samples = job->samples;
     }
 
-  ok = source_open (&src, job, cancellable, &error);
+  rows = _crm_import_rows_open (job, job->samples, cancellable, &error);
+  ok = rows != NULL;
   if (ok)
     {
       /* A big import writes more index pages than the usual cache holds; a
@@ -1579,7 +1304,9 @@ _crm_import_read_job (CrmStoreWorker *worker,
       ok = _crm_store_worker_begin (worker, &error);
       if (ok && job->write)
         _crm_store_worker_set_bulk (worker, TRUE);
-      ok = ok && read_all (&pass, &src, cancellable, &error);
+      ok = ok && read_all (&pass, rows, cancellable, &error);
+      /* The reader stops here when the import failed or was cancelled. */
+      _crm_import_rows_stop (rows);
       if (ok && job->write)
         ok = _crm_store_worker_commit (worker, &error);
       else
@@ -1596,11 +1323,10 @@ _crm_import_read_job (CrmStoreWorker *worker,
 
   if (ok)
     {
-      if (src.mapping != NULL)
-        job->out_mapping = g_steal_pointer (&src.mapping);
+      job->out_mapping = _crm_import_rows_take_mapping (rows);
       job->out_plans = g_steal_pointer (&pass.plans);
       report_progress (job->progress, 1.0, TRUE);
-      source_clear (&src);
+      _crm_import_rows_free (rows);
       pass_clear (&pass);
       if (job->write)
         g_task_return_pointer (task, g_memdup2 (&pass.batch_id, sizeof pass.batch_id), g_free);
@@ -1609,7 +1335,7 @@ _crm_import_read_job (CrmStoreWorker *worker,
       return;
     }
   g_clear_pointer (&pass.plans, g_array_unref);
-  source_clear (&src);
+  g_clear_pointer (&rows, _crm_import_rows_free);
   pass_clear (&pass);
   g_task_return_error (task, error);
 }
