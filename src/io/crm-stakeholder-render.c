@@ -698,6 +698,7 @@ draw_nodes_coarse (CrmMapRenderer *self,
   double w = m->node_width, h = m->node_height, tw = _crm_map_text_width (self);
 
   cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (guint i = 0; i < n; i++)
     if (is_visible (&p[i], m, clip))
       cairo_rectangle (cr, p[i].x - w / 2, p[i].y - h / 2, w, h);
