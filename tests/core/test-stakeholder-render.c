@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -330,6 +331,61 @@ test_draw (void)
   crm_map_renderer_free (r);
 }
 
+/* A map of 200 people fitted to a small surface is drawn coarse (text as
+ * bars, shapes batched): each node's card is painted where it is. */
+static void
+test_draw_coarse (void)
+{
+  g_autoptr(CrmStakeholderMap) map = crm_stakeholder_map_new (CRM_MAP_SCOPE_ORGANIZATION, 1, "Big");
+  g_autoptr(GArray) points = NULL;
+  CrmMapRenderer *r;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x, y, w, h, s;
+  int width, height;
+  guint painted = 0;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      CrmMapNode node = { 1000 + i, name, "Title", i % 2 ? "Sales" : "Finance", "", "", "", "", "", 0 };
+      CrmMapEdge edge = { CRM_MAP_EDGE_REPORTS_TO, 0, 1000 + i, 1000 + (i - 1) / 4, NULL };
+      CrmMapEdge link = { CRM_MAP_EDGE_INFLUENCES, 0, 1000 + i, 1000 + (i * 7) % 200, "high" };
+
+      crm_stakeholder_map_add_node (map, &node);
+      if (i > 0)
+        crm_stakeholder_map_add_edge (map, &edge);
+      if (i % 5 == 0 && (i * 7) % 200 != i)
+        crm_stakeholder_map_add_edge (map, &link);
+    }
+  points = crm_stakeholder_layout (map, NULL, FALSE);
+  r = crm_map_renderer_new (map, NULL);
+  crm_map_renderer_set_points (r, points);
+  crm_map_renderer_get_extent (r, &x, &y, &w, &h);
+  s = 0.3;   /* 13-unit text is 4 pixels high: too small to read, coarse */
+  width = (int) ceil (w * s);
+  height = (int) ceil (h * s);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, s, s);
+  cairo_translate (cr, -x, -y);
+  crm_map_renderer_draw (r, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  /* A card's right part (past the avatar and the bars) is the card colour. */
+  for (guint i = 0; i < points->len; i++)
+    {
+      const CrmLayoutPoint *p = &g_array_index (points, CrmLayoutPoint, i);
+      int px = (int) ((p->x + 100 - x) * s), py = (int) ((p->y - y) * s);
+
+      if (px >= 0 && px < width && py >= 0 && py < height && pixel (surface, px, py) == 0xffffff)
+        painted++;
+    }
+  g_assert_cmpuint (painted, >, points->len * 9 / 10);
+  cairo_surface_destroy (surface);
+  crm_map_renderer_free (r);
+}
+
 /* Drawing before any points, or with points of another map, draws the legend only. */
 static void
 test_no_points (void)
@@ -361,6 +417,7 @@ main (int    argc,
   g_test_add_func ("/stakeholder-render/export", test_export);
   g_test_add_func ("/stakeholder-render/unwritable", test_unwritable);
   g_test_add_func ("/stakeholder-render/draw", test_draw);
+  g_test_add_func ("/stakeholder-render/draw-coarse", test_draw_coarse);
   g_test_add_func ("/stakeholder-render/no-points", test_no_points);
 
   return g_test_run ();
