@@ -497,6 +497,25 @@ on_click_pressed_cb (GtkGestureClick      *gesture,
     _crm_stakeholder_canvas_activate (self, person, TRUE);
 }
 
+/* Touch: a long press opens the node menu, as a right click does. */
+static void
+on_long_press_cb (GtkGestureLongPress  *gesture,
+                  double                x,
+                  double                y,
+                  CrmStakeholderCanvas *self)
+{
+  CrmStakeholderNode *node = _crm_stakeholder_canvas_node_at (self, x, y);
+  gint64 person;
+
+  if (node == NULL)
+    return;
+  person = crm_stakeholder_node_get_person_id (node);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (self->pick == CRM_CANVAS_PICK_NONE)
+    _crm_stakeholder_canvas_select (self, person, TRUE, FALSE);
+  _crm_stakeholder_canvas_show_menu (self, person, &(GdkRectangle) { x, y, 1, 1 });
+}
+
 static void
 on_drag_begin_cb (GtkGestureDrag       *gesture,
                   double                x,
@@ -1435,6 +1454,9 @@ crm_stakeholder_canvas_init (CrmStakeholderCanvas *self)
   self->handle = gtk_image_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (self->handle, "map-link-handle");
   gtk_widget_set_tooltip_text (self->handle, _("Drag to another person to link them"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->handle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Drag to another person to link them"),
+                                  -1);
   gtk_widget_set_cursor_from_name (self->handle, "crosshair");
   gtk_widget_set_visible (self->handle, FALSE);
   gtk_widget_set_parent (self->handle, GTK_WIDGET (self));
@@ -1456,6 +1478,11 @@ crm_stakeholder_canvas_init (CrmStakeholderCanvas *self)
   g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update_cb), self);
   g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   g_signal_connect (gesture, "cancel", G_CALLBACK (on_drag_cancel_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_long_press_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();
