@@ -194,6 +194,8 @@ set_map (CrmStakeholderMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
 }
 
+static void on_flap_folded_cb (CrmStakeholderMapView *self);
+
 static void
 on_map_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -215,6 +217,10 @@ on_map_loaded_cb (GObject      *object,
     }
 
   set_map (self, map);
+
+  /* The canvas fits the map to the size it had; once the page has its
+   * final size, fit again. */
+  on_flap_folded_cb (self);
 
   /* Keyboard users start on the map. */
   if (crm_stakeholder_map_get_n_nodes (map) > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -541,7 +547,7 @@ static void
 on_flap_folded_cb (CrmStakeholderMapView *self)
 {
   if (self->map != NULL && !self->zoomed && self->fit_idle_id == 0)
-    self->fit_idle_id = g_timeout_add (50, on_fit_idle_cb, self);
+    self->fit_idle_id = g_timeout_add (100, on_fit_idle_cb, self);
 }
 
 static void
