@@ -41,6 +41,8 @@
 #define STACK_MIN_SMALL 6  /* the same in a small map, which has room to spread */
 #define SMALL_MAP 12
 #define WIDE_ROW 10      /* entries of a row past which columns nest */
+#define NEST_MAX 14      /* nodes of a nested column before the next one starts, */
+                         /* or twice the mean column when that is more */
 
 typedef struct
 {
@@ -352,21 +354,24 @@ nest_stacks (Layout *l,
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  g_autofree gboolean *nests = g_new0 (gboolean, l->n);
+  guint n_nested = 0, n_columns = 0, limit;
+
   for (guint i = 0; i < l->n; i++)
     if (l->lined[i] && l->stack_pos[i] == 0)
       entries[l->layer[i]]++;
 
+  /* Which managers get a column, and how long columns are on average. */
   for (guint m = 0; m < l->n; m++)
     {
       gboolean any_small = FALSE, all = TRUE;
-      guint pos = 0, head;
 
       /* The reports hanging under @m; those of another manager stay there. */
       sorted_reports (l, m, members);
       for (guint k = members->len; k-- > 0;)
         if (primary_manager (l, g_array_index (members, guint, k)) != (int) m)
           g_array_remove_index (members, k);
-      if (members->len < STACK_MIN || entries[l->layer[m] + 1] <= WIDE_ROW || l->stack_pos[m] > 0)
+      if (members->len == 0 || entries[l->layer[m] + 1] <= WIDE_ROW || l->stack_pos[m] > 0)
         continue;
       for (guint k = 0; k < members->len && all; k++)
         {
@@ -378,22 +383,49 @@ nest_stacks (Layout *l,
         }
       if (!all || !any_small)
         continue;
+      nests[m] = TRUE;
+      n_columns++;
+      for (guint k = 0; k < members->len; k++)
+        n_nested += 1 + index_array (l->reports, g_array_index (members, guint, k))->len;
+    }
+  if (n_columns == 0)
+    return;
+  limit = MAX (NEST_MAX, 2 * n_nested / n_columns);
+
+  for (guint m = 0; m < l->n; m++)
+    {
+      guint pos = 0, head;
+
+      if (!nests[m])
+        continue;
+      sorted_reports (l, m, members);
+      for (guint k = members->len; k-- > 0;)
+        if (primary_manager (l, g_array_index (members, guint, k)) != (int) m)
+          g_array_remove_index (members, k);
 
       head = g_array_index (members, guint, 0);
       for (guint k = 0; k < members->len; k++)
         {
-          guint c = g_array_index (members, guint, k);
+          guint c = g_array_index (members, guint, k), size = 1;
 
-          l->head[c] = head, l->stack_pos[c] = pos++, l->indent[c] = 0, l->stack_len[c] = 1;
-          if (index_array (l->reports, c)->len == 0)
-            continue;
           sorted_reports (l, c, leaves);
+          for (guint j = leaves->len; j-- > 0;)
+            if (primary_manager (l, g_array_index (leaves, guint, j)) != (int) c)
+              g_array_remove_index (leaves, j);   /* in another manager's column */
+            else
+              size++;
+          /* A long column goes on in another beside it, a manager always
+           * with their reports. */
+          if (pos > 0 && pos + size > limit)
+            {
+              l->stack_len[head] = pos;
+              l->extra[head] = l->m->node_width / 6;
+              head = c, pos = 0;
+            }
+          l->head[c] = head, l->stack_pos[c] = pos++, l->indent[c] = 0, l->stack_len[c] = 1;
           for (guint j = 0; j < leaves->len; j++)
             {
               guint i = g_array_index (leaves, guint, j);
-
-              if (primary_manager (l, i) != (int) c)
-                continue;   /* in another manager's column */
 
               l->head[i] = head, l->stack_pos[i] = pos++, l->stack_len[i] = 1;
               l->indent[i] = l->m->node_width / 6;

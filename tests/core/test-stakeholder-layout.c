@@ -469,6 +469,55 @@ test_nested_columns (void)
       }
 }
 
+/* One director with far more people than the others: their column goes on
+ * in a second one beside it, each manager with their reports. */
+static void
+test_long_columns (void)
+{
+  g_autoptr(CrmStakeholderMap) map = crm_stakeholder_map_new (CRM_MAP_SCOPE_ORGANIZATION, 1, "Org");
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GHashTable) columns = g_hash_table_new (g_double_hash, g_double_equal);
+  CrmLayoutMetrics m;
+
+  crm_stakeholder_layout_metrics_init (&m);
+  add_person (map, 1, "Chief", "");
+  for (gint64 d = 0; d < 5; d++)
+    {
+      add_person (map, 10 + d, "Director", "");
+      add_edge (map, CRM_MAP_EDGE_REPORTS_TO, 10 + d, 1);
+      for (gint64 k = 0; k < (d == 0 ? 8 : 3); k++)
+        {
+          gint64 manager = 100 + d * 10 + k;
+
+          add_person (map, manager, "Manager", "");
+          add_edge (map, CRM_MAP_EDGE_REPORTS_TO, manager, 10 + d);
+          for (gint64 r = 0; r < (d == 0 ? 3 : 1); r++)
+            {
+              add_person (map, manager * 10 + r, "Report", "");
+              add_edge (map, CRM_MAP_EDGE_REPORTS_TO, manager * 10 + r, manager);
+            }
+        }
+    }
+
+  points = crm_stakeholder_layout (map, &m, FALSE);
+  assert_no_overlap (points, &m);
+  for (gint64 k = 0; k < 8; k++)
+    {
+      const CrmLayoutPoint *p = point_of (map, points, 100 + k);
+
+      g_hash_table_add (columns, (gpointer) &p->x);
+      for (gint64 r = 0; r < 3; r++)
+        {
+          const CrmLayoutPoint *q = point_of (map, points, (100 + k) * 10 + r);
+
+          g_assert_cmpfloat (fabs (q->x - (p->x + m.node_width / 6)), <, 1e-6);
+          g_assert_cmpfloat (q->y, ==, p->y + (r + 1) * (m.node_height + m.h_gap));
+        }
+    }
+  /* 32 people: more than twice the mean column ((32 + 4 * 6) / 5), in two. */
+  g_assert_cmpuint (g_hash_table_size (columns), ==, 2);
+}
+
 /*        A
  *      B   C
  *      D        E (no lines) */
@@ -555,6 +604,7 @@ main (int    argc,
   g_test_add_func ("/stakeholder-layout/placed", test_placed);
   g_test_add_func ("/stakeholder-layout/columns", test_columns);
   g_test_add_func ("/stakeholder-layout/nested-columns", test_nested_columns);
+  g_test_add_func ("/stakeholder-layout/long-columns", test_long_columns);
   g_test_add_func ("/stakeholder-layout/neighbours", test_neighbours);
   g_test_add_func ("/stakeholder-layout/bounds", test_bounds);
 
