@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shared between the canvas (crm-stakeholder-canvas.c: layout, drawing,
- * zoom, scrolling, pointer), its keyboard, actions and menus
- * (crm-stakeholder-canvas-keys.c) and its node children.
+ * zoom, scrolling), its pointer input (crm-stakeholder-canvas-input.c), its
+ * keyboard, actions and menus (crm-stakeholder-canvas-keys.c) and its node
+ * children.
  */
 
 #pragma once
@@ -21,6 +22,7 @@ G_BEGIN_DECLS
 #define CRM_CANVAS_ZOOM_MAX  4.0
 #define CRM_CANVAS_ZOOM_STEP 1.25
 #define CRM_CANVAS_MOVE_STEP 20.0   /* Alt+arrow, in map units */
+#define CRM_CANVAS_HANDLE_MIN_ZOOM 0.5  /* no edge handle below this zoom */
 
 typedef enum
 {
@@ -128,10 +130,20 @@ void                _crm_stakeholder_canvas_snapshot_node  (CrmStakeholderCanvas
                                                             CrmStakeholderNode   *node,
                                                             GtkSnapshot          *snapshot);
 void                _crm_stakeholder_canvas_update_handle  (CrmStakeholderCanvas *self);
+void                _crm_stakeholder_canvas_to_map         (CrmStakeholderCanvas *self,
+                                                            double                wx,
+                                                            double                wy,
+                                                            double               *mx,
+                                                            double               *my);
+void                _crm_stakeholder_canvas_invalidate     (CrmStakeholderCanvas *self);
+void                _crm_stakeholder_canvas_relayout       (CrmStakeholderCanvas *self);
 void                _crm_stakeholder_canvas_emit_activate  (CrmStakeholderCanvas *self,
                                                             gint64                person_id);
 void                _crm_stakeholder_canvas_emit_error     (CrmStakeholderCanvas *self,
                                                             const char           *message);
+
+/* crm-stakeholder-canvas-input.c */
+void                _crm_stakeholder_canvas_init_input     (CrmStakeholderCanvas *self);
 
 /* crm-stakeholder-canvas-keys.c */
 void                _crm_stakeholder_canvas_class_init_keys (GtkWidgetClass      *widget_class);
