@@ -9,7 +9,7 @@
  *     node order.  A depth-first walk in node order drops the edges that
  *     close a cycle, so the same data always breaks a cycle in the same place.
  *  2. A node's layer is one below its lowest manager (0 without managers).
- *     Two or more reports of one manager who have no reports and no other
+ *     Three or more reports of one manager who have no reports and no other
  *     manager hang in a column under that manager instead of spreading the
  *     row (a layer is as tall as its tallest column); in a small map, six
  *     or more.  Where a row is still wide, a manager whose reports are all
@@ -37,7 +37,7 @@
 #include "crm-stakeholder-layout.h"
 
 #define N_ROUNDS 2   /* down and up sweeps before the final downward one */
-#define STACK_MIN 2  /* leaf reports of one manager that make a column */
+#define STACK_MIN 3  /* leaf reports of one manager that make a column */
 #define STACK_MIN_SMALL 6  /* the same in a small map, which has room to spread */
 #define SMALL_MAP 12
 #define WIDE_ROW 10      /* entries of a row past which columns nest */
