@@ -9,8 +9,9 @@
  *     node order.  A depth-first walk in node order drops the edges that
  *     close a cycle, so the same data always breaks a cycle in the same place.
  *  2. A node's layer is one below its lowest manager (0 without managers).
- *     Three or more reports of one manager who have no reports and no other
- *     manager hang in a column under that manager instead of spreading the
+ *     Three or more reports of one manager who have no reports and hang
+ *     under that manager (the first of their lowest managers, when they
+ *     have several) form a column under them instead of spreading the
  *     row (a layer is as tall as its tallest column); in a small map, six
  *     or more.  Where a row is still wide, a manager whose reports are all
  *     such columns' managers or leaves gets one column of them, each
