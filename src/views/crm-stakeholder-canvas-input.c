@@ -21,6 +21,8 @@
 
 #define DRAG_THRESHOLD  6.0   /* pixels before a press becomes a drag */
 #define WHEEL_STEP      48.0  /* pixels per wheel notch */
+#define AUTOSCROLL_EDGE  32.0  /* pixels from an edge where a drag scrolls the view */
+#define AUTOSCROLL_SPEED 16.0  /* pixels per frame at the very edge */
 
 static gboolean
 is_inside (GtkWidget *widget,
@@ -214,6 +216,79 @@ set_link_target (CrmStakeholderCanvas *self,
     gtk_widget_add_css_class (g_ptr_array_index (self->nodes, index), "link-target");
 }
 
+/* Moves the dragged node, or the end of the dragged line, under the pointer
+ * at (@x, @y). */
+static void
+drag_to (CrmStakeholderCanvas *self,
+         double                x,
+         double                y)
+{
+  if (self->drag == CRM_CANVAS_DRAG_MOVE)
+    {
+      int index = _crm_stakeholder_canvas_index_of (self, self->drag_person);
+      CrmLayoutPoint *point;
+      double mx, my;
+
+      if (index < 0)
+        return;
+      point = &g_array_index (self->points, CrmLayoutPoint, index);
+      _crm_stakeholder_canvas_to_map (self, x, y, &mx, &my);
+      point->x = mx - self->drag_grab_x;
+      point->y = my - self->drag_grab_y;
+      _crm_stakeholder_canvas_invalidate (self);
+    }
+  else if (self->drag == CRM_CANVAS_DRAG_LINK)
+    {
+      CrmStakeholderNode *node = _crm_stakeholder_canvas_node_at (self, x, y);
+      gint64 person = node != NULL ? crm_stakeholder_node_get_person_id (node) : 0;
+
+      self->link_x = x;
+      self->link_y = y;
+      set_link_target (self, person != self->drag_person ? person : 0);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* Pixels per frame to scroll when the pointer is within AUTOSCROLL_EDGE of
+ * an edge, faster the nearer it is. */
+static double
+edge_speed (double position,
+            int    size)
+{
+  if (position < AUTOSCROLL_EDGE)
+    return -AUTOSCROLL_SPEED * (AUTOSCROLL_EDGE - MAX (position, 0)) / AUTOSCROLL_EDGE;
+  if (position > size - AUTOSCROLL_EDGE)
+    return AUTOSCROLL_SPEED * (MIN (position, size) - (size - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE;
+  return 0;
+}
+
+static gboolean
+autoscroll_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  CrmStakeholderCanvas *self = CRM_STAKEHOLDER_CANVAS (widget);
+  double dx = edge_speed (self->drag_x, gtk_widget_get_width (widget));
+  double dy = edge_speed (self->drag_y, gtk_widget_get_height (widget));
+
+  if ((self->drag != CRM_CANVAS_DRAG_MOVE && self->drag != CRM_CANVAS_DRAG_LINK) || (dx == 0 && dy == 0))
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  _crm_stakeholder_canvas_scroll_by (self, dx, dy);
+  drag_to (self, self->drag_x, self->drag_y);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_autoscroll (CrmStakeholderCanvas *self)
+{
+  if (self->autoscroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+  self->autoscroll_id = 0;
+}
+
 static void
 on_drag_update_cb (GtkGestureDrag       *gesture,
                    double                dx,
@@ -238,45 +313,21 @@ on_drag_update_cb (GtkGestureDrag       *gesture,
       _crm_stakeholder_canvas_update_handle (self);
     }
 
-  switch (self->drag)
+  self->drag_x = x;
+  self->drag_y = y;
+  if (self->drag == CRM_CANVAS_DRAG_PAN)
     {
-    case CRM_CANVAS_DRAG_PAN:
       gtk_adjustment_set_value (self->hadjustment, self->pan_h0 - dx);
       gtk_adjustment_set_value (self->vadjustment, self->pan_v0 - dy);
-      break;
-
-    case CRM_CANVAS_DRAG_MOVE:
-      {
-        int index = _crm_stakeholder_canvas_index_of (self, self->drag_person);
-        CrmLayoutPoint *point;
-        double mx, my;
-
-        if (index < 0)
-          break;
-        point = &g_array_index (self->points, CrmLayoutPoint, index);
-        _crm_stakeholder_canvas_to_map (self, x, y, &mx, &my);
-        point->x = mx - self->drag_grab_x;
-        point->y = my - self->drag_grab_y;
-        _crm_stakeholder_canvas_invalidate (self);
-      }
-      break;
-
-    case CRM_CANVAS_DRAG_LINK:
-      {
-        CrmStakeholderNode *node = _crm_stakeholder_canvas_node_at (self, x, y);
-        gint64 person = node != NULL ? crm_stakeholder_node_get_person_id (node) : 0;
-
-        self->link_x = x;
-        self->link_y = y;
-        set_link_target (self, person != self->drag_person ? person : 0);
-        gtk_widget_queue_draw (GTK_WIDGET (self));
-      }
-      break;
-
-    case CRM_CANVAS_DRAG_NONE:
-    default:
-      break;
+      return;
     }
+
+  drag_to (self, x, y);
+  /* Near an edge the view follows the node or the line. */
+  if (self->autoscroll_id == 0 &&
+      (edge_speed (x, gtk_widget_get_width (GTK_WIDGET (self))) != 0 ||
+       edge_speed (y, gtk_widget_get_height (GTK_WIDGET (self))) != 0))
+    self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL, NULL);
 }
 
 static void
@@ -286,9 +337,16 @@ end_drag (CrmStakeholderCanvas *self,
   CrmCanvasDrag drag = self->drag;
   gint64 target = self->link_target;
 
+  /* Once only: a reset gesture emits both "cancel" and "drag-end". */
+  if (drag == CRM_CANVAS_DRAG_NONE)
+    return;
   self->drag = CRM_CANVAS_DRAG_NONE;
+  stop_autoscroll (self);
   set_link_target (self, 0);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  if (self->pick != CRM_CANVAS_PICK_NONE)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+  else
+    gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (!self->drag_moved)
@@ -417,6 +475,7 @@ _crm_stakeholder_canvas_init_input (CrmStakeholderCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_drag_new ();
+  self->drag_gesture = gesture;
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update_cb), self);
@@ -443,4 +502,23 @@ _crm_stakeholder_canvas_init_input (CrmStakeholderCanvas *self)
   g_signal_connect (controller, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (controller, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* Escape during a drag: the node goes back, the line is dropped. */
+gboolean
+_crm_stakeholder_canvas_cancel_drag (CrmStakeholderCanvas *self)
+{
+  if (self->drag == CRM_CANVAS_DRAG_NONE || self->drag_gesture == NULL)
+    return FALSE;
+  end_drag (self, FALSE);
+  gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag_gesture));
+  return TRUE;
+}
+
+void
+_crm_stakeholder_canvas_dispose_input (CrmStakeholderCanvas *self)
+{
+  stop_autoscroll (self);
+  self->drag = CRM_CANVAS_DRAG_NONE;
+  self->drag_gesture = NULL;
 }

@@ -688,6 +688,8 @@ escape_binding (GtkWidget *widget,
 {
   CrmStakeholderCanvas *self = CRM_STAKEHOLDER_CANVAS (widget);
 
+  if (_crm_stakeholder_canvas_cancel_drag (self))
+    return TRUE;
   if (self->pick == CRM_CANVAS_PICK_NONE)
     return FALSE;
   _crm_stakeholder_canvas_cancel_pick (self);

@@ -87,6 +87,10 @@ struct _CrmStakeholderCanvas
   double             link_x;
   double             link_y;
   double             pinch_zoom0;
+  double             drag_x;         /* the pointer during a drag */
+  double             drag_y;
+  guint              autoscroll_id;  /* tick callback while dragging near an edge */
+  GtkGesture        *drag_gesture;   /* owned by the canvas's controllers */
 
   /* the edge handle shown on the hovered or selected node */
   GtkWidget         *handle;
@@ -137,6 +141,10 @@ void                _crm_stakeholder_canvas_to_map         (CrmStakeholderCanvas
                                                             double               *my);
 void                _crm_stakeholder_canvas_invalidate     (CrmStakeholderCanvas *self);
 void                _crm_stakeholder_canvas_relayout       (CrmStakeholderCanvas *self);
+/* Scrolls by (@dx, @dy) pixels, beyond the drawing if need be. */
+void                _crm_stakeholder_canvas_scroll_by      (CrmStakeholderCanvas *self,
+                                                            double                dx,
+                                                            double                dy);
 void                _crm_stakeholder_canvas_emit_activate  (CrmStakeholderCanvas *self,
                                                             gint64                person_id);
 void                _crm_stakeholder_canvas_emit_error     (CrmStakeholderCanvas *self,
@@ -144,6 +152,8 @@ void                _crm_stakeholder_canvas_emit_error     (CrmStakeholderCanvas
 
 /* crm-stakeholder-canvas-input.c */
 void                _crm_stakeholder_canvas_init_input     (CrmStakeholderCanvas *self);
+void                _crm_stakeholder_canvas_dispose_input  (CrmStakeholderCanvas *self);
+gboolean            _crm_stakeholder_canvas_cancel_drag    (CrmStakeholderCanvas *self);
 
 /* crm-stakeholder-canvas-keys.c */
 void                _crm_stakeholder_canvas_class_init_keys (GtkWidgetClass      *widget_class);

@@ -909,6 +909,7 @@ crm_stakeholder_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->map, on_map_changed_cb, self);
   g_clear_object (&self->map);
 
+  _crm_stakeholder_canvas_dispose_input (self);
   _crm_stakeholder_canvas_dispose_keys (self);
   for (guint i = 0; i < self->nodes->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->nodes, i));
@@ -1118,6 +1119,14 @@ void
 _crm_stakeholder_canvas_relayout (CrmStakeholderCanvas *self)
 {
   relayout (self);
+}
+
+void
+_crm_stakeholder_canvas_scroll_by (CrmStakeholderCanvas *self,
+                                   double                dx,
+                                   double                dy)
+{
+  set_view (self, self->view_x + dx / self->zoom, self->view_y + dy / self->zoom);
 }
 
 void
