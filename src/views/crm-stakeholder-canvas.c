@@ -674,9 +674,7 @@ _crm_stakeholder_canvas_snapshot_node (CrmStakeholderCanvas *self,
   cairo_translate (cr,
                    -(point->x - self->metrics.node_width / 2),
                    -(point->y - self->metrics.node_height / 2));
-  crm_map_renderer_draw_node (self->renderer, cr, index,
-                              _crm_stakeholder_node_get_selected (node) ||
-                              crm_stakeholder_node_get_person_id (node) == self->link_target);
+  crm_map_renderer_draw_node (self->renderer, cr, index, _crm_stakeholder_node_get_selected (node));
   cairo_destroy (cr);
 }
 
