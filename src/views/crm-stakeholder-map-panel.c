@@ -541,6 +541,10 @@ _crm_stakeholder_map_view_update_insights (CrmStakeholderMapView *self)
                                          ? _("No gaps: the people who decide are known and engaged.")
                                          : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->insights_list), findings->len > 0);
+  /* A dot on the Insights tab while there is something to act on. */
+  g_object_set (gtk_stack_get_page (self->panel_stack,
+                                    gtk_stack_get_child_by_name (self->panel_stack, "insights")),
+                "needs-attention", findings->len > 0, NULL);
 }
 
 /* The panel. */
@@ -554,6 +558,10 @@ _crm_stakeholder_map_view_update_panel (CrmStakeholderMapView *self)
   /* Notes typed for the person selected before are kept. */
   if (self->notes_person != selected && self->notes_timeout_id != 0)
     save_notes (self);
+
+  /* Choosing someone shows their details; choosing no one, the insights. */
+  if (self->notes_person != selected && self->map != NULL)
+    gtk_stack_set_visible_child_name (self->panel_stack, node != NULL ? "person" : "insights");
 
   gtk_widget_set_visible (GTK_WIDGET (self->no_selection_label), node == NULL && self->map != NULL);
   gtk_widget_set_visible (self->person_box, node != NULL);

@@ -63,6 +63,7 @@ struct _CrmStakeholderMapView
   GtkMenuButton     *add_link_button;
   GtkTextView       *notes_view;
   GtkButton         *remove_button;
+  GtkStack          *panel_stack;
   AdwPreferencesGroup *insights_group;
   GtkListBox        *insights_list;
 };

@@ -183,6 +183,8 @@ set_map (CrmStakeholderMapView *self,
                              G_CONNECT_SWAPPED);
 
   crm_stakeholder_canvas_set_map (CRM_STAKEHOLDER_CANVAS (self->canvas), map);
+  /* What to act on first; a person chosen on the map shows their details. */
+  gtk_stack_set_visible_child_name (self->panel_stack, "insights");
   g_object_set (self->canvas,
                 "stale-days", _crm_stakeholder_map_view_get_stale_days (self),
                 "now", crm_context_get_now (self->context),
@@ -221,15 +223,6 @@ on_map_loaded_cb (GObject      *object,
   /* The canvas fits the map to the size it had; once the page has its
    * final size, fit again. */
   on_flap_folded_cb (self);
-
-  /* Keyboard users start on the map. */
-  if (crm_stakeholder_map_get_n_nodes (map) > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
-      if (focus == NULL || focus == GTK_WIDGET (self->back_button))
-        gtk_widget_child_focus (self->canvas, GTK_DIR_TAB_FORWARD);
-    }
 }
 
 static void
@@ -756,6 +749,7 @@ crm_stakeholder_map_view_class_init (CrmStakeholderMapViewClass *klass)
   BIND (add_link_button);
   BIND (notes_view);
   BIND (remove_button);
+  BIND (panel_stack);
   BIND (insights_group);
   BIND (insights_list);
 
