@@ -68,7 +68,13 @@ struct _CrmStakeholderCanvas
   guint              hscroll_policy : 1;
   guint              vscroll_policy : 1;
 
-  GskRenderNode     *static_layer;   /* background and lines at the current view */
+  GskRenderNode     *static_layer;   /* background and lines at the view below */
+  double             layer_view_x;
+  double             layer_view_y;
+  double             layer_zoom;
+  int                layer_width;
+  int                layer_height;
+  gboolean           allocating;
 
   /* pointer */
   double             pointer_x;

@@ -137,8 +137,8 @@ set_view (CrmStakeholderCanvas *self,
   self->view_x = x;
   self->view_y = y;
   configure_adjustments (self);
-  drop_static_layer (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /* Centres the drawing along the axes where it fits in the widget. */
@@ -397,7 +397,6 @@ on_adjustment_value_changed_cb (CrmStakeholderCanvas *self)
 {
   self->view_x = gtk_adjustment_get_value (self->hadjustment) / self->zoom;
   self->view_y = gtk_adjustment_get_value (self->vadjustment) / self->zoom;
-  drop_static_layer (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -495,6 +494,9 @@ crm_stakeholder_canvas_size_allocate (GtkWidget *widget,
   graphene_rect_t rect;
   int index;
 
+  /* The view may change below (fit, centring, scrolling a node into view):
+   * no new allocation for that. */
+  self->allocating = TRUE;
   if (self->need_fit && self->points != NULL && self->points->len > 0 && width > 1 && height > 1)
     {
       self->need_fit = FALSE;
@@ -510,7 +512,7 @@ crm_stakeholder_canvas_size_allocate (GtkWidget *widget,
   if (index >= 0 && self->points != NULL && (guint) index < self->points->len)
     scroll_to_node (self, index);
   self->reveal = 0;
-  drop_static_layer (self);
+  self->allocating = FALSE;
 
   for (guint i = 0; i < self->nodes->len && self->points != NULL && i < self->points->len; i++)
     {
@@ -624,8 +626,21 @@ crm_stakeholder_canvas_snapshot (GtkWidget   *widget,
   if (self->renderer == NULL || self->points == NULL || width <= 0 || height <= 0)
     return;
 
+  /* The lines are drawn again only when the view or the map changed, not
+   * for a hover or a focus change. */
+  if (self->static_layer != NULL &&
+      (self->layer_view_x != self->view_x || self->layer_view_y != self->view_y ||
+       self->layer_zoom != self->zoom || self->layer_width != width || self->layer_height != height))
+    drop_static_layer (self);
   if (self->static_layer == NULL)
-    build_static_layer (self, width, height);
+    {
+      build_static_layer (self, width, height);
+      self->layer_view_x = self->view_x;
+      self->layer_view_y = self->view_y;
+      self->layer_zoom = self->zoom;
+      self->layer_width = width;
+      self->layer_height = height;
+    }
   if (self->static_layer != NULL)
     gtk_snapshot_append_node (snapshot, self->static_layer);
 
