@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "crm-keys.h"
@@ -747,6 +749,16 @@ run_showcase (const char *seconds)
   const char *zoom = g_getenv ("CRM_CANVAS_SHOWCASE_ZOOM");
   const char *action = g_getenv ("CRM_CANVAS_SHOWCASE_ACTION");
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* Translations from a build tree, as rapport's main () binds them (and
+   * the environment's locale, which gtk_test_init () replaced). */
+  if (g_getenv ("RAPPORT_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORT_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   /* The application's style sheet, which AdwApplication would load. */
   gtk_css_provider_load_from_resource (css, "/io/github/rapportcrm/Rapport/style.css");
