@@ -484,6 +484,46 @@ fit (CrmStakeholderCanvas *self)
             self->by + self->bh / 2 - height / 2.0 / zoom);
 }
 
+/* The edge handle, half over the right edge of its node, at its middle. */
+static void
+allocate_handle (CrmStakeholderCanvas *self)
+{
+  int index = _crm_stakeholder_canvas_index_of (self, self->handle_person);
+  graphene_rect_t rect;
+  int w, h;
+
+  gtk_widget_set_child_visible (self->handle,
+                                gtk_widget_get_visible (self->handle) && index >= 0 &&
+                                self->zoom >= CRM_CANVAS_HANDLE_MIN_ZOOM && self->points != NULL &&
+                                (guint) index < self->points->len);
+  if (!gtk_widget_get_child_visible (self->handle))
+    return;
+
+  gtk_widget_measure (self->handle, GTK_ORIENTATION_HORIZONTAL, -1, &w, NULL, NULL, NULL);
+  gtk_widget_measure (self->handle, GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
+  _crm_stakeholder_canvas_node_rect (self, index, &rect);
+  self->handle_x = rect.origin.x + rect.size.width - w / 2.0;
+  self->handle_y = rect.origin.y + (rect.size.height - h) / 2.0;
+  gtk_widget_allocate (self->handle, w, h, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (self->handle_x, self->handle_y)));
+}
+
+/* The pick mode's hint, centred at the top. */
+static void
+allocate_hint (CrmStakeholderCanvas *self,
+               int                   width)
+{
+  int w, h;
+
+  if (!gtk_widget_get_visible (self->hint))
+    return;
+  gtk_widget_measure (self->hint, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+  w = MIN (w, width - 2 * HINT_MARGIN);
+  gtk_widget_measure (self->hint, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+  gtk_widget_allocate (self->hint, w, h, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - w) / 2, HINT_MARGIN)));
+}
+
 static void
 crm_stakeholder_canvas_size_allocate (GtkWidget *widget,
                                       int        width,
@@ -522,37 +562,8 @@ crm_stakeholder_canvas_size_allocate (GtkWidget *widget,
                            gsk_transform_translate (NULL, &rect.origin));
     }
 
-  index = _crm_stakeholder_canvas_index_of (self, self->handle_person);
-  gtk_widget_set_child_visible (self->handle,
-                                gtk_widget_get_visible (self->handle) && index >= 0 &&
-                                self->zoom >= CRM_CANVAS_HANDLE_MIN_ZOOM && self->points != NULL &&
-                                (guint) index < self->points->len);
-  if (gtk_widget_get_child_visible (self->handle))
-    {
-      int w, h;
-
-      gtk_widget_measure (self->handle, GTK_ORIENTATION_HORIZONTAL, -1, &w, NULL, NULL, NULL);
-      gtk_widget_measure (self->handle, GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
-      _crm_stakeholder_canvas_node_rect (self, index, &rect);
-      /* Half over the node's right edge, at its middle. */
-      self->handle_x = rect.origin.x + rect.size.width - w / 2.0;
-      self->handle_y = rect.origin.y + (rect.size.height - h) / 2.0;
-      gtk_widget_allocate (self->handle, w, h, -1,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (self->handle_x,
-                                                                                self->handle_y)));
-    }
-
-  if (gtk_widget_get_visible (self->hint))
-    {
-      int w, h;
-
-      gtk_widget_measure (self->hint, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
-      w = MIN (w, width - 2 * HINT_MARGIN);
-      gtk_widget_measure (self->hint, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
-      gtk_widget_allocate (self->hint, w, h, -1,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - w) / 2,
-                                                                                HINT_MARGIN)));
-    }
+  allocate_handle (self);
+  allocate_hint (self, width);
 
   if (self->menu != NULL && gtk_widget_get_visible (self->menu))
     gtk_popover_present (GTK_POPOVER (self->menu));

@@ -43,6 +43,13 @@ G_DECLARE_FINAL_TYPE (CrmStakeholderCanvas, crm_stakeholder_canvas, CRM, STAKEHO
  *   canvas.remove-influence ((xx)) from, to,
  *   canvas.set-role ((xs)), canvas.set-influence ((xs)), canvas.set-attitude ((xs)),
  *   canvas.move-node ((xdd)) person, dx, dy in map units
+ * and (added with the canvas):
+ *   canvas.connect-manager ((xx)) person, manager      — what a picked target or
+ *   canvas.connect-influence ((xx)) from, to            — a dragged line adds,
+ *   canvas.cancel-pick                                  — leaves the pick mode.
+ *
+ * The canvas is a GtkScrollable: in a GtkScrolledWindow its adjustments
+ * drive the scrollbars; alone it still pans itself (drag, scroll).
  */
 
 GtkWidget         *crm_stakeholder_canvas_new          (void);
