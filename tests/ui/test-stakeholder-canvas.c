@@ -5,9 +5,10 @@
  *
  * The stakeholder canvas in a real window over a hand-built map of ten
  * people in two departments (one with two managers, an influence cycle):
- * accessible nodes, arrows along the lines, the key bindings of moving a
- * node, the pick mode of Set Manager… (Enter on the target, Escape),
- * removing a line, zoom, the node menu, and the refused cycle.
+ * accessible nodes, selection and Tab, arrows along the lines, the key
+ * bindings of moving a node, the pick mode of Set Manager… (Enter on the
+ * target, Escape), removing a line, zoom, the node menu, the menu after a
+ * dragged line, and the refused cycle.
  *
  * With CRM_CANVAS_SHOWCASE=SECONDS it only shows the map that long (for
  * screenshots; CRM_CANVAS_SHOWCASE_CHINESE=1 for Chinese names).
@@ -24,6 +25,7 @@
 
 #include "crm-keys.h"
 #include "crm-stakeholder-canvas.h"
+#include "crm-stakeholder-canvas-private.h"
 #include "crm-stakeholder-map.h"
 #include "crm-stakeholder-node.h"
 
@@ -370,6 +372,13 @@ test_selection (Fixture       *fixture,
   g_assert_cmpint (crm_stakeholder_canvas_get_selected (fixture->canvas), ==, CFO);
   g_assert_true ((gtk_widget_get_state_flags (node) & GTK_STATE_FLAG_SELECTED) == 0);
 
+  /* Tab enters the map at the selected node, and the next Tab leaves it:
+   * the map is one stop in the Tab chain, arrows move inside. */
+  gtk_window_set_focus (fixture->window, NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->canvas), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpint (focused_person (fixture), ==, CFO);
+  g_assert_false (gtk_widget_child_focus (GTK_WIDGET (fixture->canvas), GTK_DIR_TAB_FORWARD));
+
   crm_stakeholder_canvas_set_selected (fixture->canvas, 0);
   g_assert_cmpint (crm_stakeholder_canvas_get_selected (fixture->canvas), ==, 0);
 }
@@ -713,6 +722,41 @@ test_menu (Fixture       *fixture,
   spin (20);
 }
 
+/* What a line dragged from one node to another offers on the drop. */
+static void
+test_link_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *popover;
+  GMenuModel *model;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  gint64 from, to;
+
+  _crm_stakeholder_canvas_show_link_menu (fixture->canvas, CLERK, CONTROLLER, 100, 100);
+  popover = shown_popover (fixture);
+  g_assert_nonnull (popover);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+
+  /* "Reports to Zhou Xin": canvas.connect-manager (Wu Hao, Zhou Xin) */
+  g_assert_true (g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "canvas.connect-manager");
+  target = g_menu_model_get_item_attribute_value (model, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE ("(xx)"));
+  g_variant_get (target, "(xx)", &from, &to);
+  g_assert_cmpint (from, ==, CLERK);
+  g_assert_cmpint (to, ==, CONTROLLER);
+
+  /* Activated from the popover, as a click on the item does. */
+  gtk_widget_activate_action_variant (popover, action, target);
+  spin (20);
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+  g_assert_true (has_manager (fixture->map, CLERK, CONTROLLER));
+  g_assert_true (has_manager (fixture->map, CLERK, ACCOUNTANT));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin (20);
+}
+
 static void
 test_replace_map (Fixture       *fixture,
                   gconstpointer  data)
@@ -811,6 +855,7 @@ main (int   argc,
   ADD ("attributes", test_attributes);
   ADD ("zoom", test_zoom);
   ADD ("menu", test_menu);
+  ADD ("link-menu", test_link_menu);
   ADD ("replace-map", test_replace_map);
 #undef ADD
 
