@@ -32,6 +32,11 @@
 #define BATCH_ROWS 256
 #define N_BATCHES 8
 #define SORT_KEY_CACHE_SIZE 65536
+/* Well under the length at which _crm_search_sort_key() cuts text. */
+#define ASCII_KEY_BYTES 1024
+/* Smaller files are read on the worker: a thread of its own would cost
+ * more than it saves (and ICU's transliterators are made once per thread). */
+#define THREAD_MIN_BYTES (512 * 1024)
 
 typedef struct
 {
@@ -208,8 +213,10 @@ read_fraction (CrmImportRows *self)
 
 /* _crm_search_sort_key() spells Han in pinyin through ICU, which costs more
  * than the rest of a row; names repeat, so keys of non-ASCII text are kept
- * (up to a limit: the cache starts over when full).  transfer none: valid
- * until the next call. */
+ * (up to a limit: the cache starts over when full).  For short ASCII text
+ * the key is the text in lower case (composing and case folding change
+ * nothing else in ASCII), made without the Unicode tables.  transfer none:
+ * valid until the next call. */
 static const char *
 cached_sort_key (GHashTable **cache,
                  const char  *text,
@@ -217,12 +224,12 @@ cached_sort_key (GHashTable **cache,
 {
   const char *cached;
   char *key;
-  gboolean ascii = TRUE;
+  const char *p;
 
-  for (const char *p = text; *p != '\0' && ascii; p++)
-    ascii = (guchar) *p < 0x80;
-  if (ascii)
-    return *owned = _crm_search_sort_key (text);
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0' && p - text <= ASCII_KEY_BYTES)
+    return *owned = g_ascii_strdown (text, p - text);
   if (*cache == NULL)
     *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   cached = g_hash_table_lookup (*cache, text);
@@ -449,6 +456,8 @@ _crm_import_rows_start (CrmImportRows   *self,
 
   self->target = target;
   self->region = g_strdup (region);
+  if (self->size < THREAD_MIN_BYTES)
+    return;
   self->full = g_async_queue_new ();
   self->empty = g_async_queue_new ();
   for (guint i = 0; i < N_BATCHES; i++)
@@ -458,10 +467,48 @@ _crm_import_rows_start (CrmImportRows   *self,
 
 /* The next row, prepared (transfer none: valid until the next call); NULL
  * at the end of the file or with @error (reading failed, or cancelled). */
+/* Without a thread: one row at a time, in a batch of one. */
+static CrmImportItem *
+next_here (CrmImportRows  *self,
+           GError        **error)
+{
+  CrmImportItem *row;
+
+  if (self->batch == NULL)
+    self->batch = g_new0 (Batch, 1);
+  row = &self->batch->rows[0];
+  if (self->batch->n_rows > 0)
+    row_clear (row);
+  self->batch->n_rows = 0;
+  if (self->done)
+    return NULL;
+  if (self->first_pending)
+    {
+      row->draft = g_steal_pointer (&self->first);
+      row->line = self->first_line;
+      row->reason = self->first_reason;
+      self->first_pending = FALSE;
+    }
+  else if (self->first_line == 0 ||
+           !read_next (self, &row->draft, &row->line, &row->reason, error))
+    {
+      if (self->first_line == 0 && self->first_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&self->first_error));
+      self->done = TRUE;
+      return NULL;
+    }
+  prepare (self, row);
+  self->batch->n_rows = 1;
+  self->batch->fraction = read_fraction (self);
+  return row;
+}
+
 CrmImportItem *
 _crm_import_rows_next (CrmImportRows  *self,
                        GError        **error)
 {
+  if (self->full == NULL)
+    return next_here (self, error);
   while (self->batch == NULL || self->next >= self->batch->n_rows)
     {
       if (self->batch != NULL)

@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "crm-import.h"
+#include "crm-import-private.h"
 #include "crm-models.h"
+#include "crm-search-fold.h"
 #include "crm-store-private.h"
 #include "crm-test-util.h"
 
@@ -666,6 +668,86 @@ test_search_queue (Fixture       *f,
                                      "p.id = d.record_id WHERE p.family_name = 'Roy'"), ==, 2);
 }
 
+/* A file big enough to be read on a thread of its own: the same statuses,
+ * lines and records as row by row, through a preview and its run. */
+static void
+test_big_file (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("Given Name,Family Name,Email,Phone,Organization\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CrmImport) import = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const CrmImportRejection *rejections;
+  guint n_rejections, n_rows = 30000;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (i % 100 == 99)
+        g_string_append_printf (csv, "Bad%u,Row,not-an-email%u,,\n", i, i);
+      else if (i % 50 == 49)
+        g_string_append_printf (csv, "Again%u,Row,P%u@Example.com,,\n", i, i - 1);
+      else
+        g_string_append_printf (csv, "Given%u,Family%u,p%u@example.com,+1 415 555 %04u,Org %u\n",
+                                i, i, i, i % 10000, i % 30);
+    }
+  g_string_append (csv, "Ann,Lee,,,Acme\n");
+  g_assert_cmpuint (csv->len, >, 1024 * 1024);
+  file = write_file (f, "big.csv", csv->str, csv->len);
+  import = crm_import_new (f->store, file);
+  crm_import_read_async (import, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_import_read_finish (import, crm_test_await (&result), &error));
+  g_assert_no_error (error);
+
+  /* 300 bad emails; 300 repeated emails and, of the 29,400 others, the
+   * phone numbers repeating past the first 10,000 rows; Ann at Acme and
+   * Ann's phone number (line 134) are in the database. */
+  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_REJECTED), ==, 300);
+  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_DUPLICATE), ==, 300 + 19600);
+  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_MATCH), ==, 1);
+  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_CONFLICT), ==, 1);
+  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_NEW), ==, 9799);
+  rejections = crm_import_get_rejections (import, &n_rejections);
+  g_assert_cmpuint (n_rejections, ==, 300);
+  g_assert_cmpuint (rejections[0].line, ==, 101);
+  g_assert_cmpuint (rejections[299].line, ==, 30001);
+  assert_row (import, 51, CRM_IMPORT_STATUS_DUPLICATE, NULL, 0);
+  assert_row (import, 134, CRM_IMPORT_STATUS_CONFLICT, NULL, 2001);
+  assert_row (import, n_rows + 2, CRM_IMPORT_STATUS_MATCH, NULL, 2001);
+
+  run_import (import);
+  g_assert_cmpuint (crm_import_get_n_imported (import), ==, 9799);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person"), ==, 2 + 9799);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM affiliation a JOIN organization o ON "
+                                     "o.id = a.organization_id WHERE o.name LIKE 'Org %'"), ==, 9799);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM organization"), ==, 1 + 30);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person WHERE email = 'p9998@example.com' "
+                                     "AND phone = '+14155559998' AND sort_key = 'given9998 family9998'"),
+                   ==, 1);
+}
+
+/* The import's sort keys of ASCII text are made without the Unicode tables:
+ * the same as the search's. */
+static void
+test_sort_keys (void)
+{
+  static const char *texts[] = { "", "Ann Lee", "ANN  lee", "O'Brien-Smith, Jr.", "\t42 Main St.\x7f",
+                                 "Zoë", "张伟", "Ａｃｍｅ", "ß Straße" };
+  GHashTable *cache = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *expected = _crm_search_sort_key (texts[i]);
+      g_autofree char *key = _crm_import_sort_key (&cache, texts[i]);
+      g_autofree char *again = _crm_import_sort_key (&cache, texts[i]);
+
+      g_assert_cmpstr (key, ==, expected);
+      g_assert_cmpstr (again, ==, expected);
+    }
+  g_clear_pointer (&cache, g_hash_table_unref);
+}
+
 static void
 test_labels (void)
 {
@@ -700,7 +782,9 @@ main (int    argc,
   ADD ("/import/bad-files", test_bad_files);
   ADD ("/import/custom-fields", test_custom_fields);
   ADD ("/import/search-queue", test_search_queue);
+  ADD ("/import/big-file", test_big_file);
 #undef ADD
+  g_test_add_func ("/import/sort-keys", test_sort_keys);
   g_test_add_func ("/import/labels", test_labels);
 
   return g_test_run ();
