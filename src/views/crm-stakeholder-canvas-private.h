@@ -60,7 +60,9 @@ struct _CrmStakeholderCanvas
   guint              stale_days;
   gint64             now;
   CrmMapStyle        style;
-  gboolean           need_fit;       /* fit the map once it has a size */
+  gboolean           need_fit;       /* fit the map to each new size until the view is moved */
+  int                fit_width;      /* the size it was fitted to */
+  int                fit_height;
   gint64             reveal;         /* scroll this node into view on the next allocation */
 
   GtkAdjustment     *hadjustment;

@@ -231,7 +231,10 @@ scroll_to_node (CrmStakeholderCanvas *self,
   else if (rect.origin.y + rect.size.height > height - REVEAL_MARGIN)
     v += MIN (rect.origin.y + rect.size.height - height + REVEAL_MARGIN, rect.origin.y - REVEAL_MARGIN);
   if (h != 0 || v != 0)
-    set_view (self, self->view_x + h / self->zoom, self->view_y + v / self->zoom);
+    {
+      self->need_fit = FALSE;
+      set_view (self, self->view_x + h / self->zoom, self->view_y + v / self->zoom);
+    }
 }
 
 /* --- the map: nodes, layout, style --- */
@@ -397,6 +400,7 @@ on_adjustment_value_changed_cb (CrmStakeholderCanvas *self)
 {
   self->view_x = gtk_adjustment_get_value (self->hadjustment) / self->zoom;
   self->view_y = gtk_adjustment_get_value (self->vadjustment) / self->zoom;
+  self->need_fit = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -537,9 +541,13 @@ crm_stakeholder_canvas_size_allocate (GtkWidget *widget,
   /* The view may change below (fit, centring, scrolling a node into view):
    * no new allocation for that. */
   self->allocating = TRUE;
-  if (self->need_fit && self->points != NULL && self->points->len > 0 && width > 1 && height > 1)
+  /* Until the view is zoomed, panned or scrolled, the map keeps fitting the
+   * widget as the page settles into its size. */
+  if (self->need_fit && self->points != NULL && self->points->len > 0 && width > 1 && height > 1 &&
+      (width != self->fit_width || height != self->fit_height))
     {
-      self->need_fit = FALSE;
+      self->fit_width = width;
+      self->fit_height = height;
       fit (self);
       _crm_stakeholder_canvas_update_actions (self);
     }
@@ -1150,6 +1158,7 @@ _crm_stakeholder_canvas_scroll_by (CrmStakeholderCanvas *self,
                                    double                dx,
                                    double                dy)
 {
+  self->need_fit = FALSE;
   set_view (self, self->view_x + dx / self->zoom, self->view_y + dy / self->zoom);
 }
 
@@ -1274,6 +1283,7 @@ crm_stakeholder_canvas_set_map (CrmStakeholderCanvas *self,
     }
 
   self->need_fit = TRUE;
+  self->fit_width = self->fit_height = 0;
   sync_nodes (self);
   relayout (self);
   if (self->selected != 0 && _crm_stakeholder_canvas_index_of (self, self->selected) < 0)
@@ -1329,12 +1339,11 @@ crm_stakeholder_canvas_zoom_to_fit (CrmStakeholderCanvas *self)
 {
   g_return_if_fail (CRM_IS_STAKEHOLDER_CANVAS (self));
 
-  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 1 || gtk_widget_get_height (GTK_WIDGET (self)) <= 1)
-    {
-      self->need_fit = TRUE;
-      return;
-    }
-  self->need_fit = FALSE;
+  self->need_fit = TRUE;
+  self->fit_width = gtk_widget_get_width (GTK_WIDGET (self));
+  self->fit_height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (self->fit_width <= 1 || self->fit_height <= 1)
+    return;
   fit (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   for (guint i = 0; i < self->nodes->len; i++)
