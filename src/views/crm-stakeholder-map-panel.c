@@ -685,6 +685,23 @@ toggle_panel_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* Escape in the panel over a narrow map closes the panel first. */
+static gboolean
+on_panel_escape_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  CrmStakeholderMapView *self = user_data;
+
+  if (!adw_flap_get_folded (self->flap) || !adw_flap_get_reveal_flap (self->flap))
+    return FALSE;
+
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->panel_button));
+
+  return TRUE;
+}
+
 void
 _crm_stakeholder_map_view_class_init_panel (GtkWidgetClass *widget_class)
 {
@@ -702,6 +719,7 @@ void
 _crm_stakeholder_map_view_init_panel (CrmStakeholderMapView *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   setup_combo (self, self->role_row, "role", "role", C_("stakeholder role", "None"));
   setup_combo (self, self->influence_row, "influence", "influence", NULL);
@@ -723,6 +741,12 @@ _crm_stakeholder_map_view_init_panel (CrmStakeholderMapView *self)
                            G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_notes_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (on_panel_escape_cb,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (adw_flap_get_flap (self->flap), shortcuts);
 }
 
 void

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "crm-stakeholder-map-view-private.h"
@@ -244,7 +245,8 @@ static void
 on_add_row_activated_cb (CrmStakeholderMapView *self,
                          GtkListBoxRow         *row)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
+  gint64 *person_id = g_object_get_data (G_OBJECT (row), "person-id");
+  gint64 id = person_id != NULL ? *person_id : 0;
   gpointer data;
   GAsyncReadyCallback callback = _crm_stakeholder_map_view_edit_callback (self, &data);
 
@@ -274,12 +276,14 @@ fill_candidates (CrmStakeholderMapView *self,
       const char *name = crm_person_get_display_name (person);
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *label = gtk_label_new (name[0] != '\0' ? name : _("Unnamed"));
+      gint64 *id = g_new (gint64, 1);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data (G_OBJECT (row), "person-id",
-                         GSIZE_TO_POINTER ((gsize) crm_record_get_id (CRM_RECORD (person))));
+      /* Ids are 64-bit: kept whole, not in a pointer. */
+      *id = crm_record_get_id (CRM_RECORD (person));
+      g_object_set_data_full (G_OBJECT (row), "person-id", id, g_free);
       g_object_set_data_full (G_OBJECT (row), "name-key", g_utf8_casefold (name, -1), g_free);
       gtk_list_box_append (self->add_list, row);
     }

@@ -453,6 +453,56 @@ test_organization_map (void)
   crm_ui_test_close_window (window);
 }
 
+typedef struct
+{
+  CrmStakeholderMap *map;
+  gint64             person;
+  gboolean           present;
+} PresenceWait;
+
+static gboolean
+presence_is (gpointer data)
+{
+  PresenceWait *wait = data;
+
+  return (crm_stakeholder_map_find_node (wait->map, wait->person) >= 0) == wait->present;
+}
+
+/* Add Person on a deal: one of the organization's people joins the deal's
+ * map; Remove from Deal takes them off again. */
+static void
+add_and_remove_person (CrmWindow             *window,
+                       CrmStakeholderMapView *view,
+                       gint64                 deal)
+{
+  CrmStakeholderMap *map = crm_stakeholder_map_view_get_map (view);
+  GtkWidget *canvas = crm_stakeholder_map_view_get_canvas (view);
+  GtkMenuButton *button = GTK_MENU_BUTTON (template_child (view, "add_button"));
+  GtkWidget *list = GTK_WIDGET (template_child (view, "add_list"));
+  g_autoptr(CrmStakeholderMap) saved = NULL;
+  g_autoptr(CrmStakeholderMap) removed = NULL;
+  GtkWidget *row;
+  gint64 person;
+
+  gtk_menu_button_popup (button);
+  crm_ui_test_wait (popover_filled, list);
+  row = gtk_widget_get_first_child (list);
+  person = *(gint64 *) g_object_get_data (G_OBJECT (row), "person-id");
+  g_assert_cmpint (person, >, 0);
+  g_assert_cmpint (crm_stakeholder_map_find_node (map, person), <, 0);
+  g_signal_emit_by_name (list, "row-activated", row);
+  crm_ui_test_wait (presence_is, &(PresenceWait) { map, person, TRUE });
+
+  saved = reload (window, CRM_MAP_SCOPE_DEAL, deal);
+  g_assert_cmpint (crm_stakeholder_map_find_node (saved, person), >=, 0);
+
+  crm_stakeholder_canvas_set_selected (CRM_STAKEHOLDER_CANVAS (canvas), person);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "map.remove-person", NULL));
+  crm_ui_test_wait (presence_is, &(PresenceWait) { map, person, FALSE });
+  removed = reload (window, CRM_MAP_SCOPE_DEAL, deal);
+  g_assert_cmpint (crm_stakeholder_map_find_node (removed, person), <, 0);
+}
+
 static gboolean
 organization_page_shown (gpointer data)
 {
@@ -495,6 +545,7 @@ test_entry_points (void)
   crm_stakeholder_canvas_set_selected (CRM_STAKEHOLDER_CANVAS (crm_stakeholder_map_view_get_canvas (deal_map)),
                                        crm_stakeholder_map_get_node (crm_stakeholder_map_view_get_map (deal_map), 0)->person_id);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (template_child (deal_map, "remove_button"))));
+  add_and_remove_person (window, deal_map, deal);
 
   /* The organization's map again: the open page comes back, the deal's goes. */
   g_assert_true (show_map (window, CRM_MAP_SCOPE_ORGANIZATION, organization) == organization_map);
