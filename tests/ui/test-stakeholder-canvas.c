@@ -450,6 +450,22 @@ test_move (Fixture       *fixture,
   g_assert_true (crm_stakeholder_map_get_node (fixture->map, index)->placed);
   g_assert_cmpfloat_with_epsilon (crm_stakeholder_map_get_node (fixture->map, index)->x, x, 1);
 
+  /* A node placed far away (a drag, or another window) grows the drawing's
+   * box: the view stays put. */
+  {
+    double mx0, my0, mx1, my1, cx, cy;
+
+    _crm_stakeholder_canvas_to_map (fixture->canvas, 0, 0, &mx0, &my0);
+    g_assert_true (crm_stakeholder_canvas_get_position (fixture->canvas, CEO, &cx, &cy));
+    crm_stakeholder_map_place_async (fixture->map, CEO, cx - 400, cy - 300, NULL, NULL, NULL);
+    spin (20);
+    g_assert_true (crm_stakeholder_canvas_get_position (fixture->canvas, CEO, &mx1, &my1));
+    g_assert_cmpfloat_with_epsilon (mx1, cx - 400, 1);
+    _crm_stakeholder_canvas_to_map (fixture->canvas, 0, 0, &mx1, &my1);
+    g_assert_cmpfloat_with_epsilon (mx0, mx1, 1e-6);
+    g_assert_cmpfloat_with_epsilon (my0, my1, 1e-6);
+  }
+
   /* Alt+Right moves the selected node by a step. */
   crm_stakeholder_canvas_set_selected (fixture->canvas, DEV_B);
   g_assert_true (press_key (fixture, GDK_KEY_Right, GDK_ALT_MASK));
@@ -652,6 +668,18 @@ test_zoom (Fixture       *fixture,
       g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) + 1);
       g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (fixture->canvas)) + 1);
     }
+
+  /* Ctrl+scroll and pinch zoom around the pointer: the map point under it
+   * stays under it. */
+  {
+    double mx0, my0, mx1, my1;
+
+    _crm_stakeholder_canvas_to_map (fixture->canvas, 200, 150, &mx0, &my0);
+    _crm_stakeholder_canvas_zoom_around (fixture->canvas, fitted * 2, 200, 150);
+    _crm_stakeholder_canvas_to_map (fixture->canvas, 200, 150, &mx1, &my1);
+    g_assert_cmpfloat_with_epsilon (mx0, mx1, 1e-6);
+    g_assert_cmpfloat_with_epsilon (my0, my1, 1e-6);
+  }
 
   /* Clamped to 0.25–4. */
   crm_stakeholder_canvas_set_zoom (fixture->canvas, 100);
