@@ -337,11 +337,13 @@ make_big_contacts (DemoGen        *gen,
                    gint64          owner,
                    GError        **error)
 {
+  /* Champions are few (a director and two managers, below); the others'
+   * roles by level. */
   static const char *const roles_by_big_level[5][4] = {
     { "economic-buyer", "economic-buyer", "economic-buyer", "economic-buyer" },
     { "decision-maker", "decision-maker", "influencer", "blocker" },
-    { "technical-evaluator", "influencer", "champion", "decision-maker" },
-    { "user", "gatekeeper", "technical-evaluator", "champion" },
+    { "technical-evaluator", "influencer", "influencer", "decision-maker" },
+    { "user", "gatekeeper", "technical-evaluator", "user" },
     { "user", "user", "", "" },
   };
   const guint n = DEMO_BIG_ORG_PEOPLE, n_heads = 6, n_directors = 24, n_managers = 72;
@@ -369,7 +371,7 @@ make_big_contacts (DemoGen        *gen,
       gint64 created = MIN (org_created + (gint64) demo_rand_below (&gen->rand, 400) * DEMO_DAY,
                             gen->reference - DEMO_DAY);
       gint64 id = demo_next_id (gen);
-      const char *title, *department;
+      const char *title, *department, *role;
       guint influence = level <= 1 ? 2 : level == 2 ? 1 + demo_rand_below (&gen->rand, 2)
                       : level == 3 ? 1 : demo_rand_below (&gen->rand, 2);
 
@@ -380,9 +382,10 @@ make_big_contacts (DemoGen        *gen,
       gen->contact_org[gen->n_contacts++] = org;
 
       demo_dept_job (gen, dept, level, &title, &department);
-      if (!insert_affiliation (gen, id, org_id, created, title, department,
-                               roles_by_big_level[level][demo_rand_below (&gen->rand, 4)],
-                               influence, error))
+      role = roles_by_big_level[level][demo_rand_below (&gen->rand, 4)];
+      if ((level == 2 && local == 1) || (level == 3 && (local == 13 || local == 44)))
+        role = "champion";
+      if (!insert_affiliation (gen, id, org_id, created, title, department, role, influence, error))
         return FALSE;
       if (level == 0)
         continue;
