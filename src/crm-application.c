@@ -116,39 +116,27 @@ crm_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (crm_application_parent_class)->handle_local_options (app, options);
 }
 
-/* Whether the session bus has (or can start) the desktop portal. */
+/* Whether the desktop portal runs on the session bus.  Only a running one:
+ * a desktop session starts it at login, while a bare session that could
+ * only activate it (a test bus, a container) may have no backend for it,
+ * and starting it would delay the first window. */
 static gboolean
 have_portal (GDBusConnection *bus)
 {
-  static const char * const calls[] = { "NameHasOwner", "ListActivatableNames" };
+  g_autoptr(GVariant) reply = NULL;
+  gboolean found = FALSE;
 
   if (bus == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
-    {
-      g_autoptr(GVariant) reply = NULL;
-      gboolean found = FALSE;
-
-      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                           "org.freedesktop.DBus", calls[i],
-                                           i == 0 ? g_variant_new ("(s)", PORTAL_BUS_NAME) : NULL,
-                                           NULL, G_DBUS_CALL_FLAGS_NONE, 500, NULL, NULL);
-      if (reply == NULL)
-        continue;
-      if (i == 0)
-        g_variant_get (reply, "(b)", &found);
-      else
-        {
-          g_autofree const char **names = NULL;
-
-          g_variant_get (reply, "(^a&s)", &names);
-          found = names != NULL && g_strv_contains (names, PORTAL_BUS_NAME);
-        }
-      if (found)
-        return TRUE;
-    }
-  return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", PORTAL_BUS_NAME),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 500,
+                                       NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &found);
+  return found;
 }
 
 /* File choosers run in the desktop portal when there is one, also outside
