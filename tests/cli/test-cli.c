@@ -368,6 +368,7 @@ test_stakeholder_map (void)
   g_autofree char *db = g_build_filename (dir, "crm.db", NULL);
   g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
   g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
   g_autofree char *missing_dir = g_build_filename (dir, "no-such-dir", "map.svg", NULL);
   g_autoptr(Run) demo = run_cli (db, "demo", "--size", "small", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -413,7 +414,8 @@ test_stakeholder_map (void)
 
   /* Files. */
   {
-    g_autoptr(Run) run = run_cli (db, "stakeholder-map", "--deal", deal_id, "--svg", svg, "--png", png, NULL);
+    g_autoptr(Run) run = run_cli (db, "stakeholder-map", "--deal", deal_id, "--svg", svg, "--png", png,
+                                  "--pdf", pdf, "--style", "dark", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_nonnull (strstr (run->out, "map.svg"));
@@ -423,6 +425,9 @@ test_stakeholder_map (void)
     g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
     g_assert_cmpuint (length, >, 8);
     g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   }
 
   /* Errors: usage, a missing record, a path that cannot be written. */
