@@ -146,6 +146,19 @@ guint64                _crm_import_hash_key          (const char       *a,
                                                       const char       *b,
                                                       const char       *c);
 
+guint64                _crm_import_rows_get_size     (CrmImportRows    *self);
+
+/* A set of 64-bit keys with an id each (crm-import-keys.c). */
+typedef struct _CrmImportKeys CrmImportKeys;
+
+CrmImportKeys *_crm_import_keys_new    (void);
+void           _crm_import_keys_free   (CrmImportKeys *self);
+gboolean       _crm_import_keys_add    (CrmImportKeys *self,
+                                        guint64        key,
+                                        gint64         id);
+gint64         _crm_import_keys_lookup (CrmImportKeys *self,
+                                        guint64        key);
+
 void        _crm_import_values_clear  (CrmImportValues       *values);
 /* "Given Family", or "FamilyGiven" for Han names; transfer full. */
 char       *_crm_import_compose_name  (const char            *given,

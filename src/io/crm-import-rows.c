@@ -535,6 +535,12 @@ _crm_import_rows_next (CrmImportRows  *self,
   return &self->batch->rows[self->next++];
 }
 
+guint64
+_crm_import_rows_get_size (CrmImportRows *self)
+{
+  return self->size;
+}
+
 double
 _crm_import_rows_get_fraction (CrmImportRows *self)
 {

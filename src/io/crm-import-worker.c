@@ -32,6 +32,9 @@
 #define MAX_COLUMNS CRM_IMPORT_MAX_COLUMNS
 #define CANCEL_CHECK_ROWS 1024
 #define PROGRESS_INTERVAL_US (100 * 1000)
+/* Rows (estimated from the size of the file) from which the emails and
+ * phone numbers of the database may be read at once: see load_keys(). */
+#define KEYS_MIN_ROWS 10000
 
 static const char *reason_keys[] = {
   NULL, "invalid-email", "invalid-phone", "no-name", "bad-encoding", "too-long",
@@ -160,7 +163,9 @@ typedef struct
   gint64           now;
   gint64           batch_id;
 
-  GHashTable      *seen;        /* 64-bit key hashes of earlier rows (set) */
+  CrmImportKeys   *seen;        /* 64-bit key hashes of earlier rows */
+  CrmImportKeys   *emails;      /* people in the database: email hash → id; may be NULL */
+  CrmImportKeys   *phones;      /* phone hash → id; NULL with emails */
   GHashTable      *orgs;        /* name as written → gint64* id (0: none) */
   GHashTable      *org_people;  /* gint64* org id → GHashTable name key → gint64* person */
   GPtrArray       *custom;      /* CrmIoCustomField of the target */
@@ -168,6 +173,8 @@ typedef struct
 
   sqlite3_stmt    *by_email;
   sqlite3_stmt    *by_phone;
+  sqlite3_stmt    *by_email_key;
+  sqlite3_stmt    *by_phone_key;
   sqlite3_stmt    *org_by_key;
   sqlite3_stmt    *org_members;
   sqlite3_stmt    *read_row;
@@ -190,7 +197,9 @@ static void
 pass_clear (Pass *pass)
 {
   g_free (pass->region);
-  g_clear_pointer (&pass->seen, g_hash_table_unref);
+  g_clear_pointer (&pass->seen, _crm_import_keys_free);
+  g_clear_pointer (&pass->emails, _crm_import_keys_free);
+  g_clear_pointer (&pass->phones, _crm_import_keys_free);
   g_clear_pointer (&pass->orgs, g_hash_table_unref);
   g_clear_pointer (&pass->org_people, g_hash_table_unref);
   g_clear_pointer (&pass->custom, g_ptr_array_unref);
@@ -308,9 +317,103 @@ seen_before (Pass         *pass,
   gboolean seen = FALSE;
 
   for (guint i = 0; i < row->n_keys; i++)
-    if (!g_hash_table_add (pass->seen, GSIZE_TO_POINTER ((gsize) row->keys[i])))
+    if (!_crm_import_keys_add (pass->seen, row->keys[i], 1))
       seen = TRUE;
   return seen;
+}
+
+/* --- the people in the database by email and phone --- */
+
+/* Past a sizeable share of the people in the database, looking up each
+ * row's email and phone number in their indexes costs more than reading
+ * every person's once into two sets of hashes: a row whose email or phone
+ * hashes to none of them has no match, without asking the database. */
+static gboolean
+load_keys (Pass           *pass,
+           CrmImportRows  *rows,
+           GError        **error)
+{
+  guint64 estimated_rows = _crm_import_rows_get_size (rows) / 100;
+  sqlite3_stmt *stmt;
+  gint64 n_people = 0;
+  int rc;
+
+  if (pass->target != CRM_IMPORT_TARGET_PERSON || pass->job->plans != NULL ||
+      estimated_rows < KEYS_MIN_ROWS)
+    return TRUE;
+  stmt = _crm_store_worker_prepare (pass->worker, "SELECT count(*) FROM person", error);
+  if (stmt == NULL || !select_id (pass, stmt, &n_people, error))
+    return FALSE;
+  if (estimated_rows * 4 < (guint64) n_people)
+    return TRUE;
+
+  g_debug ("Reading the emails and phone numbers of %" G_GINT64_FORMAT " people at once",
+           n_people);
+  /* In the order of ids: the first person with a key is the one the index
+   * lookup finds. */
+  stmt = _crm_store_worker_prepare (pass->worker, "SELECT id, email, phone FROM person "
+                                                  "WHERE +deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  pass->emails = _crm_import_keys_new ();
+  pass->phones = _crm_import_keys_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *email = (const char *) sqlite3_column_text (stmt, 1);
+      const char *phone = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (email != NULL && email[0] != '\0')
+        _crm_import_keys_add (pass->emails, _crm_import_hash_key ("E", email, NULL), id);
+      if (phone != NULL && phone[0] != '\0')
+        _crm_import_keys_add (pass->phones, _crm_import_hash_key ("P", phone, NULL), id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (&pass->emails, _crm_import_keys_free);
+      g_clear_pointer (&pass->phones, _crm_import_keys_free);
+      return step_error (pass, stmt, rc, error);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The person whose email (@by_key: by_email_key) or phone number is @value:
+ * through the hashes when loaded (a hash found is checked on the row: it
+ * may be another value's, or the person's value may have changed), else
+ * through the index. */
+static gboolean
+find_by (Pass           *pass,
+         CrmImportKeys  *keys,
+         const char     *kind,
+         sqlite3_stmt   *by_index,
+         sqlite3_stmt   *by_key,
+         const char     *value,
+         gint64         *id,
+         GError        **error)
+{
+  gint64 candidate, same = 0;
+
+  if (keys == NULL)
+    {
+      sqlite3_bind_text (by_index, 1, value, -1, SQLITE_STATIC);
+      return select_id (pass, by_index, id, error);
+    }
+  candidate = _crm_import_keys_lookup (keys, _crm_import_hash_key (kind, value, NULL));
+  *id = 0;
+  if (candidate == 0)
+    return TRUE;
+  sqlite3_bind_int64 (by_key, 1, candidate);
+  sqlite3_bind_text (by_key, 2, value, -1, SQLITE_STATIC);
+  if (!select_id (pass, by_key, &same, error))
+    return FALSE;
+  if (same != 0)
+    {
+      *id = candidate;
+      return TRUE;
+    }
+  sqlite3_bind_text (by_index, 1, value, -1, SQLITE_STATIC);
+  return select_id (pass, by_index, id, error);
 }
 
 static gboolean
@@ -348,8 +451,8 @@ find_match (Pass             *pass,
           if (forms[i] == NULL || (i > 0 && g_strcmp0 (forms[i], forms[i - 1]) == 0) ||
               (i == 2 && g_strcmp0 (forms[2], forms[0]) == 0))
             continue;
-          sqlite3_bind_text (pass->by_email, 1, forms[i], -1, SQLITE_STATIC);
-          if (!select_id (pass, pass->by_email, id, error))
+          if (!find_by (pass, pass->emails, "E", pass->by_email, pass->by_email_key, forms[i],
+                        id, error))
             return FALSE;
         }
       if (*id != 0)
@@ -357,8 +460,8 @@ find_match (Pass             *pass,
     }
   if (values->v[P_PHONE][0] != '\0')
     {
-      sqlite3_bind_text (pass->by_phone, 1, values->v[P_PHONE], -1, SQLITE_STATIC);
-      if (!select_id (pass, pass->by_phone, id, error))
+      if (!find_by (pass, pass->phones, "P", pass->by_phone, pass->by_phone_key,
+                    values->v[P_PHONE], id, error))
         return FALSE;
       if (*id != 0)
         return TRUE;
@@ -708,6 +811,11 @@ insert_record (Pass          *pass,
       g_hash_table_insert (pass->orgs, g_strdup (values->v[O_NAME]), g_memdup2 (&id, sizeof id));
       return record_change (pass, "organization", id, "insert", NULL, error);
     }
+  /* The database lookups would find this person from now on. */
+  if (pass->emails != NULL && values->v[P_EMAIL][0] != '\0')
+    _crm_import_keys_add (pass->emails, _crm_import_hash_key ("E", values->v[P_EMAIL], NULL), id);
+  if (pass->phones != NULL && values->v[P_PHONE][0] != '\0')
+    _crm_import_keys_add (pass->phones, _crm_import_hash_key ("P", values->v[P_PHONE], NULL), id);
   return record_change (pass, "person", id, "insert", NULL, error) &&
          add_affiliation (pass, id, values, FALSE, error);
 }
@@ -802,6 +910,13 @@ update_record (Pass     *pass,
       if (!record_change (pass, table, id, "update", before_text, error) ||
           !queue_updated (pass, id, set, error))
         goto out;
+      /* A person's new email or phone number would be missing from the
+       * hashes of the database's: the indexes answer from now on. */
+      if (pass->target == CRM_IMPORT_TARGET_PERSON && (set & ((1u << P_EMAIL) | (1u << P_PHONE))))
+        {
+          g_clear_pointer (&pass->emails, _crm_import_keys_free);
+          g_clear_pointer (&pass->phones, _crm_import_keys_free);
+        }
       *changed = TRUE;
     }
   if (pass->target == CRM_IMPORT_TARGET_PERSON && values->organization[0] != '\0')
@@ -854,6 +969,10 @@ prepare_statements (Pass    *pass,
          (pass->by_phone = _crm_store_worker_prepare (w,
             "SELECT id FROM person WHERE phone = ? AND phone != '' AND +deleted = 0 LIMIT 1",
             error)) != NULL &&
+         (pass->by_email_key = _crm_store_worker_prepare (w,
+            "SELECT id FROM person WHERE id = ? AND email = ? AND deleted = 0", error)) != NULL &&
+         (pass->by_phone_key = _crm_store_worker_prepare (w,
+            "SELECT id FROM person WHERE id = ? AND phone = ? AND deleted = 0", error)) != NULL &&
          (pass->org_by_key = _crm_store_worker_prepare (w,
             "SELECT id FROM organization WHERE deleted = 0 AND sort_key = ? ORDER BY id LIMIT 1",
             error)) != NULL &&
@@ -1159,6 +1278,8 @@ read_all (Pass           *pass,
   if (job->write && (!begin_batch (pass, error) || !quiet_triggers (pass, error)))
     return FALSE;
 
+  if (!load_keys (pass, rows, error))
+    return FALSE;
   _crm_import_rows_start (rows, pass->target, pass->region);
   while ((row = _crm_import_rows_next (rows, &local_error)) != NULL)
     {
@@ -1275,7 +1396,7 @@ _crm_import_read_job (CrmStoreWorker *worker,
   pass.job = job;
   pass.region = crm_phone_dup_default_region ();
   pass.now = _crm_store_worker_now (worker);
-  pass.seen = g_hash_table_new (g_direct_hash, NULL);
+  pass.seen = _crm_import_keys_new ();
   pass.orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   pass.org_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) g_hash_table_unref);

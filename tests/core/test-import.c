@@ -692,7 +692,8 @@ test_big_file (Fixture       *f,
         g_string_append_printf (csv, "Given%u,Family%u,p%u@example.com,+1 415 555 %04u,Org %u\n",
                                 i, i, i, i % 10000, i % 30);
     }
-  g_string_append (csv, "Ann,Lee,,,Acme\n");
+  g_string_append (csv, "Ann,Lee,,,Acme\n"
+                        "Annie,Lee,ANN@example.com,,\n");
   g_assert_cmpuint (csv->len, >, 1024 * 1024);
   file = write_file (f, "big.csv", csv->str, csv->len);
   import = crm_import_new (f->store, file);
@@ -702,11 +703,12 @@ test_big_file (Fixture       *f,
 
   /* 300 bad emails; 300 repeated emails and, of the 29,400 others, the
    * phone numbers repeating past the first 10,000 rows; Ann at Acme and
-   * Ann's phone number (line 134) are in the database. */
+   * Ann's phone number (line 134) and email (the last line, in capitals)
+   * are in the database. */
   g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_REJECTED), ==, 300);
   g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_DUPLICATE), ==, 300 + 19600);
   g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_MATCH), ==, 1);
-  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_CONFLICT), ==, 1);
+  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_CONFLICT), ==, 2);
   g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_NEW), ==, 9799);
   rejections = crm_import_get_rejections (import, &n_rejections);
   g_assert_cmpuint (n_rejections, ==, 300);
@@ -715,6 +717,7 @@ test_big_file (Fixture       *f,
   assert_row (import, 51, CRM_IMPORT_STATUS_DUPLICATE, NULL, 0);
   assert_row (import, 134, CRM_IMPORT_STATUS_CONFLICT, NULL, 2001);
   assert_row (import, n_rows + 2, CRM_IMPORT_STATUS_MATCH, NULL, 2001);
+  assert_row (import, n_rows + 3, CRM_IMPORT_STATUS_CONFLICT, NULL, 2001);
 
   run_import (import);
   g_assert_cmpuint (crm_import_get_n_imported (import), ==, 9799);
