@@ -249,12 +249,30 @@ finalize_stmt (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* Process-wide settings, made before SQLite is first used (else it refuses
+ * them, harmlessly).  Memory statistics take a global mutex around every
+ * allocation SQLite makes; nothing reads them. */
+static void
+configure_sqlite (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 CrmStoreWorker *
 _crm_store_worker_new (GMainContext        *main_context,
                        GObject             *store,
                        CrmStoreChangedFunc  changed_func)
 {
-  CrmStoreWorker *self = g_new0 (CrmStoreWorker, 1);
+  CrmStoreWorker *self;
+
+  configure_sqlite ();
+  self = g_new0 (CrmStoreWorker, 1);
 
   self->main_context = g_main_context_ref (main_context);
   g_weak_ref_init (&self->store, store);
