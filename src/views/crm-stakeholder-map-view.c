@@ -212,7 +212,7 @@ on_map_loaded_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Could not load the stakeholder map: %s", error->message);
+      g_debug ("Could not load the stakeholder map: %s", error->message);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       update_actions (self);

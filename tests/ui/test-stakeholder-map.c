@@ -504,6 +504,34 @@ add_and_remove_person (CrmWindow             *window,
 }
 
 static gboolean
+error_shown (gpointer data)
+{
+  GtkStack *stack = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") == 0;
+}
+
+/* A map of an organization that is not there says so, and loses nothing. */
+static void
+test_missing (void)
+{
+  CrmWindow *window = crm_ui_test_open_window (app, demo_path);
+  gint64 missing = db_int ("SELECT max (id) + 1 FROM organization");
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-map", "(sx)",
+                                             "organization", missing));
+  page = crm_window_get_record_page (window);
+  g_assert_true (CRM_IS_STAKEHOLDER_MAP_VIEW (page));
+  crm_ui_test_wait (error_shown, template_child (CRM_STAKEHOLDER_MAP_VIEW (page), "stack"));
+  g_assert_null (crm_stakeholder_map_view_get_map (CRM_STAKEHOLDER_MAP_VIEW (page)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (template_child (CRM_STAKEHOLDER_MAP_VIEW (page),
+                                                                        "add_button"))));
+
+  crm_ui_test_close_window (window);
+}
+
+static gboolean
 organization_page_shown (gpointer data)
 {
   return CRM_IS_ORGANIZATION_PAGE (crm_window_get_record_page (data));
@@ -567,6 +595,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/stakeholder-map/organization", test_organization_map);
   g_test_add_func ("/ui/stakeholder-map/entry-points", test_entry_points);
+  g_test_add_func ("/ui/stakeholder-map/missing", test_missing);
 
   status = g_test_run ();
 
