@@ -159,6 +159,22 @@ gboolean       _crm_import_keys_add    (CrmImportKeys *self,
 gint64         _crm_import_keys_lookup (CrmImportKeys *self,
                                         guint64        key);
 
+/* Rows inserted many at a time (crm-import-pending.c). */
+typedef struct _CrmImportPending CrmImportPending;
+
+CrmImportPending *_crm_import_pending_new      (CrmStoreWorker    *worker,
+                                                const char        *insert,
+                                                guint              n_columns);
+void              _crm_import_pending_free     (CrmImportPending  *self);
+void              _crm_import_pending_add_int  (CrmImportPending  *self,
+                                                gint64             number);
+void              _crm_import_pending_add_text (CrmImportPending  *self,
+                                                const char        *text);
+gboolean          _crm_import_pending_is_full  (CrmImportPending  *self);
+gboolean          _crm_import_pending_flush    (CrmImportPending  *self,
+                                                gboolean           all,
+                                                GError           **error);
+
 void        _crm_import_values_clear  (CrmImportValues       *values);
 /* "Given Family", or "FamilyGiven" for Han names; transfer full. */
 char       *_crm_import_compose_name  (const char            *given,

@@ -182,8 +182,9 @@ typedef struct
   sqlite3_stmt    *insert_org;
   sqlite3_stmt    *insert_affiliation;
   sqlite3_stmt    *has_affiliation;
-  sqlite3_stmt    *insert_change;
   sqlite3_stmt    *queue_search;
+  CrmImportPending *changes;      /* import_change rows (write) */
+  CrmImportPending *affiliations; /* new people's affiliations (write) */
 
   /* The search triggers are set aside for the write transaction: see
    * quiet_triggers(). */
@@ -197,6 +198,8 @@ static void
 pass_clear (Pass *pass)
 {
   g_free (pass->region);
+  g_clear_pointer (&pass->changes, _crm_import_pending_free);
+  g_clear_pointer (&pass->affiliations, _crm_import_pending_free);
   g_clear_pointer (&pass->seen, _crm_import_keys_free);
   g_clear_pointer (&pass->emails, _crm_import_keys_free);
   g_clear_pointer (&pass->phones, _crm_import_keys_free);
@@ -249,6 +252,17 @@ select_id (Pass          *pass,
   return TRUE;
 }
 
+/* Writes what waits in pass->changes and pass->affiliations: before
+ * anything reads those tables. */
+static gboolean
+flush_pending (Pass     *pass,
+               GError  **error)
+{
+  return pass->changes == NULL ||
+         (_crm_import_pending_flush (pass->changes, TRUE, error) &&
+          _crm_import_pending_flush (pass->affiliations, TRUE, error));
+}
+
 /* Organizations by name as written (the cache spares computing the sort
  * key of the same name on every row), then by sort key in the database. */
 static gboolean
@@ -284,6 +298,8 @@ org_people (Pass     *pass,
 
   if (people != NULL)
     return people;
+  if (!flush_pending (pass, error))
+    return NULL;
   people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_insert (pass->org_people, g_memdup2 (&org_id, sizeof org_id), people);
   sqlite3_bind_int64 (pass->org_members, 1, org_id);
@@ -674,6 +690,8 @@ queue_inserted (Pass     *pass,
 
 /* --- writing --- */
 
+/* The import reads import_change only once it is done: the rows wait and
+ * go in many at a time. */
 static gboolean
 record_change (Pass        *pass,
                const char  *kind,
@@ -682,19 +700,13 @@ record_change (Pass        *pass,
                const char  *before,
                GError     **error)
 {
-  sqlite3_stmt *stmt = pass->insert_change;
-  int rc;
-
-  sqlite3_bind_int64 (stmt, 1, pass->batch_id);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, id);
-  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, before != NULL ? before : "{}", -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return step_error (pass, stmt, rc, error);
-  sqlite3_reset (stmt);
-  return TRUE;
+  _crm_import_pending_add_int (pass->changes, pass->batch_id);
+  _crm_import_pending_add_text (pass->changes, kind);
+  _crm_import_pending_add_int (pass->changes, id);
+  _crm_import_pending_add_text (pass->changes, action);
+  _crm_import_pending_add_text (pass->changes, before != NULL ? before : "{}");
+  return !_crm_import_pending_is_full (pass->changes) ||
+         _crm_import_pending_flush (pass->changes, FALSE, error);
 }
 
 static gboolean
@@ -749,6 +761,22 @@ add_affiliation (Pass     *pass,
         return TRUE;
     }
   id = _crm_store_worker_next_id (pass->worker);
+  if (!check)
+    {
+      /* A new person's: nothing reads it before the import flushes. */
+      CrmImportPending *p = pass->affiliations;
+
+      _crm_import_pending_add_int (p, id);
+      _crm_import_pending_add_int (p, pass->now);
+      _crm_import_pending_add_int (p, pass->now);
+      _crm_import_pending_add_int (p, person_id);
+      _crm_import_pending_add_int (p, org_id);
+      _crm_import_pending_add_text (p, values->title);
+      _crm_import_pending_add_text (p, values->department);
+      _crm_import_pending_add_int (p, TRUE);
+      /* It goes with its person (ON DELETE CASCADE): not recorded. */
+      return !_crm_import_pending_is_full (p) || _crm_import_pending_flush (p, FALSE, error);
+    }
   sqlite3_bind_int64 (pass->insert_affiliation, 1, id);
   sqlite3_bind_int64 (pass->insert_affiliation, 2, pass->now);
   sqlite3_bind_int64 (pass->insert_affiliation, 3, pass->now);
@@ -756,15 +784,12 @@ add_affiliation (Pass     *pass,
   sqlite3_bind_int64 (pass->insert_affiliation, 5, org_id);
   sqlite3_bind_text (pass->insert_affiliation, 6, values->title, -1, SQLITE_STATIC);
   sqlite3_bind_text (pass->insert_affiliation, 7, values->department, -1, SQLITE_STATIC);
-  sqlite3_bind_int (pass->insert_affiliation, 8, !check);
+  sqlite3_bind_int (pass->insert_affiliation, 8, FALSE);
   rc = sqlite3_step (pass->insert_affiliation);
   if (rc != SQLITE_DONE)
     return step_error (pass, pass->insert_affiliation, rc, error);
   sqlite3_reset (pass->insert_affiliation);
-  /* The affiliation of a person this import creates goes with them (ON
-   * DELETE CASCADE): only one added to an existing person is recorded. */
-  if (!check)
-    return TRUE;
+  /* Only one added to an existing person is recorded. */
   return record_change (pass, "affiliation", id, "insert", NULL, error);
 }
 
@@ -845,6 +870,9 @@ update_record (Pass     *pass,
   guint sort_source = pass->target == CRM_IMPORT_TARGET_ORGANIZATION ? O_NAME : P_DISPLAY;
 
   *changed = FALSE;
+  /* What it reads and counts (the affiliations) has what waits. */
+  if (!flush_pending (pass, error))
+    goto out;
   if (!compare_record (pass, id, values, old, &diff, &old_updated, error))
     goto out;
   if (old[0] == NULL)
@@ -993,9 +1021,6 @@ prepare_statements (Pass    *pass,
            (pass->has_affiliation = _crm_store_worker_prepare (w,
               "SELECT id FROM affiliation WHERE person_id = ? AND organization_id = ? "
               "AND deleted = 0 LIMIT 1", error)) != NULL &&
-           (pass->insert_change = _crm_store_worker_prepare (w,
-              "INSERT OR FAIL INTO import_change (batch_id, record_kind, record_id, action, before) "
-              "VALUES (?, ?, ?, ?, ?)", error)) != NULL &&
            (pass->queue_search = _crm_store_worker_prepare (w,
               "INSERT OR IGNORE INTO search_dirty (kind, record_id) VALUES (?, ?)",
               error)) != NULL));
@@ -1277,6 +1302,17 @@ read_all (Pass           *pass,
     return FALSE;
   if (job->write && (!begin_batch (pass, error) || !quiet_triggers (pass, error)))
     return FALSE;
+  if (job->write)
+    {
+      pass->changes = _crm_import_pending_new (pass->worker,
+                                               "INSERT OR FAIL INTO import_change (batch_id, "
+                                               "record_kind, record_id, action, before) VALUES ",
+                                               5);
+      pass->affiliations = _crm_import_pending_new (pass->worker,
+                                                    "INSERT OR FAIL INTO affiliation (id, created, "
+                                                    "updated, person_id, organization_id, title, "
+                                                    "department, is_primary) VALUES ", 8);
+    }
 
   if (!load_keys (pass, rows, error))
     return FALSE;
@@ -1352,7 +1388,8 @@ read_all (Pass           *pass,
       return FALSE;
     }
   if (job->write)
-    return queue_inserted (pass, error) && end_batch (pass, error);
+    return flush_pending (pass, error) && queue_inserted (pass, error) &&
+           end_batch (pass, error);
   return TRUE;
 }
 
