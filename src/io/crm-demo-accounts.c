@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "crm-demo-private.h"
+#include "crm-stakeholder-layout.h"
 
 static const char *industry_keys[] = {
   "software", "manufacturing", "retail", "healthcare", "finance", "education", "logistics",
@@ -234,16 +235,20 @@ place_by_level (DemoGen  *gen,
                 GError  **error)
 {
   guint count[4] = { 0 }, seen[4] = { 0 };
+  CrmLayoutMetrics metrics;
 
+  /* As far apart as the automatic layout puts cards: none overlap. */
+  crm_stakeholder_layout_metrics_init (&metrics);
   for (guint k = 0; k < n; k++)
     count[contact_level (k, n_managers, n_leads)]++;
   for (guint k = 0; k < n; k++)
     {
       guint level = contact_level (k, n_managers, n_leads);
-      double x = (seen[level]++ - (count[level] - 1) / 2.0) * 220.0;
+      double x = (seen[level]++ - (count[level] - 1) / 2.0) * (metrics.node_width + metrics.h_gap);
+      double y = level * (metrics.node_height + metrics.v_gap);
 
       if (!demo_insert (gen, DEMO_STMT_MAP_POSITION, error, "iiisiidd", demo_next_id (gen), t, t,
-                        "organization", org_id, gen->people[first + k], x, level * 160.0))
+                        "organization", org_id, gen->people[first + k], x, y))
         return FALSE;
     }
   return TRUE;
