@@ -35,28 +35,15 @@
 #include "crm-stakeholder-map.h"
 #include "crm-stakeholder-render.h"
 #include "crm-store.h"
+#include "rapport-cli-private.h"
 
-/* Exit statuses: 0 success, 1 failure (or problems found), 2 bad usage. */
-#define EXIT_USAGE 2
 
-typedef struct
-{
-  char         *database;
-  GCancellable *cancellable;
-} Cli;
-
-/* A store that is closed (its worker joined, from this thread) before the
- * last reference goes. */
-typedef CrmStore OpenStore;
-
-static void
+void
 close_store (OpenStore *store)
 {
   crm_store_close (store);
   g_object_unref (store);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenStore, close_store)
 
 static void
 print_error (const char *message)
@@ -67,7 +54,7 @@ print_error (const char *message)
   g_printerr ("rapport-cli: %s\n", line);
 }
 
-static int
+int
 fail (GError *error)
 {
   print_error (error->message);
@@ -75,7 +62,7 @@ fail (GError *error)
   return EXIT_FAILURE;
 }
 
-static int
+int
 usage_error (const char *message)
 {
   print_error (message);
@@ -84,7 +71,7 @@ usage_error (const char *message)
   return EXIT_USAGE;
 }
 
-static void
+void
 on_async_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -94,7 +81,7 @@ on_async_done_cb (GObject      *source,
   *slot = g_object_ref (result);
 }
 
-static GAsyncResult *
+GAsyncResult *
 await_result (GAsyncResult **slot)
 {
   while (*slot == NULL)
@@ -127,7 +114,7 @@ ensure_record_classes (void)
 }
 
 /* Opens the database; @must_exist refuses to create a new, empty one. */
-static CrmStore *
+CrmStore *
 open_store (Cli       *cli,
             gboolean   must_exist,
             GError   **error)
@@ -286,7 +273,7 @@ cmd_demo (Cli   *cli,
 /* --- stats --- */
 
 /* Prints the value built in @builder as indented JSON on stdout. */
-static void
+void
 print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -1272,6 +1259,10 @@ static const struct {
     "stakeholder-map (--organization ID | --deal ID) [--svg OUT] [--png OUT] [--pdf OUT] [--json]",
     N_("Draw an organization’s or a deal’s stakeholder map, or print it as JSON"),
     cmd_stakeholder_map },
+  { "forecast", "forecast [--by month|pipeline|owner|pipeline,owner] [--json]",
+    N_("Weighted and best-case amounts by month of expected close"), cmd_forecast },
+  { "cycle", "cycle [--json]",
+    N_("Days to win, win rate and stage conversion, B2B against B2C"), cmd_cycle },
 };
 
 static void

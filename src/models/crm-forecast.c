@@ -340,6 +340,8 @@ crm_forecast_data_free (CrmForecastData *data)
   g_clear_pointer (&data->deals, g_array_unref);
   g_clear_pointer (&data->cycle_deals, g_array_unref);
   g_clear_pointer (&data->stays, g_array_unref);
+  g_clear_pointer (&data->staff, g_hash_table_unref);
+  g_clear_pointer (&data->stage_names, g_hash_table_unref);
   g_free (data);
 }
 
@@ -414,10 +416,22 @@ pipeline_row (sqlite3_stmt *stmt,
 }
 
 static void
+staff_row (sqlite3_stmt *stmt,
+           gpointer      user_data)
+{
+  CrmForecastData *data = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_hash_table_insert (data->staff, g_memdup2 (&id, sizeof id),
+                       g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+}
+
+static void
 stage_row (sqlite3_stmt *stmt,
            gpointer      user_data)
 {
   CrmForecastData *data = user_data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
   CrmCycleStage s = {
     sqlite3_column_int64 (stmt, 0),
     sqlite3_column_int64 (stmt, 1),
@@ -426,6 +440,8 @@ stage_row (sqlite3_stmt *stmt,
   };
 
   g_array_append_val (data->stages, s);
+  g_hash_table_insert (data->stage_names, g_memdup2 (&id, sizeof id),
+                       g_strdup ((const char *) sqlite3_column_text (stmt, 4)));
 }
 
 typedef struct
@@ -522,13 +538,16 @@ load_job (CrmStoreWorker *worker,
   data->deals = g_array_new (FALSE, TRUE, sizeof (CrmForecastDeal));
   data->cycle_deals = g_array_new (FALSE, TRUE, sizeof (CrmCycleDeal));
   data->stays = g_array_new (FALSE, TRUE, sizeof (CrmCycleStay));
+  data->staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  data->stage_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   /* One read transaction: the four reads see the same database (a
    * deferred one, which a read-only database allows). */
   if (!_crm_store_worker_exec (worker, "BEGIN", &error) ||
       !step_all (worker, "SELECT id, name, kind FROM pipeline WHERE deleted = 0 ORDER BY position, id",
                  pipeline_row, data, &error) ||
-      !step_all (worker, "SELECT id, pipeline_id, position, kind FROM stage WHERE deleted = 0 "
+      !step_all (worker, "SELECT id, name FROM staff_user", staff_row, data, &error) ||
+      !step_all (worker, "SELECT id, pipeline_id, position, kind, name FROM stage WHERE deleted = 0 "
                          "ORDER BY pipeline_id, position, id", stage_row, data, &error) ||
       !step_all (worker, "SELECT d.id, d.pipeline_id, coalesce (d.owner_id, 0), d.currency, d.amount, "
                          "d.probability, s.probability, d.expected_close, s.kind, d.closed, d.created, "

@@ -140,6 +140,8 @@ typedef struct
   GArray *deals;       /* CrmForecastDeal, parallel to cycle_deals */
   GArray *cycle_deals; /* CrmCycleDeal */
   GArray *stays;       /* CrmCycleStay */
+  GHashTable *staff;   /* gint64 * staff user id → char * name */
+  GHashTable *stage_names; /* gint64 * stage id → char * name */
 } CrmForecastData;
 
 typedef struct

@@ -449,6 +449,79 @@ test_stakeholder_map (void)
   }
 }
 
+/* forecast and cycle print the numbers of the forecast view and the
+ * sales-cycle report; the sample data's B2B deals take longer to win. */
+static void
+test_forecast_cycle (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "pipeline.db", NULL);
+  g_autoptr(Run) demo = run_cli (db, "demo", "--size", "small", NULL);
+  g_autoptr(Run) forecast = run_cli (db, "forecast", "--json", NULL);
+  g_autoptr(Run) by_month = run_cli (db, "forecast", "--by", "month", "--json", NULL);
+  g_autoptr(Run) text = run_cli (db, "forecast", NULL);
+  g_autoptr(Run) bad_by = run_cli (db, "forecast", "--by", "weather", NULL);
+  g_autoptr(Run) cycle = run_cli (db, "cycle", "--json", NULL);
+  g_autoptr(Run) cycle_text = run_cli (db, "cycle", NULL);
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  g_autoptr(JsonParser) p3 = json_parser_new ();
+  JsonArray *rows, *month_rows, *pipelines;
+  double b2b = -1, b2c = -1;
+  gint64 weighted = 0, month_weighted = 0;
+
+  g_assert_cmpint (demo->status, ==, 0);
+  g_assert_cmpint (forecast->status, ==, 0);
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "best case"));
+  g_assert_cmpint (bad_by->status, ==, 2);
+
+  rows = json_object_get_array_member (parse_object (p1, forecast->out), "rows");
+  g_assert_cmpuint (json_array_get_length (rows), >, 0);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      g_assert_true (json_object_has_member (row, "pipeline"));
+      g_assert_true (json_object_has_member (row, "owner"));
+      g_assert_cmpint (json_object_get_int_member (row, "weighted"), <=,
+                       json_object_get_int_member (row, "best_case"));
+      weighted += json_object_get_int_member (row, "weighted");
+    }
+  /* The same money, however it is grouped. */
+  month_rows = json_object_get_array_member (parse_object (p2, by_month->out), "rows");
+  g_assert_cmpuint (json_array_get_length (month_rows), <=, json_array_get_length (rows));
+  for (guint i = 0; i < json_array_get_length (month_rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (month_rows, i);
+
+      g_assert_false (json_object_has_member (row, "pipeline"));
+      month_weighted += json_object_get_int_member (row, "weighted");
+    }
+  g_assert_cmpint (weighted, ==, month_weighted);
+
+  g_assert_cmpint (cycle->status, ==, 0);
+  g_assert_cmpint (cycle_text->status, ==, 0);
+  pipelines = json_object_get_array_member (parse_object (p3, cycle->out), "pipelines");
+  g_assert_cmpuint (json_array_get_length (pipelines), ==, 2);
+  for (guint i = 0; i < json_array_get_length (pipelines); i++)
+    {
+      JsonObject *pipeline = json_array_get_object_element (pipelines, i);
+      JsonObject *all = json_object_get_object_member (pipeline, "all");
+      JsonObject *seg_b2b = json_object_get_object_member (pipeline, "b2b");
+      JsonObject *seg_b2c = json_object_get_object_member (pipeline, "b2c");
+
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (all, "stages")), >, 0);
+      if (json_object_get_int_member (seg_b2b, "won") > 0)
+        b2b = json_object_get_double_member (seg_b2b, "mean_days_to_won");
+      if (json_object_get_int_member (seg_b2c, "won") > 0)
+        b2c = json_object_get_double_member (seg_b2c, "mean_days_to_won");
+    }
+  g_assert_cmpfloat (b2b, >, 0);
+  g_assert_cmpfloat (b2c, >, 0);
+  g_assert_cmpfloat (b2b, >, 2 * b2c);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/stakeholder-map", test_stakeholder_map);
+  g_test_add_func ("/cli/forecast-cycle", test_forecast_cycle);
 
   return g_test_run ();
 }
