@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define AVATAR_X        44.0   /* avatar centre from the card's left */
 #define TEXT_X          84.0   /* text column from the card's left */
 #define PAD             12.0
+#define CLOCK_ROOM      16.0   /* the stale clock's room at the end of the name line */
 #define NAME_PX         15.0
 #define TITLE_PX        13.0
 #define ROLE_PX         11.0

@@ -176,15 +176,15 @@ node_text (CrmMapRenderer *self,
   t->stale = _crm_map_is_stale (self, node);
   initials = initials_of (node);
   t->initials = _crm_map_make_layout (self, initials, INITIALS_PX, PANGO_WEIGHT_BOLD, 0);
+  /* The stale clock sits in the top right corner, beside the name. */
   t->name = _crm_map_make_layout (self, node->name, NAME_PX, PANGO_WEIGHT_BOLD,
-                                  _crm_map_text_width (self));
+                                  _crm_map_text_width (self) - (t->stale ? CLOCK_ROOM : 0));
   if (node->title != NULL && node->title[0] != '\0')
     t->title = _crm_map_make_layout (self, node->title, TITLE_PX, PANGO_WEIGHT_NORMAL, _crm_map_text_width (self));
   if (node->role != NULL && node->role[0] != '\0')
-    /* The pill leaves room for the stale clock in the corner. */
+    /* The pill's padding inside the text column; the whole line is its own. */
     t->role = _crm_map_make_layout (self, crm_keys_get_label ("role", node->role), ROLE_PX,
-                                   PANGO_WEIGHT_SEMIBOLD,
-                                   _crm_map_text_width (self) - 14 - (t->stale ? 14 : 0));
+                                   PANGO_WEIGHT_SEMIBOLD, _crm_map_text_width (self) - 14);
   return t;
 }
 
@@ -651,7 +651,7 @@ crm_map_renderer_draw_node (CrmMapRenderer *self,
   else
     node_bars (self, cr, node, x0 + TEXT_X, p->y);
   if (_crm_map_is_stale (self, node))
-    _crm_map_clock_mark (pal, cr, x0 + w - 14, y0 + h - 14, 6.5);
+    _crm_map_clock_mark (pal, cr, x0 + w - 14, y0 + 14, 6.5);
 
   if (selected)
     {
@@ -776,7 +776,7 @@ draw_nodes_coarse (CrmMapRenderer *self,
     if (is_visible (&p[i], m, clip) && _crm_map_is_stale (self, crm_stakeholder_map_get_node (self->map, i)))
       {
         cairo_new_sub_path (cr);
-        cairo_arc (cr, p[i].x + w / 2 - 14, p[i].y + h / 2 - 14, 8, 0, 2 * G_PI);
+        cairo_arc (cr, p[i].x + w / 2 - 14, p[i].y - h / 2 + 14, 8, 0, 2 * G_PI);
       }
   _crm_map_set_rgba (cr, &pal->stale);
   cairo_fill (cr);

@@ -41,7 +41,7 @@
 #define STACK_MIN 3  /* leaf reports of one manager that make a column */
 #define STACK_MIN_SMALL 6  /* the same in a small map, which has room to spread */
 #define SMALL_MAP 12
-#define WIDE_ROW 10      /* entries of a row past which columns nest */
+#define WIDE_ROW 8       /* entries of a row past which columns nest */
 #define NEST_MAX 14      /* nodes of a nested column before the next one starts, */
                          /* or twice the mean column when that is more */
 
@@ -567,7 +567,7 @@ place_chart (Layout *l)
 }
 
 /* The rows below the chart: people without any reports-to line, in
- * department and node order, about as wide as the chart. */
+ * department and node order, @per_row to a row (unlined_per_row()). */
 static guint
 place_unlined (Layout *l,
                guint   first_layer,
@@ -604,6 +604,76 @@ place_unlined (Layout *l,
         }
     }
   return layer;
+}
+
+/* The height of the chart's layers, each as tall as its longest column. */
+static double
+chart_height (Layout *l,
+              guint   n_layers)
+{
+  g_autofree double *tall = g_new0 (double, n_layers + 1);
+  double height = 0;
+
+  for (guint i = 0; i < l->n; i++)
+    if (l->lined[i] && l->head[i] == i && l->layer[i] < n_layers)
+      tall[l->layer[i]] = MAX (tall[l->layer[i]],
+                               l->stack_len[i] * (l->m->node_height + l->m->h_gap) - l->m->h_gap);
+  for (guint r = 0; r < n_layers; r++)
+    if (tall[r] > 0)
+      height += (height > 0 ? l->m->v_gap : 0) + tall[r];
+  return height;
+}
+
+/* How many people without lines go side by side: the count that brings the
+ * whole drawing, chart and grid, closest to a landscape 16:10, never wider
+ * than about 2:1 (nor a tower) when another grid gets there. */
+static guint
+unlined_per_row (Layout *l,
+                 guint   n_layers,
+                 guint   n_unlined,
+                 double  chart_width)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
+  double chart_h = chart_height (l, n_layers);
+  double best_score = G_MAXDOUBLE;
+  guint best = 1;
+
+  for (guint i = 0; i < l->n; i++)
+    if (!l->lined[i])
+      {
+        l->key[i] = 0;
+        g_array_append_val (all, i);
+      }
+  g_array_sort_with_data (all, compare_in_row, l);
+
+  for (guint k = 1; k <= n_unlined; k++)
+    {
+      guint rows = (n_unlined + k - 1) / k;
+      double w = 0, row_w = 0;
+      double h = rows * (l->m->node_height + l->m->v_gap) - l->m->v_gap;
+      double aspect, score;
+
+      /* The widest row, department gaps included. */
+      for (guint j = 0; j < all->len; j++)
+        {
+          if (j % k == 0)
+            row_w = l->m->node_width;
+          else
+            row_w += gap_after (l, g_array_index (all, guint, j - 1), g_array_index (all, guint, j));
+          w = MAX (w, row_w);
+        }
+
+      w = MAX (w, chart_width);
+      h += chart_h > 0 ? chart_h + l->m->v_gap : 0;
+      aspect = w / h;
+      score = fabs (log (aspect / 1.6)) + (aspect > 2.2 ? 1.0 : 0.0) + (aspect < 0.8 ? 0.5 : 0.0);
+      if (score < best_score - 1e-9)
+        {
+          best_score = score;
+          best = k;
+        }
+    }
+  return best;
 }
 
 static gboolean
@@ -728,7 +798,7 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
   CrmLayoutMetrics defaults;
   Layout l = { map, metrics, crm_stakeholder_map_get_n_nodes (map) };
   GArray *points;
-  guint n_layers = 0, widest = 0, n_unlined = 0, n_all;
+  guint n_layers = 0, n_unlined = 0, n_all;
   double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
   g_autofree double *row_top = NULL;
 
@@ -777,8 +847,6 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
       g_array_append_val ((GArray *) l.rows->pdata[l.layer[i]], i);
 
   place_chart (&l);
-  for (guint r = 0; r < n_layers; r++)
-    widest = MAX (widest, ((GArray *) l.rows->pdata[r])->len);
   for (guint i = 0; i < l.n; i++)
     if (l.lined[i])
       {
@@ -788,7 +856,8 @@ crm_stakeholder_layout (CrmStakeholderMap      *map,
   n_all = n_layers;
   if (n_unlined > 0)
     n_all = place_unlined (&l, n_layers, n_layers > 0 ? (left + right) / 2 : 0,
-                           MAX (widest, MAX (6, (guint) ceil (sqrt (2.0 * n_unlined)))));
+                           unlined_per_row (&l, n_layers, n_unlined,
+                                            n_layers > 0 ? right - left + l.m->node_width : 0));
 
   /* Each layer as tall as its longest column; the top left node box at (0, 0). */
   left = G_MAXDOUBLE;

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define CRM_CANVAS_ZOOM_STEP 1.25
 #define CRM_CANVAS_MOVE_STEP 20.0   /* Alt+arrow, in map units */
 #define CRM_CANVAS_HANDLE_MIN_ZOOM 0.5  /* no edge handle below this zoom */
+#define CRM_CANVAS_ZOOM_READABLE 0.6    /* the least zoom at which a card's text is drawn well */
+#define CRM_CANVAS_SMALL_MAP 30         /* nodes of a map fitted at a readable zoom when it can be */
 
 typedef enum
 {
@@ -61,6 +63,7 @@ struct _CrmStakeholderCanvas
   gint64             now;
   CrmMapStyle        style;
   gboolean           need_fit;       /* fit the map to each new size until the view is moved */
+  gboolean           fit_whole;      /* the whole map, even too small to read (Zoom to Fit) */
   int                fit_width;      /* the size it was fitted to */
   int                fit_height;
   gint64             reveal;         /* scroll this node into view on the next allocation */

@@ -311,6 +311,16 @@ sync_nodes (CrmStakeholderCanvas *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (node),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
+      /* The card ellipsizes a long name or title: the tooltip has them whole. */
+      if (data->title != NULL && data->title[0] != '\0')
+        {
+          g_autofree char *tooltip = g_strdup_printf ("%s\n%s", data->name != NULL ? data->name : "",
+                                                      data->title);
+
+          gtk_widget_set_tooltip_text (GTK_WIDGET (node), tooltip);
+        }
+      else
+        gtk_widget_set_tooltip_text (GTK_WIDGET (node), data->name);
       _crm_stakeholder_node_set_selected (node, data->person_id == self->selected);
       g_ptr_array_add (nodes, node);
     }
@@ -350,10 +360,15 @@ relayout (CrmStakeholderCanvas *self)
       self->bw = self->bh = 2 * MARGIN;
     }
 
-  /* The view stays where it is: nothing jumps after a node is placed. */
+  /* The view stays where it is: nothing jumps after a node is placed.
+   * The drawing's box is the natural size (measure): a new box is a new
+   * size request, not only new positions.  A bare queue_allocate here left
+   * the scrolled window with the old request cached, and under load the
+   * next frame drew the canvas before it was allocated again ("Trying to
+   * snapshot CrmStakeholderCanvas without a current allocation"). */
   configure_adjustments (self);
   drop_static_layer (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -468,24 +483,35 @@ crm_stakeholder_canvas_measure (GtkWidget      *widget,
     *natural = MAX (*minimum, MIN ((int) ceil (self->bh * self->zoom), 640));
 }
 
+/* Fits the map to the widget.  The whole map when @whole (Ctrl+0, Zoom to
+ * Fit); otherwise a small map that is only whole at a zoom too small to
+ * read is fitted along one axis (its width, or its height), at a readable
+ * zoom, and scrolls along the other, from its top left corner.  Fitting
+ * never enlarges a map beyond its natural size. */
 static void
-fit (CrmStakeholderCanvas *self)
+fit (CrmStakeholderCanvas *self,
+     gboolean              whole)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double zoom;
+  double zoom_w = width / self->bw, zoom_h = height / self->bh;
+  double zoom = MIN (zoom_w, zoom_h);
+  double x, y;
 
-  /* Fitting never enlarges a small map beyond its natural size. */
-  zoom = MIN (width / self->bw, height / self->bh);
+  if (!whole && zoom < CRM_CANVAS_ZOOM_READABLE && self->points != NULL &&
+      self->points->len <= CRM_CANVAS_SMALL_MAP && MAX (zoom_w, zoom_h) >= CRM_CANVAS_ZOOM_READABLE)
+    zoom = MAX (zoom_w, zoom_h);
   zoom = CLAMP (zoom, CRM_CANVAS_ZOOM_MIN, 1.0);
   if (fabs (zoom - self->zoom) > 1e-9)
     {
       self->zoom = zoom;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
-  set_view (self,
-            self->bx + self->bw / 2 - width / 2.0 / zoom,
-            self->by + self->bh / 2 - height / 2.0 / zoom);
+
+  /* Centred along the axes where the map fits, from its start otherwise. */
+  x = self->bw * zoom <= width + 0.5 ? self->bx + self->bw / 2 - width / 2.0 / zoom : self->bx;
+  y = self->bh * zoom <= height + 0.5 ? self->by + self->bh / 2 - height / 2.0 / zoom : self->by;
+  set_view (self, x, y);
 }
 
 /* The edge handle, half over the right edge of its node, at its middle. */
@@ -548,7 +574,7 @@ crm_stakeholder_canvas_size_allocate (GtkWidget *widget,
     {
       self->fit_width = width;
       self->fit_height = height;
-      fit (self);
+      fit (self, self->fit_whole);
       _crm_stakeholder_canvas_update_actions (self);
     }
   else if ((width != self->last_width || height != self->last_height) && self->last_width > 0)
@@ -1283,6 +1309,7 @@ crm_stakeholder_canvas_set_map (CrmStakeholderCanvas *self,
     }
 
   self->need_fit = TRUE;
+  self->fit_whole = FALSE;
   self->fit_width = self->fit_height = 0;
   sync_nodes (self);
   relayout (self);
@@ -1340,11 +1367,12 @@ crm_stakeholder_canvas_zoom_to_fit (CrmStakeholderCanvas *self)
   g_return_if_fail (CRM_IS_STAKEHOLDER_CANVAS (self));
 
   self->need_fit = TRUE;
+  self->fit_whole = TRUE;
   self->fit_width = gtk_widget_get_width (GTK_WIDGET (self));
   self->fit_height = gtk_widget_get_height (GTK_WIDGET (self));
   if (self->fit_width <= 1 || self->fit_height <= 1)
     return;
-  fit (self);
+  fit (self, TRUE);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   for (guint i = 0; i < self->nodes->len; i++)
     gtk_widget_queue_draw (g_ptr_array_index (self->nodes, i));

@@ -589,6 +589,63 @@ test_bounds (void)
     }
 }
 
+static double
+aspect_of (CrmStakeholderMap      *map,
+           const CrmLayoutMetrics *m)
+{
+  g_autoptr(GArray) points = crm_stakeholder_layout (map, m, FALSE);
+  double x, y, w, h;
+
+  assert_no_overlap (points, m);
+  crm_stakeholder_layout_bounds (points, m, &x, &y, &w, &h);
+  if (g_test_verbose ())
+    g_test_message ("%u people: %.0f x %.0f, %.2f:1", points->len, w, h, w / h);
+  return w / h;
+}
+
+/* No drawing is a long strip: a deal's few people without lines, a chart
+ * with a few of them, and a big organization all stay landscape, at most
+ * about 2:1. */
+static void
+test_aspect (void)
+{
+  static const guint loose[] = { 3, 5, 8, 12, 20, 30, 60 };
+  CrmLayoutMetrics m;
+
+  crm_stakeholder_layout_metrics_init (&m);
+  for (guint s = 0; s < G_N_ELEMENTS (loose); s++)
+    {
+      g_autoptr(CrmStakeholderMap) map = crm_stakeholder_map_new (CRM_MAP_SCOPE_DEAL, 1, "Deal");
+      double aspect;
+
+      for (guint i = 0; i < loose[s]; i++)
+        add_person (map, 1 + i, "Person", departments[i % G_N_ELEMENTS (departments)]);
+      aspect = aspect_of (map, &m);
+      /* Three people of three departments: two and one, group gaps between. */
+      g_assert_cmpfloat (aspect, <=, loose[s] < 5 ? 2.4 : 2.2);
+      /* Nor a tower. */
+      g_assert_cmpfloat (aspect, >=, 1.0);
+    }
+
+  /* A chart of four with eight loose people: the loose ones do not make it a strip. */
+  {
+    g_autoptr(CrmStakeholderMap) map = crm_stakeholder_map_new (CRM_MAP_SCOPE_DEAL, 1, "Deal");
+
+    for (guint i = 0; i < 12; i++)
+      add_person (map, 1 + i, "Person", "Sales");
+    for (guint i = 2; i <= 4; i++)
+      add_edge (map, CRM_MAP_EDGE_REPORTS_TO, i, 1);
+    g_assert_cmpfloat (aspect_of (map, &m), <=, 2.2);
+  }
+
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      g_autoptr(CrmStakeholderMap) map = random_map (300, seed * 7919 + 300, FALSE);
+
+      g_assert_cmpfloat (aspect_of (map, &m), <=, 2.2);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -607,6 +664,7 @@ main (int    argc,
   g_test_add_func ("/stakeholder-layout/long-columns", test_long_columns);
   g_test_add_func ("/stakeholder-layout/neighbours", test_neighbours);
   g_test_add_func ("/stakeholder-layout/bounds", test_bounds);
+  g_test_add_func ("/stakeholder-layout/aspect", test_aspect);
 
   return g_test_run ();
 }
