@@ -30,13 +30,18 @@ struct _CrmImportKeys
   gsize  n_keys;
 };
 
+/* Room for @n_expected keys before the slots grow (growing rehashes every
+ * key into twice the memory). */
 CrmImportKeys *
-_crm_import_keys_new (void)
+_crm_import_keys_new (gsize n_expected)
 {
   CrmImportKeys *self = g_new0 (CrmImportKeys, 1);
+  gsize size = 1024;
 
-  self->mask = 1024 - 1;
-  self->slots = g_new0 (Slot, self->mask + 1);
+  while (size < n_expected * 2 && size < (G_MAXSIZE >> 2) / sizeof (Slot))
+    size *= 2;
+  self->mask = size - 1;
+  self->slots = g_new0 (Slot, size);
   return self;
 }
 

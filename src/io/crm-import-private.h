@@ -151,7 +151,7 @@ guint64                _crm_import_rows_get_size     (CrmImportRows    *self);
 /* A set of 64-bit keys with an id each (crm-import-keys.c). */
 typedef struct _CrmImportKeys CrmImportKeys;
 
-CrmImportKeys *_crm_import_keys_new    (void);
+CrmImportKeys *_crm_import_keys_new    (gsize          n_expected);
 void           _crm_import_keys_free   (CrmImportKeys *self);
 gboolean       _crm_import_keys_add    (CrmImportKeys *self,
                                         guint64        key,

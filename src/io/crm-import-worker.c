@@ -371,8 +371,8 @@ load_keys (Pass           *pass,
                                                   "WHERE +deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
-  pass->emails = _crm_import_keys_new ();
-  pass->phones = _crm_import_keys_new ();
+  pass->emails = _crm_import_keys_new (n_people + estimated_rows);
+  pass->phones = _crm_import_keys_new (n_people + estimated_rows);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1314,6 +1314,9 @@ read_all (Pass           *pass,
                                                     "department, is_primary) VALUES ", 8);
     }
 
+  /* An email, a phone number and a name at an organization per row, of
+   * about 100 bytes. */
+  pass->seen = _crm_import_keys_new (_crm_import_rows_get_size (rows) / 100 * 3);
   if (!load_keys (pass, rows, error))
     return FALSE;
   _crm_import_rows_start (rows, pass->target, pass->region);
@@ -1433,7 +1436,6 @@ _crm_import_read_job (CrmStoreWorker *worker,
   pass.job = job;
   pass.region = crm_phone_dup_default_region ();
   pass.now = _crm_store_worker_now (worker);
-  pass.seen = _crm_import_keys_new ();
   pass.orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   pass.org_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) g_hash_table_unref);
