@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
 #include <stdarg.h>
 
 #include "crm-test-util.h"
@@ -128,4 +131,11 @@ crm_test_assert_drafts_equal (CrmContactDraft *a,
   g_hash_table_iter_init (&iter, a->extra);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_assert_cmpstr (g_hash_table_lookup (b->extra, key), ==, value);
+}
+
+void
+crm_test_free_font_caches (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
 }

@@ -24,6 +24,10 @@ void          crm_test_wait_flag    (gboolean      *flag);
 /* A fresh temporary directory for this test (removed by the caller or left
  * under G_TEST_OPTION_ISOLATE_DIRS); transfer full. */
 char         *crm_test_make_tmpdir  (void);
+/* Frees the font and glyph caches Pango and cairo keep for the life of the
+ * process, so that the leak checker of the sanitizer run sees real leaks
+ * only.  Call at the end of main(), after the last drawing. */
+void          crm_test_free_font_caches (void);
 
 /* Asserts that @array holds exactly the strings given, in order. */
 void          crm_test_assert_strv  (GPtrArray     *array,

@@ -13,6 +13,7 @@
 
 #include "crm-stakeholder-layout.h"
 #include "crm-stakeholder-render.h"
+#include "crm-test-util.h"
 
 #define NOW ((gint64) 1795000000)
 #define DAY ((gint64) 86400)
@@ -411,6 +412,8 @@ int
 main (int    argc,
       char **argv)
 {
+  int ret;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/stakeholder-render/chinese-glyphs", test_chinese_glyphs);
@@ -420,5 +423,7 @@ main (int    argc,
   g_test_add_func ("/stakeholder-render/draw-coarse", test_draw_coarse);
   g_test_add_func ("/stakeholder-render/no-points", test_no_points);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  crm_test_free_font_caches ();
+  return ret;
 }
