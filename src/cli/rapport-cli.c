@@ -587,6 +587,9 @@ cmd_search (Cli   *cli,
   store = open_store (cli, TRUE, &error);
   if (store == NULL)
     return fail (g_steal_pointer (&error));
+  /* Everything written before, an import's million people too, is found. */
+  if (!crm_search_flush_sync (store, &error))
+    return fail (g_steal_pointer (&error));
   crm_search_async (store, query, limit, cli->cancellable, on_async_done_cb, &result);
   hits = crm_search_finish (store, await_result (&result), &error);
   if (hits == NULL)

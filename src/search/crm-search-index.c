@@ -189,26 +189,57 @@ flush_one (CrmStoreWorker  *worker,
   return set_error_unless_ok (worker, rc, error);
 }
 
-/* Folds the queued records into the index, in its own transaction. */
+gint64
+_crm_search_worker_queued (CrmStoreWorker  *worker,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, "SELECT count (*) FROM search_dirty", error);
+  gint64 n = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!set_error_unless_ok (worker, rc, error))
+    return -1;
+  return n;
+}
+
+/* Folds the oldest queued records into the index, in their own transaction. */
 gboolean
-_crm_search_worker_flush (CrmStoreWorker  *worker,
-                          GError         **error)
+_crm_search_worker_flush_some (CrmStoreWorker  *worker,
+                               guint            limit,
+                               gboolean        *more,
+                               GError         **error)
 {
   g_autoptr(GArray) queued = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
+  gint64 last_rowid = 0;
   int rc;
 
-  stmt = _crm_store_worker_prepare (worker, "SELECT kind, record_id FROM search_dirty", error);
+  *more = FALSE;
+  stmt = _crm_store_worker_prepare (worker, "SELECT rowid, kind, record_id FROM search_dirty "
+                                            "ORDER BY rowid LIMIT ?", error);
   if (stmt == NULL)
     return FALSE;
+  /* One more than asked: whether some are left. */
+  sqlite3_bind_int64 (stmt, 1, (gint64) limit + 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
 
+      if (queued->len / 2 == limit)
+        {
+          *more = TRUE;
+          break;
+        }
+      last_rowid = sqlite3_column_int64 (stmt, 0);
       g_array_append_vals (queued, pair, 2);
     }
   sqlite3_reset (stmt);
-  if (!set_error_unless_ok (worker, rc, error))
+  if (rc != SQLITE_ROW && !set_error_unless_ok (worker, rc, error))
     return FALSE;
   if (queued->len == 0)
     return TRUE;
@@ -219,11 +250,17 @@ _crm_search_worker_flush (CrmStoreWorker  *worker,
   for (guint i = 0; i < queued->len; i += 2)
     if (!flush_one (worker, g_array_index (queued, gint64, i), g_array_index (queued, gint64, i + 1), error))
       goto failed;
-  if (!_crm_store_worker_exec (worker, "DELETE FROM search_dirty", error))
+  stmt = _crm_store_worker_prepare (worker, "DELETE FROM search_dirty WHERE rowid <= ?", error);
+  if (stmt == NULL)
     goto failed;
-  /* After a big batch (an import, another program's bulk edit) the new
-   * segments are merged like after a full fill. */
-  if (queued->len / 2 >= BIG_FLUSH &&
+  sqlite3_bind_int64 (stmt, 1, last_rowid);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (!set_error_unless_ok (worker, rc, error))
+    goto failed;
+  /* The last batch of a big backlog (an import, another program's bulk
+   * edit) merges the new segments, as a full fill does. */
+  if (!*more && queued->len / 2 >= BIG_FLUSH &&
       !_crm_store_worker_exec (worker, "INSERT INTO search_fts (search_fts) VALUES ('optimize')", error))
     goto failed;
   return _crm_store_worker_commit (worker, error);
@@ -231,6 +268,19 @@ _crm_search_worker_flush (CrmStoreWorker  *worker,
 failed:
   _crm_store_worker_rollback (worker);
   return FALSE;
+}
+
+/* Folds every queued record into the index. */
+gboolean
+_crm_search_worker_flush (CrmStoreWorker  *worker,
+                          GError         **error)
+{
+  gboolean more = TRUE;
+
+  while (more)
+    if (!_crm_search_worker_flush_some (worker, 20000, &more, error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -246,7 +296,7 @@ _crm_search_worker_ensure_index (CrmStoreWorker  *worker,
   stale = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (!stale)
-    return _crm_search_worker_flush (worker, error);
+    return TRUE;
 
   g_debug ("Building the search index");
   if (!_crm_store_worker_begin (worker, error))

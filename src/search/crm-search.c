@@ -304,6 +304,9 @@ search_kind (CrmStoreWorker        *worker,
   return describe_hits (worker, kind, ids, hits, error);
 }
 
+/* About half a second of indexing at most before a search. */
+#define SEARCH_FLUSH_LIMIT 4000
+
 static void
 search_job (CrmStoreWorker *worker,
             GTask          *task,
@@ -314,9 +317,13 @@ search_job (CrmStoreWorker *worker,
   g_autofree char *match = crm_search_query_dup_match (query);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (hit_row_free);
   GError *error = NULL;
+  gboolean more;
 
-  /* Records written since the last search (by anyone) enter the index now. */
-  if (!_crm_search_worker_flush (worker, &error))
+  /* Records written since the last search (by anyone) enter the index now:
+   * a few edits at once, a big backlog (an import) a batch at a time, the
+   * rest drained by the store between other jobs, so that typing never
+   * waits minutes for it. */
+  if (!_crm_search_worker_flush_some (worker, SEARCH_FLUSH_LIMIT, &more, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -467,4 +474,82 @@ crm_search_rebuild_sync (CrmStore  *store,
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
   return _crm_store_run_sync (store, rebuild_job, NULL, NULL, error) != NULL;
+}
+
+static void
+flush_job (CrmStoreWorker *worker,
+           GTask          *task,
+           gpointer        data)
+{
+  GError *error = NULL;
+
+  if (!_crm_search_worker_flush (worker, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+gboolean
+crm_search_flush_sync (CrmStore  *store,
+                       GError   **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+
+  return _crm_store_run_sync (store, flush_job, NULL, NULL, error) != NULL;
+}
+
+static void
+drain_job (CrmStoreWorker *worker,
+           GTask          *task,
+           gpointer        data)
+{
+  GError *error = NULL;
+  gboolean more = FALSE;
+
+  if (!_crm_search_worker_flush_some (worker, GPOINTER_TO_UINT (data), &more, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, more);
+}
+
+void
+_crm_search_drain_async (CrmStore            *store,
+                         guint                batch,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  _crm_store_run_async (store, drain_job, GUINT_TO_POINTER (batch), NULL, _crm_search_drain_async,
+                        "crm-search-drain", cancellable, callback, user_data);
+}
+
+int
+_crm_search_drain_finish (CrmStore      *store,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return (int) g_task_propagate_int (G_TASK (result), error);
+}
+
+static void
+optimize_job (CrmStoreWorker *worker,
+              GTask          *task,
+              gpointer        data)
+{
+  GError *error = NULL;
+
+  if (!_crm_store_worker_exec (worker, "INSERT INTO search_fts (search_fts) VALUES ('optimize')", &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+_crm_search_optimize_async (CrmStore            *store,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  _crm_store_run_async (store, optimize_job, NULL, NULL, _crm_search_optimize_async,
+                        "crm-search-optimize", cancellable, callback, user_data);
 }

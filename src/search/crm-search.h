@@ -61,4 +61,11 @@ gboolean    crm_search_rebuild_finish (CrmStore             *store,
 gboolean    crm_search_rebuild_sync   (CrmStore             *store,
                                        GError              **error);
 
+/* Folds every record changed since the last search into the index (after a
+ * big import this can take minutes): for the command line and tests, whose
+ * searches must see everything; the application drains the queue in the
+ * background instead. */
+gboolean    crm_search_flush_sync     (CrmStore             *store,
+                                       GError              **error);
+
 G_END_DECLS

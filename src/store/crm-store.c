@@ -20,6 +20,7 @@
 #include "crm-models.h"
 #include "crm-query-private.h"
 #include "crm-record-private.h"
+#include "crm-search-private.h"
 #include "crm-store-jobs.h"
 #include "crm-store-worker.h"
 
@@ -41,6 +42,12 @@ struct _CrmStore
   guint32          node;
   int              schema_version;
   gboolean         closed;
+
+  /* The search index's queue, drained a batch at a time between other jobs
+   * (the application's stores; see drain_search()). */
+  gboolean         drain_search;
+  gboolean         draining;
+  guint            drained;
 };
 
 enum {
@@ -266,6 +273,68 @@ reload_records (CrmStore       *self,
                         "crm-store-reload", NULL, reload_cb, NULL);
 }
 
+/* About a quarter of a second of indexing per batch. */
+#define DRAIN_BATCH 2000
+/* After draining this many records the full-text index merges its segments. */
+#define DRAIN_OPTIMIZE 10000
+
+static void drain_search (CrmStore *self);
+
+static void
+on_optimized_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED))
+    g_warning ("Could not merge the search index: %s", error->message);
+}
+
+static void
+on_drained_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CrmStore) self = user_data;
+  g_autoptr(GError) error = NULL;
+  int more = _crm_search_drain_finish (self, result, &error);
+
+  self->draining = FALSE;
+  if (more < 0)
+    {
+      if (!g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED))
+        g_warning ("Could not update the search index: %s", error->message);
+      return;
+    }
+  if (self->closed)
+    return;
+  self->drained += DRAIN_BATCH;
+  if (more > 0)
+    drain_search (self);
+  else if (self->drained >= DRAIN_OPTIMIZE)
+    {
+      self->drained = 0;
+      _crm_search_optimize_async (self, NULL, on_optimized_cb, NULL);
+    }
+  else
+    self->drained = 0;
+}
+
+/* Records written by an import, another program or this one's edits wait
+ * in the search index's queue; searches fold in a few before they run, and
+ * this folds in the rest, one batch per job, so that the lists' and the
+ * searches' jobs get their turn in between. */
+static void
+drain_search (CrmStore *self)
+{
+  if (!self->drain_search || self->draining || self->closed)
+    return;
+  self->draining = TRUE;
+  _crm_search_drain_async (self, DRAIN_BATCH, NULL, on_drained_cb, g_object_ref (self));
+}
+
 static void
 on_worker_changed (gpointer    store,
                    const char *table_name,
@@ -278,6 +347,9 @@ on_worker_changed (gpointer    store,
    * to reload, but their listeners are told all the same. */
   if (table != NULL)
     reload_records (self, table, ids);
+  if (g_str_equal (table_name, "person") || g_str_equal (table_name, "organization") ||
+      g_str_equal (table_name, "deal") || g_str_equal (table_name, "ticket"))
+    drain_search (self);
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table_name), table_name, ids);
 }
 
@@ -574,6 +646,11 @@ open_cb (GObject      *source,
   self->node = GPOINTER_TO_UINT (node) - 1;
   self->schema_version = crm_store_get_latest_schema_version ();
   start_polling (self);
+  /* The application's store: what changed while it was closed (an import
+   * by rapport-cli, another program) enters the search index in the
+   * background. */
+  self->drain_search = TRUE;
+  drain_search (self);
   g_task_return_pointer (outer, g_object_ref (self), g_object_unref);
 }
 

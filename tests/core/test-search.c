@@ -580,6 +580,82 @@ test_v1_database (void)
   close_store (store);
 }
 
+static gint64
+queued (CrmStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  /* A reader of its own (WAL: it sees the last commit). */
+  g_assert_cmpint (sqlite3_open_v2 (crm_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM search_dirty", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A big backlog (9,000 people another program wrote, as after an import):
+ * opening does not wait for it, searches do not wait for all of it, and the
+ * application's store drains it in the background until everyone is found. */
+static void
+test_backlog (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "backlog.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  CrmStore *store;
+  GString *sql = g_string_new ("BEGIN;");
+  char *errmsg = NULL;
+  sqlite3 *other;
+
+  store = crm_store_open_sync (path, &error);
+  g_assert_no_error (error);
+  close_store (store);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  for (int i = 1; i <= 9000; i++)
+    g_string_append_printf (sql, "INSERT INTO person (id, created, updated, display_name, sort_key) "
+                                 "VALUES (%d, 1, 1, 'Backlog Person %05d', 'backlog person %05d');",
+                            i, i, i);
+  g_string_append (sql, "COMMIT;");
+  sqlite3_exec (other, sql->str, NULL, NULL, &errmsg);
+  g_assert_null (errmsg);
+  sqlite3_close (other);
+  g_string_free (sql, TRUE);
+
+  crm_store_open_async (path, NULL, crm_test_store_result, &result);
+  store = crm_store_open_finish (crm_test_await (&result), &error);
+  g_assert_no_error (error);
+  /* Opened with the queue still there. */
+  g_assert_cmpint (queued (store), >, 2000);
+
+  /* A search meanwhile answers from what is indexed so far. */
+  hits = crm_search_sync (store, "backlog", 5, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  g_clear_object (&hits);
+
+  while (queued (store) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  hits = crm_search_sync (store, "backlog person 09000", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_clear_object (&hits);
+  hits = crm_search_sync (store, "backlog person 00001", 5, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_clear_object (&hits);
+
+  close_store (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -603,6 +679,7 @@ main (int    argc,
   g_test_add_data_func ("/search/demo/en", "en", test_demo);
   g_test_add_data_func ("/search/demo/zh_CN", "zh_CN", test_demo);
   g_test_add_func ("/search/v1-database", test_v1_database);
+  g_test_add_func ("/search/backlog", test_backlog);
 
   return g_test_run ();
 }
