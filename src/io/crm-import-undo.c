@@ -173,6 +173,23 @@ undo_batch (CrmStoreWorker  *worker,
       g_autofree char *sql = NULL;
       const char *table;
 
+      /* A photo the import gave someone who had none: gone again. */
+      if (g_str_equal (kind, "person_photo"))
+        {
+          stmt = _crm_store_worker_prepare (worker, "DELETE FROM person_photo WHERE person_id = ?",
+                                            error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              _crm_store_set_error (error, db, rc, "undo import");
+              return FALSE;
+            }
+          continue;
+        }
       if (g_str_equal (kind, "person"))
         table = "person";
       else if (g_str_equal (kind, "organization"))

@@ -25,6 +25,7 @@
 #include "crm-email.h"
 #include "crm-import-private.h"
 #include "crm-io-custom-private.h"
+#include "crm-person-photo.h"
 #include "crm-phone.h"
 #include "crm-search-fold.h"
 #include "crm-vcard.h"
@@ -793,6 +794,13 @@ add_affiliation (Pass     *pass,
   return record_change (pass, "affiliation", id, "insert", NULL, error);
 }
 
+static gboolean import_photo (Pass             *pass,
+                              gint64            id,
+                              CrmImportValues  *values,
+                              gboolean          existing,
+                              gboolean         *added,
+                              GError          **error);
+
 static gboolean
 insert_record (Pass          *pass,
                CrmImportItem  *row,
@@ -841,8 +849,58 @@ insert_record (Pass          *pass,
     _crm_import_keys_add (pass->emails, _crm_import_hash_key ("E", values->v[P_EMAIL], NULL), id);
   if (pass->phones != NULL && values->v[P_PHONE][0] != '\0')
     _crm_import_keys_add (pass->phones, _crm_import_hash_key ("P", values->v[P_PHONE], NULL), id);
-  return record_change (pass, "person", id, "insert", NULL, error) &&
-         add_affiliation (pass, id, values, FALSE, error);
+  {
+    gboolean added;
+
+    return record_change (pass, "person", id, "insert", NULL, error) &&
+           add_affiliation (pass, id, values, FALSE, error) &&
+           import_photo (pass, id, values, FALSE, &added, error);
+  }
+}
+
+/* The photo of a vCard (an image Rapport can keep) for person @id: a new
+ * person's always; an existing person's only when they have none yet, and
+ * then recorded, so that undoing the import removes it.  *@added tells
+ * whether it was written. */
+static gboolean
+import_photo (Pass             *pass,
+              gint64            id,
+              CrmImportValues  *values,
+              gboolean          existing,
+              gboolean         *added,
+              GError          **error)
+{
+  g_autofree char *mime = NULL;
+  sqlite3_stmt *stmt;
+  gconstpointer data;
+  gsize size;
+  int rc;
+
+  *added = FALSE;
+  if (pass->target != CRM_IMPORT_TARGET_PERSON || values->draft == NULL ||
+      values->draft->photo == NULL || (mime = crm_person_photo_check (values->draft->photo, NULL)) == NULL)
+    return TRUE;
+
+  stmt = _crm_store_worker_prepare (pass->worker,
+                                    "INSERT INTO person_photo (person_id, updated, mime, data) "
+                                    "VALUES (?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  data = g_bytes_get_data (values->draft->photo, &size);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, pass->now);
+  sqlite3_bind_text (stmt, 3, mime, -1, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 4, data, size, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  *added = sqlite3_changes (pass_db (pass)) > 0;
+  /* A new person's photo goes with them (ON DELETE CASCADE). */
+  if (!existing || !*added)
+    return TRUE;
+  return record_change (pass, "person_photo", id, "insert", NULL, error);
 }
 
 /* Writes the file's values over the record's: all non-empty ones that
@@ -1151,6 +1209,13 @@ apply (Pass           *pass,
       if (!update_record (pass, plan->matched_id, &row->values,
                           plan->status == CRM_IMPORT_STATUS_CONFLICT, &changed, error))
         return FALSE;
+      {
+        gboolean photo_added;
+
+        if (!import_photo (pass, plan->matched_id, &row->values, TRUE, &photo_added, error))
+          return FALSE;
+        changed = changed || photo_added;
+      }
       if (changed)
         job->n_updated++;
       else

@@ -41,6 +41,11 @@ static const char orgs_sql[] =
   "SELECT name, industry, size_band, website, email, phone, city, region, country, address, "
   "tier, notes FROM organization WHERE deleted = 0";
 
+/* Photos with their person's identity. */
+static const char photos_sql[] =
+  "SELECT p.display_name, p.email, ph.mime, hex (ph.data) FROM person_photo ph "
+  "JOIN person p ON p.id = ph.person_id";
+
 /* Custom values with their record's identity, field key and value. */
 static const char custom_sql[] =
   "SELECT p.display_name, p.email, f.key, coalesce (v.text_value, ''), "
@@ -206,6 +211,8 @@ round_trip (Fixture         *f,
   g_autoptr(CrmImport) imported_orgs = NULL;
   g_autoptr(CrmImport) imported_people = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) want_photos = NULL;
+  g_auto(GStrv) got_photos = NULL;
   g_auto(GStrv) want_people = lines (f->store, people_sql);
   g_auto(GStrv) want_orgs = lines (f->store, orgs_sql);
   g_auto(GStrv) want_custom = lines (f->store, custom_sql);
@@ -214,6 +221,19 @@ round_trip (Fixture         *f,
   g_auto(GStrv) got_custom = NULL;
   g_autofree char *source_path = g_build_filename (f->dir, "source.db", NULL);
   guint n_rejections;
+
+  /* Three people with photos: vCards carry them (a CSV file does not). */
+  {
+    g_autoptr(GError) photo_error = NULL;
+
+    _crm_store_run_sync (f->store, exec_job,
+                         "INSERT INTO person_photo (person_id, updated, mime, data) "
+                         "SELECT id, 1, 'image/png', X'89504E470D0A1A0A0000000D4948445200000001' "
+                         "FROM person WHERE deleted = 0 ORDER BY id LIMIT 3", NULL, &photo_error);
+    g_assert_no_error (photo_error);
+  }
+  want_photos = lines (f->store, photos_sql);
+  g_assert_cmpuint (g_strv_length (want_photos), ==, 3);
 
   g_assert_cmpuint (export (f->store, people_query, NULL, format, people, &error), ==,
                     g_strv_length (want_people));
@@ -242,6 +262,11 @@ round_trip (Fixture         *f,
   /* The sample data has custom values on both kinds. */
   g_assert_cmpuint (g_strv_length (want_custom), >, 0);
   g_assert_cmpstrv (got_custom, want_custom);
+  got_photos = lines (fresh, photos_sql);
+  if (format == CRM_EXPORT_FORMAT_VCARD)
+    g_assert_cmpstrv (got_photos, want_photos);
+  else
+    g_assert_cmpuint (g_strv_length (got_photos), ==, 0);
   crm_store_close (fresh);
   while (g_main_context_iteration (NULL, FALSE))
     ;

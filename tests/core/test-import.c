@@ -483,6 +483,38 @@ test_vcard (Fixture       *f,
                                      "WHERE p.given_name = 'Mia'"), ==, 1);
 }
 
+/* vCard photos: a new person's is kept; a matched person without one gets
+ * it, and undoing the import takes both away again. */
+static void
+test_vcard_photo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CrmImport) import = read_import (f, "photos.vcf",
+                                             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mia Wong\r\n"
+                                             "N:Wong;Mia;;;\r\nEMAIL:mia@example.net\r\n"
+                                             "PHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgoAAAAN\r\nEND:VCARD\r\n"
+                                             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\n"
+                                             "EMAIL:ann@example.com\r\n"
+                                             "PHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgoAAAAN\r\nEND:VCARD\r\n");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_edited;
+  gint64 batch;
+
+  crm_import_set_decision (import, CRM_IMPORT_STATUS_MATCH, CRM_IMPORT_DECISION_UPDATE);
+  batch = run_import (import);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person_photo ph JOIN person p "
+                                     "ON p.id = ph.person_id WHERE p.given_name IN ('Mia', 'Ann') "
+                                     "AND ph.mime = 'image/png' AND hex (ph.data) = "
+                                     "'89504E470D0A1A0A0000000D'"), ==, 2);
+
+  crm_import_undo_async (f->store, batch, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_import_undo_finish (f->store, crm_test_await (&result), &n_edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person_photo"), ==, 0);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person WHERE given_name = 'Ann'"), ==, 1);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -781,6 +813,7 @@ main (int    argc,
   ADD ("/import/single-pass", test_single_pass);
   ADD ("/import/mapping", test_mapping);
   ADD ("/import/vcard", test_vcard);
+  ADD ("/import/vcard-photo", test_vcard_photo);
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/bad-files", test_bad_files);
   ADD ("/import/custom-fields", test_custom_fields);
