@@ -483,7 +483,11 @@ zoom_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "canvas.zoom-out"))
     crm_stakeholder_canvas_set_zoom (self, self->zoom / CRM_CANVAS_ZOOM_STEP);
   else
-    crm_stakeholder_canvas_zoom_to_fit (self);
+    {
+      /* Zoom to Fit shows the whole map, however small. */
+      self->fit_whole = TRUE;
+      crm_stakeholder_canvas_zoom_to_fit (self);
+    }
 }
 
 static void

@@ -485,8 +485,8 @@ crm_stakeholder_canvas_measure (GtkWidget      *widget,
 
 /* Fits the map to the widget.  The whole map when @whole (Ctrl+0, Zoom to
  * Fit); otherwise a small map that is only whole at a zoom too small to
- * read is fitted along one axis (its width, or its height), at a readable
- * zoom, and scrolls along the other, from its top left corner.  Fitting
+ * read is shown at the least readable zoom when it fits along one axis
+ * there (its width, or its height), scrolling along the other.  Fitting
  * never enlarges a map beyond its natural size. */
 static void
 fit (CrmStakeholderCanvas *self,
@@ -500,7 +500,7 @@ fit (CrmStakeholderCanvas *self,
 
   if (!whole && zoom < CRM_CANVAS_ZOOM_READABLE && self->points != NULL &&
       self->points->len <= CRM_CANVAS_SMALL_MAP && MAX (zoom_w, zoom_h) >= CRM_CANVAS_ZOOM_READABLE)
-    zoom = MAX (zoom_w, zoom_h);
+    zoom = CRM_CANVAS_ZOOM_READABLE;
   zoom = CLAMP (zoom, CRM_CANVAS_ZOOM_MIN, 1.0);
   if (fabs (zoom - self->zoom) > 1e-9)
     {
@@ -508,8 +508,9 @@ fit (CrmStakeholderCanvas *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
 
-  /* Centred along the axes where the map fits, from its start otherwise. */
-  x = self->bw * zoom <= width + 0.5 ? self->bx + self->bw / 2 - width / 2.0 / zoom : self->bx;
+  /* Centred, where the top of the chart is in the middle; from the top
+   * when it is taller than the widget. */
+  x = self->bx + self->bw / 2 - width / 2.0 / zoom;
   y = self->bh * zoom <= height + 0.5 ? self->by + self->bh / 2 - height / 2.0 / zoom : self->by;
   set_view (self, x, y);
 }
@@ -1366,13 +1367,13 @@ crm_stakeholder_canvas_zoom_to_fit (CrmStakeholderCanvas *self)
 {
   g_return_if_fail (CRM_IS_STAKEHOLDER_CANVAS (self));
 
+  /* As the map was fitted last: whole after Zoom to Fit, else readable. */
   self->need_fit = TRUE;
-  self->fit_whole = TRUE;
   self->fit_width = gtk_widget_get_width (GTK_WIDGET (self));
   self->fit_height = gtk_widget_get_height (GTK_WIDGET (self));
   if (self->fit_width <= 1 || self->fit_height <= 1)
     return;
-  fit (self, TRUE);
+  fit (self, self->fit_whole);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   for (guint i = 0; i < self->nodes->len; i++)
     gtk_widget_queue_draw (g_ptr_array_index (self->nodes, i));
