@@ -23,9 +23,8 @@
 #include "crm-store.h"
 #include "crm-ticket.h"
 
-/* A page shows the latest rows of a long history, not all of them. */
-#define RELATED_LIMIT 100
-#define TIMELINE_LIMIT 200
+#define RELATED_LIMIT CRM_RELATED_LIMIT
+#define TIMELINE_LIMIT CRM_RELATED_TIMELINE_LIMIT
 #define PEOPLE_LIMIT 2000
 
 CrmQuery *

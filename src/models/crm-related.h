@@ -17,6 +17,11 @@
 
 G_BEGIN_DECLS
 
+/* A page lists the latest rows of a long history, not all of them: this
+ * many (the timeline more). */
+#define CRM_RELATED_LIMIT 100
+#define CRM_RELATED_TIMELINE_LIMIT 200
+
 /* Rows of @type whose @property ("person-id", "organization-id") is @id, in
  * the order a page lists them (newest orders and tickets first, primary
  * affiliations first, deals by expected close); transfer full. */

@@ -328,6 +328,7 @@ on_tickets_loaded_cb (GtkWidget  *widget,
   CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
 
   crm_page_fill_list (self->tickets_list, records, create_ticket_row, self);
+  crm_page_note_limit (self->tickets_group, g_list_model_get_n_items (records), CRM_RELATED_LIMIT);
 }
 
 static GtkWidget *
@@ -347,6 +348,8 @@ on_timeline_loaded_cb (GtkWidget  *widget,
   g_autoptr(GListModel) sorted = crm_related_sort_timeline (records);
 
   crm_page_fill_list (self->timeline_list, sorted, create_activity_row, self);
+  crm_page_note_limit (self->timeline_group, g_list_model_get_n_items (records),
+                       CRM_RELATED_TIMELINE_LIMIT);
 }
 
 void

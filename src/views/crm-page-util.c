@@ -274,6 +274,21 @@ crm_page_fill_list (GtkListBox     *list,
     }
 }
 
+void
+crm_page_note_limit (AdwPreferencesGroup *group,
+                     guint                n_rows,
+                     guint                limit)
+{
+  g_autofree char *text = NULL;
+
+  if (n_rows >= limit)
+    /* TRANSLATORS: under a page's list of a long history (orders,
+     * tickets, activities) */
+    text = g_strdup_printf (ngettext ("Only the latest %u is shown.", "Only the latest %u are shown.",
+                                      limit), limit);
+  adw_preferences_group_set_description (group, text);
+}
+
 GtkListBox *
 crm_page_new_list (const char *empty_text,
                    const char *accessible_label)

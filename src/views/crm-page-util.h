@@ -46,6 +46,11 @@ void        crm_page_fill_list          (GtkListBox        *list,
                                          CrmPageRowFunc     func,
                                          gpointer           user_data);
 /* A boxed list with a dim placeholder row saying @empty_text. */
+/* Says in @group's description when @n_rows reached @limit: only the latest
+ * rows are shown (clears it otherwise). */
+void        crm_page_note_limit         (AdwPreferencesGroup *group,
+                                         guint              n_rows,
+                                         guint              limit);
 GtkListBox *crm_page_new_list           (const char        *empty_text,
                                          const char        *accessible_label);
 /* An AdwActionRow whose title and subtitle are plain text (not markup). */

@@ -305,6 +305,7 @@ on_orders_loaded_cb (GtkWidget  *widget,
   CrmPersonPage *self = CRM_PERSON_PAGE (widget);
 
   crm_page_fill_list (self->orders_list, records, create_order_row, self);
+  crm_page_note_limit (self->purchases_group, g_list_model_get_n_items (records), CRM_RELATED_LIMIT);
   /* The figures above already say "0 orders". */
   gtk_widget_set_visible (GTK_WIDGET (self->orders_list), g_list_model_get_n_items (records) > 0);
 }
@@ -325,6 +326,7 @@ on_deals_loaded_cb (GtkWidget  *widget,
   CrmPersonPage *self = CRM_PERSON_PAGE (widget);
 
   crm_page_fill_list (self->deals_list, records, create_deal_row, self);
+  crm_page_note_limit (self->deals_group, g_list_model_get_n_items (records), CRM_RELATED_LIMIT);
 }
 
 static GtkWidget *
@@ -341,6 +343,7 @@ on_tickets_loaded_cb (GtkWidget  *widget,
   CrmPersonPage *self = CRM_PERSON_PAGE (widget);
 
   crm_page_fill_list (self->tickets_list, records, create_ticket_row, self);
+  crm_page_note_limit (self->tickets_group, g_list_model_get_n_items (records), CRM_RELATED_LIMIT);
 }
 
 static GtkWidget *
@@ -360,6 +363,8 @@ on_timeline_loaded_cb (GtkWidget  *widget,
   g_autoptr(GListModel) sorted = crm_related_sort_timeline (records);
 
   crm_page_fill_list (self->timeline_list, sorted, create_activity_row, self);
+  crm_page_note_limit (self->timeline_group, g_list_model_get_n_items (records),
+                       CRM_RELATED_TIMELINE_LIMIT);
 }
 
 void

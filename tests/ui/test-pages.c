@@ -1005,6 +1005,19 @@ test_phone_format (void)
     }
 }
 
+/* A list cut at the page's limit says so under its title. */
+static void
+test_note_limit (void)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (g_object_ref_sink (adw_preferences_group_new ()));
+
+  crm_page_note_limit (group, 100, 100);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, "Only the latest 100 are shown.");
+  crm_page_note_limit (group, 7, 100);
+  g_assert_cmpstr (adw_preferences_group_get_description (group) ?: "", ==, "");
+  g_assert_finalize_object (group);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1021,6 +1034,7 @@ main (int   argc,
   g_test_add_func ("/ui/pages/new-person", test_new_person);
   g_test_add_func ("/ui/pages/task-and-custom-field", test_task_and_custom_field);
   g_test_add_func ("/ui/pages/phone-format", test_phone_format);
+  g_test_add_func ("/ui/pages/note-limit", test_note_limit);
 
   status = g_test_run ();
 
