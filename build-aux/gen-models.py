@@ -17,7 +17,7 @@ import sys
 BASE_COLUMNS = {'id', 'created', 'updated', 'deleted'}
 BOOL_COLUMNS = {'consent_email', 'consent_sms', 'consent_phone', 'is_customer',
                 'is_primary', 'active', 'published'}
-SKIP_TABLES = {'meta', 'search_key', 'search_fts_term', 'search_dirty', 'import_change', 'person_photo'}
+SKIP_TABLES = {'meta', 'search_key', 'search_fts_term', 'search_dirty', 'import_change', 'person_photo', 'dedupe_dismissed'}
 HEADER = '''/* {file}
  *
  * Copyright 2026 The Rapport developers

@@ -5,9 +5,8 @@
  *
  * Part of the duplicate finder: records the user said are not duplicates.
  *
- * The schema has no table for them, so they live in the meta table as one
- * JSON value, {"person": [[a, b], ...], "organization": [...]}, one pair per
- * two records with a < b.  A cluster is left out of a scan when every pair
+ * They live in the dedupe_dismissed table (schema v4), one row per two
+ * records with a_id < b_id.  A cluster is left out of a scan when every pair
  * of its records was dismissed; a record that joins later brings it back.
  */
 
@@ -15,13 +14,10 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "crm-dedupe-private.h"
-
-#define META_KEY "dedupe-dismissed"
 
 static const char *kind_keys[] = { "person", "organization" };
 
@@ -34,22 +30,13 @@ pair_key (CrmDedupeKind kind,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, kind, MIN (a, b), MAX (a, b));
 }
 
-static void
-add_pairs (GHashTable *pairs,
-           JsonArray  *array,
-           guint       kind)
+static int
+kind_from_key (const char *key)
 {
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-
-      /* Anything else was not written by us: skipped, never fatal. */
-      if (pair == NULL || json_array_get_length (pair) != 2)
-        continue;
-      g_hash_table_add (pairs, pair_key (kind, json_array_get_int_element (pair, 0),
-                                         json_array_get_int_element (pair, 1)));
-    }
+  for (guint k = 0; k < G_N_ELEMENTS (kind_keys); k++)
+    if (g_strcmp0 (key, kind_keys[k]) == 0)
+      return (int) k;
+  return -1;
 }
 
 /* The dismissed pairs as a set of pair_key() strings. */
@@ -58,94 +45,32 @@ read_pairs (CrmStoreWorker  *worker,
             GError         **error)
 {
   GHashTable *pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, "SELECT value FROM meta WHERE key = ?", error);
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *text = NULL;
-  JsonNode *root;
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, "SELECT kind, a_id, b_id FROM dedupe_dismissed "
+                                                          "WHERE deleted = 0", error);
+  int rc;
 
   if (stmt == NULL)
     {
       g_hash_table_unref (pairs);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, META_KEY, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (text == NULL)
-    return pairs;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_warning ("The dismissed duplicates are unreadable and were ignored");
-      return pairs;
+      int kind = kind_from_key ((const char *) sqlite3_column_text (stmt, 0));
+
+      /* Anything else was not written by us: skipped, never fatal. */
+      if (kind >= 0)
+        g_hash_table_add (pairs, pair_key (kind, sqlite3_column_int64 (stmt, 1),
+                                           sqlite3_column_int64 (stmt, 2)));
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return pairs;
-  for (guint k = 0; k < G_N_ELEMENTS (kind_keys); k++)
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
     {
-      JsonObject *object = json_node_get_object (root);
-      JsonNode *member = json_object_get_member (object, kind_keys[k]);
-
-      if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
-        add_pairs (pairs, json_node_get_array (member), k);
+      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, NULL);
+      g_hash_table_unref (pairs);
+      return NULL;
     }
   return pairs;
-}
-
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
-{
-  gint64 x[3], y[3];
-
-  sscanf (*(const char **) a, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-          &x[0], &x[1], &x[2]);
-  sscanf (*(const char **) b, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-          &y[0], &y[1], &y[2]);
-  for (guint i = 0; i < 3; i++)
-    if (x[i] != y[i])
-      return x[i] < y[i] ? -1 : 1;
-  return 0;
-}
-
-/* Sorted, so that the stored text is the same for the same set. */
-static char *
-pairs_to_json (GHashTable *pairs)
-{
-  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (pairs, NULL);
-  guint n = g_hash_table_size (pairs);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  guint i = 0;
-
-  qsort (keys, n, sizeof (gpointer), compare_keys);
-  json_builder_begin_object (builder);
-  for (guint k = 0; k < G_N_ELEMENTS (kind_keys); k++)
-    {
-      json_builder_set_member_name (builder, kind_keys[k]);
-      json_builder_begin_array (builder);
-      for (; i < n; i++)
-        {
-          gint64 kind, a, b;
-
-          sscanf (keys[i], "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, &kind, &a, &b);
-          if (kind != k)
-            break;
-          json_builder_begin_array (builder);
-          json_builder_add_int_value (builder, a);
-          json_builder_add_int_value (builder, b);
-          json_builder_end_array (builder);
-        }
-      json_builder_end_array (builder);
-    }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
 }
 
 gboolean
@@ -200,43 +125,42 @@ update_pairs (CrmStoreWorker  *worker,
               DismissData     *d,
               GError         **error)
 {
-  g_autoptr(GHashTable) pairs = read_pairs (worker, error);
-  g_autofree char *json = NULL;
   gint64 *ids = (gint64 *) (gpointer) d->ids->data;
+  gint64 now = _crm_store_worker_now (worker);
   sqlite3_stmt *stmt;
-  int rc;
 
-  if (pairs == NULL)
+  if (d->dismissed)
+    stmt = _crm_store_worker_prepare (worker, "INSERT INTO dedupe_dismissed (id, created, updated, kind, "
+                                              "a_id, b_id) VALUES (?1, ?2, ?2, ?3, ?4, ?5) "
+                                              "ON CONFLICT (kind, a_id, b_id) DO UPDATE "
+                                              "SET deleted = 0, updated = ?2 WHERE deleted != 0", error);
+  else
+    stmt = _crm_store_worker_prepare (worker, "UPDATE dedupe_dismissed SET deleted = 1, updated = ?2 "
+                                              "WHERE ?1 = ?1 AND kind = ?3 AND a_id = ?4 AND b_id = ?5 "
+                                              "AND deleted = 0", error);
+  if (stmt == NULL)
     return FALSE;
+
   for (guint i = 0; i < d->ids->len; i++)
     for (guint j = i + 1; j < d->ids->len; j++)
       {
-        char *key = pair_key (d->kind, ids[i], ids[j]);
+        int rc;
 
         if (ids[i] == ids[j])
-          g_free (key);
-        else if (d->dismissed)
-          g_hash_table_add (pairs, key);
-        else
+          continue;
+        sqlite3_bind_int64 (stmt, 1, d->dismissed ? _crm_store_worker_next_id (worker) : 0);
+        sqlite3_bind_int64 (stmt, 2, now);
+        sqlite3_bind_text (stmt, 3, kind_keys[d->kind], -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 4, MIN (ids[i], ids[j]));
+        sqlite3_bind_int64 (stmt, 5, MAX (ids[i], ids[j]));
+        rc = sqlite3_step (stmt);
+        sqlite3_reset (stmt);
+        if (rc != SQLITE_DONE)
           {
-            g_hash_table_remove (pairs, key);
-            g_free (key);
+            _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, "dismiss duplicates");
+            return FALSE;
           }
       }
-
-  json = pairs_to_json (pairs);
-  stmt = _crm_store_worker_prepare (worker, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, META_KEY, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, "dismiss duplicates");
-      return FALSE;
-    }
   return TRUE;
 }
 

@@ -137,8 +137,7 @@ GVariant   *crm_dedupe_count_related_finish (CrmStore            *store,
 /* Records (or with @dismissed FALSE forgets) that the records @ids of @kind
  * are not duplicates of one another: later scans leave out a cluster all of
  * whose pairs were dismissed, and still show it when a new record joins it.
- * Kept in the meta table under "dedupe-dismissed" as JSON:
- * {"person": [[id, id], ...], "organization": [...]}. */
+ * Kept in the dedupe_dismissed table, one row per pair. */
 void        crm_dedupe_set_dismissed_async  (CrmStore            *store,
                                              CrmDedupeKind        kind,
                                              const gint64        *ids,

@@ -30,6 +30,7 @@ static const char * const migrations[] = {
   "crm-schema-v2.sql",
   "crm-schema-v3.sql",
   "crm-schema-v4.sql",
+  "crm-schema-v5.sql",
 };
 
 int

@@ -539,16 +539,16 @@ test_dismiss (Fixture       *f,
                            "person:2005,2006[name-at-organization]\n"
                            "person:2007,2008[name-at-organization]\n"
                            "organization:1003,1004[organization-name]\n");
-          assert_query (f, "SELECT value FROM meta WHERE key = 'dedupe-dismissed'",
-                        "{\"person\":[[2001,2002]],\"organization\":"
-                        "[[1001,1002],[1001,1003],[1002,1003]]}");
+          assert_query (f, "SELECT group_concat (kind || ':' || a_id || ',' || b_id, ' ') FROM "
+                           "(SELECT * FROM dedupe_dismissed WHERE deleted = 0 ORDER BY kind DESC, a_id, b_id)",
+                        "person:2001,2002 organization:1001,1002 organization:1001,1003 "
+                        "organization:1002,1003");
         }
       else
         {
           g_assert_nonnull (strstr (text, "person:2001,2002[email]\n"));
           g_assert_nonnull (strstr (text, "organization:1001,1002[organization-name,website]\n"));
-          assert_query (f, "SELECT value FROM meta WHERE key = 'dedupe-dismissed'",
-                        "{\"person\":[],\"organization\":[]}");
+          assert_query (f, "SELECT count (*) FROM dedupe_dismissed WHERE deleted = 0", "0");
         }
     }
 }

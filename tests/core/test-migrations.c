@@ -35,7 +35,8 @@ make_v1_database (const char *path)
   g_assert_null (errmsg);
   sqlite3_exec (db,
                 "PRAGMA user_version = 1;"
-                "INSERT INTO meta VALUES ('id-node', '77'), ('id-last-ms', '1000');"
+                "INSERT INTO meta VALUES ('id-node', '77'), ('id-last-ms', '1000'),"
+                "  ('dedupe-dismissed', '{\"person\":[[4194382,5]],\"organization\":[[9,4194381],\"junk\"]}');"
                 "INSERT INTO organization (id, created, updated, name, sort_key, industry, tier)"
                 "  VALUES (4194381, 1700000000, 1700000000, 'Old Corp', 'old corp', 'manufacturing', 'key');"
                 "INSERT INTO person (id, created, updated, display_name, sort_key, email)"
@@ -68,6 +69,27 @@ test_v1_opens (void)
   g_assert_no_error (error);
   g_assert_cmpint (crm_store_get_schema_version (store), ==, crm_store_get_latest_schema_version ());
   g_assert_cmpuint (crm_store_get_node_id (store), ==, 77);
+
+  /* Dismissed duplicates moved from meta's JSON to their table (v4), each
+   * pair smaller id first; what was not a pair is dropped. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    GString *rows = g_string_new (NULL);
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM (SELECT kind, a_id, b_id FROM dedupe_dismissed "
+                                             "ORDER BY kind, a_id) UNION ALL SELECT 'meta', count (*), 0 "
+                                             "FROM meta WHERE key = 'dedupe-dismissed'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (rows, "%s:%s,%s;", sqlite3_column_text (stmt, 0),
+                              sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    g_assert_cmpstr (rows->str, ==, "organization:9,4194381;person:5,4194382;meta:0,0;");
+    g_string_free (rows, TRUE);
+  }
 
   q = crm_query_new (CRM_TYPE_AFFILIATION);
   crm_query_add_text (q, "stakeholder-role", CRM_QUERY_EQ, "economic-buyer");
