@@ -718,3 +718,20 @@ crm_window_add_toast (CrmWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+void
+crm_window_toast_for (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  g_autoptr(AdwToast) owned = toast;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  root = gtk_widget_get_root (widget);
+  if (CRM_IS_WINDOW (root))
+    crm_window_add_toast (CRM_WINDOW (root), g_steal_pointer (&owned));
+  else
+    g_message ("%s", adw_toast_get_title (toast));
+}

@@ -44,5 +44,9 @@ GtkWidget   *crm_window_get_record_page    (CrmWindow      *self);
 /* Takes ownership of @toast. */
 void         crm_window_add_toast          (CrmWindow      *self,
                                             AdwToast       *toast);
+/* Shows @toast in the window @widget is in (takes ownership); outside a
+ * window (a test), its title goes to the log instead. */
+void         crm_window_toast_for          (GtkWidget      *widget,
+                                            AdwToast       *toast);
 
 G_END_DECLS

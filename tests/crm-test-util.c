@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 
+#include "crm-store-private.h"
 #include "crm-test-util.h"
 
 #define AWAIT_LIMIT_USEC (120 * G_USEC_PER_SEC)
@@ -138,4 +139,66 @@ crm_test_free_font_caches (void)
 {
   pango_cairo_font_map_set_default (NULL);
   cairo_debug_reset_static_data ();
+}
+
+static void
+query_job (CrmStoreWorker *worker,
+           GTask          *task,
+           gpointer        data)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_crm_store_worker_get_db (worker), data, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (out, "%s%s", c > 0 ? "|" : "",
+                                (const char *) sqlite3_column_text (stmt, c) ?: "∅");
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  g_task_return_pointer (task, g_string_free (out, FALSE), g_free);
+}
+
+static char *
+query_va (CrmStore   *store,
+          const char *format,
+          va_list     args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_vprintf (format, args);
+  char *text = _crm_store_run_sync (store, query_job, sql, NULL, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+char *
+crm_test_query (CrmStore   *store,
+                const char *format,
+                ...)
+{
+  va_list args;
+  char *text;
+
+  va_start (args, format);
+  text = query_va (store, format, args);
+  va_end (args);
+  return text;
+}
+
+gint64
+crm_test_query_int (CrmStore   *store,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = query_va (store, format, args);
+  va_end (args);
+  return g_ascii_strtoll (text, NULL, 10);
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "crm-contact-draft.h"
+#include "crm-store.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,16 @@ void          crm_test_wait_flag    (gboolean      *flag);
 /* A fresh temporary directory for this test (removed by the caller or left
  * under G_TEST_OPTION_ISOLATE_DIRS); transfer full. */
 char         *crm_test_make_tmpdir  (void);
+/* Runs the SQL query @format (printf-like) on @store's worker and returns
+ * its rows, one line each, the columns joined with "|" (NULL as "∅");
+ * asserts that it ran.  Transfer full. */
+char         *crm_test_query        (CrmStore      *store,
+                                     const char    *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
+/* The first column of the first row of such a query, as a number. */
+gint64        crm_test_query_int    (CrmStore      *store,
+                                     const char    *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
 /* Frees the font and glyph caches Pango and cairo keep for the life of the
  * process, so that the leak checker of the sanitizer run sees real leaks
  * only.  Call at the end of main(), after the last drawing. */

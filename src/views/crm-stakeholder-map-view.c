@@ -44,12 +44,7 @@ void
 _crm_stakeholder_map_view_toast (CrmStakeholderMapView *self,
                                  const char            *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CRM_IS_WINDOW (root))
-    crm_window_add_toast (CRM_WINDOW (root), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
+  crm_window_toast_for (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void

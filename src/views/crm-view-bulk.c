@@ -48,11 +48,7 @@ void
 _crm_view_add_toast (CrmView  *self,
                      AdwToast *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(AdwToast) owned = toast;
-
-  if (CRM_IS_WINDOW (root))
-    crm_window_add_toast (CRM_WINDOW (root), g_object_ref (toast));
+  crm_window_toast_for (GTK_WIDGET (self), toast);
 }
 
 static guint

@@ -24,64 +24,11 @@ typedef struct
   CrmStore *store;
 } Fixture;
 
-/* The rows of an SQL query, one line each, for before/after comparisons. */
-static void
-lines_job (CrmStoreWorker *worker,
-           GTask          *task,
-           gpointer        data)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_crm_store_worker_get_db (worker), data, -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c) ?: "∅");
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (stmt);
-  g_task_return_pointer (task, g_string_free (out, FALSE), g_free);
-}
-
-static char *
-query (Fixture    *f,
-       const char *format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static char *
-query (Fixture    *f,
-       const char *format,
-       ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-  va_list args;
-  char *text;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  text = _crm_store_run_sync (f->store, lines_job, sql, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *sql)
-{
-  g_autofree char *text = query (f, "%s", sql);
-
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 static double
 query_double (Fixture    *f,
               const char *sql)
 {
-  g_autofree char *text = query (f, "%s", sql);
+  g_autofree char *text = crm_test_query (f->store, "%s", sql);
 
   return g_ascii_strtod (text, NULL);
 }
@@ -91,7 +38,7 @@ static char *
 snapshot (Fixture *f,
           gint64   id)
 {
-  return query (f, "SELECT stage_id, position, stage_entered, closed, lost_reason_id, lost_note "
+  return crm_test_query (f->store, "SELECT stage_id, position, stage_entered, closed, lost_reason_id, lost_note "
                    "FROM deal WHERE id = %" G_GINT64_FORMAT "; ", id);
 }
 
@@ -99,7 +46,7 @@ static char *
 history (Fixture *f,
          gint64   id)
 {
-  return query (f, "SELECT id, stage_id, entered, left_at, deleted FROM deal_stage_history "
+  return crm_test_query (f->store, "SELECT id, stage_id, entered, left_at, deleted FROM deal_stage_history "
                    "WHERE deal_id = %" G_GINT64_FORMAT " ORDER BY id", id);
 }
 
@@ -167,19 +114,19 @@ pick (Fixture *f)
 {
   Sample s;
 
-  s.deal = query_int (f, "SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id "
+  s.deal = crm_test_query_int (f->store, "%s", "SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id "
                          "WHERE d.deleted = 0 AND s.kind = 'open' AND s.position = "
                          "(SELECT min (position) FROM stage WHERE pipeline_id = d.pipeline_id) "
                          "ORDER BY d.id LIMIT 1");
   {
     g_autofree char *sql = g_strdup_printf ("SELECT pipeline_id FROM deal WHERE id = %" G_GINT64_FORMAT,
                                             s.deal);
-    s.pipeline = query_int (f, sql);
+    s.pipeline = crm_test_query_int (f->store, "%s", sql);
   }
 #define STAGE(field, cond) G_STMT_START { \
     g_autofree char *sql = g_strdup_printf ("SELECT id FROM stage WHERE pipeline_id = %" G_GINT64_FORMAT \
                                             " AND " cond " ORDER BY position LIMIT 1", s.pipeline); \
-    s.field = query_int (f, sql); \
+    s.field = crm_test_query_int (f->store, "%s", sql); \
   } G_STMT_END
   STAGE (first, "kind = 'open'");
   STAGE (next, "kind = 'open' AND position > (SELECT min (position) FROM stage s2 "
@@ -190,9 +137,9 @@ pick (Fixture *f)
   {
     g_autofree char *sql = g_strdup_printf ("SELECT id FROM stage WHERE pipeline_id != %" G_GINT64_FORMAT
                                             " LIMIT 1", s.pipeline);
-    s.other_pipeline_stage = query_int (f, sql);
+    s.other_pipeline_stage = crm_test_query_int (f->store, "%s", sql);
   }
-  s.reason = query_int (f, "SELECT id FROM lost_reason ORDER BY position LIMIT 1");
+  s.reason = crm_test_query_int (f->store, "%s", "SELECT id FROM lost_reason ORDER BY position LIMIT 1");
 
   g_assert_cmpint (s.deal, >, 0);
   g_assert_cmpint (s.first, >, 0);
@@ -229,18 +176,18 @@ test_move_and_undo (Fixture       *f,
   /* The deal is in the new stage, its clock restarted, still open. */
   sql = g_strdup_printf ("SELECT stage_id = %" G_GINT64_FORMAT " AND position = 5 AND closed = 0 "
                          "AND stage_entered > 0 FROM deal WHERE id = %" G_GINT64_FORMAT, s.next, s.deal);
-  g_assert_cmpint (query_int (f, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", sql), ==, 1);
   /* One stay open, in the new stage; the old one ended when it began. */
   g_free (sql);
   sql = g_strdup_printf ("SELECT count (*) FROM deal_stage_history WHERE deal_id = %" G_GINT64_FORMAT
                          " AND left_at = 0 AND stage_id = %" G_GINT64_FORMAT, s.deal, s.next);
-  g_assert_cmpint (query_int (f, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", sql), ==, 1);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count (*) FROM deal_stage_history a JOIN deal_stage_history b "
                          "ON b.deal_id = a.deal_id AND b.stage_id = %" G_GINT64_FORMAT " AND b.left_at = 0 "
                          "WHERE a.deal_id = %" G_GINT64_FORMAT " AND a.stage_id = %" G_GINT64_FORMAT
                          " AND a.left_at = b.entered", s.next, s.deal, s.first);
-  g_assert_cmpint (query_int (f, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", sql), ==, 1);
 
   /* Undo: exactly as before, history included. */
   g_assert_true (undo (f, m, &error));
@@ -290,7 +237,7 @@ test_won_lost (Fixture       *f,
   g_assert_no_error (error);
   sql = g_strdup_printf ("SELECT closed > 0 AND lost_reason_id IS NULL FROM deal WHERE id = %"
                          G_GINT64_FORMAT, s.deal);
-  g_assert_cmpint (query_int (f, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", sql), ==, 1);
 
   /* Lost with a reason keeps the reason and the note. */
   lost = move (f, s.deal, s.lost, 1, s.reason, &error);
@@ -299,7 +246,7 @@ test_won_lost (Fixture       *f,
   sql = g_strdup_printf ("SELECT closed > 0 AND lost_reason_id = %" G_GINT64_FORMAT
                          " AND lost_note = 'too late' FROM deal WHERE id = %" G_GINT64_FORMAT,
                          s.reason, s.deal);
-  g_assert_cmpint (query_int (f, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", sql), ==, 1);
 
   /* Undoing the win now would undo more than the win: refused. */
   g_assert_false (undo (f, won, &error));
@@ -312,7 +259,7 @@ test_won_lost (Fixture       *f,
   g_free (sql);
   sql = g_strdup_printf ("SELECT closed = 0 AND lost_reason_id IS NULL AND lost_note = '' "
                          "FROM deal WHERE id = %" G_GINT64_FORMAT, s.deal);
-  g_assert_cmpint (query_int (f, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", sql), ==, 1);
 
   /* Undo, undo, undo: back to the start. */
   g_assert_true (undo (f, reopened, &error));

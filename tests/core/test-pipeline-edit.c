@@ -23,80 +23,15 @@ typedef struct
   gint64    pipeline;
 } Fixture;
 
-static void
-text_job (CrmStoreWorker *worker,
-          GTask          *task,
-          gpointer        data)
-{
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_crm_store_worker_get_db (worker), data, -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        g_string_append_printf (out, "%s%s", c > 0 ? "|" : "",
-                                (const char *) sqlite3_column_text (stmt, c) ?: "");
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (stmt);
-  g_task_return_pointer (task, g_string_free (out, FALSE), g_free);
-}
-
-static char *
-query (Fixture    *f,
-       const char *format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static char *
-query (Fixture    *f,
-       const char *format,
-       ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-  va_list args;
-  char *text;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  text = _crm_store_run_sync (f->store, text_job, sql, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-static gint64
-query_int (Fixture    *f,
-           const char *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-query_int (Fixture    *f,
-           const char *format,
-           ...)
-{
-  g_autofree char *sql = NULL;
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  text = query (f, "%s", sql);
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 /* The pipeline's stages in order, as "name:kind" lines, and whether the
  * positions run 0, 1, 2... */
 static char *
 stages (Fixture *f)
 {
-  g_assert_cmpint (query_int (f, "SELECT count (*) = max (position) + 1 AND min (position) = 0 "
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count (*) = max (position) + 1 AND min (position) = 0 "
                                  "FROM stage WHERE pipeline_id = %" G_GINT64_FORMAT " AND deleted = 0",
                               f->pipeline), ==, 1);
-  return query (f, "SELECT name, kind FROM stage WHERE pipeline_id = %" G_GINT64_FORMAT
+  return crm_test_query (f->store, "SELECT name, kind FROM stage WHERE pipeline_id = %" G_GINT64_FORMAT
                    " AND deleted = 0 ORDER BY position", f->pipeline);
 }
 
@@ -104,7 +39,7 @@ static gint64
 stage_id (Fixture    *f,
           const char *where)
 {
-  return query_int (f, "SELECT id FROM stage WHERE pipeline_id = %" G_GINT64_FORMAT
+  return crm_test_query_int (f->store, "SELECT id FROM stage WHERE pipeline_id = %" G_GINT64_FORMAT
                        " AND deleted = 0 AND %s ORDER BY position LIMIT 1", f->pipeline, where);
 }
 
@@ -121,7 +56,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (crm_demo_generate_sync (f->store, CRM_DEMO_SMALL, "en", 5, &error));
   g_assert_no_error (error);
-  f->pipeline = query_int (f, "SELECT id FROM pipeline WHERE kind = 'b2b' LIMIT 1");
+  f->pipeline = crm_test_query_int (f->store, "SELECT id FROM pipeline WHERE kind = 'b2b' LIMIT 1");
   g_assert_cmpint (f->pipeline, >, 0);
 }
 
@@ -194,7 +129,7 @@ test_add_move (Fixture       *f,
   after = stages (f);
   g_assert_cmpstr (after, ==, "Qualification|open\nDemo|open\nNeeds Analysis|open\nProposal|open\n"
                               "Negotiation|open\nContract|open\nWon|won\nLost|lost\n");
-  g_assert_cmpint (query_int (f, "SELECT probability * 1000 + rotting_days FROM stage WHERE id = %"
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT probability * 1000 + rotting_days FROM stage WHERE id = %"
                                  G_GINT64_FORMAT, id), ==, 15010);
 
   /* At the end: after the last open stage, before the final ones. */
@@ -244,13 +179,13 @@ test_delete (Fixture       *f,
   gint64 negotiation = stage_id (f, "name = 'Negotiation'");
   gint64 won = stage_id (f, "kind = 'won'");
   gint64 lost = stage_id (f, "kind = 'lost'");
-  gint64 other = query_int (f, "SELECT id FROM stage WHERE pipeline_id != %" G_GINT64_FORMAT
+  gint64 other = crm_test_query_int (f->store, "SELECT id FROM stage WHERE pipeline_id != %" G_GINT64_FORMAT
                                " AND kind = 'open' LIMIT 1", f->pipeline);
-  gint64 in_proposal = query_int (f, "SELECT count (*) FROM deal WHERE stage_id = %" G_GINT64_FORMAT,
+  gint64 in_proposal = crm_test_query_int (f->store, "SELECT count (*) FROM deal WHERE stage_id = %" G_GINT64_FORMAT,
                                   proposal);
-  gint64 in_negotiation = query_int (f, "SELECT count (*) FROM deal WHERE stage_id = %"
+  gint64 in_negotiation = crm_test_query_int (f->store, "SELECT count (*) FROM deal WHERE stage_id = %"
                                         G_GINT64_FORMAT, negotiation);
-  gint64 history = query_int (f, "SELECT count (*) FROM deal_stage_history");
+  gint64 history = crm_test_query_int (f->store, "SELECT count (*) FROM deal_stage_history");
   gint64 moved;
 
   g_assert_cmpint (in_proposal, >, 0);
@@ -272,23 +207,23 @@ test_delete (Fixture       *f,
   g_clear_error (&error);
   after = stages (f);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM deal_stage_history"), ==, history);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count (*) FROM deal_stage_history"), ==, history);
 
   /* Proposal goes; its deals join Negotiation after the ones there, each
    * with a new stay that began now. */
   moved = delete (f, proposal, negotiation, &error);
   g_assert_no_error (error);
   g_assert_cmpint (moved, ==, in_proposal);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM deal WHERE stage_id = %" G_GINT64_FORMAT,
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count (*) FROM deal WHERE stage_id = %" G_GINT64_FORMAT,
                               proposal), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM deal WHERE stage_id = %" G_GINT64_FORMAT,
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count (*) FROM deal WHERE stage_id = %" G_GINT64_FORMAT,
                               negotiation), ==, in_proposal + in_negotiation);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM deal_stage_history"), ==, history + moved);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM deal_stage_history h JOIN deal d "
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count (*) FROM deal_stage_history"), ==, history + moved);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count (*) FROM deal_stage_history h JOIN deal d "
                                  "ON d.id = h.deal_id WHERE h.stage_id = %" G_GINT64_FORMAT
                                  " AND h.left_at = 0 AND h.entered = d.stage_entered",
                               negotiation), >=, in_proposal);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM deal_stage_history WHERE stage_id = %"
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count (*) FROM deal_stage_history WHERE stage_id = %"
                                  G_GINT64_FORMAT " AND left_at = 0", proposal), ==, 0);
   g_free (after);
   after = stages (f);
@@ -306,7 +241,7 @@ test_delete (Fixture       *f,
   after = stages (f);
   g_assert_cmpstr (after, ==, "Negotiation|open\nWon|won\nLost|lost\n");
   /* Deals moved to Won are closed. */
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM deal WHERE stage_id = %" G_GINT64_FORMAT
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count (*) FROM deal WHERE stage_id = %" G_GINT64_FORMAT
                                  " AND closed = 0", won), ==, 0);
 }
 
