@@ -89,19 +89,16 @@ cmd_forecast (Cli   *cli,
       "month|pipeline|owner|pipeline,owner" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmForecastData) data = NULL;
   g_autoptr(GArray) rows = NULL;
   CrmForecastGrouping grouping;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("The weighted and best-case amounts of the deals by "
-                                           "month of expected close (won deals by the month "
-                                           "they were won), per pipeline and owner."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (NULL, _("The weighted and best-case amounts of the deals by "
+                              "month of expected close (won deals by the month "
+                              "they were won), per pipeline and owner."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("forecast takes no arguments besides its options."));
   if (!parse_grouping (by, &grouping))
@@ -228,20 +225,17 @@ cmd_cycle (Cli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmForecastData) data = NULL;
   g_autoptr(GArray) sums = NULL;
   g_autoptr(GArray) stats = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("The sales cycle of each pipeline: days from creation "
-                                           "to won (mean and median), win rate, time in each "
-                                           "stage and conversion to the next, for all deals, "
-                                           "B2B (organizations) and B2C (people)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (NULL, _("The sales cycle of each pipeline: days from creation "
+                              "to won (mean and median), win rate, time in each "
+                              "stage and conversion to the next, for all deals, "
+                              "B2B (organizations) and B2C (people)."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("cycle takes no arguments besides its options."));
 

@@ -42,6 +42,13 @@ void           on_async_done_cb (GObject       *source,
                                  GAsyncResult  *result,
                                  gpointer       user_data);
 GAsyncResult  *await_result     (GAsyncResult **slot);
+/* Parses a command's options (@entries may be NULL), its --help showing
+ * @parameter and @summary; FALSE after printing the usage error. */
+gboolean       parse_options    (const char          *parameter,
+                                 const char          *summary,
+                                 const GOptionEntry  *entries,
+                                 int                 *argc,
+                                 char              ***argv);
 /* Opens the database; @must_exist refuses to create a new, empty one. */
 CrmStore      *open_store       (Cli           *cli,
                                  gboolean       must_exist,

@@ -73,6 +73,26 @@ usage_error (const char *message)
   return EXIT_USAGE;
 }
 
+gboolean
+parse_options (const char          *parameter,
+               const char          *summary,
+               const GOptionEntry  *entries,
+               int                 *argc,
+               char              ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  usage_error (error->message);
+  return FALSE;
+}
+
 void
 on_async_done_cb (GObject      *source,
                   GAsyncResult *result,
@@ -200,7 +220,6 @@ cmd_demo (Cli   *cli,
       N_("Add sample data even if the database already holds records"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GVariant) stats = NULL;
@@ -208,11 +227,9 @@ cmd_demo (Cli   *cli,
   CrmDemoOptions options = { 0, };
   gint64 started;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Fill the database with sample data."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (NULL, _("Fill the database with sample data."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("demo takes no arguments besides its options."));
   if (size_text == NULL)
@@ -305,7 +322,6 @@ cmd_stats (Cli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GVariant) stats = NULL;
@@ -314,11 +330,9 @@ cmd_stats (Cli   *cli,
   char *table;
   gint64 count;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Show the number of records per table (trash excluded)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (NULL, _("Show the number of records per table (trash excluded)."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("stats takes no arguments besides its options."));
 
@@ -374,16 +388,14 @@ cmd_check (Cli   *cli,
            int    argc,
            char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *problems = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Check the database’s integrity; exits with 1 when there are problems."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (NULL, _("Check the database’s integrity; exits with 1 when there are problems."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("check takes no arguments."));
 
@@ -413,15 +425,13 @@ cmd_backup (Cli   *cli,
             int    argc,
             char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("DEST"));
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Write a consistent copy of the database to DEST."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (_("DEST"), _("Write a consistent copy of the database to DEST."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
   if (argc != 2)
     return usage_error (_("backup needs exactly one destination file."));
 
@@ -443,14 +453,11 @@ cmd_restore (Cli   *cli,
              int    argc,
              char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("SRC"));
   g_autoptr(GError) error = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Replace the database with the backup SRC; the old file is kept as “<database>.before-restore”."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (_("SRC"), _("Replace the database with the backup SRC; the old file is kept as “<database>.before-restore”."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
   if (argc != 2)
     return usage_error (_("restore needs exactly one backup file."));
   if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -565,18 +572,15 @@ cmd_search (Cli   *cli,
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("The most results of each kind (default: 10)"), "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("QUERY…"));
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListModel) hits = NULL;
   g_autofree char *query = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Search people, organizations, deals and tickets, as the window’s search does."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (_("QUERY…"), _("Search people, organizations, deals and tickets, as the window’s search does."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc < 2)
     return usage_error (_("search needs a query."));
   if (limit < 1 || limit > 1000)
@@ -665,17 +669,14 @@ cmd_rfm (Cli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   gint64 n;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Recompute the recency, frequency and monetary "
-                                           "value scores of every customer."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (NULL, _("Recompute the recency, frequency and monetary "
+                              "value scores of every customer."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("rfm takes no arguments besides its options."));
 
@@ -711,17 +712,14 @@ cmd_dedupe (Cli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) clusters = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("List clusters of probable duplicate people and organizations."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (NULL, _("List clusters of probable duplicate people and organizations."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("dedupe takes no arguments besides its options."));
 
@@ -796,7 +794,6 @@ cmd_import (Cli   *cli,
       N_("Create records even for rows that match existing ones"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -807,11 +804,9 @@ cmd_import (Cli   *cli,
   guint n_rejections;
   gint64 batch_id;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Import people or organizations from a CSV or vCard file."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (_("FILE"), _("Import people or organizations from a CSV or vCard file."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc != 2)
     return usage_error (_("import takes one file."));
 
@@ -863,7 +858,6 @@ cmd_export (Cli   *cli,
     { "segment", 0, 0, G_OPTION_ARG_INT64, &segment_id, N_("Only the records of this segment"), "ID" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("OUT"));
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -872,11 +866,9 @@ cmd_export (Cli   *cli,
   CrmExportFormat format;
   guint n_written = 0;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Export people or organizations to CSV or vCard 4.0."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (_("OUT"), _("Export people or organizations to CSV or vCard 4.0."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc != 2)
     return usage_error (_("export takes one output file."));
   if (kind == NULL)
@@ -960,7 +952,6 @@ cmd_undo_import (Cli   *cli,
                  int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("[BATCH_ID]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -968,10 +959,9 @@ cmd_undo_import (Cli   *cli,
   gint64 batch_id;
   char *end = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Undo an import, or list the imports without BATCH_ID."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (_("[BATCH_ID]"), _("Undo an import, or list the imports without BATCH_ID."),
+                      NULL, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 2)
     return usage_error (_("undo-import takes at most one import id."));
 
@@ -1161,7 +1151,6 @@ cmd_stakeholder_map (Cli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the people, lines and coverage insights as JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OpenStore) store = NULL;
   g_autoptr(CrmStakeholderMap) map = NULL;
@@ -1171,13 +1160,11 @@ cmd_stakeholder_map (Cli   *cli,
   CrmMapStyle style;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Draw the stakeholder map of an organization or a deal "
-                                           "as SVG, PNG or PDF, or print it with its coverage "
-                                           "insights as JSON."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+  if (!parse_options (NULL, _("Draw the stakeholder map of an organization or a deal "
+                              "as SVG, PNG or PDF, or print it with its coverage "
+                              "insights as JSON."),
+                      entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("stakeholder-map takes no arguments besides its options."));
   if ((organization != 0) == (deal != 0))
