@@ -104,29 +104,6 @@ move_job_free (gpointer data)
   g_free (job);
 }
 
-static sqlite3_stmt *
-prepare (CrmStoreWorker  *worker,
-         const char      *sql,
-         GError         **error)
-{
-  return _crm_store_worker_prepare (worker, sql, error);
-}
-
-/* Steps @stmt to its end; FALSE with @error on a failure.  Resets it. */
-static gboolean
-run (CrmStoreWorker  *worker,
-     sqlite3_stmt    *stmt,
-     GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, NULL);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW;
-}
-
 static gboolean
 not_found (GError **error)
 {
@@ -148,7 +125,7 @@ do_move (CrmStoreWorker  *worker,
   int rc;
 
   /* The deal as it is. */
-  if (!(stmt = prepare (worker, "SELECT stage_id, pipeline_id, position, stage_entered, closed, "
+  if (!(stmt = _crm_store_worker_prepare (worker, "SELECT stage_id, pipeline_id, position, stage_entered, closed, "
                                 "coalesce (lost_reason_id, 0), lost_note FROM deal "
                                 "WHERE id = ? AND deleted = 0", error)))
     return FALSE;
@@ -173,7 +150,7 @@ do_move (CrmStoreWorker  *worker,
   sqlite3_reset (stmt);
 
   /* The stage it goes to. */
-  if (!(stmt = prepare (worker, "SELECT pipeline_id, kind FROM stage WHERE id = ? AND deleted = 0",
+  if (!(stmt = _crm_store_worker_prepare (worker, "SELECT pipeline_id, kind FROM stage WHERE id = ? AND deleted = 0",
                         error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job->stage_id);
@@ -210,16 +187,16 @@ do_move (CrmStoreWorker  *worker,
   if (job->stage_id == move->from_stage)
     {
       /* Another place in the same column. */
-      if (!(stmt = prepare (worker, "UPDATE deal SET position = ?, updated = ? WHERE id = ?", error)))
+      if (!(stmt = _crm_store_worker_prepare (worker, "UPDATE deal SET position = ?, updated = ? WHERE id = ?", error)))
         return FALSE;
       sqlite3_bind_double (stmt, 1, job->position);
       sqlite3_bind_int64 (stmt, 2, now);
       sqlite3_bind_int64 (stmt, 3, job->deal_id);
-      return run (worker, stmt, error);
+      return _crm_store_worker_step (worker, stmt, error);
     }
 
   /* The stay in the old stage ends... */
-  if (!(stmt = prepare (worker, "SELECT id FROM deal_stage_history "
+  if (!(stmt = _crm_store_worker_prepare (worker, "SELECT id FROM deal_stage_history "
                                 "WHERE deal_id = ? AND left_at = 0 AND deleted = 0", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job->deal_id);
@@ -235,29 +212,29 @@ do_move (CrmStoreWorker  *worker,
       _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, NULL);
       return FALSE;
     }
-  if (!(stmt = prepare (worker, "UPDATE deal_stage_history SET left_at = ?1, updated = ?1 "
+  if (!(stmt = _crm_store_worker_prepare (worker, "UPDATE deal_stage_history SET left_at = ?1, updated = ?1 "
                                 "WHERE deal_id = ?2 AND left_at = 0 AND deleted = 0", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, job->deal_id);
-  if (!run (worker, stmt, error))
+  if (!_crm_store_worker_step (worker, stmt, error))
     return FALSE;
 
   /* ...one in the new stage begins... */
   move->new_history_id = _crm_store_worker_next_id (worker);
-  if (!(stmt = prepare (worker, "INSERT INTO deal_stage_history (id, created, updated, deal_id, "
+  if (!(stmt = _crm_store_worker_prepare (worker, "INSERT INTO deal_stage_history (id, created, updated, deal_id, "
                                 "stage_id, entered) VALUES (?1, ?2, ?2, ?3, ?4, ?2)", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, move->new_history_id);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, job->deal_id);
   sqlite3_bind_int64 (stmt, 4, job->stage_id);
-  if (!run (worker, stmt, error))
+  if (!_crm_store_worker_step (worker, stmt, error))
     return FALSE;
 
   /* ...and the deal follows: closed in a won or lost stage, open again
    * elsewhere; a lost reason only in a lost stage. */
-  if (!(stmt = prepare (worker, "UPDATE deal SET stage_id = ?1, position = ?2, stage_entered = ?3, "
+  if (!(stmt = _crm_store_worker_prepare (worker, "UPDATE deal SET stage_id = ?1, position = ?2, stage_entered = ?3, "
                                 "closed = ?4, lost_reason_id = ?5, lost_note = ?6, updated = ?3 "
                                 "WHERE id = ?7", error)))
     return FALSE;
@@ -276,7 +253,7 @@ do_move (CrmStoreWorker  *worker,
       sqlite3_bind_text (stmt, 6, "", -1, SQLITE_STATIC);
     }
   sqlite3_bind_int64 (stmt, 7, job->deal_id);
-  return run (worker, stmt, error);
+  return _crm_store_worker_step (worker, stmt, error);
 }
 
 static void
@@ -356,7 +333,7 @@ do_undo (CrmStoreWorker  *worker,
     return TRUE;
 
   /* Only a deal still where the move put it. */
-  if (!(stmt = prepare (worker, "SELECT stage_id, position FROM deal WHERE id = ? AND deleted = 0",
+  if (!(stmt = _crm_store_worker_prepare (worker, "SELECT stage_id, position FROM deal WHERE id = ? AND deleted = 0",
                         error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, move->deal_id);
@@ -376,7 +353,7 @@ do_undo (CrmStoreWorker  *worker,
       return FALSE;
     }
 
-  if (!(stmt = prepare (worker, "UPDATE deal SET stage_id = ?1, position = ?2, stage_entered = ?3, "
+  if (!(stmt = _crm_store_worker_prepare (worker, "UPDATE deal SET stage_id = ?1, position = ?2, stage_entered = ?3, "
                                 "closed = ?4, lost_reason_id = ?5, lost_note = ?6, updated = ?7 "
                                 "WHERE id = ?8", error)))
     return FALSE;
@@ -391,26 +368,26 @@ do_undo (CrmStoreWorker  *worker,
   sqlite3_bind_text (stmt, 6, move->lost_note != NULL ? move->lost_note : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, now);
   sqlite3_bind_int64 (stmt, 8, move->deal_id);
-  if (!run (worker, stmt, error))
+  if (!_crm_store_worker_step (worker, stmt, error))
     return FALSE;
 
   if (move->new_history_id == 0)
     return TRUE;
 
   /* The stay the move began never happened; the ones it ended go on. */
-  if (!(stmt = prepare (worker, "DELETE FROM deal_stage_history WHERE id = ?", error)))
+  if (!(stmt = _crm_store_worker_prepare (worker, "DELETE FROM deal_stage_history WHERE id = ?", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, move->new_history_id);
-  if (!run (worker, stmt, error))
+  if (!_crm_store_worker_step (worker, stmt, error))
     return FALSE;
   for (guint i = 0; i < move->closed_history->len; i++)
     {
-      if (!(stmt = prepare (worker, "UPDATE deal_stage_history SET left_at = 0, updated = ? "
+      if (!(stmt = _crm_store_worker_prepare (worker, "UPDATE deal_stage_history SET left_at = 0, updated = ? "
                                     "WHERE id = ?", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, now);
       sqlite3_bind_int64 (stmt, 2, g_array_index (move->closed_history, gint64, i));
-      if (!run (worker, stmt, error))
+      if (!_crm_store_worker_step (worker, stmt, error))
         return FALSE;
     }
   return TRUE;

@@ -166,7 +166,6 @@ save_job (CrmStoreWorker *worker,
   PhotoData *d = data;
   GError *error = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (d->data != NULL)
     stmt = _crm_store_worker_prepare (worker,
@@ -191,13 +190,7 @@ save_job (CrmStoreWorker *worker,
       sqlite3_bind_text (stmt, 3, d->mime, -1, SQLITE_STATIC);
       sqlite3_bind_blob64 (stmt, 4, bytes, size, SQLITE_STATIC);
     }
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    _crm_store_set_error (&error, _crm_store_worker_get_db (worker), rc, NULL);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (error == NULL && _crm_store_worker_commit (worker, &error))
+  if (_crm_store_worker_step (worker, stmt, &error) && _crm_store_worker_commit (worker, &error))
     {
       g_task_return_boolean (task, TRUE);
       return;

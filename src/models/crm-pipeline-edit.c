@@ -54,21 +54,6 @@ typedef struct
 } StageRef;
 
 static gboolean
-step_done (CrmStoreWorker  *worker,
-           sqlite3_stmt    *stmt,
-           GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-  _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, NULL);
-  return FALSE;
-}
-
-static gboolean
 not_found (GError **error)
 {
   g_set_error_literal (error, CRM_PIPELINE_EDIT_ERROR, CRM_PIPELINE_EDIT_ERROR_NOT_FOUND,
@@ -161,7 +146,7 @@ renumber (CrmStoreWorker  *worker,
         sqlite3_bind_int64 (stmt, 1, position++);
         sqlite3_bind_int64 (stmt, 2, now);
         sqlite3_bind_int64 (stmt, 3, g_array_index (lists[l], StageRef, i).id);
-        if (!step_done (worker, stmt, error))
+        if (!_crm_store_worker_step (worker, stmt, error))
           return FALSE;
       }
   return TRUE;
@@ -217,7 +202,7 @@ do_add (CrmStoreWorker  *worker,
   sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, job->probability);
   sqlite3_bind_int64 (stmt, 6, job->rotting_days);
-  if (!step_done (worker, stmt, error))
+  if (!_crm_store_worker_step (worker, stmt, error))
     return 0;
 
   g_array_insert_val (open, MIN (job->index, open->len), ref);
@@ -339,7 +324,7 @@ do_delete (CrmStoreWorker  *worker,
         return -1;
       sqlite3_bind_int64 (stmt, 1, now);
       sqlite3_bind_int64 (stmt, 2, deal);
-      if (!step_done (worker, stmt, error))
+      if (!_crm_store_worker_step (worker, stmt, error))
         return -1;
 
       if (!(stmt = _crm_store_worker_prepare (worker, "INSERT INTO deal_stage_history (id, created, "
@@ -350,7 +335,7 @@ do_delete (CrmStoreWorker  *worker,
       sqlite3_bind_int64 (stmt, 2, now);
       sqlite3_bind_int64 (stmt, 3, deal);
       sqlite3_bind_int64 (stmt, 4, job->target_id);
-      if (!step_done (worker, stmt, error))
+      if (!_crm_store_worker_step (worker, stmt, error))
         return -1;
 
       if (!(stmt = _crm_store_worker_prepare (worker, "UPDATE deal SET stage_id = ?1, position = ?2, "
@@ -362,7 +347,7 @@ do_delete (CrmStoreWorker  *worker,
       sqlite3_bind_int64 (stmt, 3, now);
       sqlite3_bind_int64 (stmt, 4, target_kind == CRM_STAGE_KIND_WON ? now : 0);
       sqlite3_bind_int64 (stmt, 5, deal);
-      if (!step_done (worker, stmt, error))
+      if (!_crm_store_worker_step (worker, stmt, error))
         return -1;
       last = crm_deal_rules_position (TRUE, last, FALSE, 0);
     }
@@ -372,7 +357,7 @@ do_delete (CrmStoreWorker  *worker,
     return -1;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, job->stage_id);
-  if (!step_done (worker, stmt, error))
+  if (!_crm_store_worker_step (worker, stmt, error))
     return -1;
 
   for (guint i = 0; i < open->len; i++)

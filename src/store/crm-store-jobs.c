@@ -207,22 +207,6 @@ _crm_store_write_data_new (void)
 }
 
 static gboolean
-step_done (CrmStoreWorker  *worker,
-           sqlite3_stmt    *stmt,
-           GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 update_row (CrmStoreWorker  *worker,
             CrmRow          *row,
             gint64           now,
@@ -250,7 +234,7 @@ update_row (CrmStoreWorker  *worker,
   sqlite3_bind_int64 (stmt, param, row->id);
 
   row->updated = now;
-  return step_done (worker, stmt, error);
+  return _crm_store_worker_step (worker, stmt, error);
 }
 
 static gboolean
@@ -281,7 +265,7 @@ insert_row (CrmStoreWorker  *worker,
   for (guint i = 0; i < table->n_columns; i++)
     _crm_row_bind_column (row, i, stmt, 5 + i);
 
-  return step_done (worker, stmt, error);
+  return _crm_store_worker_step (worker, stmt, error);
 }
 
 typedef enum { WRITE_UPDATE, WRITE_INSERT, WRITE_TRASH } WriteKind;

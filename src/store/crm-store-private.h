@@ -90,6 +90,11 @@ gint64        _crm_store_worker_now       (CrmStoreWorker      *worker);
 sqlite3_stmt *_crm_store_worker_prepare   (CrmStoreWorker      *worker,
                                            const char          *sql,
                                            GError             **error);
+/* Steps @stmt (a write, or a read whose rows nobody wants) and resets it;
+ * FALSE with @error set when SQLite fails. */
+gboolean      _crm_store_worker_step      (CrmStoreWorker      *worker,
+                                           sqlite3_stmt        *stmt,
+                                           GError             **error);
 gboolean      _crm_store_worker_exec      (CrmStoreWorker      *worker,
                                            const char          *sql,
                                            GError             **error);

@@ -498,6 +498,20 @@ _crm_store_worker_prepare (CrmStoreWorker  *self,
 }
 
 gboolean
+_crm_store_worker_step (CrmStoreWorker  *self,
+                        sqlite3_stmt    *stmt,
+                        GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  _crm_store_set_error (error, self->db, rc, NULL);
+  return FALSE;
+}
+
+gboolean
 _crm_store_worker_exec (CrmStoreWorker  *self,
                         const char      *sql,
                         GError         **error)
