@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-deal-rules.h"
@@ -22,6 +24,16 @@ typedef enum
   EDIT_ADD,
   EDIT_MOVE,
   EDIT_DELETE,
+  EDIT_UPDATE_STAGE,
+  EDIT_RESTORE_STAGE,
+  EDIT_ADD_PIPELINE,
+  EDIT_UPDATE_PIPELINE,
+  EDIT_DELETE_PIPELINE,
+  EDIT_ADD_REASON,
+  EDIT_UPDATE_REASON,
+  EDIT_MOVE_REASON,
+  EDIT_DELETE_REASON,
+  EDIT_RESTORE_REASON,
 } EditKind;
 
 typedef struct
@@ -34,6 +46,14 @@ typedef struct
   int       probability;
   guint     rotting_days;
   guint     index;
+  /* updates: -1 keeps the stage's value */
+  int       set_probability;
+  int       set_rotting_days;
+  /* pipelines: the pipeline's kind key and currency, and the names of the
+   * first open stage and of the won and lost stages */
+  char     *pipeline_kind;
+  char     *currency;
+  char     *stage_names[3];
 } EditJob;
 
 static void
@@ -42,6 +62,10 @@ edit_job_free (gpointer data)
   EditJob *job = data;
 
   g_free (job->name);
+  g_free (job->pipeline_kind);
+  g_free (job->currency);
+  for (guint i = 0; i < G_N_ELEMENTS (job->stage_names); i++)
+    g_free (job->stage_names[i]);
   g_free (job);
 }
 
@@ -371,6 +395,517 @@ do_delete (CrmStoreWorker  *worker,
   return deals->len;
 }
 
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, CRM_PIPELINE_EDIT_ERROR, CRM_PIPELINE_EDIT_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* @name stripped into @out; INVALID with @message when nothing is left. */
+static gboolean
+check_name (const char  *name,
+            char       **out,
+            const char  *message,
+            GError     **error)
+{
+  *out = g_strstrip (g_strdup (name != NULL ? name : ""));
+  if ((*out)[0] != '\0')
+    return TRUE;
+  g_clear_pointer (out, g_free);
+  return invalid (error, message);
+}
+
+static gboolean
+check_probability (int      probability,
+                   GError **error)
+{
+  if (probability >= 0 && probability <= 100)
+    return TRUE;
+  return invalid (error, _("A probability is between 0 and 100 %."));
+}
+
+static gboolean
+check_rotting_days (int      days,
+                    GError **error)
+{
+  g_autofree char *message = NULL;
+
+  if (days >= 0 && days <= CRM_PIPELINE_MAX_ROTTING_DAYS)
+    return TRUE;
+  message = g_strdup_printf (_("A rotting threshold is between 0 (never) and %d days."),
+                             CRM_PIPELINE_MAX_ROTTING_DAYS);
+  return invalid (error, message);
+}
+
+/* "b2b" or "b2c"; a three-letter currency code, upper-cased into @out. */
+static gboolean
+check_pipeline (const char  *kind,
+                const char  *currency,
+                char       **out,
+                GError     **error)
+{
+  if (kind != NULL && !g_str_equal (kind, "b2b") && !g_str_equal (kind, "b2c"))
+    return invalid (error, _("A pipeline is either for businesses (B2B) or for consumers (B2C)."));
+  if (currency == NULL)
+    return TRUE;
+  *out = g_ascii_strup (currency, -1);
+  g_strstrip (*out);
+  if (strlen (*out) == 3 && g_ascii_isalpha ((*out)[0]) && g_ascii_isalpha ((*out)[1]) &&
+      g_ascii_isalpha ((*out)[2]))
+    return TRUE;
+  g_clear_pointer (out, g_free);
+  return invalid (error, _("A currency is a three-letter code such as USD, EUR or CNY."));
+}
+
+/* The first int64 column of @stmt's rows (@id bound to ?1 when not 0) into
+ * @ids; resets @stmt. */
+static gboolean
+read_ids (CrmStoreWorker  *worker,
+          sqlite3_stmt    *stmt,
+          gint64           id,
+          GArray          *ids,
+          GError         **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, value);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, NULL);
+  return FALSE;
+}
+
+/* One integer of a one-row query (@id bound to ?1); FALSE on failure. */
+static gboolean
+read_int (CrmStoreWorker  *worker,
+          const char      *sql,
+          gint64           id,
+          gint64          *value,
+          GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!read_ids (worker, _crm_store_worker_prepare (worker, sql, error), id, ids, error))
+    return FALSE;
+  *value = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+  return TRUE;
+}
+
+static gint64
+not_found_id (GError **error)
+{
+  not_found (error);
+  return -1;
+}
+
+/* --- stages --- */
+
+static gint64
+do_update_stage (CrmStoreWorker  *worker,
+                 EditJob         *job,
+                 GError         **error)
+{
+  g_autofree char *name = NULL;
+  gint64 pipeline_id, now = _crm_store_worker_now (worker);
+  CrmStageKind kind;
+  sqlite3_stmt *stmt;
+
+  if (job->name != NULL && !check_name (job->name, &name, _("A stage needs a name."), error))
+    return -1;
+  if (job->set_probability != -1 && !check_probability (job->set_probability, error))
+    return -1;
+  if (job->set_rotting_days != -1 && !check_rotting_days (job->set_rotting_days, error))
+    return -1;
+  if (!read_stage (worker, job->stage_id, &pipeline_id, &kind, error))
+    return -1;
+  if (kind != CRM_STAGE_KIND_OPEN && (job->set_probability != -1 || job->set_rotting_days != -1))
+    {
+      g_set_error_literal (error, CRM_PIPELINE_EDIT_ERROR, CRM_PIPELINE_EDIT_ERROR_FINAL_STAGE,
+                           _("A won stage always counts 100 % and a lost one 0 %, and neither "
+                             "rots."));
+      return -1;
+    }
+
+  stmt = _crm_store_worker_prepare (worker, "UPDATE stage SET name = coalesce (?1, name), "
+                                            "probability = coalesce (?2, probability), "
+                                            "rotting_days = coalesce (?3, rotting_days), "
+                                            "updated = ?4 WHERE id = ?5", error);
+  if (stmt == NULL)
+    return -1;
+  if (name != NULL)
+    sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (job->set_probability != -1)
+    sqlite3_bind_int (stmt, 2, job->set_probability);
+  if (job->set_rotting_days != -1)
+    sqlite3_bind_int (stmt, 3, job->set_rotting_days);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, job->stage_id);
+  return _crm_store_worker_step (worker, stmt, error) ? 0 : -1;
+}
+
+static gint64
+do_restore_stage (CrmStoreWorker  *worker,
+                  EditJob         *job,
+                  GError         **error)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (StageRef));
+  g_autoptr(GArray) final = g_array_new (FALSE, FALSE, sizeof (StageRef));
+  StageRef ref = { job->stage_id, CRM_STAGE_KIND_OPEN };
+  gint64 pipeline_id = 0, now = _crm_store_worker_now (worker);
+  sqlite3_stmt *stmt;
+
+  /* A trashed open stage of a live pipeline. */
+  if (!read_int (worker, "SELECT s.pipeline_id FROM stage s JOIN pipeline p ON p.id = s.pipeline_id "
+                         "WHERE s.id = ?1 AND s.deleted = 1 AND s.kind = 'open' AND p.deleted = 0",
+                 job->stage_id, &pipeline_id, error))
+    return -1;
+  if (pipeline_id == 0)
+    return not_found_id (error);
+  if (!read_stages (worker, pipeline_id, open, final, error))
+    return -1;
+  stmt = _crm_store_worker_prepare (worker, "UPDATE stage SET deleted = 0, updated = ?1 WHERE id = ?2",
+                                    error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, job->stage_id);
+  if (!_crm_store_worker_step (worker, stmt, error))
+    return -1;
+  g_array_insert_val (open, MIN (job->index, open->len), ref);
+  return renumber (worker, open, final, now, error) ? 0 : -1;
+}
+
+/* --- pipelines --- */
+
+static gboolean
+insert_stage (CrmStoreWorker  *worker,
+              gint64           pipeline_id,
+              const char      *name,
+              gint64           position,
+              int              probability,
+              const char      *kind,
+              gint64           now,
+              GError         **error)
+{
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, "INSERT INTO stage (id, created, updated, "
+                                                          "pipeline_id, name, position, probability, "
+                                                          "rotting_days, kind) "
+                                                          "VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+                                                  error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, _crm_store_worker_next_id (worker));
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, pipeline_id);
+  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, position);
+  sqlite3_bind_int (stmt, 6, probability);
+  sqlite3_bind_text (stmt, 7, kind, -1, SQLITE_STATIC);
+  return _crm_store_worker_step (worker, stmt, error);
+}
+
+static gint64
+do_add_pipeline (CrmStoreWorker  *worker,
+                 EditJob         *job,
+                 GError         **error)
+{
+  static const char *kinds[] = { "open", "won", "lost" };
+  static const int probabilities[] = { CRM_PIPELINE_NEW_STAGE_PROBABILITY, 100, 0 };
+  g_autofree char *name = NULL;
+  g_autofree char *currency = NULL;
+  char *stage_names[3] = { NULL, NULL, NULL };
+  gint64 id, position = 0, now = _crm_store_worker_now (worker);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  if (!check_name (job->name, &name, _("A pipeline needs a name."), error) ||
+      !check_pipeline (job->pipeline_kind != NULL ? job->pipeline_kind : "", job->currency != NULL
+                       ? job->currency : "", &currency, error))
+    return 0;
+  for (guint i = 0; i < 3 && ok; i++)
+    ok = check_name (job->stage_names[i], &stage_names[i], _("A stage needs a name."), error);
+  if (ok)
+    ok = read_int (worker, "SELECT coalesce (max (position) + 1, 0) FROM pipeline WHERE deleted = 0",
+                   0, &position, error);
+
+  id = _crm_store_worker_next_id (worker);
+  if (ok && (stmt = _crm_store_worker_prepare (worker, "INSERT INTO pipeline (id, created, updated, "
+                                                       "name, kind, position, currency) "
+                                                       "VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)", error)))
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, job->pipeline_kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, position);
+      sqlite3_bind_text (stmt, 6, currency, -1, SQLITE_TRANSIENT);
+      ok = _crm_store_worker_step (worker, stmt, error);
+    }
+  else
+    ok = FALSE;
+  for (guint i = 0; i < 3 && ok; i++)
+    ok = insert_stage (worker, id, stage_names[i], i, probabilities[i], kinds[i], now, error);
+  for (guint i = 0; i < 3; i++)
+    g_free (stage_names[i]);
+  return ok ? id : 0;
+}
+
+static gint64
+do_update_pipeline (CrmStoreWorker  *worker,
+                    EditJob         *job,
+                    GError         **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *currency = NULL;
+  gint64 live = 0;
+  sqlite3_stmt *stmt;
+
+  if (job->name != NULL && !check_name (job->name, &name, _("A pipeline needs a name."), error))
+    return -1;
+  if (!check_pipeline (job->pipeline_kind, job->currency, &currency, error))
+    return -1;
+  if (!read_int (worker, "SELECT count (*) FROM pipeline WHERE id = ?1 AND deleted = 0",
+                 job->pipeline_id, &live, error))
+    return -1;
+  if (live == 0)
+    return not_found_id (error);
+
+  stmt = _crm_store_worker_prepare (worker, "UPDATE pipeline SET name = coalesce (?1, name), "
+                                            "kind = coalesce (?2, kind), "
+                                            "currency = coalesce (?3, currency), "
+                                            "updated = ?4 WHERE id = ?5", error);
+  if (stmt == NULL)
+    return -1;
+  if (name != NULL)
+    sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (job->pipeline_kind != NULL)
+    sqlite3_bind_text (stmt, 2, job->pipeline_kind, -1, SQLITE_TRANSIENT);
+  if (currency != NULL)
+    sqlite3_bind_text (stmt, 3, currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, _crm_store_worker_now (worker));
+  sqlite3_bind_int64 (stmt, 5, job->pipeline_id);
+  return _crm_store_worker_step (worker, stmt, error) ? 0 : -1;
+}
+
+static gint64
+do_delete_pipeline (CrmStoreWorker  *worker,
+                    EditJob         *job,
+                    GError         **error)
+{
+  gint64 live = 0, pipelines = 0, deals = 0, now = _crm_store_worker_now (worker);
+  sqlite3_stmt *stmt;
+
+  if (!read_int (worker, "SELECT count (*) FROM pipeline WHERE id = ?1 AND deleted = 0",
+                 job->pipeline_id, &live, error) ||
+      !read_int (worker, "SELECT count (*) FROM pipeline WHERE deleted = 0", 0, &pipelines, error) ||
+      /* Trashed deals too: one restored from the trash needs its pipeline. */
+      !read_int (worker, "SELECT count (*) FROM deal WHERE pipeline_id = ?1", job->pipeline_id,
+                 &deals, error))
+    return -1;
+  if (live == 0)
+    return not_found_id (error);
+  if (pipelines <= 1)
+    {
+      g_set_error_literal (error, CRM_PIPELINE_EDIT_ERROR, CRM_PIPELINE_EDIT_ERROR_LAST_PIPELINE,
+                           _("The only pipeline cannot be deleted."));
+      return -1;
+    }
+  if (deals > 0)
+    {
+      g_set_error (error, CRM_PIPELINE_EDIT_ERROR, CRM_PIPELINE_EDIT_ERROR_HAS_DEALS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The pipeline still has %d deal (counting the trash): move it to "
+                                "another pipeline or delete it for good first.",
+                                "The pipeline still has %d deals (counting the trash): move them to "
+                                "another pipeline or delete them for good first.", deals),
+                   (int) deals);
+      return -1;
+    }
+
+  stmt = _crm_store_worker_prepare (worker, "UPDATE stage SET deleted = 1, updated = ?1 "
+                                            "WHERE pipeline_id = ?2 AND deleted = 0", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, job->pipeline_id);
+  if (!_crm_store_worker_step (worker, stmt, error))
+    return -1;
+  stmt = _crm_store_worker_prepare (worker, "UPDATE pipeline SET deleted = 1, updated = ?1 "
+                                            "WHERE id = ?2", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, job->pipeline_id);
+  return _crm_store_worker_step (worker, stmt, error) ? 0 : -1;
+}
+
+/* --- lost reasons --- */
+
+/* Positions 0, 1, 2... for @ids, the live reasons in their new order. */
+static gboolean
+renumber_reasons (CrmStoreWorker  *worker,
+                  GArray          *ids,
+                  gint64           now,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, "UPDATE lost_reason SET position = ?1, "
+                                                          "updated = ?2 "
+                                                          "WHERE id = ?3 AND position != ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (ids, gint64, i));
+      if (!_crm_store_worker_step (worker, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_reasons (CrmStoreWorker  *worker,
+              GArray          *ids,
+              GError         **error)
+{
+  return read_ids (worker, _crm_store_worker_prepare (worker, "SELECT id FROM lost_reason "
+                                                              "WHERE deleted = 0 "
+                                                              "ORDER BY position, id", error),
+                   0, ids, error);
+}
+
+/* Where @id is in @ids, or -1. */
+static int
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return -1;
+}
+
+static gint64
+do_reason (CrmStoreWorker  *worker,
+           EditJob         *job,
+           GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *name = NULL;
+  gint64 id = job->stage_id, now = _crm_store_worker_now (worker), trashed = 0;
+  sqlite3_stmt *stmt;
+  int at;
+
+  if ((job->kind == EDIT_ADD_REASON || job->kind == EDIT_UPDATE_REASON) &&
+      !check_name (job->name, &name, _("A lost reason needs a name."), error))
+    return -1;
+  if (!read_reasons (worker, ids, error))
+    return -1;
+  at = find_id (ids, id);
+  if (job->kind == EDIT_RESTORE_REASON)
+    {
+      if (!read_int (worker, "SELECT count (*) FROM lost_reason WHERE id = ?1 AND deleted = 1", id,
+                     &trashed, error))
+        return -1;
+      if (trashed == 0)
+        return not_found_id (error);
+    }
+  else if (job->kind != EDIT_ADD_REASON && at < 0)
+    return not_found_id (error);
+
+  switch ((int) job->kind)
+    {
+    case EDIT_ADD_REASON:
+      id = _crm_store_worker_next_id (worker);
+      stmt = _crm_store_worker_prepare (worker, "INSERT INTO lost_reason (id, created, updated, name, "
+                                                "position) VALUES (?1, ?2, ?2, ?3, 0)", error);
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+      g_array_insert_val (ids, MIN (job->index, ids->len), id);
+      break;
+    case EDIT_UPDATE_REASON:
+      stmt = _crm_store_worker_prepare (worker, "UPDATE lost_reason SET name = ?1, updated = ?2 "
+                                                "WHERE id = ?3", error);
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, id);
+      break;
+    case EDIT_MOVE_REASON:
+      g_array_remove_index (ids, at);
+      g_array_insert_val (ids, MIN (job->index, ids->len), id);
+      stmt = NULL;
+      break;
+    case EDIT_DELETE_REASON:
+    case EDIT_RESTORE_REASON:
+    default:
+      /* Deals lost for a trashed reason keep it: their history stays true. */
+      stmt = _crm_store_worker_prepare (worker, "UPDATE lost_reason SET deleted = ?1, updated = ?2 "
+                                                "WHERE id = ?3", error);
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_int (stmt, 1, job->kind == EDIT_DELETE_REASON);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, id);
+      if (job->kind == EDIT_DELETE_REASON)
+        g_array_remove_index (ids, at);
+      else
+        g_array_insert_val (ids, MIN (job->index, ids->len), id);
+      break;
+    }
+  if (stmt != NULL && !_crm_store_worker_step (worker, stmt, error))
+    return -1;
+  if (!renumber_reasons (worker, ids, now, error))
+    return -1;
+  return job->kind == EDIT_ADD_REASON ? id : 0;
+}
+
+/* The jobs added after the first three; -1 with @error set on failure
+ * (adding a pipeline fails with 0). */
+static gint64
+do_more (CrmStoreWorker  *worker,
+         EditJob         *job,
+         GError         **error)
+{
+  gint64 id;
+
+  switch ((int) job->kind)
+    {
+    case EDIT_UPDATE_STAGE:
+      return do_update_stage (worker, job, error);
+    case EDIT_RESTORE_STAGE:
+      return do_restore_stage (worker, job, error);
+    case EDIT_ADD_PIPELINE:
+      id = do_add_pipeline (worker, job, error);
+      return id != 0 ? id : -1;
+    case EDIT_UPDATE_PIPELINE:
+      return do_update_pipeline (worker, job, error);
+    case EDIT_DELETE_PIPELINE:
+      return do_delete_pipeline (worker, job, error);
+    default:
+      return do_reason (worker, job, error);
+    }
+}
+
 static void
 edit_job (CrmStoreWorker *worker,
           GTask          *task,
@@ -393,8 +928,10 @@ edit_job (CrmStoreWorker *worker,
           ok = do_move (worker, job, &error);
           break;
         case EDIT_DELETE:
-        default:
           ok = (value = do_delete (worker, job, &error)) >= 0;
+          break;
+        default:
+          ok = (value = do_more (worker, job, &error)) >= 0;
           break;
         }
     }
@@ -526,4 +1063,269 @@ crm_pipeline_delete_stage_finish (CrmStore      *store,
   gint64 n = -1;
 
   return finish (store, result, &n, error) ? n : -1;
+}
+
+static EditJob *
+edit_job_new (EditKind kind)
+{
+  EditJob *job = g_new0 (EditJob, 1);
+
+  job->kind = kind;
+  job->set_probability = -1;
+  job->set_rotting_days = -1;
+  return job;
+}
+
+void
+crm_pipeline_update_stage_async (CrmStore            *store,
+                                 gint64               stage_id,
+                                 const char          *name,
+                                 int                  probability,
+                                 int                  rotting_days,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  EditJob *job;
+
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  job = edit_job_new (EDIT_UPDATE_STAGE);
+  job->stage_id = stage_id;
+  job->name = g_strdup (name);
+  /* -1 keeps; any other value out of range is refused on the worker */
+  job->set_probability = probability < 0 && probability != -1 ? -2 : probability;
+  job->set_rotting_days = rotting_days < 0 && rotting_days != -1 ? -2 : rotting_days;
+  run (store, job, crm_pipeline_update_stage_async, cancellable, callback, user_data);
+}
+
+gboolean
+crm_pipeline_update_stage_finish (CrmStore      *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish (store, result, NULL, error);
+}
+
+void
+crm_pipeline_restore_stage_async (CrmStore            *store,
+                                  gint64               stage_id,
+                                  guint                index,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  EditJob *job;
+
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  job = edit_job_new (EDIT_RESTORE_STAGE);
+  job->stage_id = stage_id;
+  job->index = index;
+  run (store, job, crm_pipeline_restore_stage_async, cancellable, callback, user_data);
+}
+
+gboolean
+crm_pipeline_restore_stage_finish (CrmStore      *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish (store, result, NULL, error);
+}
+
+void
+crm_pipeline_add_pipeline_async (CrmStore            *store,
+                                 const char          *name,
+                                 const char          *kind,
+                                 const char          *currency,
+                                 const char          *open_stage,
+                                 const char          *won_stage,
+                                 const char          *lost_stage,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  EditJob *job;
+
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  job = edit_job_new (EDIT_ADD_PIPELINE);
+  job->name = g_strdup (name);
+  job->pipeline_kind = g_strdup (kind);
+  job->currency = g_strdup (currency);
+  job->stage_names[0] = g_strdup (open_stage);
+  job->stage_names[1] = g_strdup (won_stage);
+  job->stage_names[2] = g_strdup (lost_stage);
+  run (store, job, crm_pipeline_add_pipeline_async, cancellable, callback, user_data);
+}
+
+gint64
+crm_pipeline_add_pipeline_finish (CrmStore      *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  gint64 id = 0;
+
+  return finish (store, result, &id, error) ? id : 0;
+}
+
+void
+crm_pipeline_update_pipeline_async (CrmStore            *store,
+                                    gint64               pipeline_id,
+                                    const char          *name,
+                                    const char          *kind,
+                                    const char          *currency,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  EditJob *job;
+
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  job = edit_job_new (EDIT_UPDATE_PIPELINE);
+  job->pipeline_id = pipeline_id;
+  job->name = g_strdup (name);
+  job->pipeline_kind = g_strdup (kind);
+  job->currency = g_strdup (currency);
+  run (store, job, crm_pipeline_update_pipeline_async, cancellable, callback, user_data);
+}
+
+gboolean
+crm_pipeline_update_pipeline_finish (CrmStore      *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish (store, result, NULL, error);
+}
+
+void
+crm_pipeline_delete_pipeline_async (CrmStore            *store,
+                                    gint64               pipeline_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  EditJob *job;
+
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  job = edit_job_new (EDIT_DELETE_PIPELINE);
+  job->pipeline_id = pipeline_id;
+  run (store, job, crm_pipeline_delete_pipeline_async, cancellable, callback, user_data);
+}
+
+gboolean
+crm_pipeline_delete_pipeline_finish (CrmStore      *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish (store, result, NULL, error);
+}
+
+static void
+run_reason (CrmStore            *store,
+            EditKind             kind,
+            gint64               reason_id,
+            const char          *name,
+            guint                index,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  EditJob *job = edit_job_new (kind);
+
+  /* the reason's id goes where the stage's would */
+  job->stage_id = reason_id;
+  job->name = g_strdup (name);
+  job->index = index;
+  run (store, job, source_tag, cancellable, callback, user_data);
+}
+
+void
+crm_pipeline_add_lost_reason_async (CrmStore            *store,
+                                    const char          *name,
+                                    guint                index,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  run_reason (store, EDIT_ADD_REASON, 0, name, index, crm_pipeline_add_lost_reason_async,
+              cancellable, callback, user_data);
+}
+
+gint64
+crm_pipeline_add_lost_reason_finish (CrmStore      *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  gint64 id = 0;
+
+  return finish (store, result, &id, error) ? id : 0;
+}
+
+void
+crm_pipeline_rename_lost_reason_async (CrmStore            *store,
+                                       gint64               reason_id,
+                                       const char          *name,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  run_reason (store, EDIT_UPDATE_REASON, reason_id, name, 0, crm_pipeline_rename_lost_reason_async,
+              cancellable, callback, user_data);
+}
+
+void
+crm_pipeline_move_lost_reason_async (CrmStore            *store,
+                                     gint64               reason_id,
+                                     guint                index,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  run_reason (store, EDIT_MOVE_REASON, reason_id, NULL, index, crm_pipeline_move_lost_reason_async,
+              cancellable, callback, user_data);
+}
+
+void
+crm_pipeline_delete_lost_reason_async (CrmStore            *store,
+                                       gint64               reason_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  run_reason (store, EDIT_DELETE_REASON, reason_id, NULL, 0, crm_pipeline_delete_lost_reason_async,
+              cancellable, callback, user_data);
+}
+
+void
+crm_pipeline_restore_lost_reason_async (CrmStore            *store,
+                                        gint64               reason_id,
+                                        guint                index,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (store));
+
+  run_reason (store, EDIT_RESTORE_REASON, reason_id, NULL, index,
+              crm_pipeline_restore_lost_reason_async, cancellable, callback, user_data);
+}
+
+gboolean
+crm_pipeline_lost_reason_finish (CrmStore      *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish (store, result, NULL, error);
 }
