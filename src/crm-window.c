@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-window-private.h"
+#include "crm-board.h"
 #include "crm-demo.h"
 #include "crm-format.h"
 #include "crm-inbox-view.h"
@@ -231,6 +232,26 @@ on_demo_generated_cb (GObject      *object,
 }
 
 static void
+on_defaults_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CrmWindow) self = user_data;
+  CrmStore *store = CRM_STORE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      crm_store_close (store);
+      return;
+    }
+  /* Not fatal: the pipeline editor can add pipelines later. */
+  if (!crm_board_ensure_defaults_finish (store, result, &error))
+    g_warning ("Could not add the default pipelines: %s", error->message);
+  show_store (self, store);
+}
+
+static void
 on_store_opened_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -271,7 +292,8 @@ on_store_opened_cb (GObject      *object,
       return;
     }
 
-  show_store (self, store);
+  /* A new database starts with a B2B and a B2C pipeline. */
+  crm_board_ensure_defaults_async (store, self->cancellable, on_defaults_cb, g_object_ref (self));
 }
 
 static void

@@ -182,7 +182,13 @@ count_rows (GVariant *stats)
 
   g_variant_iter_init (&iter, stats);
   while (g_variant_iter_next (&iter, "{&sx}", &table, &count))
-    total += count;
+    {
+      /* A new database's default pipelines are no records of the user's. */
+      if (g_strcmp0 (table, "pipeline") == 0 || g_strcmp0 (table, "stage") == 0 ||
+          g_strcmp0 (table, "lost_reason") == 0)
+        continue;
+      total += count;
+    }
   return total;
 }
 

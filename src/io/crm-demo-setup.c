@@ -210,6 +210,18 @@ make_sales_setup (DemoGen  *gen,
 {
   gint64 t = SETUP_TIME (gen);
 
+  /* The pipelines and lost reasons a new database starts with (see
+   * crm-board-defaults.c) give way to the sample's while no deal uses them. */
+  if (!_crm_store_worker_exec (gen->worker,
+                               "DELETE FROM stage WHERE pipeline_id IN (SELECT id FROM pipeline p WHERE NOT EXISTS "
+                               "  (SELECT 1 FROM deal d WHERE d.pipeline_id = p.id));"
+                               "DELETE FROM pipeline WHERE NOT EXISTS "
+                               "  (SELECT 1 FROM deal d WHERE d.pipeline_id = pipeline.id);"
+                               "DELETE FROM lost_reason WHERE NOT EXISTS "
+                               "  (SELECT 1 FROM deal d WHERE d.lost_reason_id = lost_reason.id);",
+                               error))
+    return FALSE;
+
   if (!make_pipeline (gen, 0, b2b_stages, G_N_ELEMENTS (b2b_stages), error) ||
       !make_pipeline (gen, 1, b2c_stages, G_N_ELEMENTS (b2c_stages), error))
     return FALSE;

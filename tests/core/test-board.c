@@ -489,6 +489,24 @@ test_board_defaults_existing (Fixture       *f,
   g_assert_cmpint (crm_test_query_int (f->store, "%s", "SELECT count(*) FROM pipeline"), ==, 2);
 }
 
+/* Sample data added to a new database replaces its unused defaults. */
+static void
+test_board_defaults_then_demo (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  crm_board_ensure_defaults_async (f->store, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_board_ensure_defaults_finish (f->store, crm_test_await (&result), &error));
+  g_assert_true (crm_demo_generate_sync (f->store, CRM_DEMO_SMALL, "en", 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", "SELECT count(*) FROM pipeline"), ==, 2);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", "SELECT count(*) FROM lost_reason"), ==, 6);
+  g_assert_cmpint (crm_test_query_int (f->store, "%s", "SELECT count(*) FROM pipeline p WHERE NOT EXISTS "
+                                       "(SELECT 1 FROM deal d WHERE d.pipeline_id = p.id)"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +519,8 @@ main (int   argc,
   g_test_add ("/board/outside-changes", Fixture, NULL, fixture_set_up, test_board_outside_changes,
               fixture_tear_down);
   g_test_add ("/board/defaults", Fixture, "empty", fixture_set_up, test_board_defaults, fixture_tear_down);
+  g_test_add ("/board/defaults-then-demo", Fixture, "empty", fixture_set_up, test_board_defaults_then_demo,
+              fixture_tear_down);
   g_test_add ("/board/defaults-existing", Fixture, NULL, fixture_set_up, test_board_defaults_existing,
               fixture_tear_down);
 
