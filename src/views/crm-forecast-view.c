@@ -2,20 +2,64 @@
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The forecast: won, weighted and best-case amounts by month of expected
+ * close (won deals by the month they were won) for one pipeline or all of
+ * them, one currency at a time, optionally split by owner.  The numbers are
+ * crm_forecast_rows() over crm_forecast_load_async(), as rapport-cli
+ * forecast prints them; a chart and its table twin show them.
  */
 
 #define G_LOG_DOMAIN "CrmForecastView"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "crm-forecast-view.h"
+#include "crm-forecast-view-private.h"
+#include "crm-chart.h"
+#include "crm-forecast.h"
+#include "crm-format.h"
+#include "crm-store.h"
+
+#define RELOAD_DELAY_MS 250
 
 struct _CrmForecastView
 {
-  GtkWidget   parent_instance;
+  GtkWidget        parent_instance;
 
-  CrmContext *context;
-  gint64      pipeline_id;
+  CrmContext      *context;
+  gint64           pipeline_id;
+
+  CrmStore        *store;            /* the context's, for disconnecting */
+  gulong           store_handlers[4];
+  CrmForecastData *data;
+  GCancellable    *cancellable;
+  guint            reload_source;
+  gboolean         dirty;
+  gboolean         loading;
+  char            *currency;         /* the chosen one, NULL: pick */
+  gboolean         filling_currencies;
+
+  GtkWidget       *chart;
+  GtkWidget       *month_table;
+  GtkWidget       *owner_table;
+
+  /* template widgets */
+  GtkStack        *stack;
+  AdwStatusPage   *error_page;
+  GtkDropDown     *period_dropdown;
+  GtkDropDown     *currency_dropdown;
+  GtkToggleButton *by_owner_button;
+  GtkLabel        *weighted_label;
+  GtkLabel        *best_case_label;
+  GtkLabel        *won_label;
+  GtkLabel        *chart_heading;
+  GtkSpinner      *reload_spinner;
+  GtkStack        *chart_stack;
+  GtkBox          *chart_box;
+  GtkBox          *table_box;
 };
 
 G_DEFINE_FINAL_TYPE (CrmForecastView, crm_forecast_view, GTK_TYPE_WIDGET)
@@ -29,21 +73,564 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The period chooser's entries: first month relative to this one, months. */
+static const struct { int first; int count; } periods[] = {
+  { 0, 13 }, { 0, 7 }, { 0, 4 }, { -6, 13 },
+};
+
+static const char *month_abbrev[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+static void reload (CrmForecastView *self);
+
+/* --- months --- */
+
+typedef struct
+{
+  int year;
+  int month;
+} Month;
+
+static Month
+month_add (Month m,
+           int   delta)
+{
+  int index = m.year * 12 + (m.month - 1) + delta;
+
+  return (Month) { index / 12, index % 12 + 1 };
+}
+
+/* "Nov 2026", "2026年11月"; with @axis two lines, the year only when
+ * @with_year. Transfer full. */
+static char *
+format_month (Month    m,
+              gboolean axis,
+              gboolean with_year)
+{
+  if (crm_format_locale_is_chinese ())
+    {
+      if (axis)
+        return with_year ? g_strdup_printf ("%d月\n%d年", m.month, m.year)
+                         : g_strdup_printf ("%d月\n", m.month);
+      return g_strdup_printf ("%d年%d月", m.year, m.month);
+    }
+  if (axis)
+    return with_year ? g_strdup_printf ("%s\n%d", month_abbrev[m.month - 1], m.year)
+                     : g_strdup_printf ("%s\n", month_abbrev[m.month - 1]);
+  return g_strdup_printf ("%s %d", month_abbrev[m.month - 1], m.year);
+}
+
+static Month
+this_month (CrmForecastView *self)
+{
+  gint64 now = self->context != NULL ? crm_context_get_now (self->context)
+                                     : g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return (Month) { g_date_time_get_year (local), g_date_time_get_month (local) };
+}
+
+/* --- applying the numbers --- */
+
+static const char *
+owner_name (CrmForecastView *self,
+            gint64           id)
+{
+  const char *name = id != 0 ? g_hash_table_lookup (self->data->staff, &id) : NULL;
+
+  return name != NULL && name[0] != '\0' ? name : _("No owner");
+}
+
+/* The deals of the chosen pipeline (all when 0); transfer full. */
+static GArray *
+pipeline_deals (CrmForecastView *self)
+{
+  GArray *deals = g_array_new (FALSE, TRUE, sizeof (CrmForecastDeal));
+
+  for (guint i = 0; i < self->data->deals->len; i++)
+    {
+      const CrmForecastDeal *deal = &g_array_index (self->data->deals, CrmForecastDeal, i);
+
+      if (self->pipeline_id == 0 || deal->pipeline_id == self->pipeline_id)
+        g_array_append_vals (deals, deal, 1);
+    }
+  return deals;
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  guint x = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) a));
+  guint y = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) b));
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* Fills the currency chooser with the currencies of the open and won deals,
+ * most deals first, and keeps the chosen one (else the default currency,
+ * else the commonest).  Returns the one to show. */
+static const char *
+fill_currencies (CrmForecastView *self,
+                 GArray          *deals)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GtkStringList) model = NULL;
+  g_autofree char *preferred = NULL;
+  guint chosen = 0;
+
+  for (guint i = 0; i < deals->len; i++)
+    {
+      CrmForecastDeal *deal = &g_array_index (deals, CrmForecastDeal, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, deal->currency));
+
+      if (deal->state == CRM_STAGE_KIND_LOST || deal->currency[0] == '\0')
+        continue;
+      if (n == 0)
+        g_ptr_array_add (codes, deal->currency);
+      g_hash_table_insert (counts, deal->currency, GUINT_TO_POINTER (n + 1));
+    }
+  g_ptr_array_sort_with_data (codes, compare_counts, counts);
+
+  if (self->currency == NULL && self->context != NULL)
+    preferred = g_settings_get_string (crm_context_get_settings (self->context), "default-currency");
+  model = gtk_string_list_new (NULL);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+
+      gtk_string_list_append (model, code);
+      if (g_strcmp0 (code, self->currency != NULL ? self->currency : preferred) == 0)
+        chosen = i;
+    }
+
+  self->filling_currencies = TRUE;
+  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->currency_dropdown, chosen);
+  self->filling_currencies = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), codes->len > 1);
+
+  return codes->len > 0 ? g_ptr_array_index (codes, chosen) : "";
+}
+
+static GStrv
+make_row (const char *first,
+          ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *cell = first; cell != NULL; cell = va_arg (args, const char *))
+    g_strv_builder_add (builder, cell);
+  va_end (args);
+  return g_strv_builder_end (builder);
+}
+
+static void
+set_totals (CrmForecastView *self,
+            const char      *currency,
+            gint64           weighted,
+            gint64           best_case,
+            gint64           won)
+{
+  g_autofree char *w = crm_format_money (weighted, currency);
+  g_autofree char *b = crm_format_money (best_case, currency);
+  g_autofree char *n = crm_format_money (won, currency);
+
+  gtk_label_set_text (self->weighted_label, w);
+  gtk_label_set_text (self->best_case_label, b);
+  gtk_label_set_text (self->won_label, n);
+}
+
+/* Won, weighted and best case per month, and the month table. */
+static void
+apply_by_month (CrmForecastView *self,
+                GArray          *rows,
+                const char      *currency,
+                Month            first,
+                int              count)
+{
+  const char *series[] = { C_("forecast", "Won"), C_("forecast", "Weighted"),
+                           C_("forecast", "Best case") };
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree double *values = g_new0 (double, 3 * count);
+  gint64 total_won = 0, total_weighted = 0, total_best = 0;
+
+  for (int i = 0; i < count; i++)
+    {
+      Month m = month_add (first, i);
+      g_autofree char *label = format_month (m, FALSE, FALSE);
+      CrmForecastRow sum = { 0 };
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          const CrmForecastRow *row = &g_array_index (rows, CrmForecastRow, r);
+
+          if (row->year != m.year || row->month != m.month || g_strcmp0 (row->currency, currency) != 0)
+            continue;
+          sum.n_open += row->n_open;
+          sum.won += row->won;
+          sum.weighted += row->weighted;
+          sum.best_case += row->best_case;
+        }
+      values[0 * count + i] = sum.won;
+      values[1 * count + i] = sum.weighted;
+      values[2 * count + i] = sum.best_case;
+      total_won += sum.won;
+      total_weighted += sum.weighted;
+      total_best += sum.best_case;
+      g_ptr_array_add (categories, format_month (m, TRUE, i == 0 || m.month == 1));
+      g_ptr_array_add (names, g_strdup (label));
+
+      {
+        g_autofree char *open = crm_format_count (sum.n_open);
+        g_autofree char *won = crm_format_money (sum.won, currency);
+        g_autofree char *weighted = crm_format_money (sum.weighted, currency);
+        g_autofree char *best = crm_format_money (sum.best_case, currency);
+
+        g_ptr_array_add (table, make_row (label, open, won, weighted, best, NULL));
+      }
+    }
+  g_ptr_array_add (categories, NULL);
+
+  crm_chart_set_stacked (CRM_CHART (self->chart), FALSE);
+  g_ptr_array_add (names, NULL);
+  crm_chart_set_data (CRM_CHART (self->chart), G_N_ELEMENTS (series), series, count,
+                      (const char * const *) categories->pdata, values);
+  crm_chart_set_category_names (CRM_CHART (self->chart), (const char * const *) names->pdata);
+  crm_chart_table_set_rows (self->month_table, table);
+  set_totals (self, currency, total_weighted, total_best, total_won);
+}
+
+static int
+compare_owner_names (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  CrmForecastView *self = user_data;
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  if ((x == 0) != (y == 0))
+    return x == 0 ? 1 : -1;   /* "No owner" last */
+  return g_utf8_collate (owner_name (self, x), owner_name (self, y));
+}
+
+/* The weighted amount per month stacked by owner, and the month × owner table. */
+static void
+apply_by_owner (CrmForecastView *self,
+                GArray          *rows,
+                const char      *currency,
+                Month            first,
+                int              count)
+{
+  Month last = month_add (first, count - 1);
+  g_autoptr(GArray) owners = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree double *values = NULL;
+  gint64 total_won = 0, total_weighted = 0, total_best = 0;
+
+  /* The owners with something in the period, by name. */
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const CrmForecastRow *row = &g_array_index (rows, CrmForecastRow, r);
+      int index = row->year * 12 + row->month - 1;
+      gboolean seen = FALSE;
+
+      if (index < first.year * 12 + first.month - 1 || index > last.year * 12 + last.month - 1 ||
+          g_strcmp0 (row->currency, currency) != 0)
+        continue;
+      for (guint o = 0; o < owners->len && !seen; o++)
+        seen = g_array_index (owners, gint64, o) == row->owner_id;
+      if (!seen)
+        g_array_append_val (owners, row->owner_id);
+    }
+  g_array_sort_with_data (owners, compare_owner_names, self);
+  for (guint o = 0; o < owners->len; o++)
+    g_ptr_array_add (names, (gpointer) owner_name (self, g_array_index (owners, gint64, o)));
+  g_ptr_array_add (names, NULL);
+
+  values = g_new0 (double, MAX (owners->len, 1) * count);
+  for (int i = 0; i < count; i++)
+    {
+      Month m = month_add (first, i);
+      g_autofree char *label = format_month (m, FALSE, FALSE);
+
+      g_ptr_array_add (categories, format_month (m, TRUE, i == 0 || m.month == 1));
+      g_ptr_array_add (months, g_strdup (label));
+      for (guint o = 0; o < owners->len; o++)
+        for (guint r = 0; r < rows->len; r++)
+          {
+            const CrmForecastRow *row = &g_array_index (rows, CrmForecastRow, r);
+            g_autofree char *open = NULL, *won = NULL, *weighted = NULL, *best = NULL;
+
+            if (row->year != m.year || row->month != m.month ||
+                row->owner_id != g_array_index (owners, gint64, o) ||
+                g_strcmp0 (row->currency, currency) != 0)
+              continue;
+            values[o * count + i] += row->weighted;
+            total_won += row->won;
+            total_weighted += row->weighted;
+            total_best += row->best_case;
+            open = crm_format_count (row->n_open);
+            won = crm_format_money (row->won, currency);
+            weighted = crm_format_money (row->weighted, currency);
+            best = crm_format_money (row->best_case, currency);
+            g_ptr_array_add (table, make_row (label, names->pdata[o], open, won, weighted, best, NULL));
+          }
+    }
+  g_ptr_array_add (categories, NULL);
+
+  crm_chart_set_stacked (CRM_CHART (self->chart), TRUE);
+  g_ptr_array_add (months, NULL);
+  crm_chart_set_data (CRM_CHART (self->chart), owners->len, (const char * const *) names->pdata,
+                      count, (const char * const *) categories->pdata, values);
+  crm_chart_set_category_names (CRM_CHART (self->chart), (const char * const *) months->pdata);
+  crm_chart_table_set_rows (self->owner_table, table);
+  set_totals (self, currency, total_weighted, total_best, total_won);
+}
+
+static void
+apply (CrmForecastView *self)
+{
+  g_autoptr(GArray) deals = NULL;
+  g_autoptr(GArray) rows = NULL;
+  gboolean by_owner = gtk_toggle_button_get_active (self->by_owner_button);
+  guint period = gtk_drop_down_get_selected (self->period_dropdown);
+  const char *currency;
+  gboolean any_open = FALSE;
+  Month first;
+  int count;
+
+  if (self->data == NULL)
+    return;
+
+  deals = pipeline_deals (self);
+  for (guint i = 0; i < deals->len && !any_open; i++)
+    any_open = g_array_index (deals, CrmForecastDeal, i).state == CRM_STAGE_KIND_OPEN;
+  if (!any_open)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  if (period >= G_N_ELEMENTS (periods))
+    period = 0;
+  first = month_add (this_month (self), periods[period].first);
+  count = periods[period].count;
+  currency = fill_currencies (self, deals);
+  rows = crm_forecast_rows ((const CrmForecastDeal *) deals->data, deals->len,
+                            by_owner ? CRM_FORECAST_BY_OWNER : CRM_FORECAST_BY_MONTH);
+
+  crm_chart_set_unit (CRM_CHART (self->chart), CRM_CHART_UNIT_MONEY, currency);
+  if (by_owner)
+    {
+      gtk_label_set_text (self->chart_heading, _("Weighted Amount by Owner and Month of Expected Close"));
+      crm_chart_set_title (CRM_CHART (self->chart), _("Weighted amount by owner and month"));
+      apply_by_owner (self, rows, currency, first, count);
+    }
+  else
+    {
+      gtk_label_set_text (self->chart_heading, _("Won, Weighted and Best Case by Month of Expected Close"));
+      crm_chart_set_title (CRM_CHART (self->chart), _("Won, weighted and best case by month"));
+      apply_by_month (self, rows, currency, first, count);
+    }
+  gtk_widget_set_visible (self->month_table, !by_owner);
+  gtk_widget_set_visible (self->owner_table, by_owner);
+  gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+/* --- loading --- */
+
+static void
+set_loading (CrmForecastView *self,
+             gboolean         loading)
+{
+  self->loading = loading;
+  gtk_spinner_set_spinning (self->reload_spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), loading);
+  if (loading && self->data == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CrmForecastView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CrmForecastData *data = crm_forecast_load_finish (CRM_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  if (data == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The deals could not be read: %s"), error->message);
+
+      g_clear_pointer (&self->data, crm_forecast_data_free);
+      adw_status_page_set_description (self->error_page, text);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  g_clear_pointer (&self->data, crm_forecast_data_free);
+  self->data = data;
+  apply (self);
+}
+
+static void
+reload (CrmForecastView *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->dirty = FALSE;
+  if (self->context == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  crm_forecast_load_async (crm_context_get_store (self->context), NULL, self->cancellable,
+                           on_loaded_cb, g_object_ref (self));
+}
+
+static gboolean
+on_reload_timeout_cb (gpointer user_data)
+{
+  CrmForecastView *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads again soon when shown, else when next mapped; several changes in a
+ * row make one read. */
+static void
+queue_reload (CrmForecastView *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->reload_source == 0)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
+}
+
+static void
+on_store_changed_cb (CrmStore        *store,
+                     const char      *table,
+                     GArray          *ids,
+                     CrmForecastView *self)
+{
+  queue_reload (self);
+}
+
+static void
+disconnect_store (CrmForecastView *self)
+{
+  if (self->store == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (self->store_handlers); i++)
+    g_clear_signal_handler (&self->store_handlers[i], self->store);
+  self->store = NULL;
+}
+
+static void
+connect_store (CrmForecastView *self)
+{
+  static const char *signals[] = { "changed::deal", "changed::stage", "changed::pipeline",
+                                   "changed::staff_user" };
+
+  disconnect_store (self);
+  if (self->context == NULL)
+    return;
+  self->store = crm_context_get_store (self->context);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    self->store_handlers[i] = g_signal_connect_object (self->store, signals[i],
+                                                       G_CALLBACK (on_store_changed_cb), self, 0);
+}
+
+static void
+on_choice_changed_cb (CrmForecastView *self)
+{
+  apply (self);
+}
+
+static void
+on_currency_changed_cb (CrmForecastView *self)
+{
+  GtkStringObject *item;
+
+  if (self->filling_currencies)
+    return;
+  item = gtk_drop_down_get_selected_item (self->currency_dropdown);
+  g_free (self->currency);
+  self->currency = item != NULL ? g_strdup (gtk_string_object_get_string (item)) : NULL;
+  apply (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  reload (CRM_FORECAST_VIEW (widget));
+}
+
+/* --- GObject / GtkWidget --- */
+
+static void
+crm_forecast_view_map (GtkWidget *widget)
+{
+  CrmForecastView *self = CRM_FORECAST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (crm_forecast_view_parent_class)->map (widget);
+
+  if (self->dirty || (self->data == NULL && !self->loading))
+    reload (self);
+}
+
 static void
 crm_forecast_view_dispose (GObject *object)
 {
   CrmForecastView *self = (CrmForecastView *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  disconnect_store (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_FORECAST_VIEW);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (crm_forecast_view_parent_class)->dispose (object);
 }
 
 static void
+crm_forecast_view_finalize (GObject *object)
+{
+  CrmForecastView *self = (CrmForecastView *)object;
+
+  g_clear_pointer (&self->data, crm_forecast_data_free);
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (crm_forecast_view_parent_class)->finalize (object);
+}
+
+static void
 crm_forecast_view_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   CrmForecastView *self = CRM_FORECAST_VIEW (object);
 
@@ -62,9 +649,9 @@ crm_forecast_view_get_property (GObject    *object,
 
 static void
 crm_forecast_view_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   CrmForecastView *self = CRM_FORECAST_VIEW (object);
 
@@ -88,8 +675,10 @@ crm_forecast_view_class_init (CrmForecastViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crm_forecast_view_dispose;
+  object_class->finalize = crm_forecast_view_finalize;
   object_class->get_property = crm_forecast_view_get_property;
   object_class->set_property = crm_forecast_view_set_property;
+  widget_class->map = crm_forecast_view_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CRM_TYPE_CONTEXT,
@@ -100,12 +689,62 @@ crm_forecast_view_class_init (CrmForecastViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rapportcrm/Rapport/ui/crm-forecast-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, by_owner_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, weighted_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, best_case_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, won_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, chart_heading);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, reload_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, table_box);
+
+  gtk_widget_class_install_action (widget_class, "forecast.reload", NULL, reload_action);
 }
 
 static void
 crm_forecast_view_init (CrmForecastView *self)
 {
+  const char *month_titles[] = { _("Month"), _("Open Deals"), C_("forecast", "Won"),
+                                 C_("forecast", "Weighted"), C_("forecast", "Best case") };
+  const char *owner_titles[] = { _("Month"), _("Owner"), _("Open Deals"), C_("forecast", "Won"),
+                                 C_("forecast", "Weighted"), C_("forecast", "Best case") };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->chart = crm_chart_new (CRM_CHART_COLUMNS);
+  gtk_widget_set_margin_top (self->chart, 18);
+  gtk_widget_set_margin_bottom (self->chart, 12);
+  gtk_widget_set_margin_start (self->chart, 12);
+  gtk_widget_set_margin_end (self->chart, 18);
+  gtk_box_append (self->chart_box, self->chart);
+
+  self->month_table = crm_chart_table_new (G_N_ELEMENTS (month_titles), month_titles);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->month_table), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Forecast by month"), -1);
+  gtk_box_append (self->table_box, self->month_table);
+  self->owner_table = crm_chart_table_new (G_N_ELEMENTS (owner_titles), owner_titles);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_table), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Forecast by owner and month"), -1);
+  gtk_widget_set_visible (self->owner_table, FALSE);
+  gtk_box_append (self->table_box, self->owner_table);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), FALSE);
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected",
+                            G_CALLBACK (on_choice_changed_cb), self);
+  g_signal_connect_swapped (self->by_owner_button, "toggled", G_CALLBACK (on_choice_changed_cb), self);
+  g_signal_connect_swapped (self->currency_dropdown, "notify::selected",
+                            G_CALLBACK (on_currency_changed_cb), self);
 }
+
+/* --- public API --- */
 
 GtkWidget *
 crm_forecast_view_new (CrmContext *context)
@@ -123,12 +762,28 @@ crm_forecast_view_get_context (CrmForecastView *self)
 
 void
 crm_forecast_view_set_context (CrmForecastView *self,
-                          CrmContext  *context)
+                               CrmContext      *context)
 {
   g_return_if_fail (CRM_IS_FORECAST_VIEW (self));
 
-  if (g_set_object (&self->context, context))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  if (self->context == context)
+    return;
+  disconnect_store (self);
+  g_set_object (&self->context, context);
+  connect_store (self);
+
+  /* Another database: nothing of the old one stays on screen. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->data, crm_forecast_data_free);
+  g_clear_pointer (&self->currency, g_free);
+  self->loading = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (context != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->dirty = TRUE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 gint64
@@ -141,12 +796,57 @@ crm_forecast_view_get_pipeline_id (CrmForecastView *self)
 
 void
 crm_forecast_view_set_pipeline_id (CrmForecastView *self,
-                              gint64       pipeline_id)
+                                   gint64           pipeline_id)
 {
   g_return_if_fail (CRM_IS_FORECAST_VIEW (self));
 
   if (self->pipeline_id == pipeline_id)
     return;
   self->pipeline_id = pipeline_id;
+  /* The loaded data holds every pipeline: show the new one at once, and
+   * read again in the background so that it is current. */
+  apply (self);
+  queue_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE_ID]);
+}
+
+/* --- for tests --- */
+
+gboolean
+_crm_forecast_view_is_loading (CrmForecastView *self)
+{
+  return self->loading || self->data == NULL || self->reload_source != 0;
+}
+
+const char *
+_crm_forecast_view_get_state (CrmForecastView *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+CrmChart *
+_crm_forecast_view_get_chart (CrmForecastView *self)
+{
+  return CRM_CHART (self->chart);
+}
+
+GtkWidget *
+_crm_forecast_view_get_table (CrmForecastView *self)
+{
+  return gtk_toggle_button_get_active (self->by_owner_button) ? self->owner_table : self->month_table;
+}
+
+const char *
+_crm_forecast_view_get_currency (CrmForecastView *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->currency_dropdown);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+void
+_crm_forecast_view_set_by_owner (CrmForecastView *self,
+                                 gboolean         by_owner)
+{
+  gtk_toggle_button_set_active (self->by_owner_button, by_owner);
 }
