@@ -69,6 +69,8 @@ GtkWidget  *_crm_window_get_search_popover (CrmWindow *self);
 void        _crm_window_init_pages     (CrmWindow  *self);
 /* crm-window-maps.c: "win.show-map" */
 void        _crm_window_init_maps      (CrmWindow  *self);
+/* crm-window-pipelines.c: "win.edit-pipeline" opens the stage editor */
+void        _crm_window_init_pipelines (CrmWindow  *self);
 /* Pushes @page, or brings it back to the top when it is on the stack. */
 void        _crm_window_push_page      (CrmWindow  *self,
                                         GtkWidget  *page);

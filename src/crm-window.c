@@ -246,7 +246,8 @@ on_defaults_cb (GObject      *object,
       return;
     }
   /* Not fatal: the pipeline editor can add pipelines later. */
-  if (!crm_board_ensure_defaults_finish (store, result, &error))
+  /* FALSE without an error: there were pipelines already. */
+  if (!crm_board_ensure_defaults_finish (store, result, &error) && error != NULL)
     g_warning ("Could not add the default pipelines: %s", error->message);
   show_store (self, store);
 }
@@ -567,6 +568,7 @@ crm_window_init (CrmWindow *self)
   _crm_window_init_import (self);
   _crm_window_init_pages (self);
   _crm_window_init_maps (self);
+  _crm_window_init_pipelines (self);
   _crm_window_init_search (self);
   _crm_window_init_segments (self);
   _crm_window_set_page (self, "loading");
