@@ -303,7 +303,13 @@ apply_cards (CrmCycleView *self,
 
       /* B2B and B2C only when the pipeline has deals of that kind. */
       if (s == CRM_CYCLE_ALL || sum->n_open + sum->n_won + sum->n_lost > 0)
-        gtk_flow_box_append (self->cards_box, make_card (sum));
+        {
+          GtkWidget *card = make_card (sum);
+
+          gtk_flow_box_append (self->cards_box, card);
+          /* Text only: nothing to select or activate. */
+          gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+        }
       g_ptr_array_add (table, g_strdupv ((char **) cells));
 
       if (sum->mean_days < 0)
@@ -381,20 +387,21 @@ apply_stages (CrmCycleView *self,
     }
   g_ptr_array_add (names, NULL);
 
-  /* B2B against B2C when the pipeline has both, else all deals. */
-  if (report->summaries[CRM_CYCLE_B2B].n_open + report->summaries[CRM_CYCLE_B2B].n_won +
-      report->summaries[CRM_CYCLE_B2B].n_lost > 0 &&
-      report->summaries[CRM_CYCLE_B2C].n_open + report->summaries[CRM_CYCLE_B2C].n_won +
-      report->summaries[CRM_CYCLE_B2C].n_lost > 0)
+  /* B2B against B2C when some stage saw both, else all deals (every
+   * pipeline together mostly has B2B stages and B2C stages). */
+  n_series = 1;
+  segments[0] = CRM_CYCLE_ALL;
+  for (guint i = 0; i < stage_ids->len && n_series == 1; i++)
     {
-      n_series = 2;
-      segments[0] = CRM_CYCLE_B2B;
-      segments[1] = CRM_CYCLE_B2C;
-    }
-  else
-    {
-      n_series = 1;
-      segments[0] = CRM_CYCLE_ALL;
+      const CrmCycleStageStat *b2b = find_stat (report, g_array_index (stage_ids, gint64, i), CRM_CYCLE_B2B);
+      const CrmCycleStageStat *b2c = find_stat (report, g_array_index (stage_ids, gint64, i), CRM_CYCLE_B2C);
+
+      if (b2b != NULL && b2c != NULL && b2b->n_entered > 0 && b2c->n_entered > 0)
+        {
+          n_series = 2;
+          segments[0] = CRM_CYCLE_B2B;
+          segments[1] = CRM_CYCLE_B2C;
+        }
     }
   for (guint s = 0; s < n_series; s++)
     time_series[s] = segment_short (segments[s]);
@@ -618,7 +625,7 @@ add_section (CrmCycleView *self,
   gtk_widget_add_css_class (chart_card, "card");
   gtk_widget_add_css_class (table_card, "card");
   gtk_box_append (GTK_BOX (chart_card), chart);
-  gtk_box_append (GTK_BOX (table_card), table);
+  gtk_box_append (GTK_BOX (table_card), crm_chart_table_scrolled (table));
   gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
   /* TRANSLATORS: show the numbers as a chart / as a table */
   gtk_stack_add_titled (GTK_STACK (stack), chart_card, "chart", _("Chart"));

@@ -447,8 +447,8 @@ apply (CrmForecastView *self)
       crm_chart_set_title (CRM_CHART (self->chart), _("Won, weighted and best case by month"));
       apply_by_month (self, rows, currency, first, count);
     }
-  gtk_widget_set_visible (self->month_table, !by_owner);
-  gtk_widget_set_visible (self->owner_table, by_owner);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->month_table), !by_owner);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->owner_table), by_owner);
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
@@ -728,12 +728,12 @@ crm_forecast_view_init (CrmForecastView *self)
   self->month_table = crm_chart_table_new (G_N_ELEMENTS (month_titles), month_titles);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->month_table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Forecast by month"), -1);
-  gtk_box_append (self->table_box, self->month_table);
+  gtk_box_append (self->table_box, crm_chart_table_scrolled (self->month_table));
   self->owner_table = crm_chart_table_new (G_N_ELEMENTS (owner_titles), owner_titles);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Forecast by owner and month"), -1);
-  gtk_widget_set_visible (self->owner_table, FALSE);
-  gtk_box_append (self->table_box, self->owner_table);
+  gtk_box_append (self->table_box, crm_chart_table_scrolled (self->owner_table));
+  gtk_widget_set_visible (gtk_widget_get_parent (self->owner_table), FALSE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), FALSE);

@@ -540,16 +540,7 @@ snapshot_columns (CrmChart    *self,
 /* --- horizontal bars --- */
 
 static int
-bars_row_height (CrmChart *self)
-{
-  guint n_series = MAX (crm_chart_get_n_series (self), 1);
-
-  return n_series * BAR_THICKNESS + (n_series - 1) * BAR_GAP + ROW_PADDING;
-}
-
-static int
-bars_label_width (CrmChart *self,
-                  int       width)
+bars_label_width (CrmChart *self)
 {
   int widest = 0;
 
@@ -561,7 +552,7 @@ bars_label_width (CrmChart *self,
       pango_layout_get_pixel_size (layout, &tw, NULL);
       widest = MAX (widest, tw);
     }
-  return MIN (widest, width * 2 / 5);
+  return widest;
 }
 
 static int
@@ -582,6 +573,53 @@ bars_value_width (CrmChart *self)
   return widest;
 }
 
+typedef struct
+{
+  int      legend;
+  int      label_width;   /* of the names left of the bars; 0 when compact */
+  int      name_height;   /* of the names above the bars when compact, else 0 */
+  double   left, span;    /* where bars start, the length of the longest */
+  int      row_height;
+} BarsGeometry;
+
+/* Names left of the bars; when a name takes more than 40 % of the width or
+ * the bars would get less (a narrow window, long names), each name goes
+ * above its bars. */
+static void
+bars_geometry (CrmChart     *self,
+               int           width,
+               BarsGeometry *g)
+{
+  guint n_series = MAX (crm_chart_get_n_series (self), 1);
+  int label_w = bars_label_width (self);
+  int value_w = bars_value_width (self);
+
+  g->legend = legend_height (self, width, FALSE, NULL);
+  g->row_height = n_series * BAR_THICKNESS + (n_series - 1) * BAR_GAP + ROW_PADDING;
+  if (label_w <= width * 2 / 5 && width - label_w - 12 - value_w - 6 >= width * 2 / 5)
+    {
+      g->label_width = label_w;
+      g->name_height = 0;
+      g->left = label_w + 12;
+    }
+  else
+    {
+      g->name_height = 0;
+      for (guint c = 0; c < crm_chart_get_n_categories (self); c++)
+        {
+          g_autoptr(PangoLayout) layout = make_layout (self, self->categories[c], FALSE);
+          int th;
+
+          pango_layout_get_pixel_size (layout, NULL, &th);
+          g->name_height = MAX (g->name_height, th + 2);
+        }
+      g->label_width = 0;
+      g->left = 0;
+      g->row_height += g->name_height;
+    }
+  g->span = MAX (width - g->left - value_w - 6, 1);
+}
+
 static void
 snapshot_bars (CrmChart      *self,
                GtkSnapshot   *snapshot,
@@ -590,47 +628,47 @@ snapshot_bars (CrmChart      *self,
                gboolean       high_contrast)
 {
   guint n_series = crm_chart_get_n_series (self);
-  int legend = legend_height (self, width, TRUE, snapshot);
-  int label_w = bars_label_width (self, width);
-  int value_w = bars_value_width (self);
-  double left = label_w + 12;
-  double span = MAX (width - left - value_w - 6, 1);
   double max = MAX (max_value (self), 1e-9);
-  int row_h = bars_row_height (self);
   GdkRGBA shade = *fg, track = *fg, dim = *fg;
+  BarsGeometry g;
 
+  bars_geometry (self, width, &g);
+  legend_height (self, width, TRUE, snapshot);
   shade.alpha = 0.06;
   track.alpha = high_contrast ? 0.3 : 0.08;
   dim.alpha = high_contrast ? 1 : 0.7;
   for (guint c = 0; c < crm_chart_get_n_categories (self); c++)
     {
-      double y = legend + c * row_h;
+      double y = g.legend + c * g.row_height;
       g_autoptr(PangoLayout) name = make_layout (self, self->categories[c], FALSE);
       int th;
 
       if ((int) c == self->hover || ((int) c == self->focus && gtk_widget_has_focus (GTK_WIDGET (self))))
-        gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (0, y, width, row_h));
-      pango_layout_set_width (name, label_w * PANGO_SCALE);
+        gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (0, y, width, g.row_height));
+      pango_layout_set_width (name, (g.label_width > 0 ? g.label_width : width) * PANGO_SCALE);
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (name, NULL, &th);
-      draw_text (snapshot, name, 0, y + (row_h - th) / 2.0, fg);
+      if (g.label_width > 0)
+        draw_text (snapshot, name, 0, y + (g.row_height - th) / 2.0, fg);
+      else
+        draw_text (snapshot, name, 0, y + ROW_PADDING / 2.0, fg);
 
       for (guint s = 0; s < n_series; s++)
         {
           double v = MAX (value_at (self, s, c), 0);
-          double by = y + ROW_PADDING / 2.0 + s * (BAR_THICKNESS + BAR_GAP);
-          double bw = self->stacked ? span : span * v / max;
+          double by = y + g.name_height + ROW_PADDING / 2.0 + s * (BAR_THICKNESS + BAR_GAP);
+          double bw = g.span * v / max;
           g_autofree char *text = value_text (self, s, c);
           g_autoptr(PangoLayout) value = make_layout (self, text, TRUE);
           GdkRGBA color;
           int vh;
 
           get_series_color (self, s, &color);
-          gtk_snapshot_append_color (snapshot, &track, &GRAPHENE_RECT_INIT (left, by, span, BAR_THICKNESS));
-          draw_bar (self, snapshot, left, by, MAX (bw, v > 0 ? 2 : 0), BAR_THICKNESS, &color,
+          gtk_snapshot_append_color (snapshot, &track, &GRAPHENE_RECT_INIT (g.left, by, g.span, BAR_THICKNESS));
+          draw_bar (self, snapshot, g.left, by, MAX (bw, v > 0 ? 2 : 0), BAR_THICKNESS, &color,
                     high_contrast ? fg : NULL);
           pango_layout_get_pixel_size (value, NULL, &vh);
-          draw_text (snapshot, value, left + span + 6, by + (BAR_THICKNESS - vh) / 2.0, &dim);
+          draw_text (snapshot, value, g.left + g.span + 6, by + (BAR_THICKNESS - vh) / 2.0, &dim);
         }
     }
 }
@@ -661,10 +699,12 @@ category_at (CrmChart *self,
     }
   else
     {
-      int legend = legend_height (self, width, FALSE, NULL);
-      int c = (int) floor ((y - legend) / bars_row_height (self));
+      BarsGeometry g;
+      int c;
 
-      return y >= legend && c >= 0 && (guint) c < n ? c : -1;
+      bars_geometry (self, width, &g);
+      c = (int) floor ((y - g.legend) / g.row_height);
+      return y >= g.legend && c >= 0 && (guint) c < n ? c : -1;
     }
 }
 
@@ -696,10 +736,13 @@ snapshot_callout (CrmChart      *self,
     }
   else
     {
+      BarsGeometry g;
+
+      bars_geometry (self, width, &g);
       x = width - tw - 24;
-      y = legend_height (self, width, FALSE, NULL) + (self->focus + 1) * bars_row_height (self);
+      y = g.legend + (self->focus + 1) * g.row_height;
       if (y + th + 16 > height)
-        y = MAX (0, y - bars_row_height (self) - th - 16);
+        y = MAX (0, y - g.row_height - th - 16);
     }
   x = CLAMP (x, 0, MAX (0, width - tw - 24));
 
@@ -831,7 +874,12 @@ crm_chart_measure (GtkWidget      *widget,
       if (self->kind == CRM_CHART_COLUMNS)
         *minimum = *natural = legend + COLUMNS_HEIGHT;
       else
-        *minimum = *natural = legend + MAX (crm_chart_get_n_categories (self), 1) * bars_row_height (self);
+        {
+          BarsGeometry g;
+
+          bars_geometry (self, width, &g);
+          *minimum = *natural = g.legend + MAX (crm_chart_get_n_categories (self), 1) * g.row_height;
+        }
     }
 }
 
@@ -1141,143 +1189,4 @@ crm_chart_set_focus_category (CrmChart *self,
   self->focus = MAX (category, -1);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* --- the table twin --- */
-
-#define CRM_TYPE_CHART_ROW (crm_chart_row_get_type ())
-G_DECLARE_FINAL_TYPE (CrmChartRow, crm_chart_row, CRM, CHART_ROW, GObject)
-
-struct _CrmChartRow
-{
-  GObject  parent_instance;
-  GStrv    cells;
-};
-
-G_DEFINE_FINAL_TYPE (CrmChartRow, crm_chart_row, G_TYPE_OBJECT)
-
-static void
-crm_chart_row_finalize (GObject *object)
-{
-  g_strfreev (CRM_CHART_ROW (object)->cells);
-
-  G_OBJECT_CLASS (crm_chart_row_parent_class)->finalize (object);
-}
-
-static void
-crm_chart_row_class_init (CrmChartRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = crm_chart_row_finalize;
-}
-
-static void
-crm_chart_row_init (CrmChartRow *self)
-{
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  guint column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  if (column > 0)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  guint column = GPOINTER_TO_UINT (user_data);
-  CrmChartRow *row = gtk_list_item_get_item (item);
-  const char *text = row->cells != NULL && column < g_strv_length (row->cells) ? row->cells[column] : "";
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-GtkWidget *
-crm_chart_table_new (guint               n_columns,
-                     const char * const *titles)
-{
-  GListStore *rows = g_list_store_new (CRM_TYPE_CHART_ROW);
-  GtkWidget *view;
-
-  g_return_val_if_fail (n_columns > 0 && titles != NULL, NULL);
-
-  /* The selection takes the store's reference; the table keeps one more. */
-  view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (rows)))));
-  gtk_widget_add_css_class (view, "chart-table");
-  gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (view), FALSE);
-  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (titles[i], factory);
-      gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
-      g_object_unref (column);
-    }
-  g_object_set_data_full (G_OBJECT (view), "crm-chart-rows", rows, g_object_unref);
-  return view;
-}
-
-void
-crm_chart_table_set_rows (GtkWidget *table,
-                          GPtrArray *rows)
-{
-  GListStore *store;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_if_fail (GTK_IS_COLUMN_VIEW (table));
-
-  store = g_object_get_data (G_OBJECT (table), "crm-chart-rows");
-  g_return_if_fail (store != NULL);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      CrmChartRow *row = g_object_new (CRM_TYPE_CHART_ROW, NULL);
-
-      row->cells = g_strdupv (g_ptr_array_index (rows, i));
-      g_ptr_array_add (items, row);
-    }
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
-}
-
-guint
-crm_chart_table_get_n_rows (GtkWidget *table)
-{
-  GListModel *store;
-
-  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (table), 0);
-
-  store = g_object_get_data (G_OBJECT (table), "crm-chart-rows");
-  return store != NULL ? g_list_model_get_n_items (store) : 0;
-}
-
-const char *
-crm_chart_table_get_cell (GtkWidget *table,
-                          guint      row,
-                          guint      column)
-{
-  GListModel *store;
-  g_autoptr(CrmChartRow) item = NULL;
-
-  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (table), NULL);
-
-  store = g_object_get_data (G_OBJECT (table), "crm-chart-rows");
-  if (store == NULL || (item = g_list_model_get_item (store, row)) == NULL ||
-      column >= g_strv_length (item->cells))
-    return NULL;
-  /* The row stays alive in the store after our reference goes. */
-  return item->cells[column];
 }

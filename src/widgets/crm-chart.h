@@ -86,6 +86,9 @@ char       *crm_chart_format_value     (CrmChartUnit         unit,
  * (a GPtrArray of GStrv, one per row, @n_columns strings each). */
 GtkWidget  *crm_chart_table_new        (guint                n_columns,
                                         const char * const  *titles);
+/* @table in a scrolled window that scrolls sideways only, so that a wide
+ * table does not widen the window; transfer none (floating). */
+GtkWidget  *crm_chart_table_scrolled   (GtkWidget           *table);
 void        crm_chart_table_set_rows   (GtkWidget           *table,
                                         GPtrArray           *rows);
 guint       crm_chart_table_get_n_rows (GtkWidget           *table);

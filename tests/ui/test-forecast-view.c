@@ -13,7 +13,8 @@
  *
  * With CRM_FORECAST_SHOWCASE=SECONDS it only shows both views that long (for
  * screenshots; CRM_FORECAST_SHOWCASE_LOCALE=zh_CN for Chinese data,
- * _PAGE=cycle, _WIDTH, _DARK=1, _PIPELINE=ID, _BY_OWNER=1, _TABLE=1, _FOCUS=1).
+ * _PAGE=cycle, _WIDTH, _DARK=1, _PIPELINE=ID, _BY_OWNER=1, _TABLE=1, _FOCUS=1,
+ * _SCROLL=PIXELS for the cycle page).
  */
 
 #define G_LOG_DOMAIN "TestForecastView"
@@ -288,7 +289,7 @@ test_forecast_by_owner (Fixture       *fixture,
   _crm_forecast_view_set_by_owner (fixture->forecast, TRUE);
   currency = _crm_forecast_view_get_currency (fixture->forecast);
   table = _crm_forecast_view_get_table (fixture->forecast);
-  g_assert_true (gtk_widget_get_visible (table));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (table)));
   g_assert_cmpuint (crm_chart_table_get_n_rows (table), >, 0);
   g_assert_cmpuint (crm_chart_get_n_series (chart), >, 1);
 
@@ -568,6 +569,20 @@ run_showcase (const char *seconds)
 
       gtk_widget_grab_focus (GTK_WIDGET (chart));
       crm_chart_set_focus_category (chart, 2);
+    }
+  if (g_strcmp0 (g_getenv ("CRM_FORECAST_SHOWCASE_TABLE"), "1") == 0)
+    {
+      GtkWidget *table = _crm_forecast_view_get_table (fixture.forecast);
+
+      gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (table, GTK_TYPE_STACK)), "table");
+    }
+  if (g_getenv ("CRM_FORECAST_SHOWCASE_SCROLL") != NULL)
+    {
+      GtkWidget *chart = GTK_WIDGET (_crm_cycle_view_get_stage_chart (fixture.cycle));
+      GtkWidget *scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                g_ascii_strtod (g_getenv ("CRM_FORECAST_SHOWCASE_SCROLL"), NULL));
     }
   crm_ui_test_spin (g_ascii_strtoull (seconds, NULL, 10) * 1000);
   fixture_teardown (&fixture, NULL);
