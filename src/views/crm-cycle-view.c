@@ -285,6 +285,12 @@ apply_cards (CrmCycleView *self,
   double values[2 * 3];
   char *labels[2 * 3 + 1] = { NULL };
   guint n = 0;
+  gboolean has[3];
+
+  for (guint s = CRM_CYCLE_ALL; s <= CRM_CYCLE_B2C; s++)
+    has[s] = report->summaries[s].n_open + report->summaries[s].n_won + report->summaries[s].n_lost > 0;
+  /* With deals of one kind only, "all" is that kind: shown once, as it. */
+  has[CRM_CYCLE_ALL] = has[CRM_CYCLE_B2B] == has[CRM_CYCLE_B2C];
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
     gtk_flow_box_remove (self->cards_box, child);
@@ -301,8 +307,7 @@ apply_cards (CrmCycleView *self,
       g_autofree char *months = sum->mean_days >= 0 ? format_months (sum->mean_days) : g_strdup ("—");
       const char *cells[] = { segment_short (s), won, lost, open, rate, mean, median, months, NULL };
 
-      /* B2B and B2C only when the pipeline has deals of that kind. */
-      if (s == CRM_CYCLE_ALL || sum->n_open + sum->n_won + sum->n_lost > 0)
+      if (has[s])
         {
           GtkWidget *card = make_card (sum);
 
@@ -312,7 +317,7 @@ apply_cards (CrmCycleView *self,
         }
       g_ptr_array_add (table, g_strdupv ((char **) cells));
 
-      if (sum->mean_days < 0)
+      if (!has[s] || sum->mean_days < 0)
         continue;
       categories[n] = segment_short (s);
       values[n] = sum->mean_days;
@@ -751,8 +756,8 @@ crm_cycle_view_class_init (CrmCycleViewClass *klass)
 static void
 crm_cycle_view_init (CrmCycleView *self)
 {
-  const char *summary_titles[] = { _("Customers"), C_("cycle", "Won"), C_("cycle", "Lost"),
-                                   C_("cycle", "Open"), _("Win Rate"), _("Mean Days to Won"),
+  const char *summary_titles[] = { _("Customers"), C_("deal state", "Won"), C_("deal state", "Lost"),
+                                   C_("deal state", "Open"), _("Win Rate"), _("Mean Days to Won"),
                                    _("Median Days to Won"), _("Mean Months to Won") };
   const char *stage_titles[] = { _("Stage"), _("All Deals"), C_("segment", "B2B"),
                                  C_("segment", "B2C") };
@@ -764,7 +769,7 @@ crm_cycle_view_init (CrmCycleView *self)
   self->days_chart = crm_chart_new (CRM_CHART_COLUMNS);
   crm_chart_set_unit (CRM_CHART (self->days_chart), CRM_CHART_UNIT_DAYS, NULL);
   self->summary_table = crm_chart_table_new (G_N_ELEMENTS (summary_titles), summary_titles);
-  add_section (self, _("Days to Won: B2B Against B2C"), self->days_chart, self->summary_table);
+  add_section (self, _("Days to Won"), self->days_chart, self->summary_table);
 
   self->stage_chart = crm_chart_new (CRM_CHART_BARS);
   crm_chart_set_unit (CRM_CHART (self->stage_chart), CRM_CHART_UNIT_DAYS, NULL);

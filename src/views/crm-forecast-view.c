@@ -711,10 +711,9 @@ crm_forecast_view_class_init (CrmForecastViewClass *klass)
 static void
 crm_forecast_view_init (CrmForecastView *self)
 {
-  const char *month_titles[] = { _("Month"), _("Open Deals"), C_("forecast", "Won"),
-                                 C_("forecast", "Weighted"), C_("forecast", "Best case") };
-  const char *owner_titles[] = { _("Month"), _("Owner"), _("Open Deals"), C_("forecast", "Won"),
-                                 C_("forecast", "Weighted"), C_("forecast", "Best case") };
+  const char *month_titles[] = { _("Month"), _("Open Deals"), _("Won"), _("Weighted"), _("Best Case") };
+  const char *owner_titles[] = { _("Month"), _("Owner"), _("Open Deals"), _("Won"), _("Weighted"),
+                                 _("Best Case") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
