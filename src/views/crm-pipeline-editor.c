@@ -73,6 +73,8 @@ struct _StageRow
   AdwEntryRow       *name_row;
   GtkSpinButton     *probability_spin;
   GtkSpinButton     *rotting_spin;
+  double             drag_x;
+  double             drag_y;
 };
 
 struct _ReasonRow
@@ -124,6 +126,18 @@ static gboolean
 has_focus_within (gpointer widget)
 {
   return (gtk_widget_get_state_flags (GTK_WIDGET (widget)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+/* Text the program puts in an entry is no step of the entry's own undo:
+ * Ctrl+Z there must not empty it, and with nothing typed Ctrl+Z reaches
+ * the editor's undo. */
+static void
+set_entry_text (gpointer    entry,
+                const char *text)
+{
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), TRUE);
 }
 
 static CrmPipeline *
@@ -516,6 +530,12 @@ on_drag_prepare_cb (GtkDragSource *source,
                     double         y,
                     StageRow      *sr)
 {
+  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  /* The row hangs from the pointer where it was grabbed. */
+  if (!gtk_widget_translate_coordinates (handle, GTK_WIDGET (sr->row), x, y, &sr->drag_x,
+                                         &sr->drag_y))
+    sr->drag_x = sr->drag_y = 0;
   return gdk_content_provider_new_typed (CRM_TYPE_STAGE, sr->stage);
 }
 
@@ -526,7 +546,7 @@ on_drag_begin_cb (GtkDragSource *source,
 {
   g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (sr->row));
 
-  gtk_drag_source_set_icon (source, icon, 0, 0);
+  gtk_drag_source_set_icon (source, icon, (int) sr->drag_x, (int) sr->drag_y);
 }
 
 static void move_stage (CrmPipelineEditor *self,
@@ -693,7 +713,7 @@ build_stage_row (CrmPipelineEditor *self,
   sr->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (sr->name_row), _("Stage Name"));
   adw_entry_row_set_show_apply_button (sr->name_row, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (sr->name_row), sr->name);
+  set_entry_text (sr->name_row, sr->name);
   g_signal_connect (sr->name_row, "apply", G_CALLBACK (on_stage_name_apply_cb), sr);
   adw_expander_row_add_row (sr->row, GTK_WIDGET (sr->name_row));
 
@@ -726,7 +746,7 @@ build_stage_row (CrmPipelineEditor *self,
       gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
       g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), sr);
       g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), sr);
-      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+      gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
     }
   else
     {
@@ -755,7 +775,7 @@ refresh_stage_row (StageRow *sr,
   g_free (sr->name);
   sr->name = g_strdup (crm_stage_get_name (stage));
   if (!has_focus_within (sr->name_row))
-    gtk_editable_set_text (GTK_EDITABLE (sr->name_row), sr->name);
+    set_entry_text (sr->name_row, sr->name);
   if (sr->probability_spin != NULL && !has_focus_within (sr->probability_spin))
     {
       sr->probability = crm_stage_get_probability (stage);
@@ -771,6 +791,25 @@ refresh_stage_row (StageRow *sr,
       g_signal_handlers_unblock_by_func (sr->rotting_spin, on_rotting_changed_cb, sr);
     }
   update_stage_subtitle (sr);
+}
+
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  if (gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* Focuses @widget once it has a place on screen, so that the page scrolls
+ * to it (a new row has none yet). */
+static void
+focus_when_drawn (GtkWidget *widget)
+{
+  gtk_widget_add_tick_callback (widget, focus_tick_cb, NULL, NULL);
 }
 
 static void
@@ -830,10 +869,10 @@ apply_stages (CrmPipelineEditor *self,
       if (sr != NULL && self->focus_name)
         {
           adw_expander_row_set_expanded (sr->row, TRUE);
-          gtk_widget_grab_focus (GTK_WIDGET (sr->name_row));
+          focus_when_drawn (GTK_WIDGET (sr->name_row));
         }
       else if (sr != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (sr->row));
+        focus_when_drawn (GTK_WIDGET (sr->row));
       self->focus_stage = 0;
       self->focus_name = FALSE;
     }
@@ -892,7 +931,7 @@ apply_reasons (CrmPipelineEditor *self,
           g_free (rr->name);
           rr->name = g_strdup (crm_lost_reason_get_name (reason));
           if (!has_focus_within (rr->row))
-            gtk_editable_set_text (GTK_EDITABLE (rr->row), rr->name);
+            set_entry_text (rr->row, rr->name);
         }
       return;
     }
@@ -914,7 +953,7 @@ apply_reasons (CrmPipelineEditor *self,
       g_object_set_data_full (G_OBJECT (rr->row), "crm-reason-row", rr, reason_row_free);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rr->row), _("Reason"));
       adw_entry_row_set_show_apply_button (rr->row, TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (rr->row), rr->name);
+      set_entry_text (rr->row, rr->name);
       g_signal_connect (rr->row, "apply", G_CALLBACK (on_reason_apply_cb), rr);
       menu = reorder_menu (GTK_WIDGET (rr->row), "reason", rr->id, i > 0, i + 1 < n, _("_Remove"));
       adw_entry_row_add_suffix (rr->row, row_menu_button (_("Lost Reason Menu"), menu));
@@ -1025,9 +1064,9 @@ apply_pipelines (CrmPipelineEditor *self)
   if (pipeline == NULL)
     return;
   if (!has_focus_within (self->name_row))
-    gtk_editable_set_text (GTK_EDITABLE (self->name_row), crm_pipeline_get_name (pipeline));
+    set_entry_text (self->name_row, crm_pipeline_get_name (pipeline));
   if (!has_focus_within (self->currency_row))
-    gtk_editable_set_text (GTK_EDITABLE (self->currency_row), crm_pipeline_get_currency (pipeline));
+    set_entry_text (self->currency_row, crm_pipeline_get_currency (pipeline));
   g_signal_handlers_block_by_func (self->kind_row, on_kind_selected_cb, self);
   adw_combo_row_set_selected (self->kind_row,
                               g_strcmp0 (crm_pipeline_get_kind (pipeline), "b2c") == 0 ? 1 : 0);
@@ -1319,13 +1358,22 @@ ask_delete_stage (CrmPipelineEditor *self,
   GArray *targets = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), sr->name);
   GtkWidget *dialog, *dropdown;
+  gboolean past = FALSE, chosen = FALSE;
+  guint preselect = 0;
 
   for (guint i = 0; i < self->stages->len; i++)
     {
       StageRow *other = self->stages->pdata[i];
 
+      past |= other == sr;
       if (other == sr || other->kind == CRM_STAGE_KIND_LOST)
         continue;
+      /* The next open stage, else the one before. */
+      if (other->kind == CRM_STAGE_KIND_OPEN && !chosen)
+        {
+          preselect = targets->len;
+          chosen = past;
+        }
       if (other->kind == CRM_STAGE_KIND_WON)
         {
           g_autofree char *label = g_strdup_printf (_("%s (closes the deals as won)"), other->name);
@@ -1350,6 +1398,7 @@ ask_delete_stage (CrmPipelineEditor *self,
                                   _("Move the deals to"), -1);
   gtk_widget_set_tooltip_text (dropdown, _("Move the deals to"));
   gtk_widget_set_halign (dropdown, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), preselect);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -1543,7 +1592,7 @@ on_reason_added_cb (GObject      *source,
   if (id > 0)
     {
       op->undo = undo_new (UNDO_ADD_REASON, id);
-      gtk_editable_set_text (GTK_EDITABLE (op->self->new_reason_row), "");
+      set_entry_text (op->self->new_reason_row, "");
     }
   op_done (op, id > 0, error);
 }
