@@ -118,6 +118,12 @@ go_back_action (GSimpleAction *action,
                 gpointer       user_data)
 {
   CrmWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Application accelerators come before the focused widget's keys: Alt+Left
+   * on a pipeline board card moves the card (crm-board-card.c). */
+  if (focus != NULL && gtk_widget_activate_action (focus, "card.move-left", NULL))
+    return;
 
   /* A record page goes first, then the content pane. */
   if (_crm_window_pop_record (self))

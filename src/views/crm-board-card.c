@@ -443,10 +443,14 @@ static void
 crm_board_card_widget_dispose (GObject *object)
 {
   CrmBoardCardWidget *self = CRM_BOARD_CARD_WIDGET (object);
+  GtkWidget *child;
 
   crm_board_card_widget_set_card (self, NULL);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_BOARD_CARD_WIDGET);
+  /* The template's anonymous boxes are this widget's own children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (crm_board_card_widget_parent_class)->dispose (object);
 }
@@ -541,17 +545,17 @@ crm_board_card_widget_class_init (CrmBoardCardWidgetClass *klass)
   gtk_widget_class_install_action (widget_class, "card.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "card.move-to-stage", "u", move_to_stage_action);
 
-  add_move_binding (widget_class, GDK_KEY_Left, "card.move-left");
+  /* The keypad's first: a menu shows the last binding of an action. */
   add_move_binding (widget_class, GDK_KEY_KP_Left, "card.move-left");
-  add_move_binding (widget_class, GDK_KEY_Right, "card.move-right");
+  add_move_binding (widget_class, GDK_KEY_Left, "card.move-left");
   add_move_binding (widget_class, GDK_KEY_KP_Right, "card.move-right");
-  add_move_binding (widget_class, GDK_KEY_Up, "card.move-up");
+  add_move_binding (widget_class, GDK_KEY_Right, "card.move-right");
   add_move_binding (widget_class, GDK_KEY_KP_Up, "card.move-up");
-  add_move_binding (widget_class, GDK_KEY_Down, "card.move-down");
+  add_move_binding (widget_class, GDK_KEY_Up, "card.move-up");
   add_move_binding (widget_class, GDK_KEY_KP_Down, "card.move-down");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.open", NULL);
+  add_move_binding (widget_class, GDK_KEY_Down, "card.move-down");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "card.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "card.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, focus_neighbour, "i", -1);
