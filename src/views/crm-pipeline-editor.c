@@ -341,7 +341,7 @@ typedef struct
   char              *title;
   char              *key;
   Undo              *undo;
-  gint64             select_pipeline;
+  GWeakRef           field;    /* the entry the change came from */
 } Op;
 
 static Op *
@@ -356,7 +356,18 @@ op_new (CrmPipelineEditor *self,
   op->title = title;
   op->undo = undo;
   op->key = g_strdup (key);
+  g_weak_ref_init (&op->field, NULL);
   busy_inc (self);
+  return op;
+}
+
+/* @op's change was typed in @entry: a refusal marks it (keeping what was
+ * typed), and success clears the mark. */
+static Op *
+field_op (Op       *op,
+          gpointer  entry)
+{
+  g_weak_ref_set (&op->field, entry);
   return op;
 }
 
@@ -368,6 +379,12 @@ op_done (Op           *op,
          const GError *error)
 {
   CrmPipelineEditor *self = op->self;
+  g_autoptr(GtkWidget) field = g_weak_ref_get (&op->field);
+
+  if (field != NULL && ok)
+    gtk_widget_remove_css_class (field, "error");
+  else if (field != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_widget_add_css_class (field, "error");
 
   if (ok && op->title != NULL)
     show_toast (self, op->title, g_steal_pointer (&op->undo), op->key);
@@ -380,6 +397,7 @@ op_done (Op           *op,
   g_clear_pointer (&op->undo, undo_free);
   g_free (op->title);
   g_free (op->key);
+  g_weak_ref_clear (&op->field);
   g_object_unref (op->self);
   g_free (op);
 }
@@ -454,8 +472,11 @@ on_stage_name_apply_cb (AdwEntryRow *entry,
       sr->name = g_strdup (name);
       update_stage_subtitle (sr);
     }
-  update_stage (self, sr, name, -1, -1, g_strdup_printf (_("Stage renamed to “%s”"), name), undo,
-                NULL);
+  crm_pipeline_update_stage_async (get_store (self), sr->id, name, -1, -1, self->cancellable,
+                                   on_boolean_write_cb,
+                                   field_op (op_new (self, g_strdup_printf (_("Stage renamed to “%s”"),
+                                                                            name), undo, NULL),
+                                             entry));
 }
 
 static void
@@ -894,9 +915,11 @@ on_reason_apply_cb (AdwEntryRow *entry,
   undo->name = g_strdup (rr->name);
   crm_pipeline_rename_lost_reason_async (get_store (self), rr->id, name, self->cancellable,
                                          on_boolean_write_cb,
-                                         op_new (self, g_strdup_printf (_("Lost reason renamed to "
-                                                                          "“%s”"), name),
-                                                 undo, NULL));
+                                         field_op (op_new (self, g_strdup_printf (_("Lost reason "
+                                                                                    "renamed to “%s”"),
+                                                                                  name),
+                                                           undo, NULL),
+                                                   entry));
 }
 
 static void
@@ -1014,8 +1037,10 @@ on_name_apply_cb (CrmPipelineEditor *self)
   undo->name = g_strdup (crm_pipeline_get_name (pipeline));
   crm_pipeline_update_pipeline_async (get_store (self), self->pipeline_id, name, NULL, NULL,
                                       self->cancellable, on_boolean_write_cb,
-                                      op_new (self, g_strdup_printf (_("Pipeline renamed to “%s”"),
-                                                                     name), undo, NULL));
+                                      field_op (op_new (self, g_strdup_printf (_("Pipeline renamed to "
+                                                                                 "“%s”"), name),
+                                                        undo, NULL),
+                                                self->name_row));
 }
 
 static void
@@ -1032,8 +1057,10 @@ on_currency_apply_cb (CrmPipelineEditor *self)
   undo->currency = g_strdup (crm_pipeline_get_currency (pipeline));
   crm_pipeline_update_pipeline_async (get_store (self), self->pipeline_id, NULL, NULL, code,
                                       self->cancellable, on_boolean_write_cb,
-                                      op_new (self, g_strdup_printf (_("Currency set to %s"), code),
-                                              undo, NULL));
+                                      field_op (op_new (self, g_strdup_printf (_("Currency set to %s"),
+                                                                               code),
+                                                        undo, NULL),
+                                                self->currency_row));
 }
 
 static void
@@ -1604,8 +1631,10 @@ on_new_reason_apply_cb (CrmPipelineEditor *self)
 
   crm_pipeline_add_lost_reason_async (get_store (self), name, G_MAXUINT, self->cancellable,
                                       on_reason_added_cb,
-                                      op_new (self, g_strdup_printf (_("Lost reason “%s” added"),
-                                                                     name), NULL, NULL));
+                                      field_op (op_new (self, g_strdup_printf (_("Lost reason “%s” "
+                                                                                 "added"), name),
+                                                        NULL, NULL),
+                                                self->new_reason_row));
 }
 
 static void
