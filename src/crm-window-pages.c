@@ -3,8 +3,8 @@
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Record pages: "win.show-record" pushes the page of a person or an
- * organization over the current view in the content pane (the sidebar and the
+ * Record pages: "win.show-record" pushes the page of a person, an
+ * organization or a deal over the current view in the content pane (the sidebar and the
  * view selection stay), "win.go-back" (Alt+Left) and Escape pop it.  Also the
  * window's undo stack ("win.undo", Ctrl+Z), "win.delete-record" (trash with an
  * undo toast) and the new-record actions.
@@ -22,6 +22,7 @@
 #include "crm-person.h"
 #include "crm-person-page.h"
 #include "crm-deal.h"
+#include "crm-deal-page.h"
 #include "crm-reminders.h"
 #include "crm-store.h"
 #include "crm-ticket.h"
@@ -289,6 +290,8 @@ show_record (CrmWindow *self,
     page = GTK_WIDGET (crm_person_page_new (context, CRM_PERSON (record)));
   else if (CRM_IS_ORGANIZATION (record))
     page = GTK_WIDGET (crm_organization_page_new (context, CRM_ORGANIZATION (record)));
+  else if (CRM_IS_DEAL (record))
+    page = GTK_WIDGET (crm_deal_page_new (context, CRM_DEAL (record)));
   else
     return;
 
@@ -296,8 +299,8 @@ show_record (CrmWindow *self,
   push_page (self, page);
 }
 
-/* Deals and tickets have no page of their own yet: their customer's page
- * (the person, else the organization) stands in; without one, nothing. */
+/* Tickets have no page of their own yet: their customer's page (the person,
+ * else the organization) stands in; without one, nothing. */
 static void
 show_customer_of (CrmWindow *self,
                   CrmRecord *record)
@@ -305,10 +308,7 @@ show_customer_of (CrmWindow *self,
   gint64 person_id = crm_record_get_int (record, "person-id");
   gint64 organization_id = crm_record_get_int (record, "organization-id");
 
-  if (CRM_IS_DEAL (record) && organization_id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)",
-                                "organization", organization_id);
-  else if (person_id != 0)
+  if (person_id != 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)",
                                 "person", person_id);
   else if (organization_id != 0)
@@ -333,7 +333,7 @@ on_record_loaded_cb (GObject      *object,
           _crm_window_toast_error (request->window, _("This record could not be opened"));
         }
     }
-  else if (CRM_IS_DEAL (record) || CRM_IS_TICKET (record))
+  else if (CRM_IS_TICKET (record))
     {
       show_customer_of (request->window, record);
     }

@@ -52,67 +52,11 @@ selected_key (AdwComboRow *combo,
   return selected > 0 && selected <= g_strv_length ((char **) keys) ? keys[selected - 1] : "";
 }
 
-/* "1,250,000.50" in major units → minor units; FALSE when it is no amount. */
-static gboolean
-parse_amount (const char *text,
-              const char *currency,
-              gint64     *amount)
-{
-  guint digits = crm_format_currency_digits (currency);
-  g_autoptr(GString) clean = g_string_new (NULL);
-  g_auto(GStrv) parts = NULL;
-  guint64 major = 0, minor = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ',' && *p != ' ' && *p != '_')
-      g_string_append_c (clean, *p);
-
-  parts = g_strsplit (clean->str, ".", 3);
-  if (parts[0] == NULL || parts[0][0] == '\0' || g_strv_length (parts) > 2)
-    return FALSE;
-  if (!g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT64 / 10000, &major, NULL))
-    return FALSE;
-  if (parts[1] != NULL)
-    {
-      if (strlen (parts[1]) > digits || parts[1][0] == '\0' ||
-          !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, &minor, NULL))
-        return FALSE;
-      for (gsize n = strlen (parts[1]); n < digits; n++)
-        minor *= 10;
-    }
-
-  *amount = (gint64) major;
-  for (guint i = 0; i < digits; i++)
-    *amount *= 10;
-  *amount += (gint64) minor;
-
-  return TRUE;
-}
-
-static char *
-format_amount_plain (gint64      amount,
-                     const char *currency)
-{
-  guint digits = crm_format_currency_digits (currency);
-  gint64 scale = 1;
-
-  for (guint i = 0; i < digits; i++)
-    scale *= 10;
-
-  if (amount == 0)
-    return g_strdup ("");
-  if (digits == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT,
-                          amount / scale, (int) digits, amount % scale);
-}
-
 static void
 fill_entries (CrmOrganizationPage *self)
 {
   CrmOrganization *o = self->organization;
-  g_autofree char *revenue = format_amount_plain (crm_organization_get_annual_revenue (o),
+  g_autofree char *revenue = crm_page_format_amount (crm_organization_get_annual_revenue (o),
                                                   crm_organization_get_revenue_currency (o));
 
   crm_page_set_entry (self->name_entry, crm_organization_get_name (o));
@@ -219,18 +163,12 @@ check_revenue (CrmOrganizationPage *self,
                Checked             *checked,
                CrmPageProblems     *problems)
 {
-  g_autofree char *currency = crm_page_dup_entry (self->currency_entry);
   g_autofree char *revenue = crm_page_dup_entry (self->revenue_entry);
 
-  if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) ||
-      !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
-    crm_page_report (problems, self->currency_entry,
-                     _("The currency must be a three-letter code such as CNY, EUR or USD."));
-  else
-    checked->currency = g_ascii_strup (currency, -1);
+  checked->currency = crm_page_check_currency (self->currency_entry, problems);
 
   if (revenue[0] != '\0' &&
-      !parse_amount (revenue, checked->currency != NULL ? checked->currency : "USD",
+      !crm_page_parse_amount (revenue, checked->currency != NULL ? checked->currency : "USD",
                      &checked->revenue))
     crm_page_report (problems, self->revenue_entry,
                      _("The annual revenue must be an amount such as 1,250,000 or 1250000.50."));

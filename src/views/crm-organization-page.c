@@ -55,19 +55,6 @@ get_id (CrmOrganizationPage *self)
   return crm_record_get_id (CRM_RECORD (self->organization));
 }
 
-static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
-{
-  gboolean empty = value == NULL || value[0] == '\0';
-
-  adw_action_row_set_subtitle (row, empty ? _("Not set") : value);
-  if (empty)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "empty-value");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "empty-value");
-}
-
 static char *
 describe_location (const char *city,
                    const char *region,
@@ -97,7 +84,7 @@ update_owner (CrmOrganizationPage *self)
                      ? g_hash_table_lookup (crm_related_names_get_staff (self->names), &owner)
                      : NULL;
 
-  set_row_value (self->owner_row, name);
+  crm_page_set_row_value (self->owner_row, name);
 }
 
 void
@@ -132,18 +119,20 @@ _crm_organization_page_update_fields (CrmOrganizationPage *self)
     revenue = crm_format_money (crm_organization_get_annual_revenue (o),
                                 crm_organization_get_revenue_currency (o));
 
-  set_row_value (self->industry_row, industry);
-  set_row_value (self->size_row, crm_page_describe_key ("size", crm_organization_get_size_band (o)));
-  set_row_value (self->revenue_row, revenue);
-  set_row_value (self->location_row, location);
-  set_row_value (self->address_row, crm_organization_get_address (o));
-  set_row_value (self->website_row, crm_organization_get_website (o));
+  crm_page_set_row_value (self->industry_row, industry);
+  crm_page_set_row_value (self->size_row,
+                          crm_page_describe_key ("size", crm_organization_get_size_band (o)));
+  crm_page_set_row_value (self->revenue_row, revenue);
+  crm_page_set_row_value (self->location_row, location);
+  crm_page_set_row_value (self->address_row, crm_organization_get_address (o));
+  crm_page_set_row_value (self->website_row, crm_organization_get_website (o));
   gtk_widget_set_visible (GTK_WIDGET (self->website_button),
                           crm_organization_get_website (o)[0] != '\0');
   phone = crm_page_format_phone (crm_organization_get_phone (o));
-  set_row_value (self->phone_row, phone);
-  set_row_value (self->email_row, crm_organization_get_email (o));
-  set_row_value (self->tier_row, crm_page_describe_key ("tier", crm_organization_get_tier (o)));
+  crm_page_set_row_value (self->phone_row, phone);
+  crm_page_set_row_value (self->email_row, crm_organization_get_email (o));
+  crm_page_set_row_value (self->tier_row,
+                          crm_page_describe_key ("tier", crm_organization_get_tier (o)));
   update_owner (self);
 }
 
@@ -514,32 +503,6 @@ open_website_action (GtkWidget  *widget,
   crm_launch_uri (widget, uri);
 }
 
-static GListModel *
-new_key_model (const char *domain,
-               const char *none_label)
-{
-  const char * const *keys = crm_page_list_keys (domain);
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, none_label);
-  for (guint i = 0; keys[i] != NULL; i++)
-    gtk_string_list_append (list, crm_page_describe_key (domain, keys[i]));
-
-  return G_LIST_MODEL (list);
-}
-
-static void
-add_list (AdwPreferencesGroup  *group,
-          GtkListBox          **list,
-          const char           *name,
-          const char           *empty_text)
-{
-  *list = crm_page_new_list (empty_text, adw_preferences_group_get_title (group));
-  /* Named for tests and the inspector: "timeline-list" for timeline_group. */
-  gtk_widget_set_name (GTK_WIDGET (*list), name);
-  adw_preferences_group_add (group, GTK_WIDGET (*list));
-}
-
 static void
 connect_store (CrmOrganizationPage *self)
 {
@@ -774,9 +737,9 @@ crm_organization_page_class_init (CrmOrganizationPageClass *klass)
 static void
 crm_organization_page_init (CrmOrganizationPage *self)
 {
-  g_autoptr(GListModel) industries = new_key_model ("industry", C_("industry", "Not Set"));
-  g_autoptr(GListModel) sizes = new_key_model ("size", C_("company size", "Not Set"));
-  g_autoptr(GListModel) tiers = new_key_model ("tier", C_("account tier", "Not Set"));
+  g_autoptr(GListModel) industries = crm_page_new_key_model ("industry", C_("industry", "Not Set"));
+  g_autoptr(GListModel) sizes = crm_page_new_key_model ("size", C_("company size", "Not Set"));
+  g_autoptr(GListModel) tiers = crm_page_new_key_model ("tier", C_("account tier", "Not Set"));
 
   self->cancellable = g_cancellable_new ();
 
@@ -788,19 +751,19 @@ crm_organization_page_init (CrmOrganizationPage *self)
   adw_combo_row_set_model (self->size_combo, sizes);
   adw_combo_row_set_model (self->tier_combo, tiers);
 
-  add_list (self->hierarchy_group, &self->parent_list, "hierarchy-list",
-            _("No parent or subsidiaries"));
-  add_list (self->people_group, &self->people_list, "people-list",
-            _("Nobody is linked to this organization"));
-  add_list (self->open_deals_group, &self->open_deals_list, "open-deals-list",
-            _("No open deals"));
-  add_list (self->closed_deals_group, &self->closed_deals_list, "closed-deals-list",
-            _("No closed deals"));
-  add_list (self->tickets_group, &self->tickets_list, "tickets-list",
-            _("No tickets"));
-  add_list (self->custom_group, &self->custom_list, "custom-list", "");
-  add_list (self->timeline_group, &self->timeline_list, "timeline-list",
-            _("No activities yet"));
+  self->parent_list = crm_page_add_list (self->hierarchy_group, "hierarchy-list",
+                                         _("No parent or subsidiaries"));
+  self->people_list = crm_page_add_list (self->people_group, "people-list",
+                                         _("Nobody is linked to this organization"));
+  self->open_deals_list = crm_page_add_list (self->open_deals_group, "open-deals-list",
+                                             _("No open deals"));
+  self->closed_deals_list = crm_page_add_list (self->closed_deals_group, "closed-deals-list",
+                                               _("No closed deals"));
+  self->tickets_list = crm_page_add_list (self->tickets_group, "tickets-list",
+                                          _("No tickets"));
+  self->custom_list = crm_page_add_list (self->custom_group, "custom-list", "");
+  self->timeline_list = crm_page_add_list (self->timeline_group, "timeline-list",
+                                           _("No activities yet"));
 
   _crm_organization_page_init_edit (self);
 }

@@ -12,11 +12,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "crm-page-util.h"
 #include "crm-email.h"
+#include "crm-format.h"
 #include "crm-phone.h"
 #include "crm-record.h"
 
@@ -123,6 +125,44 @@ crm_page_check_email (AdwEntryRow     *entry,
 }
 
 char *
+crm_page_check_currency (AdwEntryRow     *entry,
+                         CrmPageProblems *problems)
+{
+  g_autofree char *currency = crm_page_dup_entry (entry);
+
+  if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) ||
+      !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
+    {
+      crm_page_report (problems, entry,
+                       _("The currency must be a three-letter code such as CNY, EUR or USD."));
+      return NULL;
+    }
+
+  return g_ascii_strup (currency, -1);
+}
+
+char *
+crm_page_check_date (AdwEntryRow     *entry,
+                     const char      *message,
+                     CrmPageProblems *problems)
+{
+  g_autofree char *text = crm_page_dup_entry (entry);
+  int year, month, day, end = 0;
+
+  if (text[0] == '\0')
+    return g_steal_pointer (&text);
+
+  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &end) != 3 ||
+      end != 10 || !g_date_valid_dmy (day, month, year))
+    {
+      crm_page_report (problems, entry, message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&text);
+}
+
+char *
 crm_page_check_country (AdwEntryRow     *entry,
                         CrmPageProblems *problems)
 {
@@ -181,4 +221,59 @@ crm_page_check_phone (AdwEntryRow     *entry,
     }
 
   return normal;
+}
+
+gboolean
+crm_page_parse_amount (const char *text,
+                       const char *currency,
+                       gint64     *amount)
+{
+  guint digits = crm_format_currency_digits (currency);
+  g_autoptr(GString) clean = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+  guint64 major = 0, minor = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ',' && *p != ' ' && *p != '_')
+      g_string_append_c (clean, *p);
+
+  parts = g_strsplit (clean->str, ".", 3);
+  if (parts[0] == NULL || parts[0][0] == '\0' || g_strv_length (parts) > 2)
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT64 / 10000, &major, NULL))
+    return FALSE;
+  if (parts[1] != NULL)
+    {
+      if (strlen (parts[1]) > digits || parts[1][0] == '\0' ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, &minor, NULL))
+        return FALSE;
+      for (gsize n = strlen (parts[1]); n < digits; n++)
+        minor *= 10;
+    }
+
+  *amount = (gint64) major;
+  for (guint i = 0; i < digits; i++)
+    *amount *= 10;
+  *amount += (gint64) minor;
+
+  return TRUE;
+}
+
+char *
+crm_page_format_amount (gint64      amount,
+                        const char *currency)
+{
+  guint digits = crm_format_currency_digits (currency);
+  gint64 scale = 1;
+
+  for (guint i = 0; i < digits; i++)
+    scale *= 10;
+
+  if (amount == 0)
+    return g_strdup ("");
+  if (digits == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT,
+                          amount / scale, (int) digits, amount % scale);
 }

@@ -312,6 +312,48 @@ crm_page_new_list (const char *empty_text,
   return list;
 }
 
+GtkListBox *
+crm_page_add_list (AdwPreferencesGroup *group,
+                   const char          *name,
+                   const char          *empty_text)
+{
+  GtkListBox *list = crm_page_new_list (empty_text, adw_preferences_group_get_title (group));
+
+  /* Named for tests and the inspector: "timeline-list" for timeline_group. */
+  gtk_widget_set_name (GTK_WIDGET (list), name);
+  adw_preferences_group_add (group, GTK_WIDGET (list));
+
+  return list;
+}
+
+void
+crm_page_set_row_value (AdwActionRow *row,
+                        const char   *value)
+{
+  gboolean empty = value == NULL || value[0] == '\0';
+
+  /* An empty value says so rather than leaving a bare title. */
+  adw_action_row_set_subtitle (row, empty ? _("Not set") : value);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "empty-value");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "empty-value");
+}
+
+GListModel *
+crm_page_new_key_model (const char *domain,
+                        const char *none_label)
+{
+  const char * const *keys = crm_page_list_keys (domain);
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, none_label);
+  for (guint i = 0; keys[i] != NULL; i++)
+    gtk_string_list_append (list, crm_page_describe_key (domain, keys[i]));
+
+  return G_LIST_MODEL (list);
+}
+
 AdwActionRow *
 crm_page_new_row (const char *title,
                   const char *subtitle)
@@ -533,4 +575,58 @@ crm_page_new_ticket_row (CrmTicket *ticket)
   adw_action_row_add_suffix (row, status);
 
   return GTK_WIDGET (row);
+}
+
+static const char *
+finding_icon (CrmCoverageKind kind)
+{
+  switch (kind)
+    {
+    case CRM_COVERAGE_NO_DECISION_MAKER:
+      return "dialog-question-symbolic";
+    case CRM_COVERAGE_SINGLE_THREADED:
+      return "avatar-default-symbolic";
+    case CRM_COVERAGE_CHAMPION_NOT_CONTACTED:
+      return "appointment-missed-symbolic";
+    case CRM_COVERAGE_OPPONENT_HIGH:
+      return "dialog-warning-symbolic";
+    case CRM_COVERAGE_DECISION_MAKER_UNLINKED:
+      return "insert-link-symbolic";
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+AdwActionRow *
+crm_page_new_insight_row (const CrmCoverageFinding *finding,
+                          CrmStakeholderMap        *map,
+                          const CrmCoverageRules   *rules)
+{
+  g_autofree char *text = crm_coverage_finding_describe (finding, map, rules);
+  AdwActionRow *row = crm_page_new_row (text, NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name (finding_icon (finding->kind));
+
+  /* The sentence says it all: the icon is decoration. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_prefix (row, icon);
+  if (finding->kind == CRM_COVERAGE_OPPONENT_HIGH)
+    gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (row), "map-insight");
+
+  return row;
+}
+
+guint
+crm_page_get_stale_days (CrmContext *context)
+{
+  GSettings *settings = context != NULL ? crm_context_get_settings (context) : NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return 30;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "stakeholder-stale-days"))
+    return 30;
+
+  return g_settings_get_uint (settings, "stakeholder-stale-days");
 }

@@ -3,7 +3,7 @@
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by the record pages (person, organization): loading small related
+ * Shared by the record pages (person, organization, deal): loading small related
  * lists off the UI thread, rows for them, and the names of stored keys.
  */
 
@@ -13,8 +13,10 @@
 
 #include "crm-types.h"
 #include "crm-activity.h"
+#include "crm-context.h"
 #include "crm-deal.h"
 #include "crm-related.h"
+#include "crm-stakeholder-coverage.h"
 #include "crm-ticket.h"
 
 G_BEGIN_DECLS
@@ -53,6 +55,18 @@ void        crm_page_note_limit         (AdwPreferencesGroup *group,
                                          guint              limit);
 GtkListBox *crm_page_new_list           (const char        *empty_text,
                                          const char        *accessible_label);
+/* A list from crm_page_new_list() added to @group (accessible name: the
+ * group's title) and named @name for tests and the inspector. */
+GtkListBox *crm_page_add_list           (AdwPreferencesGroup *group,
+                                         const char        *name,
+                                         const char        *empty_text);
+/* Sets @row's subtitle to @value, or to a dimmed "Not set" when empty. */
+void        crm_page_set_row_value      (AdwActionRow      *row,
+                                         const char        *value);
+/* A model for a combo row: @none_label, then the labels of the keys of
+ * @domain in order (position i + 1 is key i); transfer full. */
+GListModel *crm_page_new_key_model      (const char        *domain,
+                                         const char        *none_label);
 /* An AdwActionRow whose title and subtitle are plain text (not markup). */
 AdwActionRow *crm_page_new_row          (const char        *title,
                                          const char        *subtitle);
@@ -75,6 +89,14 @@ GtkWidget  *crm_page_new_deal_row       (CrmDeal           *deal,
                                          CrmRelatedNames   *names);
 /* A ticket: number and subject, status. */
 GtkWidget  *crm_page_new_ticket_row     (CrmTicket         *ticket);
+/* A coverage insight of a stakeholder map: its sentence and an icon for
+ * its kind. */
+AdwActionRow *crm_page_new_insight_row  (const CrmCoverageFinding *finding,
+                                         CrmStakeholderMap        *map,
+                                         const CrmCoverageRules   *rules);
+/* After how many days without contact a stakeholder counts as stale (the
+ * "stakeholder-stale-days" setting; 30 without it). */
+guint       crm_page_get_stale_days     (CrmContext        *context);
 
 /* The custom fields of @target for @record_id as entry rows in @list
  * (crm-page-custom.c); @group hides while no field is defined. */
@@ -110,10 +132,26 @@ void        crm_page_clear_error        (AdwEntryRow       *entry);
 void        crm_page_set_text_if_changed (CrmRecord        *record,
                                           const char       *property,
                                           const char       *value);
+/* "1,250,000.50" in major units of @currency → minor units; FALSE when the
+ * text is no amount (or has more decimals than the currency). */
+gboolean    crm_page_parse_amount       (const char        *text,
+                                         const char        *currency,
+                                         gint64            *amount);
+/* The plain form of @amount for an entry, "1250000.50" ("" for 0);
+ * transfer full. */
+char       *crm_page_format_amount      (gint64             amount,
+                                         const char        *currency);
 /* Each returns the normalised value ("" for an empty entry), or NULL after
  * reporting why the entry is invalid.  Phones become E.164, with @country
  * or else the user's region for numbers written without a country code. */
 char       *crm_page_check_email        (AdwEntryRow       *entry,
+                                         CrmPageProblems   *problems);
+/* A three-letter currency code, upper case (an empty entry is an error too). */
+char       *crm_page_check_currency     (AdwEntryRow       *entry,
+                                         CrmPageProblems   *problems);
+/* "" or a calendar date written as YYYY-MM-DD; @message says why not. */
+char       *crm_page_check_date         (AdwEntryRow       *entry,
+                                         const char        *message,
                                          CrmPageProblems   *problems);
 char       *crm_page_check_country      (AdwEntryRow       *entry,
                                          CrmPageProblems   *problems);

@@ -52,20 +52,6 @@ get_id (CrmPersonPage *self)
   return crm_record_get_id (CRM_RECORD (self->person));
 }
 
-static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
-{
-  gboolean empty = value == NULL || value[0] == '\0';
-
-  /* An empty value says so rather than leaving a bare title. */
-  adw_action_row_set_subtitle (row, empty ? _("Not set") : value);
-  if (empty)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "empty-value");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "empty-value");
-}
-
 static char *
 describe_location (const char *city,
                    const char *region,
@@ -103,9 +89,9 @@ update_purchases (CrmPersonPage *self)
   if (crm_person_get_last_purchase (self->person) != 0)
     last = crm_format_date (crm_person_get_last_purchase (self->person));
 
-  set_row_value (self->lifetime_row, lifetime);
-  set_row_value (self->orders_row, count);
-  set_row_value (self->last_purchase_row, last);
+  crm_page_set_row_value (self->lifetime_row, lifetime);
+  crm_page_set_row_value (self->orders_row, count);
+  crm_page_set_row_value (self->last_purchase_row, last);
 
   gtk_widget_set_visible (GTK_WIDGET (self->rfm_row), score != 0);
   if (score != 0)
@@ -120,7 +106,7 @@ update_purchases (CrmPersonPage *self)
       g_autofree char *text = g_strdup_printf (_("%1$s (R %2$s · F %3$s · M %4$s)"),
                                                digits, r, f, m);
 
-      set_row_value (self->rfm_row, text);
+      crm_page_set_row_value (self->rfm_row, text);
     }
 }
 
@@ -156,10 +142,10 @@ _crm_person_page_update_fields (CrmPersonPage *self)
   adw_avatar_set_text (self->avatar, name);
   adw_window_title_set_title (self->window_title, name);
 
-  set_row_value (self->email_row, crm_person_get_email (p));
+  crm_page_set_row_value (self->email_row, crm_person_get_email (p));
   phone = crm_page_format_phone (crm_person_get_phone (p));
-  set_row_value (self->phone_row, phone);
-  set_row_value (self->address_row, crm_person_get_address (p));
+  crm_page_set_row_value (self->phone_row, phone);
+  crm_page_set_row_value (self->address_row, crm_person_get_address (p));
 
   if (age >= 0)
     {
@@ -169,14 +155,15 @@ _crm_person_page_update_fields (CrmPersonPage *self)
       birth = g_strdup_printf (ngettext ("%1$s (%2$d year)", "%1$s (%2$d years)", age),
                                date, age);
     }
-  set_row_value (self->birth_row, birth);
-  set_row_value (self->gender_row, crm_page_describe_key ("gender", crm_person_get_gender (p)));
+  crm_page_set_row_value (self->birth_row, birth);
+  crm_page_set_row_value (self->gender_row,
+                          crm_page_describe_key ("gender", crm_person_get_gender (p)));
   {
     g_autofree char *language = crm_format_language (crm_person_get_language (p));
 
-    set_row_value (self->language_row, language);
+    crm_page_set_row_value (self->language_row, language);
   }
-  set_row_value (self->location_row, location);
+  crm_page_set_row_value (self->location_row, location);
 
   self->updating = TRUE;
   gtk_switch_set_active (self->consent_email_switch, crm_person_get_consent_email (p));
@@ -550,32 +537,6 @@ on_channel_selected_cb (CrmPersonPage *self)
   crm_page_set_text_if_changed (CRM_RECORD (self->person), "preferred-channel", key);
 }
 
-static GListModel *
-new_key_model (const char *domain,
-               const char *none_label)
-{
-  const char * const *keys = crm_page_list_keys (domain);
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, none_label);
-  for (guint i = 0; keys[i] != NULL; i++)
-    gtk_string_list_append (list, crm_page_describe_key (domain, keys[i]));
-
-  return G_LIST_MODEL (list);
-}
-
-static void
-add_list (AdwPreferencesGroup  *group,
-          GtkListBox          **list,
-          const char           *name,
-          const char           *empty_text)
-{
-  *list = crm_page_new_list (empty_text, adw_preferences_group_get_title (group));
-  /* Named for tests and the inspector: "timeline-list" for timeline_group. */
-  gtk_widget_set_name (GTK_WIDGET (*list), name);
-  adw_preferences_group_add (group, GTK_WIDGET (*list));
-}
-
 static void
 connect_store (CrmPersonPage *self)
 {
@@ -810,8 +771,8 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
 static void
 crm_person_page_init (CrmPersonPage *self)
 {
-  g_autoptr(GListModel) genders = new_key_model ("gender", C_("gender", "Not Set"));
-  g_autoptr(GListModel) channels = new_key_model ("channel", C_("channel", "None"));
+  g_autoptr(GListModel) genders = crm_page_new_key_model ("gender", C_("gender", "Not Set"));
+  g_autoptr(GListModel) channels = crm_page_new_key_model ("channel", C_("channel", "None"));
 
   self->cancellable = g_cancellable_new ();
 
@@ -822,14 +783,15 @@ crm_person_page_init (CrmPersonPage *self)
   adw_combo_row_set_model (self->gender_combo, genders);
   adw_combo_row_set_model (self->channel_combo, channels);
 
-  add_list (self->affiliations_group, &self->affiliations_list, "affiliations-list",
-            _("Not affiliated with any organization"));
-  add_list (self->purchases_group, &self->orders_list, "purchases-list", _("No orders"));
+  self->affiliations_list = crm_page_add_list (self->affiliations_group, "affiliations-list",
+                                               _("Not affiliated with any organization"));
+  self->orders_list = crm_page_add_list (self->purchases_group, "purchases-list", _("No orders"));
   gtk_widget_set_margin_top (GTK_WIDGET (self->orders_list), 12);
-  add_list (self->deals_group, &self->deals_list, "deals-list", _("No deals"));
-  add_list (self->tickets_group, &self->tickets_list, "tickets-list", _("No tickets"));
-  add_list (self->custom_group, &self->custom_list, "custom-list", "");
-  add_list (self->timeline_group, &self->timeline_list, "timeline-list", _("No activities yet"));
+  self->deals_list = crm_page_add_list (self->deals_group, "deals-list", _("No deals"));
+  self->tickets_list = crm_page_add_list (self->tickets_group, "tickets-list", _("No tickets"));
+  self->custom_list = crm_page_add_list (self->custom_group, "custom-list", "");
+  self->timeline_list = crm_page_add_list (self->timeline_group, "timeline-list",
+                                           _("No activities yet"));
 
   _crm_person_page_init_edit (self);
 

@@ -480,26 +480,6 @@ new_picker (CrmStakeholderMapView *self,
 
 /* Insights. */
 
-static const char *
-finding_icon (CrmCoverageKind kind)
-{
-  switch (kind)
-    {
-    case CRM_COVERAGE_NO_DECISION_MAKER:
-      return "dialog-question-symbolic";
-    case CRM_COVERAGE_SINGLE_THREADED:
-      return "avatar-default-symbolic";
-    case CRM_COVERAGE_CHAMPION_NOT_CONTACTED:
-      return "appointment-missed-symbolic";
-    case CRM_COVERAGE_OPPONENT_HIGH:
-      return "dialog-warning-symbolic";
-    case CRM_COVERAGE_DECISION_MAKER_UNLINKED:
-      return "insert-link-symbolic";
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
 void
 _crm_stakeholder_map_view_update_insights (CrmStakeholderMapView *self)
 {
@@ -518,15 +498,8 @@ _crm_stakeholder_map_view_update_insights (CrmStakeholderMapView *self)
   for (guint i = 0; i < findings->len; i++)
     {
       const CrmCoverageFinding *finding = &g_array_index (findings, CrmCoverageFinding, i);
-      g_autofree char *text = crm_coverage_finding_describe (finding, self->map, &rules);
-      AdwActionRow *row = crm_page_new_row (text, NULL);
-      GtkWidget *icon = gtk_image_new_from_icon_name (finding_icon (finding->kind));
+      AdwActionRow *row = crm_page_new_insight_row (finding, self->map, &rules);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-      adw_action_row_add_prefix (row, icon);
-      if (finding->kind == CRM_COVERAGE_OPPONENT_HIGH)
-        gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (row), "map-insight");
       if (finding->person_id != 0)
         {
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

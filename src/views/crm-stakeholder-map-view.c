@@ -20,6 +20,7 @@
 #include "crm-stakeholder-map-view-private.h"
 #include "crm-stakeholder-canvas.h"
 #include "crm-stakeholder-render.h"
+#include "crm-page-util.h"
 #include "crm-person.h"
 #include "crm-record.h"
 #include "crm-window.h"
@@ -71,16 +72,7 @@ _crm_stakeholder_map_view_edit_callback (CrmStakeholderMapView  *self,
 guint
 _crm_stakeholder_map_view_get_stale_days (CrmStakeholderMapView *self)
 {
-  GSettings *settings = crm_context_get_settings (self->context);
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (settings == NULL)
-    return 30;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "stakeholder-stale-days"))
-    return 30;
-
-  return g_settings_get_uint (settings, "stakeholder-stale-days");
+  return crm_page_get_stale_days (self->context);
 }
 
 /* States. */

@@ -700,18 +700,23 @@ test_organization_page (void)
 }
 
 static void
-test_deal_opens_customer (void)
+test_ticket_opens_customer (void)
 {
   CrmWindow *window = crm_ui_test_open_window (app, demo_path);
-  gint64 deal = db_int ("SELECT id FROM deal WHERE deleted = 0 AND organization_id IS NOT NULL "
-                        "ORDER BY id LIMIT 1");
-  g_autofree char *sql = g_strdup_printf ("SELECT organization_id FROM deal WHERE id = %"
-                                          G_GINT64_FORMAT, deal);
-  gint64 organization = db_int (sql);
+  gint64 ticket = db_int ("SELECT id FROM ticket WHERE deleted = 0 AND person_id IS NOT NULL "
+                          "AND organization_id IS NOT NULL ORDER BY id LIMIT 1");
+  g_autofree char *sql = g_strdup_printf ("SELECT person_id FROM ticket WHERE id = %"
+                                          G_GINT64_FORMAT, ticket);
+  gint64 person = db_int (sql);
+  gint64 organization;
   GAction *new_record;
 
-  /* Deals have no page yet: their organization's page stands in. */
-  show_record (window, "deal", deal, CRM_TYPE_ORGANIZATION_PAGE, organization);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT organization_id FROM ticket WHERE id = %" G_GINT64_FORMAT, ticket);
+  organization = db_int (sql);
+
+  /* Tickets have no page yet: their person's page stands in. */
+  show_record (window, "ticket", ticket, CRM_TYPE_PERSON_PAGE, person);
 
   /* A sidebar choice leaves the pages. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "people"));
@@ -1030,7 +1035,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/pages/person", test_person_page);
   g_test_add_func ("/ui/pages/organization", test_organization_page);
-  g_test_add_func ("/ui/pages/deal-opens-customer", test_deal_opens_customer);
+  g_test_add_func ("/ui/pages/ticket-opens-customer", test_ticket_opens_customer);
   g_test_add_func ("/ui/pages/new-person", test_new_person);
   g_test_add_func ("/ui/pages/task-and-custom-field", test_task_and_custom_field);
   g_test_add_func ("/ui/pages/phone-format", test_phone_format);
