@@ -27,6 +27,7 @@ struct _CrmDealCloseDialog
   GListStore       *reasons;
   gint64            reason_id;      /* chosen, kept across reloads */
   gboolean          loading;
+  gboolean          refocus_new;    /* after adding: keep typing new ones */
 
   GtkDropDown      *reason_drop_down;
   AdwEntryRow      *note_row;
@@ -76,6 +77,7 @@ on_added_cb (GObject      *object,
   /* A reason just added is the one meant. */
   if (id > 0)
     self->reason_id = id;
+  self->refocus_new = TRUE;
   after_edit (self, error);
 }
 
@@ -166,7 +168,11 @@ rebuild_edit_list (CrmDealCloseDialog *self)
 
       gtk_list_box_append (self->edit_list, new_edit_row (self, reason));
     }
-  gtk_list_box_append (self->edit_list, new_edit_row (self, NULL));
+  child = new_edit_row (self, NULL);
+  gtk_list_box_append (self->edit_list, child);
+  if (self->refocus_new)
+    gtk_widget_grab_focus (child);
+  self->refocus_new = FALSE;
 }
 
 static void

@@ -424,7 +424,7 @@ VIEWS = ['Organizations', 'People', 'Pipeline', 'Inbox']
 ATTITUDES = ('Supporter', 'Neutral', 'Opponent')
 # What shows that a view is on screen: its list.
 VIEW_LIST = {'Organizations': ('tree table', 'Organizations'), 'People': ('tree table', 'People'),
-             'Pipeline': ('list', 'Open deals'), 'Inbox': ('list', 'Tickets')}
+             'Pipeline': ('list', 'Pipeline board'), 'Inbox': ('list', 'Tickets')}
 
 
 def sidebar_row(app, label):

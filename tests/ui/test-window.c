@@ -14,6 +14,7 @@
 
 #include "crm-ui-test-util.h"
 #include "crm-paged-model.h"
+#include "crm-pipeline-view.h"
 #include "crm-record.h"
 #include "crm-test-util.h"
 
@@ -113,7 +114,10 @@ test_demo_rows (void)
       show_view (window, view_names[i]);
       crm_ui_test_wait_view_ready (view);
       g_assert_cmpstr (crm_view_get_state (view), ==, "list");
-      g_assert_cmpuint (g_list_model_get_n_items (crm_view_get_model (view)), >, 0);
+      /* The pipeline shows a board of columns ("list" when it has cards),
+       * not a paged list. */
+      if (!CRM_IS_PIPELINE_VIEW (view))
+        g_assert_cmpuint (g_list_model_get_n_items (crm_view_get_model (view)), >, 0);
       /* Let the list view materialise its rows and their pages. */
       crm_ui_test_spin (200);
     }
