@@ -511,7 +511,10 @@ on_pipeline_selected_cb (CrmPipelineView *self,
 {
   CrmBoardPipeline *pipeline = gtk_drop_down_get_selected_item (drop_down);
 
-  if (self->syncing || pipeline == NULL)
+  /* The drop-down picks the first pipeline by itself as the list fills:
+   * only a choice made once the board shows one is the user's. */
+  if (self->syncing || pipeline == NULL || !self->loaded ||
+      crm_board_pipeline_get_id (pipeline) == crm_board_get_pipeline_id (self->board))
     return;
 
   crm_pipeline_view_set_pipeline (self, crm_board_pipeline_get_id (pipeline));
