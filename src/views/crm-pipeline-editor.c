@@ -140,6 +140,14 @@ set_entry_text (gpointer    entry,
   gtk_editable_set_enable_undo (GTK_EDITABLE (entry), TRUE);
 }
 
+/* The user is typing in @entry, or what was typed was refused and is kept
+ * for correcting: a reload leaves it alone. */
+static gboolean
+is_editing (gpointer entry)
+{
+  return has_focus_within (entry) || gtk_widget_has_css_class (GTK_WIDGET (entry), "error");
+}
+
 static CrmPipeline *
 current_pipeline (CrmPipelineEditor *self)
 {
@@ -381,6 +389,13 @@ op_done (Op           *op,
   CrmPipelineEditor *self = op->self;
   g_autoptr(GtkWidget) field = g_weak_ref_get (&op->field);
 
+  /* Closed meanwhile: the change is saved, there is nothing to show. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      ok = TRUE;
+      g_clear_pointer (&op->title, g_free);
+      g_clear_object (&field);
+    }
   if (field != NULL && ok)
     gtk_widget_remove_css_class (field, "error");
   else if (field != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -795,7 +810,7 @@ refresh_stage_row (StageRow *sr,
 {
   g_free (sr->name);
   sr->name = g_strdup (crm_stage_get_name (stage));
-  if (!has_focus_within (sr->name_row))
+  if (!is_editing (sr->name_row))
     set_entry_text (sr->name_row, sr->name);
   if (sr->probability_spin != NULL && !has_focus_within (sr->probability_spin))
     {
@@ -953,7 +968,7 @@ apply_reasons (CrmPipelineEditor *self,
 
           g_free (rr->name);
           rr->name = g_strdup (crm_lost_reason_get_name (reason));
-          if (!has_focus_within (rr->row))
+          if (!is_editing (rr->row))
             set_entry_text (rr->row, rr->name);
         }
       return;
@@ -1090,9 +1105,9 @@ apply_pipelines (CrmPipelineEditor *self)
 
   if (pipeline == NULL)
     return;
-  if (!has_focus_within (self->name_row))
+  if (!is_editing (self->name_row))
     set_entry_text (self->name_row, crm_pipeline_get_name (pipeline));
-  if (!has_focus_within (self->currency_row))
+  if (!is_editing (self->currency_row))
     set_entry_text (self->currency_row, crm_pipeline_get_currency (pipeline));
   g_signal_handlers_block_by_func (self->kind_row, on_kind_selected_cb, self);
   adw_combo_row_set_selected (self->kind_row,
@@ -1123,6 +1138,9 @@ static gboolean
 reload_failed (Reload *reload,
                GError *error)
 {
+  /* Closed meanwhile: its rows are gone. */
+  if (error == NULL && g_cancellable_is_cancelled (reload->self->cancellable))
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
   if (error == NULL)
     return FALSE;
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1221,7 +1239,8 @@ reload_cb (gpointer data)
 static void
 schedule_reload (CrmPipelineEditor *self)
 {
-  if (self->reload_source != 0 || self->context == NULL)
+  if (self->reload_source != 0 || self->context == NULL ||
+      g_cancellable_is_cancelled (self->cancellable))
     return;
   /* Counted as busy from now, so that a test waits for the read too. */
   busy_inc (self);
@@ -1285,7 +1304,7 @@ on_stage_added_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gint64 id = crm_pipeline_add_stage_finish (CRM_STORE (source), result, &error);
 
-  if (id > 0)
+  if (id > 0 && !g_cancellable_is_cancelled (op->self->cancellable))
     {
       op->undo = undo_new (UNDO_ADD_STAGE, id);
       op->self->focus_stage = id;
@@ -1457,9 +1476,16 @@ on_stage_counted_cb (GObject      *source,
   CrmPipelineEditor *self = count->self;
   g_autoptr(GError) error = NULL;
   gint64 n = crm_store_count_finish (CRM_STORE (source), result, &error);
-  StageRow *sr = find_stage (self, count->stage_id);
+  StageRow *sr;
 
   busy_dec (self);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_object_unref (self);
+      g_free (count);
+      return;
+    }
+  sr = find_stage (self, count->stage_id);
   if (n < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_error (self, error);
   else if (n == 0 && sr != NULL)
@@ -1517,7 +1543,7 @@ on_pipeline_added_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gint64 id = crm_pipeline_add_pipeline_finish (CRM_STORE (source), result, &error);
 
-  if (id > 0)
+  if (id > 0 && !g_cancellable_is_cancelled (op->self->cancellable))
     {
       op->undo = undo_new (UNDO_ADD_PIPELINE, id);
       crm_pipeline_editor_set_pipeline_id (op->self, id);
@@ -1553,7 +1579,7 @@ on_pipeline_deleted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok = crm_pipeline_delete_pipeline_finish (CRM_STORE (source), result, &error);
 
-  if (ok)
+  if (ok && !g_cancellable_is_cancelled (op->self->cancellable))
     crm_pipeline_editor_set_pipeline_id (op->self, 0);
   op_done (op, ok, error);
 }
@@ -1616,7 +1642,7 @@ on_reason_added_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gint64 id = crm_pipeline_add_lost_reason_finish (CRM_STORE (source), result, &error);
 
-  if (id > 0)
+  if (id > 0 && !g_cancellable_is_cancelled (op->self->cancellable))
     {
       op->undo = undo_new (UNDO_ADD_REASON, id);
       set_entry_text (op->self->new_reason_row, "");
@@ -1719,6 +1745,12 @@ on_undo_count_cb (GObject      *source,
   gint64 target = 0;
 
   busy_dec (self);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_object_unref (self);
+      g_free (count);
+      return;
+    }
   for (guint i = 0; i < self->stages->len && target == 0; i++)
     {
       StageRow *other = self->stages->pdata[i];
@@ -1811,6 +1843,9 @@ crm_pipeline_editor_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PIPELINE_EDITOR);
+  /* The rows own these; they went with the template. */
+  g_ptr_array_set_size (self->stages, 0);
+  g_ptr_array_set_size (self->reasons, 0);
   g_clear_pointer (&self->pipelines, g_ptr_array_unref);
   g_clear_object (&self->context);
 
@@ -2037,4 +2072,35 @@ crm_pipeline_editor_get_stage_ids (CrmPipelineEditor *self)
   g_return_val_if_fail (CRM_IS_PIPELINE_EDITOR (self), NULL);
 
   return self->stage_ids;
+}
+
+GtkWidget *
+crm_pipeline_editor_get_part (CrmPipelineEditor *self,
+                              const char        *part)
+{
+  g_return_val_if_fail (CRM_IS_PIPELINE_EDITOR (self), NULL);
+
+  if (g_strcmp0 (part, "pipeline") == 0)
+    return GTK_WIDGET (self->pipeline_row);
+  if (g_strcmp0 (part, "name") == 0)
+    return GTK_WIDGET (self->name_row);
+  if (g_strcmp0 (part, "kind") == 0)
+    return GTK_WIDGET (self->kind_row);
+  if (g_strcmp0 (part, "currency") == 0)
+    return GTK_WIDGET (self->currency_row);
+  if (g_strcmp0 (part, "new-reason") == 0)
+    return GTK_WIDGET (self->new_reason_row);
+  g_return_val_if_reached (NULL);
+}
+
+GtkWidget *
+crm_pipeline_editor_get_reason_row (CrmPipelineEditor *self,
+                                    gint64             reason_id)
+{
+  ReasonRow *rr;
+
+  g_return_val_if_fail (CRM_IS_PIPELINE_EDITOR (self), NULL);
+
+  rr = find_reason (self, reason_id, NULL);
+  return rr != NULL ? GTK_WIDGET (rr->row) : NULL;
 }

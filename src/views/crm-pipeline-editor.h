@@ -41,6 +41,13 @@ gboolean    crm_pipeline_editor_get_busy        (CrmPipelineEditor *self);
 GtkWidget  *crm_pipeline_editor_get_stage_widget (CrmPipelineEditor *self,
                                                   gint64             stage_id,
                                                   const char        *part);
+/* A control of the window, for tests: "pipeline" (the chooser), "name",
+ * "kind", "currency" or "new-reason"; transfer none. */
+GtkWidget  *crm_pipeline_editor_get_part        (CrmPipelineEditor *self,
+                                                 const char        *part);
+/* The entry row of lost reason @reason_id, or NULL; transfer none. */
+GtkWidget  *crm_pipeline_editor_get_reason_row  (CrmPipelineEditor *self,
+                                                 gint64             reason_id);
 /* The ids of the shown stages in order (gint64); transfer none. */
 GArray     *crm_pipeline_editor_get_stage_ids   (CrmPipelineEditor *self);
 

@@ -7,7 +7,10 @@
  * data: opened by "win.edit-pipeline", a stage added, renamed, given a
  * probability and a rotting threshold (and the threshold undone), moved up
  * by its keyboard action, and a stage with deals deleted with its deals
- * sent to the stage chosen in the dialog; each checked in the database.
+ * sent to the stage chosen in the dialog; then a pipeline's name, currency
+ * (a bad code refused and marked) and customers, a lost reason added,
+ * moved, removed and brought back, and a new pipeline and its undo; each
+ * checked in the database.
  */
 
 #define G_LOG_DOMAIN "TestPipelineEditor"
@@ -244,6 +247,140 @@ test_edit_stages (void)
   crm_ui_test_close_window (window);
 }
 
+typedef struct
+{
+  CrmPipelineEditor *editor;
+  gint64             reason;
+  gboolean           shown;
+} ReasonWait;
+
+static gboolean
+reason_shown (gpointer data)
+{
+  ReasonWait *w = data;
+
+  return !crm_pipeline_editor_get_busy (w->editor) &&
+         (crm_pipeline_editor_get_reason_row (w->editor, w->reason) != NULL) == w->shown;
+}
+
+static void
+wait_reason (CrmPipelineEditor *editor,
+             gint64             reason,
+             gboolean           shown)
+{
+  ReasonWait w = { editor, reason, shown };
+
+  crm_ui_test_wait (reason_shown, &w);
+}
+
+static void
+apply_text (GtkWidget  *entry,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+}
+
+static void
+test_pipelines_and_reasons (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  g_autofree char *row = NULL;
+  CrmWindow *window;
+  CrmStore *store;
+  CrmPipelineEditor *editor;
+  GtkWidget *currency;
+  gint64 b2c, added, reason, reasons, position;
+
+  crm_ui_test_make_demo_db (path);
+  window = crm_ui_test_open_window (app, path);
+  store = crm_context_get_store (crm_window_get_context (window));
+  b2c = crm_test_query_int (store, "SELECT id FROM pipeline WHERE deleted = 0 AND kind = 'b2c' "
+                            "ORDER BY position LIMIT 1");
+
+  /* Opened on the pipeline asked for. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-pipeline", "x", b2c));
+  editor = find_editor (window);
+  wait_idle (editor);
+  g_assert_cmpint (crm_pipeline_editor_get_pipeline_id (editor), ==, b2c);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (crm_pipeline_editor_get_part (editor, "kind"))),
+                    ==, 1);
+
+  /* Name and currency (upper-cased); a bad code is refused, marked and kept. */
+  apply_text (crm_pipeline_editor_get_part (editor, "name"), "Web shop");
+  apply_text (crm_pipeline_editor_get_part (editor, "currency"), "eur");
+  wait_idle (editor);
+  row = crm_test_query (store, "SELECT name, currency FROM pipeline WHERE id = %" G_GINT64_FORMAT, b2c);
+  g_assert_cmpstr (row, ==, "Web shop|EUR\n");
+  currency = crm_pipeline_editor_get_part (editor, "currency");
+  apply_text (currency, "euro");
+  wait_idle (editor);
+  g_assert_true (gtk_widget_has_css_class (currency, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (currency)), ==, "euro");
+  g_free (row);
+  row = crm_test_query (store, "SELECT currency FROM pipeline WHERE id = %" G_GINT64_FORMAT, b2c);
+  g_assert_cmpstr (row, ==, "EUR\n");
+  apply_text (currency, "CNY");
+  wait_idle (editor);
+  g_assert_false (gtk_widget_has_css_class (currency, "error"));
+
+  /* Customers: businesses. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (crm_pipeline_editor_get_part (editor, "kind")), 0);
+  wait_idle (editor);
+  g_free (row);
+  row = crm_test_query (store, "SELECT kind FROM pipeline WHERE id = %" G_GINT64_FORMAT, b2c);
+  g_assert_cmpstr (row, ==, "b2b\n");
+
+  /* A lost reason added last, moved up, removed, and brought back by undo. */
+  reasons = crm_test_query_int (store, "SELECT count (*) FROM lost_reason WHERE deleted = 0");
+  apply_text (crm_pipeline_editor_get_part (editor, "new-reason"), "Went quiet");
+  wait_idle (editor);
+  reason = crm_test_query_int (store, "SELECT id FROM lost_reason WHERE name = 'Went quiet' AND deleted = 0");
+  g_assert_cmpint (reason, >, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT position FROM lost_reason WHERE id = %"
+                                       G_GINT64_FORMAT, reason), ==, reasons);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (crm_pipeline_editor_get_part (editor, "new-reason"))),
+                   ==, "");
+  wait_reason (editor, reason, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.move-reason-up", "x", reason));
+  wait_idle (editor);
+  position = crm_test_query_int (store, "SELECT position FROM lost_reason WHERE id = %" G_GINT64_FORMAT,
+                                 reason);
+  g_assert_cmpint (position, ==, reasons - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete-reason", "x", reason));
+  wait_reason (editor, reason, FALSE);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT deleted FROM lost_reason WHERE id = %"
+                                       G_GINT64_FORMAT, reason), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  wait_reason (editor, reason, TRUE);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT position FROM lost_reason WHERE id = %"
+                                       G_GINT64_FORMAT " AND deleted = 0", reason), ==, position);
+
+  /* New Pipeline: shown at once with its three stages; undo deletes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-pipeline", NULL));
+  wait_idle (editor);
+  added = crm_test_query_int (store, "SELECT id FROM pipeline WHERE deleted = 0 AND name = 'New Pipeline'");
+  g_assert_cmpint (added, >, 0);
+  g_assert_cmpint (crm_pipeline_editor_get_pipeline_id (editor), ==, added);
+  g_free (row);
+  row = crm_test_query (store, "SELECT group_concat (kind, ',') FROM (SELECT kind FROM stage WHERE "
+                        "pipeline_id = %" G_GINT64_FORMAT " AND deleted = 0 ORDER BY position)", added);
+  g_assert_cmpstr (row, ==, "open,won,lost\n");
+  g_assert_cmpuint (crm_pipeline_editor_get_stage_ids (editor)->len, ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  wait_idle (editor);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT deleted FROM pipeline WHERE id = %" G_GINT64_FORMAT,
+                                       added), ==, 1);
+  /* The editor falls back to the first pipeline. */
+  wait_idle (editor);
+  g_assert_cmpint (crm_pipeline_editor_get_pipeline_id (editor), !=, added);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  crm_ui_test_wait (editor_gone, &editor);
+  crm_ui_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -251,6 +388,7 @@ main (int    argc,
   app = crm_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/pipeline-editor/edit-stages", test_edit_stages);
+  g_test_add_func ("/pipeline-editor/pipelines-and-reasons", test_pipelines_and_reasons);
 
   return g_test_run ();
 }
