@@ -520,6 +520,14 @@ on_pipeline_selected_cb (CrmPipelineView *self,
   crm_pipeline_view_set_pipeline (self, crm_board_pipeline_get_id (pipeline));
 }
 
+/* The filters narrow the board only: the reports have their own choices. */
+static void
+on_page_changed_cb (CrmPipelineView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button),
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "board") == 0);
+}
+
 static void
 on_board_loaded_cb (CrmPipelineView *self)
 {
@@ -1209,6 +1217,8 @@ crm_pipeline_view_init (CrmPipelineView *self)
                            G_CALLBACK (on_filter_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::search-text", G_CALLBACK (on_search_text_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pages, "notify::visible-child-name", G_CALLBACK (on_page_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   motion = gtk_drop_controller_motion_new ();
   gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
