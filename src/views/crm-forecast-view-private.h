@@ -16,12 +16,19 @@ G_BEGIN_DECLS
 
 /* TRUE while a read is under way or queued, or nothing was read yet. */
 gboolean    _crm_forecast_view_is_loading   (CrmForecastView *self);
+/* How many reads finished. */
+guint       _crm_forecast_view_get_n_loads  (CrmForecastView *self);
 /* "loading", "error", "empty" or "content" */
 const char *_crm_forecast_view_get_state    (CrmForecastView *self);
 CrmChart   *_crm_forecast_view_get_chart    (CrmForecastView *self);
 /* The table twin shown now (by month, or by owner and month). */
 GtkWidget  *_crm_forecast_view_get_table    (CrmForecastView *self);
 const char *_crm_forecast_view_get_currency (CrmForecastView *self);
+/* Picks @currency in the currency chooser; FALSE when it is not there. */
+gboolean    _crm_forecast_view_choose_currency (CrmForecastView *self,
+                                                const char      *currency);
+/* Whether the chooser shows (deals in more than one currency). */
+gboolean    _crm_forecast_view_has_currency_choice (CrmForecastView *self);
 void        _crm_forecast_view_set_by_owner (CrmForecastView *self,
                                              gboolean         by_owner);
 

@@ -41,6 +41,7 @@ struct _CrmForecastView
   gboolean         loading;
   char            *currency;         /* the chosen one, NULL: pick */
   gboolean         filling_currencies;
+  guint            n_loads;          /* reads finished, for tests */
 
   GtkWidget       *chart;
   GtkWidget       *month_table;
@@ -173,6 +174,25 @@ compare_counts (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
+static gboolean
+same_strings (GListModel *a,
+              GListModel *b)
+{
+  guint n = a != NULL ? g_list_model_get_n_items (a) : 0;
+
+  if (a == NULL || n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GtkStringObject) y = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (x), gtk_string_object_get_string (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Fills the currency chooser with the currencies of the open and won deals,
  * most deals first, and keeps the chosen one (else the default currency,
  * else the commonest).  Returns the one to show. */
@@ -211,9 +231,13 @@ fill_currencies (CrmForecastView *self,
         chosen = i;
     }
 
+  /* A new model only when the currencies changed: replacing it while the
+   * chooser reports a selection would report again. */
   self->filling_currencies = TRUE;
-  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (self->currency_dropdown, chosen);
+  if (!same_strings (gtk_drop_down_get_model (self->currency_dropdown), G_LIST_MODEL (model)))
+    gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (model));
+  if (gtk_drop_down_get_selected (self->currency_dropdown) != chosen)
+    gtk_drop_down_set_selected (self->currency_dropdown, chosen);
   self->filling_currencies = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), codes->len > 1);
 
@@ -488,6 +512,7 @@ on_loaded_cb (GObject      *source,
     }
   g_clear_pointer (&self->data, crm_forecast_data_free);
   self->data = data;
+  self->n_loads++;
   apply (self);
 }
 
@@ -574,6 +599,8 @@ on_currency_changed_cb (CrmForecastView *self)
   if (self->filling_currencies)
     return;
   item = gtk_drop_down_get_selected_item (self->currency_dropdown);
+  if (item == NULL || g_strcmp0 (gtk_string_object_get_string (item), self->currency) == 0)
+    return;
   g_free (self->currency);
   self->currency = item != NULL ? g_strdup (gtk_string_object_get_string (item)) : NULL;
   apply (self);
@@ -817,6 +844,12 @@ _crm_forecast_view_is_loading (CrmForecastView *self)
   return self->loading || self->data == NULL || self->reload_source != 0;
 }
 
+guint
+_crm_forecast_view_get_n_loads (CrmForecastView *self)
+{
+  return self->n_loads;
+}
+
 const char *
 _crm_forecast_view_get_state (CrmForecastView *self)
 {
@@ -841,6 +874,31 @@ _crm_forecast_view_get_currency (CrmForecastView *self)
   GtkStringObject *item = gtk_drop_down_get_selected_item (self->currency_dropdown);
 
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+gboolean
+_crm_forecast_view_choose_currency (CrmForecastView *self,
+                                    const char      *currency)
+{
+  GListModel *model = gtk_drop_down_get_model (self->currency_dropdown);
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), currency) == 0)
+        {
+          gtk_drop_down_set_selected (self->currency_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+_crm_forecast_view_has_currency_choice (CrmForecastView *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->currency_dropdown));
 }
 
 void

@@ -23,7 +23,7 @@
 #define BAR_GAP        2
 #define ROW_PADDING    12
 #define TICKS          4
-#define COLUMNS_HEIGHT 240
+#define COLUMNS_HEIGHT 280
 
 struct _CrmChart
 {

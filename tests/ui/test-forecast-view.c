@@ -312,6 +312,64 @@ test_forecast_by_owner (Fixture       *fixture,
   check_months (fixture, 0);
 }
 
+typedef struct
+{
+  CrmForecastView *view;
+  guint            n_loads;
+} LoadWait;
+
+static gboolean
+loaded_again (gpointer data)
+{
+  LoadWait *wait = data;
+
+  return _crm_forecast_view_get_n_loads (wait->view) > wait->n_loads;
+}
+
+/* Loads deal @id, sets its expected close, amount and currency, saves it
+ * and waits until the forecast read the numbers again. */
+static void
+change_deal (Fixture    *fixture,
+             gint64      id,
+             const char *expected_close,
+             gint64      amount,
+             const char *currency)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  LoadWait wait = { fixture->forecast, _crm_forecast_view_get_n_loads (fixture->forecast) };
+
+  crm_store_load_async (fixture->store, CRM_TYPE_DEAL, id, NULL, crm_test_store_result, &result);
+  crm_test_await (&result);
+  deal = CRM_DEAL (crm_store_load_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  crm_deal_set_expected_close (deal, expected_close);
+  crm_deal_set_amount (deal, amount);
+  crm_deal_set_currency (deal, currency);
+  crm_deal_set_probability (deal, 50);
+  crm_store_save_async (fixture->store, CRM_RECORD (deal), NULL, crm_test_store_result, &result);
+  crm_test_await (&result);
+  g_assert_true (crm_store_save_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+
+  /* The view hears of it (changed::deal) and reads again. */
+  crm_ui_test_wait (loaded_again, &wait);
+  crm_ui_test_wait (forecast_ready, fixture->forecast);
+  crm_forecast_data_free (fixture->data);
+  fixture->data = load_data (fixture->store);
+}
+
+static gint64
+first_open_deal (Fixture *fixture)
+{
+  return crm_test_query_int (fixture->store,
+                             "SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id "
+                             "WHERE s.kind = 'open' AND d.deleted = 0 AND d.currency = 'USD' "
+                             "ORDER BY d.id LIMIT 1");
+}
+
 /* A changed deal reads the numbers again. */
 static void
 test_forecast_follows_store (Fixture       *fixture,
@@ -322,41 +380,53 @@ test_forecast_follows_store (Fixture       *fixture,
   GtkWidget *table = _crm_forecast_view_get_table (fixture->forecast);
   g_autofree char *before = NULL;
   g_autofree char *expected = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrmDeal) deal = NULL;
-  gint64 deal_id;
 
   crm_ui_test_wait (forecast_ready, fixture->forecast);
   before = g_strdup (crm_chart_table_get_cell (table, 0, 3));
 
-  /* An open deal of the first pipeline closes this month, for a big sum. */
-  deal_id = crm_test_query_int (fixture->store,
-                                "SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id "
-                                "WHERE s.kind = 'open' AND d.deleted = 0 AND d.currency = 'USD' "
-                                "AND s.probability > 0 ORDER BY d.id LIMIT 1");
-  crm_store_load_async (fixture->store, CRM_TYPE_DEAL, deal_id, NULL, crm_test_store_result, &result);
-  crm_test_await (&result);
-  deal = CRM_DEAL (crm_store_load_finish (fixture->store, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  crm_deal_set_expected_close (deal, month);
-  crm_deal_set_amount (deal, crm_deal_get_amount (deal) + 100000000);
-  crm_deal_set_probability (deal, 50);
-  crm_store_save_async (fixture->store, CRM_RECORD (deal), NULL, crm_test_store_result, &result);
-  crm_test_await (&result);
-  g_assert_true (crm_store_save_finish (fixture->store, result, &error));
-  g_assert_no_error (error);
-  /* The view hears of it (changed::deal) and reads again. */
-  crm_ui_test_spin (20);
-  crm_ui_test_wait (forecast_ready, fixture->forecast);
-
-  crm_forecast_data_free (fixture->data);
-  fixture->data = load_data (fixture->store);
+  /* An open deal closes this month, for a big sum. */
+  change_deal (fixture, first_open_deal (fixture), month, 100000000, "USD");
   expected = crm_format_money (expected_weighted (fixture, 0, g_date_time_get_year (now),
                                                   g_date_time_get_month (now), "USD"), "USD");
   g_assert_cmpstr (crm_chart_table_get_cell (table, 0, 3), ==, expected);
   g_assert_cmpstr (crm_chart_table_get_cell (table, 0, 3), !=, before);
+  check_months (fixture, 0);
+}
+
+/* Amounts of another currency are never added to the first one's: a
+ * chooser appears, and each currency shows its own numbers. */
+static void
+test_forecast_currencies (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *month = g_date_time_format (now, "%Y-%m-15");
+  CrmChart *chart = _crm_forecast_view_get_chart (fixture->forecast);
+  gint64 deal_id;
+
+  crm_ui_test_wait (forecast_ready, fixture->forecast);
+  g_assert_false (_crm_forecast_view_has_currency_choice (fixture->forecast));
+
+  deal_id = first_open_deal (fixture);
+  change_deal (fixture, deal_id, month, 5000000, "EUR");
+  g_assert_true (_crm_forecast_view_has_currency_choice (fixture->forecast));
+  g_assert_cmpstr (_crm_forecast_view_get_currency (fixture->forecast), ==, "USD");
+  check_months (fixture, 0);
+
+  g_assert_true (_crm_forecast_view_choose_currency (fixture->forecast, "EUR"));
+  g_assert_cmpstr (_crm_forecast_view_get_currency (fixture->forecast), ==, "EUR");
+  g_assert_cmpfloat (crm_chart_get_value (chart, 1, 0), ==, 2500000);
+  check_months (fixture, 0);
+
+  /* The choice stays when the numbers are read again. */
+  change_deal (fixture, deal_id, month, 7000000, "EUR");
+  g_assert_cmpstr (_crm_forecast_view_get_currency (fixture->forecast), ==, "EUR");
+  g_assert_cmpfloat (crm_chart_get_value (chart, 1, 0), ==, 3500000);
+
+  /* Back to one currency: the chooser goes. */
+  change_deal (fixture, deal_id, month, 5000000, "USD");
+  g_assert_false (_crm_forecast_view_has_currency_choice (fixture->forecast));
+  g_assert_cmpstr (_crm_forecast_view_get_currency (fixture->forecast), ==, "USD");
 }
 
 /* The summary of @pipeline_id and @segment as crm_cycle_compute() has it;
@@ -609,6 +679,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/forecast/follows-store", Fixture, NULL, fixture_setup,
               test_forecast_follows_store, fixture_teardown);
+  g_test_add ("/ui/forecast/currencies", Fixture, NULL, fixture_setup, test_forecast_currencies,
+              fixture_teardown);
   g_test_add ("/ui/forecast/keyboard", Fixture, NULL, fixture_setup, test_chart_keyboard,
               fixture_teardown);
   g_test_add ("/ui/cycle/b2b-b2c", Fixture, NULL, fixture_setup, test_cycle, fixture_teardown);
