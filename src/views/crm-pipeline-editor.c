@@ -774,7 +774,7 @@ build_stage_row (CrmPipelineEditor *self,
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_rotting_changed_cb), sr);
 
       menu = reorder_menu (row, "stage", sr->id, open_at > 0, open_at + 1 < n_open,
-                           _("_Delete Stage…"));
+                           _("Delete _Stage…"));
       adw_expander_row_add_action (sr->row, row_menu_button (_("Stage Menu"), menu));
       gtk_widget_set_tooltip_text (handle, _("Drag to reorder"));
       adw_expander_row_add_prefix (sr->row, handle);
