@@ -58,6 +58,9 @@ struct _CrmCycleView
   GtkBox          *content_box;
   GtkFlowBox      *cards_box;
   GtkSpinner      *reload_spinner;
+  GtkWidget       *scope_box;
+  GtkToggleButton *this_pipeline_button;
+  GtkToggleButton *all_pipelines_button;
 };
 
 G_DEFINE_FINAL_TYPE (CrmCycleView, crm_cycle_view, GTK_TYPE_WIDGET)
@@ -134,19 +137,28 @@ report_clear (Report *report)
   g_clear_pointer (&report->stats, g_array_unref);
 }
 
-/* The chosen pipeline's summaries and stage statistics; for every pipeline
+/* The pipeline shown: the chosen one, or 0 (every pipeline) when that was
+ * chosen or the scope switch says so. */
+static gint64
+shown_pipeline (CrmCycleView *self)
+{
+  return gtk_toggle_button_get_active (self->all_pipelines_button) ? 0 : self->pipeline_id;
+}
+
+/* The shown pipeline's summaries and stage statistics; for every pipeline
  * the deals and stages count as one pipeline (id 0). */
 static void
 compute (CrmCycleView *self,
          Report       *report)
 {
+  gint64 pipeline_id = shown_pipeline (self);
   CrmForecastData *data = self->data;
   g_autoptr(GArray) deals = g_array_copy (data->cycle_deals);
   g_autoptr(GArray) stages = g_array_copy (data->stages);
   g_autoptr(GArray) sums = NULL;
   g_autoptr(GArray) stats = NULL;
 
-  if (self->pipeline_id == 0)
+  if (pipeline_id == 0)
     {
       for (guint i = 0; i < deals->len; i++)
         g_array_index (deals, CrmCycleDeal, i).pipeline_id = 0;
@@ -161,13 +173,13 @@ compute (CrmCycleView *self,
   memset (report, 0, sizeof *report);
   for (guint s = 0; s < 3; s++)
     {
-      report->summaries[s] = (CrmCycleSummary) { self->pipeline_id, s, 0, 0, 0, -1, -1, -1 };
+      report->summaries[s] = (CrmCycleSummary) { pipeline_id, s, 0, 0, 0, -1, -1, -1 };
     }
   for (guint i = 0; i < sums->len; i++)
     {
       const CrmCycleSummary *sum = &g_array_index (sums, CrmCycleSummary, i);
 
-      if (sum->pipeline_id == self->pipeline_id && sum->segment <= CRM_CYCLE_B2C)
+      if (sum->pipeline_id == pipeline_id && sum->segment <= CRM_CYCLE_B2C)
         report->summaries[sum->segment] = *sum;
     }
   report->stats = g_array_new (FALSE, TRUE, sizeof (CrmCycleStageStat));
@@ -175,7 +187,7 @@ compute (CrmCycleView *self,
     {
       const CrmCycleStageStat *stat = &g_array_index (stats, CrmCycleStageStat, i);
 
-      if (stat->pipeline_id == self->pipeline_id)
+      if (stat->pipeline_id == pipeline_id)
         g_array_append_vals (report->stats, stat, 1);
     }
 }
@@ -211,7 +223,7 @@ stage_label (CrmCycleView *self,
 
   if (name == NULL)
     name = "";
-  if (self->pipeline_id != 0)
+  if (shown_pipeline (self) != 0)
     return g_strdup (name);
   /* TRANSLATORS: a stage with its pipeline, e.g. "Business sales: Proposal" */
   return g_strdup_printf (_("%1$s: %2$s"), pipeline_name (self, stage_id), name);
@@ -749,6 +761,9 @@ crm_cycle_view_class_init (CrmCycleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCycleView, content_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCycleView, cards_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCycleView, reload_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CrmCycleView, scope_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmCycleView, this_pipeline_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmCycleView, all_pipelines_button);
 
   gtk_widget_class_install_action (widget_class, "cycle.reload", NULL, reload_action);
 }
@@ -765,6 +780,9 @@ crm_cycle_view_init (CrmCycleView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), FALSE);
+  /* The scope switch only when one pipeline is chosen. */
+  gtk_widget_set_visible (self->scope_box, FALSE);
+  g_signal_connect_swapped (self->all_pipelines_button, "toggled", G_CALLBACK (apply), self);
 
   self->days_chart = crm_chart_new (CRM_CHART_COLUMNS);
   crm_chart_set_unit (CRM_CHART (self->days_chart), CRM_CHART_UNIT_DAYS, NULL);
@@ -839,6 +857,7 @@ crm_cycle_view_set_pipeline_id (CrmCycleView *self,
   if (self->pipeline_id == pipeline_id)
     return;
   self->pipeline_id = pipeline_id;
+  gtk_widget_set_visible (self->scope_box, pipeline_id != 0);
   /* Every pipeline is loaded: show the new one at once, and read again in
    * the background so that it is current. */
   apply (self);
@@ -876,6 +895,13 @@ CrmChart *
 _crm_cycle_view_get_conversion_chart (CrmCycleView *self)
 {
   return CRM_CHART (self->conversion_chart);
+}
+
+void
+_crm_cycle_view_set_all_pipelines (CrmCycleView *self,
+                                   gboolean      all)
+{
+  gtk_toggle_button_set_active (all ? self->all_pipelines_button : self->this_pipeline_button, TRUE);
 }
 
 GtkWidget *

@@ -29,6 +29,9 @@ gboolean    _crm_forecast_view_choose_currency (CrmForecastView *self,
                                                 const char      *currency);
 /* Whether the chooser shows (deals in more than one currency). */
 gboolean    _crm_forecast_view_has_currency_choice (CrmForecastView *self);
+/* The scope switch: every pipeline instead of the chosen one. */
+void        _crm_forecast_view_set_all_pipelines (CrmForecastView *self,
+                                                  gboolean         all);
 void        _crm_forecast_view_set_by_owner (CrmForecastView *self,
                                              gboolean         by_owner);
 
@@ -39,6 +42,8 @@ const char *_crm_cycle_view_get_state       (CrmCycleView    *self);
 CrmChart   *_crm_cycle_view_get_days_chart  (CrmCycleView    *self);
 CrmChart   *_crm_cycle_view_get_stage_chart (CrmCycleView    *self);
 CrmChart   *_crm_cycle_view_get_conversion_chart (CrmCycleView *self);
+void        _crm_cycle_view_set_all_pipelines (CrmCycleView *self,
+                                               gboolean      all);
 GtkWidget  *_crm_cycle_view_get_summary_table (CrmCycleView  *self);
 
 G_END_DECLS

@@ -53,6 +53,9 @@ struct _CrmForecastView
   GtkDropDown     *period_dropdown;
   GtkDropDown     *currency_dropdown;
   GtkToggleButton *by_owner_button;
+  GtkFlowBox      *toolbar_box;
+  GtkWidget       *scope_box;
+  GtkToggleButton *all_pipelines_button;
   GtkLabel        *weighted_label;
   GtkLabel        *best_case_label;
   GtkLabel        *won_label;
@@ -144,17 +147,26 @@ owner_name (CrmForecastView *self,
   return name != NULL && name[0] != '\0' ? name : _("No owner");
 }
 
-/* The deals of the chosen pipeline (all when 0); transfer full. */
+/* The pipeline shown: the chosen one, or 0 (every pipeline) when that was
+ * chosen or the scope switch says so. */
+static gint64
+shown_pipeline (CrmForecastView *self)
+{
+  return gtk_toggle_button_get_active (self->all_pipelines_button) ? 0 : self->pipeline_id;
+}
+
+/* The deals of the pipeline shown; transfer full. */
 static GArray *
 pipeline_deals (CrmForecastView *self)
 {
   GArray *deals = g_array_new (FALSE, TRUE, sizeof (CrmForecastDeal));
+  gint64 pipeline_id = shown_pipeline (self);
 
   for (guint i = 0; i < self->data->deals->len; i++)
     {
       const CrmForecastDeal *deal = &g_array_index (self->data->deals, CrmForecastDeal, i);
 
-      if (self->pipeline_id == 0 || deal->pipeline_id == self->pipeline_id)
+      if (pipeline_id == 0 || deal->pipeline_id == pipeline_id)
         g_array_append_vals (deals, deal, 1);
     }
   return deals;
@@ -723,6 +735,9 @@ crm_forecast_view_class_init (CrmForecastViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmForecastView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmForecastView, currency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmForecastView, by_owner_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, toolbar_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, scope_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmForecastView, all_pipelines_button);
   gtk_widget_class_bind_template_child (widget_class, CrmForecastView, weighted_label);
   gtk_widget_class_bind_template_child (widget_class, CrmForecastView, best_case_label);
   gtk_widget_class_bind_template_child (widget_class, CrmForecastView, won_label);
@@ -766,6 +781,16 @@ crm_forecast_view_init (CrmForecastView *self)
   g_signal_connect_swapped (self->period_dropdown, "notify::selected",
                             G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect_swapped (self->by_owner_button, "toggled", G_CALLBACK (on_choice_changed_cb), self);
+  g_signal_connect_swapped (self->all_pipelines_button, "toggled", G_CALLBACK (on_choice_changed_cb), self);
+  /* The scope switch only when one pipeline is chosen. */
+  gtk_widget_set_visible (self->scope_box, FALSE);
+  /* The toolbar's controls take the focus, not the places they sit in. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toolbar_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+    }
   g_signal_connect_swapped (self->currency_dropdown, "notify::selected",
                             G_CALLBACK (on_currency_changed_cb), self);
 }
@@ -829,6 +854,7 @@ crm_forecast_view_set_pipeline_id (CrmForecastView *self,
   if (self->pipeline_id == pipeline_id)
     return;
   self->pipeline_id = pipeline_id;
+  gtk_widget_set_visible (self->scope_box, pipeline_id != 0);
   /* The loaded data holds every pipeline: show the new one at once, and
    * read again in the background so that it is current. */
   apply (self);
@@ -899,6 +925,15 @@ gboolean
 _crm_forecast_view_has_currency_choice (CrmForecastView *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->currency_dropdown));
+}
+
+void
+_crm_forecast_view_set_all_pipelines (CrmForecastView *self,
+                                      gboolean         all)
+{
+  gtk_toggle_button_set_active (self->all_pipelines_button, all);
+  if (!all)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (self->scope_box)), TRUE);
 }
 
 void

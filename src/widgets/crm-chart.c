@@ -24,6 +24,7 @@
 #define ROW_PADDING    12
 #define TICKS          4
 #define COLUMNS_HEIGHT 280
+#define MAX_BAR_WIDTH  56
 
 struct _CrmChart
 {
@@ -504,7 +505,7 @@ snapshot_columns (CrmChart    *self,
   shade.alpha = 0.06;
   for (guint c = 0; c < n_categories; c++)
     {
-      double group = g.band * 0.72;
+      double group = MIN (g.band * 0.72, self->stacked ? MAX_BAR_WIDTH : MAX (n_series, 1) * MAX_BAR_WIDTH);
       double x = g.left + g.band * c + (g.band - group) / 2;
       double bar = self->stacked ? group : (group - BAR_GAP * (n_series - 1)) / MAX (n_series, 1);
       double base = 0;

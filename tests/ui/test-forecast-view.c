@@ -13,7 +13,7 @@
  *
  * With CRM_FORECAST_SHOWCASE=SECONDS it only shows both views that long (for
  * screenshots; CRM_FORECAST_SHOWCASE_LOCALE=zh_CN for Chinese data,
- * _PAGE=cycle, _WIDTH, _DARK=1, _PIPELINE=ID, _BY_OWNER=1, _TABLE=1, _FOCUS=1,
+ * _PAGE=cycle, _WIDTH, _DARK=1, _PIPELINE=ID or b2b|b2c, _BY_OWNER=1, _TABLE=1, _FOCUS=1,
  * _SCROLL=PIXELS for the cycle page).
  */
 
@@ -58,6 +58,8 @@ load_css (void)
   done = TRUE;
   /* The application's style sheet (series colours), which AdwApplication
    * would load. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/rapportcrm/Rapport/icons");
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/io/github/rapportcrm/Rapport/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
@@ -270,6 +272,10 @@ test_forecast_months (Fixture       *fixture,
                                             (char *) crm_chart_table_get_cell (table, 2, 3), NULL });
   g_assert_cmpstr (all_total, !=, b2b_total);
   crm_forecast_view_set_pipeline_id (fixture->forecast, b2c);
+  check_months (fixture, b2c);
+  _crm_forecast_view_set_all_pipelines (fixture->forecast, TRUE);
+  check_months (fixture, 0);
+  _crm_forecast_view_set_all_pipelines (fixture->forecast, FALSE);
   check_months (fixture, b2c);
   crm_ui_test_wait (forecast_ready, fixture->forecast);
   check_months (fixture, b2c);
@@ -519,6 +525,17 @@ test_cycle (Fixture       *fixture,
   g_assert_cmpuint (crm_chart_get_n_categories (stages), >, 0);
   crm_ui_test_wait (cycle_ready, fixture->cycle);
   g_assert_cmpfloat (crm_chart_get_value (days, 0, 0), ==, all.mean_days);
+
+  /* The scope switch shows every pipeline again: B2B against B2C. */
+  _crm_cycle_view_set_all_pipelines (fixture->cycle, TRUE);
+  g_assert_cmpuint (crm_chart_get_n_categories (stages), ==, n_stages_all);
+  b2b_index = category_index (days, "B2B");
+  b2c_index = category_index (days, "B2C");
+  g_assert_cmpint (b2c_index, >=, 0);
+  g_assert_cmpfloat (crm_chart_get_value (days, 0, b2b_index), ==, b2b.mean_days);
+  g_assert_cmpfloat (crm_chart_get_value (days, 0, b2c_index), ==, b2c.mean_days);
+  _crm_cycle_view_set_all_pipelines (fixture->cycle, FALSE);
+  g_assert_cmpuint (crm_chart_get_n_categories (days), ==, 1);
 }
 
 /* What a key press on @widget does: its class's key bindings (as GTK runs
@@ -629,8 +646,11 @@ run_showcase (const char *seconds)
     show_page (&fixture, page);
   if (pipeline != NULL)
     {
-      crm_forecast_view_set_pipeline_id (fixture.forecast, g_ascii_strtoll (pipeline, NULL, 10));
-      crm_cycle_view_set_pipeline_id (fixture.cycle, g_ascii_strtoll (pipeline, NULL, 10));
+      gint64 id = g_ascii_isdigit (pipeline[0]) ? g_ascii_strtoll (pipeline, NULL, 10)
+                                                : find_pipeline (&fixture, pipeline);
+
+      crm_forecast_view_set_pipeline_id (fixture.forecast, id);
+      crm_cycle_view_set_pipeline_id (fixture.cycle, id);
     }
   crm_ui_test_spin (1500);
   if (g_strcmp0 (g_getenv ("CRM_FORECAST_SHOWCASE_BY_OWNER"), "1") == 0)
