@@ -88,6 +88,14 @@ static const char *month_abbrev[] = {
 
 static void reload (CrmForecastView *self);
 
+/* The place of a toolbar control in the toolbar's flow box: hiding that
+ * hides the control without leaving a gap. */
+static GtkWidget *
+in_toolbar (GtkWidget *control)
+{
+  return gtk_widget_get_parent (control);
+}
+
 /* --- months --- */
 
 typedef struct
@@ -251,7 +259,7 @@ fill_currencies (CrmForecastView *self,
   if (gtk_drop_down_get_selected (self->currency_dropdown) != chosen)
     gtk_drop_down_set_selected (self->currency_dropdown, chosen);
   self->filling_currencies = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), codes->len > 1);
+  gtk_widget_set_visible (in_toolbar (GTK_WIDGET (self->currency_dropdown)), codes->len > 1);
 
   return codes->len > 0 ? g_ptr_array_index (codes, chosen) : "";
 }
@@ -776,14 +784,14 @@ crm_forecast_view_init (CrmForecastView *self)
   gtk_box_append (self->table_box, crm_chart_table_scrolled (self->owner_table));
   gtk_widget_set_visible (gtk_widget_get_parent (self->owner_table), FALSE);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), FALSE);
+  gtk_widget_set_visible (in_toolbar (GTK_WIDGET (self->currency_dropdown)), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), FALSE);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected",
                             G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect_swapped (self->by_owner_button, "toggled", G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect_swapped (self->all_pipelines_button, "toggled", G_CALLBACK (on_choice_changed_cb), self);
   /* The scope switch only when one pipeline is chosen. */
-  gtk_widget_set_visible (self->scope_box, FALSE);
+  gtk_widget_set_visible (in_toolbar (self->scope_box), FALSE);
   /* The toolbar's controls take the focus, not the places they sit in. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toolbar_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -854,7 +862,7 @@ crm_forecast_view_set_pipeline_id (CrmForecastView *self,
   if (self->pipeline_id == pipeline_id)
     return;
   self->pipeline_id = pipeline_id;
-  gtk_widget_set_visible (self->scope_box, pipeline_id != 0);
+  gtk_widget_set_visible (in_toolbar (self->scope_box), pipeline_id != 0);
   /* The loaded data holds every pipeline: show the new one at once, and
    * read again in the background so that it is current. */
   apply (self);
@@ -924,7 +932,7 @@ _crm_forecast_view_choose_currency (CrmForecastView *self,
 gboolean
 _crm_forecast_view_has_currency_choice (CrmForecastView *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->currency_dropdown));
+  return gtk_widget_get_visible (in_toolbar (GTK_WIDGET (self->currency_dropdown)));
 }
 
 void
