@@ -119,6 +119,7 @@ update_probability (CrmDealPage *self,
                                                      : 0);
   g_autofree char *text = NULL;
   g_autofree char *weighted = NULL;
+  gboolean open;
 
   if (own >= 0)
     /* Translators: the deal's win probability, set on the deal; "%%" is a percent sign */
@@ -132,8 +133,10 @@ update_probability (CrmDealPage *self,
     weighted = crm_format_money (crm_deal_rules_weighted (crm_deal_get_amount (d), probability),
                                  crm_deal_get_currency (d));
   crm_page_set_row_value (self->weighted_row, weighted);
-  /* A closed deal counts with all of its amount or none. */
-  gtk_widget_set_visible (GTK_WIDGET (self->weighted_row), get_state (self) == CRM_STAGE_KIND_OPEN);
+  /* A closed deal counts with all of its amount or none: no odds to show. */
+  open = get_state (self) == CRM_STAGE_KIND_OPEN;
+  gtk_widget_set_visible (GTK_WIDGET (self->probability_row), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->weighted_row), open);
 }
 
 static void
