@@ -259,6 +259,18 @@ build_filter (CrmPipelineView *self,
     filter->text = g_strdup (text);
 }
 
+/* GTK 4.8 gives the button inside a drop-down or a menu button no name of
+ * its own: screen readers would read "GtkToggleButton". */
+static void
+name_inner_button (GtkWidget  *widget,
+                   const char *name)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && GTK_IS_BUTTON (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 update_filter_button (CrmPipelineView *self)
 {
@@ -268,12 +280,18 @@ update_filter_button (CrmPipelineView *self)
     {
       gtk_menu_button_set_label (self->filter_button, _("Filters"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+      name_inner_button (GTK_WIDGET (self->filter_button), _("Filters"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
       return;
     }
 
   label = g_strdup_printf (ngettext ("%u Filter", "%u Filters", self->n_filters), self->n_filters);
   gtk_menu_button_set_label (self->filter_button, label);
   gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  name_inner_button (GTK_WIDGET (self->filter_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -1219,6 +1237,13 @@ crm_pipeline_view_init (CrmPipelineView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pages, "notify::visible-child-name", G_CALLBACK (on_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  name_inner_button (GTK_WIDGET (self->pipeline_drop_down), _("Pipeline"));
+  update_filter_button (self);
+  name_inner_button (GTK_WIDGET (self->owner_drop_down), _("Owner"));
+  name_inner_button (GTK_WIDGET (self->customer_drop_down), _("Customer"));
+  name_inner_button (GTK_WIDGET (self->period_drop_down), _("Expected Close"));
+  name_inner_button (GTK_WIDGET (self->segment_drop_down), _("Segment"));
 
   motion = gtk_drop_controller_motion_new ();
   gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
