@@ -344,6 +344,7 @@ static void
 crm_board_column_view_dispose (GObject *object)
 {
   CrmBoardColumnView *self = CRM_BOARD_COLUMN_VIEW (object);
+  GtkWidget *child;
 
   set_drop_card (self, NULL, 0);
   if (self->list_view != NULL)
@@ -352,6 +353,9 @@ crm_board_column_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->column, self);
   g_clear_object (&self->column);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRM_TYPE_BOARD_COLUMN_VIEW);
+  /* The template's anonymous boxes are this widget's own children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (crm_board_column_view_parent_class)->dispose (object);
 }
@@ -530,6 +534,23 @@ crm_board_column_view_get_total_text (CrmBoardColumnView *self)
   g_return_val_if_fail (CRM_IS_BOARD_COLUMN_VIEW (self), NULL);
 
   return self->total_text;
+}
+
+void
+crm_board_column_view_update_cards (CrmBoardColumnView *self)
+{
+  g_return_if_fail (CRM_IS_BOARD_COLUMN_VIEW (self));
+
+  /* Only the cards the list has made: a few screens, whatever the count. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+
+      if (child != NULL && CRM_IS_BOARD_CARD_WIDGET (child))
+        crm_board_card_widget_update (CRM_BOARD_CARD_WIDGET (child));
+    }
 }
 
 void

@@ -44,6 +44,8 @@ gboolean            crm_board_column_view_focus_card     (CrmBoardColumnView *se
 /* The header's texts, for tests: "Proposal", "12", "$1,234.00". */
 const char         *crm_board_column_view_get_count_text (CrmBoardColumnView *self);
 const char         *crm_board_column_view_get_total_text (CrmBoardColumnView *self);
+/* Refreshes the shown cards' texts that depend on the time ("in 2 hours"). */
+void                crm_board_column_view_update_cards   (CrmBoardColumnView *self);
 /* Ends a drag's insertion line (the pointer left the board). */
 void                crm_board_column_view_clear_drop     (CrmBoardColumnView *self);
 

@@ -66,6 +66,9 @@ struct _CrmPipelineView
   guint               focus_source;
   guint               focus_tries;
 
+  /* relative times on the cards ("in 2 hours") */
+  guint               clock_source;
+
   /* automatic scrolling during a drag */
   guint               scroll_tick;
   double              drag_x;
@@ -1122,12 +1125,38 @@ crm_pipeline_view_context_set (CrmView    *view,
 
 /* --- GObject --- */
 
+static gboolean
+on_clock_cb (gpointer data)
+{
+  CrmPipelineView *self = data;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    crm_board_column_view_update_cards (CRM_BOARD_COLUMN_VIEW (child));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+crm_pipeline_view_unmap (GtkWidget *widget)
+{
+  CrmPipelineView *self = CRM_PIPELINE_VIEW (widget);
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (crm_pipeline_view_parent_class)->unmap (widget);
+}
+
 static void
 crm_pipeline_view_map (GtkWidget *widget)
 {
   CrmPipelineView *self = CRM_PIPELINE_VIEW (widget);
 
   GTK_WIDGET_CLASS (crm_pipeline_view_parent_class)->map (widget);
+
+  if (self->clock_source == 0)
+    self->clock_source = g_timeout_add_seconds (60, on_clock_cb, self);
 
   /* Read when first shown, as the lists are. */
   if (self->board != NULL && !self->loaded && !crm_board_is_loading (self->board))
@@ -1143,6 +1172,7 @@ crm_pipeline_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_handle_id (&self->clock_source, g_source_remove);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
@@ -1179,6 +1209,7 @@ crm_pipeline_view_class_init (CrmPipelineViewClass *klass)
   object_class->dispose = crm_pipeline_view_dispose;
   object_class->finalize = crm_pipeline_view_finalize;
   widget_class->map = crm_pipeline_view_map;
+  widget_class->unmap = crm_pipeline_view_unmap;
   view_class->context_set = crm_pipeline_view_context_set;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/crm-pipeline-view.ui");
