@@ -294,6 +294,39 @@ test_keyboard_move_and_undo (void)
   crm_ui_test_close_window (f.window);
 }
 
+/* Alt+Left is also the window's Back: on a focused card it moves the card. */
+static void
+test_alt_left (void)
+{
+  Fixture f = { 0 };
+  CrmBoardCardWidget *widget;
+  guint n = 0, column = 0, found_column, found_index;
+  gint64 deal_id;
+
+  fixture_open (&f);
+  n = g_list_model_get_n_items (crm_board_get_columns (f.board));
+  for (guint i = 1; i < n && column == 0; i++)
+    if (crm_board_column_get_kind (column_at (&f, i)) == CRM_STAGE_KIND_OPEN &&
+        crm_board_column_get_kind (column_at (&f, i - 1)) == CRM_STAGE_KIND_OPEN &&
+        crm_board_column_get_count (column_at (&f, i)) > 0)
+      column = i;
+  g_assert_cmpuint (column, >, 0);
+
+  widget = card_widget (column_view_at (&f, column), 0);
+  deal_id = crm_board_card_get_deal_id (crm_board_card_widget_get_card (widget));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (widget)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.go-back", NULL));
+  g_assert_true (crm_board_find_card (f.board, deal_id, &found_column, &found_index));
+  g_assert_cmpuint (found_column, ==, column - 1);
+  wait_stage (&f, deal_id, crm_board_column_get_stage_id (column_at (&f, column - 1)));
+
+  crm_ui_test_wait (undo_enabled, f.window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
+  wait_stage (&f, deal_id, crm_board_column_get_stage_id (column_at (&f, column)));
+
+  crm_ui_test_close_window (f.window);
+}
+
 static gboolean
 reasons_loaded (gpointer data)
 {
@@ -396,6 +429,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/board/sample", test_sample_board);
   g_test_add_func ("/ui/board/keyboard-move-undo", test_keyboard_move_and_undo);
+  g_test_add_func ("/ui/board/alt-left", test_alt_left);
   g_test_add_func ("/ui/board/lost-needs-reason", test_lost_needs_reason);
 
   ret = g_test_run ();
