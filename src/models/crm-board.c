@@ -375,6 +375,7 @@ struct _CrmBoard
   gboolean         refreshing;
 
   GPtrArray       *undo;           /* UndoInfo, the newest last */
+  GArray          *recheck;        /* deals moved while a read was running */
 };
 
 G_DEFINE_FINAL_TYPE (CrmBoard, crm_board, G_TYPE_OBJECT)
@@ -438,6 +439,7 @@ crm_board_finalize (GObject *object)
   g_clear_pointer (&self->pending_deals, g_array_unref);
   g_clear_pointer (&self->pending_activities, g_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->recheck, g_array_unref);
 
   G_OBJECT_CLASS (crm_board_parent_class)->finalize (object);
 }
@@ -507,6 +509,7 @@ crm_board_init (CrmBoard *self)
   self->pending_deals = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_activities = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->undo = g_ptr_array_new_with_free_func (undo_info_free);
+  self->recheck = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /* --- the columns --- */
@@ -536,22 +539,6 @@ find_column (CrmBoard *self,
         return TRUE;
       }
   return FALSE;
-}
-
-static void
-forget_column_cards (CrmBoard       *self,
-                     CrmBoardColumn *column)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (column->cards));
-
-  for (guint i = 0; i < n; i++)
-    {
-      CrmBoardCard *card = g_list_model_get_item (G_LIST_MODEL (column->cards), i);
-
-      if (g_hash_table_lookup (self->cards, &card->deal_id) == card)
-        g_hash_table_remove (self->cards, &card->deal_id);
-      g_object_unref (card);
-    }
 }
 
 /* Puts @fresh (read by a load) in @column, reusing the card objects the
@@ -586,18 +573,32 @@ column_take_cards (CrmBoard       *self,
         }
     }
 
+  /* The deal → card index is rebuilt once every column took its cards: a
+   * card may come from a column taken later (see index_cards()). */
   if (!same)
-    {
-      forget_column_cards (self, column);
-      g_list_store_splice (column->cards, 0, n_old, items->pdata, items->len);
-    }
-  for (guint i = 0; i < items->len; i++)
-    {
-      CrmBoardCard *card = g_ptr_array_index (items, i);
-
-      g_hash_table_insert (self->cards, &card->deal_id, card);
-    }
+    g_list_store_splice (column->cards, 0, n_old, items->pdata, items->len);
   column_recount (column);
+}
+
+static void
+index_cards (CrmBoard *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+
+  g_hash_table_remove_all (self->cards);
+  for (guint i = 0; i < n; i++)
+    {
+      GListModel *cards = G_LIST_MODEL (get_column (self, i)->cards);
+      guint n_cards = g_list_model_get_n_items (cards);
+
+      for (guint j = 0; j < n_cards; j++)
+        {
+          CrmBoardCard *card = g_list_model_get_item (cards, j);
+
+          g_hash_table_insert (self->cards, &card->deal_id, card);
+          g_object_unref (card); /* the column keeps it */
+        }
+    }
 }
 
 static gboolean
@@ -664,25 +665,10 @@ apply_full (CrmBoard     *self,
           column_take_cards (self, column, g_ptr_array_index (load->columns, i));
           g_ptr_array_add (fresh, column);
         }
-      /* Cards left in old columns are no longer on the board. */
-      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-        {
-          CrmBoardColumn *old = get_column (self, i);
-          guint n = g_list_model_get_n_items (G_LIST_MODEL (old->cards));
-
-          for (guint j = 0; j < n; j++)
-            {
-              g_autoptr(CrmBoardCard) card = g_list_model_get_item (G_LIST_MODEL (old->cards), j);
-              gboolean kept = FALSE;
-
-              for (guint k = 0; !kept && k < fresh->len; k++)
-                kept = g_list_store_find (((CrmBoardColumn *) g_ptr_array_index (fresh, k))->cards, card, NULL);
-              if (!kept && g_hash_table_lookup (self->cards, &card->deal_id) == card)
-                g_hash_table_remove (self->cards, &card->deal_id);
-            }
-        }
       g_list_store_splice (self->columns, 0, g_list_model_get_n_items (columns), fresh->pdata, fresh->len);
     }
+
+  index_cards (self);
 
   if (self->pipeline_id != load->pipeline_id)
     {
@@ -879,6 +865,14 @@ on_load_done_cb (GObject      *object,
       g_signal_emit (self, signals[LOADED], 0);
     }
   _crm_board_load_free (load);
+
+  /* A read that ran while cards moved saw them where they were: read those
+   * deals again now that their moves are in the database. */
+  if (!self->loading && !self->refreshing && self->recheck->len > 0)
+    {
+      g_array_append_vals (self->pending_deals, self->recheck->data, self->recheck->len);
+      g_array_set_size (self->recheck, 0);
+    }
 
   if (self->load_pending || self->pending_full || self->pending_deals->len > 0 ||
       self->pending_activities->len > 0)
@@ -1272,6 +1266,9 @@ place_card (CrmBoard     *self,
 {
   CrmBoardColumn *target = get_column (self, to);
   guint from, at;
+
+  if (self->loading || self->refreshing)
+    g_array_append_val (self->recheck, card->deal_id);
 
   g_object_ref (card);
   if (find_column (self, card->stage_id, &from) &&

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "crm-board.h"
+#include "crm-board-private.h"
 #include "crm-deal.h"
 #include "crm-demo.h"
 #include "crm-store.h"
@@ -394,6 +395,72 @@ test_board_move (Fixture       *f,
   g_object_unref (card);
 }
 
+/* Each deal is on the board once, in the column of its stage. */
+static void
+assert_cards_consistent (Fixture *f)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GListModel *columns = crm_board_get_columns (f->board);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      CrmBoardColumn *column = column_at (f, i);
+
+      for (guint j = 0; j < crm_board_column_get_count (column); j++)
+        {
+          CrmBoardCard *card = card_at (column, j);
+          guint c, at;
+
+          g_assert_false (g_hash_table_contains (seen, &card->deal_id));
+          g_hash_table_add (seen, &card->deal_id);
+          g_assert_cmpint (crm_board_card_get_stage_id (card), ==, crm_board_column_get_stage_id (column));
+          g_assert_true (crm_board_find_card (f->board, crm_board_card_get_deal_id (card), &c, &at));
+          g_assert_cmpuint (c, ==, i);
+          g_assert_cmpuint (at, ==, j);
+        }
+    }
+}
+
+/* A card moved while the board reads again ends where it was moved, once. */
+static void
+test_board_move_during_load (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDealMove) m = NULL;
+  g_autoptr(GAsyncResult) undo = NULL;
+  CrmBoardCard *card;
+  gint64 id;
+  guint c, column, at;
+  gboolean loaded = FALSE;
+  gulong handler;
+
+  load (f, 0, NULL);
+  c = first_open_with_cards (f);
+  card = g_object_ref (card_at (column_at (f, c), 0));
+  id = crm_board_card_get_deal_id (card);
+
+  handler = g_signal_connect (f->board, "loaded", G_CALLBACK (on_loaded_cb), &loaded);
+  crm_board_load (f->board, 0, NULL);
+  m = move (f, card, c + 1, 0, 0, &error);
+  g_assert_no_error (error);
+  crm_test_wait_flag (&loaded);
+  g_signal_handler_disconnect (f->board, handler);
+
+  /* The read saw the card before its move; the board reads it again. */
+  while (!crm_board_find_card (f->board, id, &column, &at) || column != c + 1)
+    g_main_context_iteration (NULL, TRUE);
+  assert_cards_consistent (f);
+
+  crm_board_undo_async (f->board, m, NULL, on_move_done_cb, &undo);
+  g_assert_true (crm_board_undo_finish (f->board, crm_test_await (&undo), &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_board_find_card (f->board, id, &column, &at));
+  g_assert_cmpuint (column, ==, c);
+  assert_cards_consistent (f);
+  g_object_unref (card);
+}
+
 /* Changes made by others come to the board. */
 static void
 test_board_outside_changes (Fixture       *f,
@@ -516,6 +583,8 @@ main (int   argc,
   g_test_add ("/board/load", Fixture, NULL, fixture_set_up, test_board_load, fixture_tear_down);
   g_test_add ("/board/filters", Fixture, NULL, fixture_set_up, test_board_filters, fixture_tear_down);
   g_test_add ("/board/move", Fixture, NULL, fixture_set_up, test_board_move, fixture_tear_down);
+  g_test_add ("/board/move-during-load", Fixture, NULL, fixture_set_up, test_board_move_during_load,
+              fixture_tear_down);
   g_test_add ("/board/outside-changes", Fixture, NULL, fixture_set_up, test_board_outside_changes,
               fixture_tear_down);
   g_test_add ("/board/defaults", Fixture, "empty", fixture_set_up, test_board_defaults, fixture_tear_down);
