@@ -31,6 +31,7 @@ static const char * const migrations[] = {
   "crm-schema-v3.sql",
   "crm-schema-v4.sql",
   "crm-schema-v5.sql",
+  "crm-schema-v6.sql",
 };
 
 int

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "crm-models.h"
 #include "crm-store.h"
@@ -69,6 +70,16 @@ test_v1_opens (void)
   g_assert_no_error (error);
   g_assert_cmpint (crm_store_get_schema_version (store), ==, crm_store_get_latest_schema_version ());
   g_assert_cmpuint (crm_store_get_node_id (store), ==, 77);
+
+  /* A deal's next scheduled activity is one search of its own index (v6). */
+  {
+    g_autofree char *plan = crm_test_query (store, "%s",
+                                            "EXPLAIN QUERY PLAN SELECT a.id FROM activity a "
+                                            "WHERE a.subject_kind = 'deal' AND a.subject_id = 1 AND a.done = 0 "
+                                            "AND a.due > 0 AND a.deleted = 0 ORDER BY a.due LIMIT 1");
+
+    g_assert_nonnull (strstr (plan, "activity_next"));
+  }
 
   /* Dismissed duplicates moved from meta's JSON to their table (v4), each
    * pair smaller id first; what was not a pair is dropped. */
