@@ -199,6 +199,8 @@ unref_task_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+#define SLOW_JOB_USEC (20 * 1000)
+
 static gpointer
 worker_thread (gpointer data)
 {
@@ -217,7 +219,15 @@ worker_thread (gpointer data)
       if (g_task_return_error_if_cancelled (job->task))
         ;
       else
-        job->func (self, job->task, g_task_get_task_data (job->task));
+        {
+          gint64 started = g_get_monotonic_time ();
+
+          job->func (self, job->task, g_task_get_task_data (job->task));
+          /* G_MESSAGES_DEBUG=CrmStoreWorker shows what holds the worker up. */
+          if (g_get_monotonic_time () - started > SLOW_JOB_USEC)
+            g_debug ("%s took %.1f ms", g_task_get_name (job->task),
+                     (g_get_monotonic_time () - started) / 1000.0);
+        }
 
       /* A job that forgot to end its transaction must not leave it open for
        * the next one. */
