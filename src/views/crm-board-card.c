@@ -125,8 +125,6 @@ update_next (CrmBoardCardWidget *self)
   const char *summary = crm_board_card_get_next_summary (self->card);
   gint64 due = crm_board_card_get_next_due (self->card);
   g_autofree char *relative = NULL;
-  g_autofree char *tooltip = NULL;
-  g_autofree char *date = NULL;
   gint64 now;
 
   gtk_widget_set_visible (self->next_box, due > 0 || summary[0] != '\0');
@@ -143,11 +141,54 @@ update_next (CrmBoardCardWidget *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "error");
+}
 
-  date = due > 0 ? crm_format_date_time (due) : NULL;
-  /* Translators: the tooltip of a card's next activity: its summary and due time */
-  tooltip = date != NULL ? g_strdup_printf (_("Next: %1$s, %2$s"), summary, date) : g_strdup (summary);
-  gtk_widget_set_tooltip_text (self->next_box, tooltip);
+/* The tooltips are made when asked for: setting a tooltip's text makes GTK
+ * 4.8 ask the display where the pointer is, for every card bound. */
+static char *
+dup_tooltip_text (CrmBoardCardWidget *self,
+                  GtkWidget          *widget)
+{
+  if (widget == GTK_WIDGET (self->name_label))
+    return g_strdup (crm_board_card_get_name (self->card));
+  if (widget == GTK_WIDGET (self->customer_image))
+    return g_strdup (crm_board_card_get_b2b (self->card) ? _("Organization") : _("Person"));
+  if (widget == GTK_WIDGET (self->close_label))
+    return crm_board_card_get_expected_close (self->card)[0] != '\0' ? g_strdup (_("Expected close")) : NULL;
+  if (widget == GTK_WIDGET (self->rotting_image))
+    {
+      guint rotting = crm_board_card_get_rotting_days (self->card);
+
+      return rotting > 0 ? g_strdup_printf (ngettext ("Rotting for %u day", "Rotting for %u days", rotting),
+                                            rotting)
+                         : NULL;
+    }
+  if (widget == self->next_box)
+    {
+      const char *summary = crm_board_card_get_next_summary (self->card);
+      gint64 due = crm_board_card_get_next_due (self->card);
+      g_autofree char *date = due > 0 ? crm_format_date_time (due) : NULL;
+
+      /* Translators: the tooltip of a card's next activity: its summary and due time */
+      return date != NULL ? g_strdup_printf (_("Next: %1$s, %2$s"), summary, date) : g_strdup (summary);
+    }
+  return NULL;
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget          *widget,
+                     int                 x,
+                     int                 y,
+                     gboolean            keyboard,
+                     GtkTooltip         *tooltip,
+                     CrmBoardCardWidget *self)
+{
+  g_autofree char *text = self->card != NULL ? dup_tooltip_text (self, widget) : NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 void
@@ -165,7 +206,6 @@ crm_board_card_widget_update (CrmBoardCardWidget *self)
     return;
 
   gtk_label_set_text (self->name_label, crm_board_card_get_name (self->card));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), crm_board_card_get_name (self->card));
 
   customer = crm_board_card_get_customer (self->card);
   gtk_widget_set_visible (self->customer_box, customer[0] != '\0');
@@ -173,8 +213,6 @@ crm_board_card_widget_update (CrmBoardCardWidget *self)
   gtk_image_set_from_icon_name (self->customer_image,
                                 crm_board_card_get_b2b (self->card) ? "rapport-organization-symbolic"
                                                                     : "avatar-default-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->customer_image),
-                               crm_board_card_get_b2b (self->card) ? _("Organization") : _("Person"));
 
   amount = crm_format_money (crm_board_card_get_amount (self->card),
                              crm_board_card_get_currency (self->card));
@@ -182,8 +220,6 @@ crm_board_card_widget_update (CrmBoardCardWidget *self)
 
   close = crm_format_iso_date (crm_board_card_get_expected_close (self->card));
   gtk_label_set_text (self->close_label, close != NULL ? close : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->close_label),
-                               close != NULL ? _("Expected close") : NULL);
 
   owner = crm_board_card_get_owner_name (self->card);
   gtk_widget_set_visible (self->owner_box, owner[0] != '\0');
@@ -197,7 +233,6 @@ crm_board_card_widget_update (CrmBoardCardWidget *self)
                                                          "Rotting for %u days", rotting),
                                                rotting);
 
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->rotting_image), text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->rotting_image),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       gtk_widget_add_css_class (GTK_WIDGET (self), "rotting");
@@ -576,6 +611,19 @@ crm_board_card_widget_init (CrmBoardCardWidget *self)
   GtkLayoutManager *layout;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkWidget *tipped[] = {
+      GTK_WIDGET (self->name_label), GTK_WIDGET (self->customer_image), GTK_WIDGET (self->close_label),
+      GTK_WIDGET (self->rotting_image), self->next_box,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tipped); i++)
+      {
+        gtk_widget_set_has_tooltip (tipped[i], TRUE);
+        g_signal_connect_object (tipped[i], "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self, 0);
+      }
+  }
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);

@@ -24,6 +24,7 @@ struct _CrmBoardColumnView
   char               *count_text;
   char               *total_text;
   CrmBoardCardWidget *drop_card;     /* showing the insertion line; weak */
+  GtkSliceListModel  *slice;         /* the first cards, as far as scrolled */
 
   /* template widgets */
   GtkWidget          *header;
@@ -39,6 +40,37 @@ struct _CrmBoardColumnView
 };
 
 G_DEFINE_FINAL_TYPE (CrmBoardColumnView, crm_board_column_view, GTK_TYPE_WIDGET)
+
+/* The list shows a column's first cards and more as it is scrolled down:
+ * GTK 4.8's list view makes a widget for up to 200 items whatever it shows,
+ * and a board opens with many columns of thousands of deals. */
+#define FIRST_CARDS   12
+#define MORE_CARDS    40
+
+/* Lets the list hold the card at @position and the ones after it. */
+static void
+show_cards_up_to (CrmBoardColumnView *self,
+                  guint               position)
+{
+  guint n = g_list_model_get_n_items (crm_board_column_get_cards (self->column));
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (position + MORE_CARDS / 2 < size || size >= n)
+    return;
+  gtk_slice_list_model_set_size (self->slice, MIN (MAX (size + MORE_CARDS, position + MORE_CARDS), n));
+}
+
+/* Near the end of what the list holds: hold more. */
+static void
+on_vadjustment_changed_cb (GtkAdjustment      *adjustment,
+                           CrmBoardColumnView *self)
+{
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                gtk_adjustment_get_page_size (adjustment);
+
+  if (self->slice != NULL && left < gtk_adjustment_get_page_size (adjustment))
+    show_cards_up_to (self, gtk_slice_list_model_get_size (self->slice));
+}
 
 static char *
 join_totals (GArray     *totals,
@@ -254,8 +286,8 @@ drop_position (CrmBoardColumnView *self,
                gboolean            show)
 {
   CrmBoardCardWidget *card = card_widget_at (self, x, y);
-  GListModel *cards = crm_board_column_get_cards (self->column);
-  guint n = g_list_model_get_n_items (cards);
+  /* The end is the end of the cards shown so far. */
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
   guint position;
   graphene_point_t point;
   int side;
@@ -352,6 +384,7 @@ crm_board_column_view_dispose (GObject *object)
   if (self->column != NULL)
     g_signal_handlers_disconnect_by_data (self->column, self);
   g_clear_object (&self->column);
+  g_clear_object (&self->slice);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRM_TYPE_BOARD_COLUMN_VIEW);
   /* The template's anonymous boxes are this widget's own children. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -437,8 +470,13 @@ crm_board_column_view_new (CrmBoardColumn *column,
   self->index = index;
   self->currency = g_strdup (currency != NULL && currency[0] != '\0' ? currency : "USD");
 
-  selection = gtk_no_selection_new (g_object_ref (crm_board_column_get_cards (column)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (crm_board_column_get_cards (column)), 0, FIRST_CARDS);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_vadjustment_changed_cb), self, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_vadjustment_changed_cb), self, 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   crm_board_column_get_name (column), -1);
 
@@ -511,6 +549,7 @@ crm_board_column_view_focus_card (CrmBoardColumnView *self,
     return FALSE;
 
   position = MIN (position, n - 1);
+  show_cards_up_to (self, position);
   card = crm_board_column_view_get_card_widget (self, position);
   if (card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card)))
     return gtk_widget_grab_focus (GTK_WIDGET (card));
