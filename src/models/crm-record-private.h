@@ -81,8 +81,11 @@ int             _crm_row_bind_column             (const CrmRow   *row,
  * @all), clearing the dirty mask; NULL when nothing is dirty. */
 CrmRow         *_crm_record_take_edits           (CrmRecord      *self,
                                                   gboolean        all);
+/* Main thread: the save of edits taken with _crm_record_take_edits (@all
+ * FALSE) is over, written or not. */
+void            _crm_record_edits_done           (CrmRecord      *self);
 /* Main thread: applies a row read from the store; columns with pending edits
- * are kept.  Notifies changed properties unless @silent. */
+ * (or edits being saved) are kept.  Notifies changed properties unless @silent. */
 void            _crm_record_apply_row            (CrmRecord      *self,
                                                   const CrmRow   *row,
                                                   gboolean        silent);

@@ -29,6 +29,8 @@ typedef struct
   gint64    updated;
   gboolean  deleted;
   guint64   dirty;
+  guint64   saving;    /* columns whose edits are on their way to the database */
+  guint     n_saving;  /* saves of this record on their way */
   CrmValue *values;
 } CrmRecordPrivate;
 
@@ -734,10 +736,28 @@ _crm_record_take_edits (CrmRecord *self,
     if (row->mask & (G_GUINT64_CONSTANT (1) << i))
       value_copy (table->columns[i].type, &row->values[i], &priv->values[i]);
 
+  /* Until the save is done, a row read before it must not bring back the
+   * values these edits replace. */
+  if (!all)
+    {
+      priv->saving |= priv->dirty;
+      priv->n_saving++;
+    }
   priv->dirty = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 
   return row;
+}
+
+void
+_crm_record_edits_done (CrmRecord *self)
+{
+  CrmRecordPrivate *priv = crm_record_get_instance_private (self);
+
+  g_return_if_fail (priv->n_saving > 0);
+
+  if (--priv->n_saving == 0)
+    priv->saving = 0;
 }
 
 void
@@ -759,7 +779,7 @@ _crm_record_apply_row (CrmRecord    *self,
       guint64 bit = G_GUINT64_CONSTANT (1) << i;
       CrmValue v = { 0 };
 
-      if (!(row->mask & bit) || (priv->dirty & bit))
+      if (!(row->mask & bit) || ((priv->dirty | priv->saving) & bit))
         continue;
 
       value_copy (table->columns[i].type, &v, &row->values[i]);

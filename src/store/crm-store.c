@@ -393,6 +393,9 @@ save_batch_cb (GObject      *source,
   WriteData *d = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  for (guint i = 0; i < d->records->len; i++)
+    _crm_record_edits_done (g_ptr_array_index (d->records, i));
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       /* Revert the objects to what the database holds, and say so. */

@@ -272,6 +272,42 @@ test_changes_reach_objects (Fixture       *f,
   g_assert_cmpuint (notified, ==, 1);
 }
 
+/* A row read before an edit was saved comes back after the edit was taken
+ * for saving: it must not bring the old value back (the page showing the
+ * record would show it, and the next edit of another field would not put
+ * it right). */
+static void
+test_read_before_save (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CrmOrganization) org = crm_organization_new ();
+  g_autoptr(CrmQuery) q = crm_query_new (CRM_TYPE_ORGANIZATION);
+  g_autoptr(GAsyncResult) read = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  crm_organization_set_name (org, "Before");
+  insert (f->store, CRM_RECORD (org));
+
+  /* Read first (the worker reads "Before"), then edit and save. */
+  crm_store_query_async (f->store, q, NULL, crm_test_store_result, &read);
+  crm_organization_set_name (org, "After");
+  crm_store_flush_async (f->store, NULL, crm_test_store_result, &saved);
+
+  model = crm_store_query_finish (f->store, crm_test_await (&read), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_organization_get_name (org), ==, "After");
+  g_assert_true (crm_store_flush_finish (f->store, crm_test_await (&saved), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_organization_get_name (org), ==, "After");
+
+  /* Once saved, what is read is what the database has. */
+  g_clear_object (&model);
+  model = query (f->store, q);
+  g_assert_cmpstr (crm_organization_get_name (org), ==, "After");
+}
+
 /* rapport-cli (another process) writes while the app is open: the app's
  * objects and lists follow. */
 static void
@@ -475,6 +511,7 @@ main (int   argc,
   ADD ("/store/records/load-missing", test_load_missing);
   ADD ("/store/records/coalesced-save", test_coalesced_save);
   ADD ("/store/records/changes-reach-objects", test_changes_reach_objects);
+  ADD ("/store/records/read-before-save", test_read_before_save);
   ADD ("/store/records/trash-and-restore", test_trash_and_restore);
   ADD ("/store/records/external-writer", test_external_writer);
   ADD ("/store/records/invalid-utf8", test_invalid_utf8);
