@@ -631,6 +631,7 @@ add_section (CrmCycleView *self,
   gtk_box_append (GTK_BOX (header), heading);
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
   gtk_widget_set_valign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (switcher, "chart-switcher");
   gtk_box_append (GTK_BOX (header), switcher);
 
   crm_chart_set_title (CRM_CHART (chart), title);

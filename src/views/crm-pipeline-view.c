@@ -80,6 +80,9 @@ struct _CrmPipelineView
   GtkMenuButton      *filter_button;
   GtkButton          *edit_stages_button;
   AdwViewStack       *pages;
+  AdwSqueezer        *switcher_squeezer;
+  GtkWidget          *switcher_placeholder;
+  AdwViewSwitcherBar *switcher_bar;
   GtkStack           *stack;
   GtkScrolledWindow  *board_scroller;
   GtkBox             *columns_box;
@@ -539,6 +542,16 @@ on_pipeline_selected_cb (CrmPipelineView *self,
     return;
 
   crm_pipeline_view_set_pipeline (self, crm_board_pipeline_get_id (pipeline));
+}
+
+/* A narrow view has no room for the switcher in its bar: the bar at the
+ * bottom shows the pages instead. */
+static void
+on_switcher_squeezed_cb (CrmPipelineView *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (self->switcher_squeezer) ==
+                                    self->switcher_placeholder);
 }
 
 /* The filters narrow the board only: the reports have their own choices. */
@@ -1217,6 +1230,10 @@ crm_pipeline_view_class_init (CrmPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, edit_stages_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, pages);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, switcher_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, switcher_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_squeezed_cb);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, columns_box);

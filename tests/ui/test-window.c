@@ -282,6 +282,21 @@ test_narrow_folds (void)
   while (g_strcmp0 (crm_window_get_page (window), "main") != 0)
     crm_ui_test_spin (10);
 
+  /* Every view fits a phone-sized window: none holds the window wider. */
+  {
+    const char *names[] = { "organizations", "people", "pipeline", "inbox" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        int min;
+
+        gtk_widget_measure (GTK_WIDGET (crm_window_get_view (window, names[i])), GTK_ORIENTATION_HORIZONTAL,
+                            -1, &min, NULL, NULL, NULL);
+        g_test_message ("%s: at least %d px", names[i], min);
+        g_assert_cmpint (min, <=, 360);
+      }
+  }
+
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   crm_ui_test_spin (50);
   show_view (window, "people");
