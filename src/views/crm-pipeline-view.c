@@ -86,7 +86,9 @@ struct _CrmPipelineView
   GtkStack           *stack;
   GtkScrolledWindow  *board_scroller;
   GtkBox             *columns_box;
-  CrmForecastView    *forecast_view;
+  AdwBin             *forecast_page;
+  AdwBin             *cycle_page;
+  CrmForecastView    *forecast_view;   /* made when its page is first shown */
   CrmCycleView       *cycle_view;
   GtkDropDown        *owner_drop_down;
   GtkDropDown        *customer_drop_down;
@@ -481,8 +483,10 @@ sync_pipeline (CrmPipelineView *self)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_stages_button),
                                           g_variant_new_int64 (id));
   gtk_widget_set_visible (GTK_WIDGET (self->edit_stages_button), id > 0);
-  crm_forecast_view_set_pipeline_id (self->forecast_view, id);
-  crm_cycle_view_set_pipeline_id (self->cycle_view, id);
+  if (self->forecast_view != NULL)
+    crm_forecast_view_set_pipeline_id (self->forecast_view, id);
+  if (self->cycle_view != NULL)
+    crm_cycle_view_set_pipeline_id (self->cycle_view, id);
 }
 
 static void
@@ -558,8 +562,25 @@ on_switcher_squeezed_cb (CrmPipelineView *self)
 static void
 on_page_changed_cb (CrmPipelineView *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_button),
-                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "board") == 0);
+  const char *page = adw_view_stack_get_visible_child_name (self->pages);
+  CrmContext *context = crm_view_get_context (CRM_VIEW (self));
+  gint64 id = self->board != NULL ? crm_board_get_pipeline_id (self->board) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), g_strcmp0 (page, "board") == 0);
+
+  /* The reports are made when first shown. */
+  if (g_strcmp0 (page, "forecast") == 0 && self->forecast_view == NULL)
+    {
+      self->forecast_view = CRM_FORECAST_VIEW (crm_forecast_view_new (context));
+      crm_forecast_view_set_pipeline_id (self->forecast_view, id);
+      adw_bin_set_child (self->forecast_page, GTK_WIDGET (self->forecast_view));
+    }
+  else if (g_strcmp0 (page, "cycle") == 0 && self->cycle_view == NULL)
+    {
+      self->cycle_view = CRM_CYCLE_VIEW (crm_cycle_view_new (context));
+      crm_cycle_view_set_pipeline_id (self->cycle_view, id);
+      adw_bin_set_child (self->cycle_page, GTK_WIDGET (self->cycle_view));
+    }
 }
 
 static void
@@ -1111,8 +1132,10 @@ crm_pipeline_view_context_set (CrmView    *view,
   self->loaded = FALSE;
   self->pipeline_id = 0;
 
-  crm_forecast_view_set_context (self->forecast_view, context);
-  crm_cycle_view_set_context (self->cycle_view, context);
+  if (self->forecast_view != NULL)
+    crm_forecast_view_set_context (self->forecast_view, context);
+  if (self->cycle_view != NULL)
+    crm_cycle_view_set_context (self->cycle_view, context);
 
   if (context != NULL)
     {
@@ -1237,8 +1260,8 @@ crm_pipeline_view_class_init (CrmPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, columns_box);
-  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, forecast_view);
-  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, cycle_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, forecast_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, cycle_page);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, owner_drop_down);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, customer_drop_down);
   gtk_widget_class_bind_template_child (widget_class, CrmPipelineView, period_drop_down);
