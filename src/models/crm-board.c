@@ -236,7 +236,8 @@ column_recount (CrmBoardColumn *self)
     }
   totals = crm_deal_rules_totals (amounts, n);
   changed = totals->len != self->totals->len ||
-            memcmp (totals->data, self->totals->data, totals->len * sizeof (CrmDealTotal)) != 0;
+            (totals->len > 0 &&
+             memcmp (totals->data, self->totals->data, totals->len * sizeof (CrmDealTotal)) != 0);
   if (changed)
     {
       g_array_unref (self->totals);
