@@ -21,13 +21,13 @@
 #include <string.h>
 
 #include "crm-cycle-view.h"
+#include "crm-forecast-watch.h"
 #include "crm-forecast-view-private.h"
 #include "crm-chart.h"
 #include "crm-forecast.h"
 #include "crm-format.h"
 #include "crm-store.h"
 
-#define RELOAD_DELAY_MS 250
 #define DAYS_PER_MONTH  (365.25 / 12)
 
 struct _CrmCycleView
@@ -37,12 +37,8 @@ struct _CrmCycleView
   CrmContext      *context;
   gint64           pipeline_id;
 
-  CrmStore        *store;
-  gulong           store_handlers[3];
   CrmForecastData *data;
-  GCancellable    *cancellable;
-  guint            reload_source;
-  gboolean         dirty;
+  CrmForecastWatch watch;
   gboolean         loading;
 
   GtkWidget       *days_chart;
@@ -511,16 +507,18 @@ set_loading (CrmCycleView *self,
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_started (GtkWidget *widget)
 {
-  g_autoptr(CrmCycleView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  CrmForecastData *data = crm_forecast_load_finish (CRM_STORE (source), result, &error);
+  set_loading (CRM_CYCLE_VIEW (widget), TRUE);
+}
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+static void
+on_loaded (GtkWidget       *widget,
+           CrmForecastData *data,
+           const GError    *error)
+{
+  CrmCycleView *self = CRM_CYCLE_VIEW (widget);
+
   set_loading (self, FALSE);
   g_clear_pointer (&self->data, crm_forecast_data_free);
   if (data == NULL)
@@ -536,77 +534,11 @@ on_loaded_cb (GObject      *source,
 }
 
 static void
-reload (CrmCycleView *self)
-{
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->dirty = FALSE;
-  if (self->context == NULL)
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_loading (self, TRUE);
-  crm_forecast_load_async (crm_context_get_store (self->context), NULL, self->cancellable,
-                           on_loaded_cb, g_object_ref (self));
-}
-
-static gboolean
-on_reload_timeout_cb (gpointer user_data)
-{
-  CrmCycleView *self = user_data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_reload (CrmCycleView *self)
-{
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
-}
-
-static void
-on_store_changed_cb (CrmStore     *store,
-                     const char   *table,
-                     GArray       *ids,
-                     CrmCycleView *self)
-{
-  queue_reload (self);
-}
-
-static void
-disconnect_store (CrmCycleView *self)
-{
-  if (self->store == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (self->store_handlers); i++)
-    g_clear_signal_handler (&self->store_handlers[i], self->store);
-  self->store = NULL;
-}
-
-static void
-connect_store (CrmCycleView *self)
-{
-  static const char *signals[] = { "changed::deal", "changed::stage", "changed::pipeline" };
-
-  disconnect_store (self);
-  if (self->context == NULL)
-    return;
-  self->store = crm_context_get_store (self->context);
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    self->store_handlers[i] = g_signal_connect_object (self->store, signals[i],
-                                                       G_CALLBACK (on_store_changed_cb), self, 0);
-}
-
-static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  reload (CRM_CYCLE_VIEW (widget));
+  crm_forecast_watch_reload (&CRM_CYCLE_VIEW (widget)->watch);
 }
 
 /* A heading, a Chart/Table switcher and the two in a stack. */
@@ -663,8 +595,7 @@ crm_cycle_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (crm_cycle_view_parent_class)->map (widget);
 
-  if (self->dirty || (self->data == NULL && !self->loading))
-    reload (self);
+  crm_forecast_watch_map (&self->watch, self->data == NULL && !self->loading);
 }
 
 static void
@@ -672,10 +603,7 @@ crm_cycle_view_dispose (GObject *object)
 {
   CrmCycleView *self = (CrmCycleView *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  disconnect_store (self);
+  crm_forecast_watch_clear (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_CYCLE_VIEW);
   g_clear_object (&self->context);
 
@@ -779,7 +707,10 @@ crm_cycle_view_init (CrmCycleView *self)
                                  C_("segment", "B2C") };
   const char *conversion_titles[] = { _("Stage"), _("Reached"), _("Moved On"), _("Conversion") };
 
+  static const char *const tables[] = { "deal", "stage", "pipeline", NULL };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  crm_forecast_watch_init (&self->watch, GTK_WIDGET (self), tables, on_started, on_loaded);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), FALSE);
   /* The scope switch only when one pipeline is chosen. */
   gtk_widget_set_visible (self->scope_box, FALSE);
@@ -825,18 +756,16 @@ crm_cycle_view_set_context (CrmCycleView *self,
 
   if (self->context == context)
     return;
-  disconnect_store (self);
   g_set_object (&self->context, context);
-  connect_store (self);
+  crm_forecast_watch_set_store (&self->watch, context != NULL ? crm_context_get_store (context) : NULL);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->data, crm_forecast_data_free);
   self->loading = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
   if (context != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
+    crm_forecast_watch_reload (&self->watch);
   else
-    self->dirty = TRUE;
+    crm_forecast_watch_queue (&self->watch);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
@@ -862,7 +791,7 @@ crm_cycle_view_set_pipeline_id (CrmCycleView *self,
   /* Every pipeline is loaded: show the new one at once, and read again in
    * the background so that it is current. */
   apply (self);
-  queue_reload (self);
+  crm_forecast_watch_queue (&self->watch);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE_ID]);
 }
 
@@ -871,7 +800,7 @@ crm_cycle_view_set_pipeline_id (CrmCycleView *self,
 gboolean
 _crm_cycle_view_is_loading (CrmCycleView *self)
 {
-  return self->loading || self->data == NULL || self->reload_source != 0;
+  return self->loading || self->data == NULL || crm_forecast_watch_is_pending (&self->watch);
 }
 
 const char *

@@ -17,13 +17,13 @@
 #include <glib/gi18n.h>
 
 #include "crm-forecast-view.h"
+#include "crm-forecast-watch.h"
 #include "crm-forecast-view-private.h"
 #include "crm-chart.h"
 #include "crm-forecast.h"
 #include "crm-format.h"
 #include "crm-store.h"
 
-#define RELOAD_DELAY_MS 250
 
 struct _CrmForecastView
 {
@@ -32,12 +32,8 @@ struct _CrmForecastView
   CrmContext      *context;
   gint64           pipeline_id;
 
-  CrmStore        *store;            /* the context's, for disconnecting */
-  gulong           store_handlers[4];
   CrmForecastData *data;
-  GCancellable    *cancellable;
-  guint            reload_source;
-  gboolean         dirty;
+  CrmForecastWatch watch;
   gboolean         loading;
   char            *currency;         /* the chosen one, NULL: pick */
   gboolean         filling_currencies;
@@ -86,7 +82,6 @@ static const char *month_abbrev[] = {
   "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
 
-static void reload (CrmForecastView *self);
 
 /* The place of a toolbar control in the toolbar's flow box: hiding that
  * hides the control without leaving a gap. */
@@ -510,16 +505,18 @@ set_loading (CrmForecastView *self,
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_started (GtkWidget *widget)
 {
-  g_autoptr(CrmForecastView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  CrmForecastData *data = crm_forecast_load_finish (CRM_STORE (source), result, &error);
+  set_loading (CRM_FORECAST_VIEW (widget), TRUE);
+}
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+static void
+on_loaded (GtkWidget       *widget,
+           CrmForecastData *data,
+           const GError    *error)
+{
+  CrmForecastView *self = CRM_FORECAST_VIEW (widget);
+
   set_loading (self, FALSE);
   if (data == NULL)
     {
@@ -534,75 +531,6 @@ on_loaded_cb (GObject      *source,
   self->data = data;
   self->n_loads++;
   apply (self);
-}
-
-static void
-reload (CrmForecastView *self)
-{
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->dirty = FALSE;
-  if (self->context == NULL)
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_loading (self, TRUE);
-  crm_forecast_load_async (crm_context_get_store (self->context), NULL, self->cancellable,
-                           on_loaded_cb, g_object_ref (self));
-}
-
-static gboolean
-on_reload_timeout_cb (gpointer user_data)
-{
-  CrmForecastView *self = user_data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Reads again soon when shown, else when next mapped; several changes in a
- * row make one read. */
-static void
-queue_reload (CrmForecastView *self)
-{
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
-}
-
-static void
-on_store_changed_cb (CrmStore        *store,
-                     const char      *table,
-                     GArray          *ids,
-                     CrmForecastView *self)
-{
-  queue_reload (self);
-}
-
-static void
-disconnect_store (CrmForecastView *self)
-{
-  if (self->store == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (self->store_handlers); i++)
-    g_clear_signal_handler (&self->store_handlers[i], self->store);
-  self->store = NULL;
-}
-
-static void
-connect_store (CrmForecastView *self)
-{
-  static const char *signals[] = { "changed::deal", "changed::stage", "changed::pipeline",
-                                   "changed::staff_user" };
-
-  disconnect_store (self);
-  if (self->context == NULL)
-    return;
-  self->store = crm_context_get_store (self->context);
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    self->store_handlers[i] = g_signal_connect_object (self->store, signals[i],
-                                                       G_CALLBACK (on_store_changed_cb), self, 0);
 }
 
 static void
@@ -631,7 +559,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  reload (CRM_FORECAST_VIEW (widget));
+  crm_forecast_watch_reload (&CRM_FORECAST_VIEW (widget)->watch);
 }
 
 /* --- GObject / GtkWidget --- */
@@ -643,8 +571,7 @@ crm_forecast_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (crm_forecast_view_parent_class)->map (widget);
 
-  if (self->dirty || (self->data == NULL && !self->loading))
-    reload (self);
+  crm_forecast_watch_map (&self->watch, self->data == NULL && !self->loading);
 }
 
 static void
@@ -652,10 +579,7 @@ crm_forecast_view_dispose (GObject *object)
 {
   CrmForecastView *self = (CrmForecastView *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  disconnect_store (self);
+  crm_forecast_watch_clear (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_FORECAST_VIEW);
   g_clear_object (&self->context);
 
@@ -765,7 +689,10 @@ crm_forecast_view_init (CrmForecastView *self)
   const char *owner_titles[] = { _("Month"), _("Owner"), _("Open Deals"), _("Won"), _("Weighted"),
                                  _("Best Case") };
 
+  static const char *const tables[] = { "deal", "stage", "pipeline", "staff_user", NULL };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  crm_forecast_watch_init (&self->watch, GTK_WIDGET (self), tables, on_started, on_loaded);
 
   self->chart = crm_chart_new (CRM_CHART_COLUMNS);
   gtk_widget_set_margin_top (self->chart, 18);
@@ -827,20 +754,18 @@ crm_forecast_view_set_context (CrmForecastView *self,
 
   if (self->context == context)
     return;
-  disconnect_store (self);
   g_set_object (&self->context, context);
-  connect_store (self);
+  crm_forecast_watch_set_store (&self->watch, context != NULL ? crm_context_get_store (context) : NULL);
 
   /* Another database: nothing of the old one stays on screen. */
-  g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->data, crm_forecast_data_free);
   g_clear_pointer (&self->currency, g_free);
   self->loading = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
   if (context != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
+    crm_forecast_watch_reload (&self->watch);
   else
-    self->dirty = TRUE;
+    crm_forecast_watch_queue (&self->watch);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
@@ -866,7 +791,7 @@ crm_forecast_view_set_pipeline_id (CrmForecastView *self,
   /* The loaded data holds every pipeline: show the new one at once, and
    * read again in the background so that it is current. */
   apply (self);
-  queue_reload (self);
+  crm_forecast_watch_queue (&self->watch);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE_ID]);
 }
 
@@ -875,7 +800,7 @@ crm_forecast_view_set_pipeline_id (CrmForecastView *self,
 gboolean
 _crm_forecast_view_is_loading (CrmForecastView *self)
 {
-  return self->loading || self->data == NULL || self->reload_source != 0;
+  return self->loading || self->data == NULL || crm_forecast_watch_is_pending (&self->watch);
 }
 
 guint
