@@ -18,8 +18,8 @@
  *   "mon-sun 00:00-24:00" or "24/7" (always open)
  * Groups are separated by ';'; each is one or more days (mon tue wed thu fri
  * sat sun, ranges like "mon-fri" or "fri-mon", lists with ',') then one or
- * more ranges HH:MM-HH:MM separated by ','; 24:00 ends a day.  Ranges of the
- * same day may not overlap, and a day may be named by one group only.
+ * more ranges HH:MM-HH:MM separated by ','; 24:00 ends a day.  A day named
+ * by several groups has all their ranges, which may not overlap.
  */
 
 #pragma once
