@@ -33,7 +33,6 @@ crm_models_ensure_types (void)
   g_type_class_ref (CRM_TYPE_DEAL_STAGE_HISTORY);
   g_type_class_ref (CRM_TYPE_DEAL_STAKEHOLDER);
   g_type_class_ref (CRM_TYPE_ACTIVITY);
-  g_type_class_ref (CRM_TYPE_BUSINESS_CALENDAR);
   g_type_class_ref (CRM_TYPE_HOLIDAY);
   g_type_class_ref (CRM_TYPE_SLA_POLICY);
   g_type_class_ref (CRM_TYPE_TICKET);

@@ -26,7 +26,6 @@
 #include "crm-deal-stage-history.h"
 #include "crm-deal-stakeholder.h"
 #include "crm-activity.h"
-#include "crm-business-calendar.h"
 #include "crm-holiday.h"
 #include "crm-sla-policy.h"
 #include "crm-ticket.h"

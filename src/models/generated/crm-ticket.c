@@ -44,6 +44,7 @@ crm_ticket_class_init (CrmTicketClass *klass)
   crm_record_class_add_column (record_class, "csat_score", CRM_COLUMN_INT);
   crm_record_class_add_column (record_class, "csat_comment", CRM_COLUMN_TEXT);
   crm_record_class_add_column (record_class, "csat_at", CRM_COLUMN_INT);
+  crm_record_class_add_column (record_class, "sla_due", CRM_COLUMN_INT);
 }
 
 static void
@@ -383,4 +384,21 @@ crm_ticket_set_csat_at (CrmTicket *self,
   g_return_if_fail (CRM_IS_TICKET (self));
 
   crm_record_set_int (CRM_RECORD (self), "csat-at", value);
+}
+
+gint64
+crm_ticket_get_sla_due (CrmTicket *self)
+{
+  g_return_val_if_fail (CRM_IS_TICKET (self), 0);
+
+  return crm_record_get_int (CRM_RECORD (self), "sla-due");
+}
+
+void
+crm_ticket_set_sla_due (CrmTicket *self,
+                        gint64 value)
+{
+  g_return_if_fail (CRM_IS_TICKET (self));
+
+  crm_record_set_int (CRM_RECORD (self), "sla-due", value);
 }

@@ -55,5 +55,7 @@ const char *crm_ticket_get_csat_comment (CrmTicket *self);
 void crm_ticket_set_csat_comment (CrmTicket *self, const char *value);
 gint64 crm_ticket_get_csat_at (CrmTicket *self);
 void crm_ticket_set_csat_at (CrmTicket *self, gint64 value);
+gint64 crm_ticket_get_sla_due (CrmTicket *self);
+void crm_ticket_set_sla_due (CrmTicket *self, gint64 value);
 
 G_END_DECLS
