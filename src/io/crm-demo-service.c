@@ -15,16 +15,15 @@
 #include <string.h>
 
 #include "crm-demo-private.h"
+#include "crm-ticket-flow-private.h"
 
 static const char *ticket_channels[] = { "email", "phone", "chat", "web-form", "social",
                                          "in-person", "self-service" };
 static const guint ticket_channel_weights[] = { 35, 15, 20, 15, 7, 5, 3 };
 static const char *priorities[] = { "low", "normal", "high", "urgent" };
 static const guint priority_weights[] = { 20, 55, 20, 5 };
-/* sla_policies[] order (crm-demo-setup.c): urgent, high, normal, low, strategic, consumer */
-static const guint policy_minutes[6][2] = {
-  { 30, 240 }, { 120, 960 }, { 480, 2400 }, { 960, 4800 }, { 60, 480 }, { 240, 2880 },
-};
+/* gen->org_tier's keys */
+static const char *org_tiers[] = { "strategic", "key", "standard" };
 static const guint csat_weights[] = { 6, 7, 12, 30, 45 };
 
 static const char *activity_kinds[] = { "call", "meeting", "email", "note", "task" };
@@ -136,7 +135,8 @@ typedef struct
   guint       org;             /* B2B: index into gen->orgs */
   guint       channel;
   guint       priority;
-  guint       policy;
+  FlowPolicy *policy;          /* the one the app would choose (crm_sla_choose_policy()) */
+  CrmBusinessCalendar *calendar;
   gint64      created;
   gint64      fr;              /* when the first reply came or will come */
   gint64      res;             /* when it was or will be resolved */
@@ -149,6 +149,8 @@ typedef struct
   gint64      closed;
   gint64      waiting_since;
   gint64      waiting_seconds;
+  gint64      first_response_due;
+  gint64      resolution_due;
   gint64      csat;
   gint64      csat_at;
   const char *csat_comment;
@@ -158,22 +160,43 @@ static void
 plan_ticket_times (DemoGen    *gen,
                    TicketPlan *t)
 {
-  double first_minutes = policy_minutes[t->policy][0];
-  double resolution_minutes = policy_minutes[t->policy][1];
+  double first_minutes = t->policy != NULL ? t->policy->first_response_minutes : 480;
+  double resolution_minutes = t->policy != NULL ? t->policy->resolution_minutes : 2400;
   /* A year of history plus the current backlog: the last two days' tickets
    * are still new, open or waiting on the customer. */
   gint64 age = demo_rand_chance (&gen->rand, 6) ? (gint64) demo_rand_below (&gen->rand, 2 * 86400)
                                                 : (gint64) demo_rand_below (&gen->rand, 365 * 86400);
 
   t->created = gen->reference - age - 600;
-  /* Most answers come in time (the means are 75% and 58% of the SLA
-   * targets); the tail breaches them. */
-  t->fr = t->created + (gint64) demo_rand_skewed (&gen->rand, first_minutes * 45.0);
-  t->res = t->fr + (gint64) demo_rand_skewed (&gen->rand, resolution_minutes * 35.0);
+  /* Agents answer in business hours.  Most answers come in time (the means
+   * are 75% and 58% of the SLA targets); the tail breaches them. */
+  t->fr = crm_business_calendar_add_seconds (t->calendar, t->created,
+                                             (gint64) demo_rand_skewed (&gen->rand, first_minutes * 45.0));
+  t->res = crm_business_calendar_add_seconds (t->calendar, t->fr,
+                                              (gint64) demo_rand_skewed (&gen->rand, resolution_minutes * 35.0));
   t->waits = demo_rand_chance (&gen->rand, 25);
   t->wait_start = t->fr + (t->res - t->fr) / 3;
   t->wait_len = t->waits ? (gint64) demo_rand_skewed (&gen->rand, 86400.0) : 0;
   t->res += t->wait_len;
+}
+
+/* The due times as the ticket flow keeps them: the policy's targets in
+ * business time from creation, moved on by the business time waited once
+ * the wait is over (src/models/crm-ticket-flow-sla.c). */
+static void
+plan_ticket_due (TicketPlan *t)
+{
+  if (t->policy == NULL)
+    return;
+  if (t->policy->first_response_minutes > 0)
+    t->first_response_due = crm_business_calendar_add_seconds (t->calendar, t->created,
+                                                               t->policy->first_response_minutes * 60);
+  if (t->policy->resolution_minutes > 0)
+    t->resolution_due = crm_business_calendar_add_seconds (t->calendar, t->created,
+                                                           t->policy->resolution_minutes * 60);
+  if (t->waiting_seconds > 0 && t->resolution_due != 0)
+    t->resolution_due = crm_business_calendar_add_seconds (t->calendar, t->resolution_due,
+                                                           t->waiting_seconds);
 }
 
 /* Where the ticket stands at the reference time. */
@@ -198,7 +221,8 @@ plan_ticket_state (DemoGen    *gen,
   if (!g_str_equal (t->status, "new"))
     t->first_response = t->fr;
   if (t->waits && t->wait_start + t->wait_len <= now)
-    t->waiting_seconds = t->wait_len;
+    t->waiting_seconds = crm_business_calendar_seconds_between (t->calendar, t->wait_start,
+                                                                t->wait_start + t->wait_len);
   t->csat_comment = "";
   if (t->status[0] != 'r' && t->status[0] != 'c')
     return;
@@ -216,21 +240,32 @@ plan_ticket_state (DemoGen    *gen,
     }
 }
 
-static void
-plan_ticket (DemoGen    *gen,
-             TicketPlan *t)
+static gboolean
+plan_ticket (DemoGen     *gen,
+             Flow        *flow,
+             TicketPlan  *t,
+             GError     **error)
 {
+  GError *local_error = NULL;
+
   t->b2b = gen->n_contacts > 0 && demo_rand_chance (&gen->rand, 30);
   t->person = t->b2b ? demo_pick_contact (gen)
                      : gen->n_contacts + demo_rand_below (&gen->rand, gen->n_people - gen->n_contacts);
   t->org = t->b2b ? gen->contact_org[t->person] : 0;
   t->channel = demo_rand_weighted (&gen->rand, ticket_channel_weights, 7);
   t->priority = demo_rand_weighted (&gen->rand, priority_weights, 4);
-  t->policy = t->priority == 3 ? 0
-              : t->b2b && gen->org_tier[t->org] == 0 ? 4
-              : !t->b2b && t->priority < 2 ? 5 : 3 - t->priority;
+  t->policy = _flow_choose_policy (flow, priorities[t->priority],
+                                   crm_sla_customer_tier (t->b2b ? org_tiers[gen->org_tier[t->org]] : NULL),
+                                   &local_error);
+  if (local_error != NULL || (t->calendar = _flow_calendar (flow, t->policy, &local_error)) == NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
   plan_ticket_times (gen, t);
   plan_ticket_state (gen, t);
+  plan_ticket_due (t);
+  return TRUE;
 }
 
 /* The conversation and the status history. */
@@ -271,8 +306,27 @@ insert_ticket_history (DemoGen          *gen,
   return t->closed == 0 || add_status (gen, c, "closed", t->closed, error);
 }
 
+/* The column the inbox sorts by (the ticket statement predates it). */
+static gboolean
+set_sla_due (DemoGen     *gen,
+             gint64       id,
+             TicketPlan  *t,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (gen->worker, "UPDATE ticket SET sla_due = ? WHERE id = ?",
+                                                  error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, crm_ticket_sla_due (t->status, t->first_response, t->first_response_due,
+                                                   t->resolution_due));
+  sqlite3_bind_int64 (stmt, 2, id);
+  return _crm_store_worker_step (gen->worker, stmt, error);
+}
+
 static gboolean
 make_ticket (DemoGen  *gen,
+             Flow     *flow,
              guint     number,
              GError  **error)
 {
@@ -281,7 +335,8 @@ make_ticket (DemoGen  *gen,
   const char *first_message, *subject;
   gint64 updated;
 
-  plan_ticket (gen, &t);
+  if (!plan_ticket (gen, flow, &t, error))
+    return FALSE;
   updated = MAX (MAX (t.created, t.first_response),
                  MAX (MAX (t.resolved, t.closed), MAX (t.waiting_since, t.csat_at)));
 
@@ -296,11 +351,11 @@ make_ticket (DemoGen  *gen,
   if (!demo_insert (gen, DEMO_STMT_TICKET, error, "iiiissssrrrriiiiiiiisi",
                     c.id, t.created, updated, (gint64) number, subject,
                     ticket_channels[t.channel], priorities[t.priority], t.status, c.person,
-                    t.b2b ? gen->orgs[t.org] : 0, c.assignee, gen->sla_policies[t.policy],
-                    t.created + policy_minutes[t.policy][0] * 60,
-                    t.created + policy_minutes[t.policy][1] * 60,
+                    t.b2b ? gen->orgs[t.org] : 0, c.assignee, t.policy != NULL ? t.policy->id : 0,
+                    t.first_response_due, t.resolution_due,
                     t.first_response, t.resolved, t.closed, t.waiting_since, t.waiting_seconds,
                     t.csat, t.csat_comment, t.csat_at) ||
+      !set_sla_due (gen, c.id, &t, error) ||
       !insert_ticket_history (gen, &t, &c, first_message, error))
     return FALSE;
 
@@ -347,14 +402,35 @@ make_self_service (DemoGen  *gen,
   return TRUE;
 }
 
+/* "Me" in the app: the first support agent (who has tickets in Mine). */
+static gboolean
+set_current_user (DemoGen  *gen,
+                  GError  **error)
+{
+  guint sales = (gen->n_staff - 3) / 2;
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (gen->worker, "INSERT OR REPLACE INTO meta (key, value) "
+                                                  "VALUES ('current-user', ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, gen->staff[3 + sales]);
+  return _crm_store_worker_step (gen->worker, stmt, error);
+}
+
 gboolean
 demo_make_tickets (DemoGen  *gen,
                    GError  **error)
 {
-  for (guint t = 0; t < gen->n_tickets; t++)
-    if (!make_ticket (gen, t + 1, error))
-      return FALSE;
-  return make_self_service (gen, error);
+  gboolean ok = set_current_user (gen, error);
+  Flow flow;
+
+  /* The SLA policies and calendars the app would use (crm-demo-setup.c
+   * made them), read once. */
+  _flow_init (&flow, gen->worker);
+  for (guint t = 0; ok && t < gen->n_tickets; t++)
+    ok = make_ticket (gen, &flow, t + 1, error);
+  _flow_clear (&flow);
+  return ok && make_self_service (gen, error);
 }
 
 /* The rest of the activity budget goes to organizations and people. */
