@@ -153,12 +153,22 @@ parse_day_name (const char *text)
   return -1;
 }
 
+static gboolean bad_hours (GError     **error,
+                           const char  *format,
+                           ...) G_GNUC_PRINTF (2, 3);
+
 static gboolean
 bad_hours (GError     **error,
            const char  *format,
-           const char  *part)
+           ...)
 {
-  g_set_error (error, CRM_SLA_ERROR, CRM_SLA_ERROR_BAD_HOURS, format, part);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, CRM_SLA_ERROR, CRM_SLA_ERROR_BAD_HOURS, message);
   return FALSE;
 }
 
