@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "crm-keys.h"
 #include "crm-store.h"
 #include "crm-ticket-flow-private.h"
 
@@ -266,8 +267,9 @@ bad_transition (GError     **error,
                 const char  *to)
 {
   g_set_error (error, CRM_TICKET_FLOW_ERROR, CRM_TICKET_FLOW_ERROR_BAD_TRANSITION,
-               /* Translators: the two %s are status keys shown as they are stored */
-               _("A ticket cannot go from “%s” to “%s”."), from, to);
+               /* Translators: the two %s are ticket statuses, such as “Closed” and “Resolved” */
+               _("A ticket cannot go from “%s” to “%s”."),
+               crm_keys_get_label ("ticket-status", from), crm_keys_get_label ("ticket-status", to));
   return FALSE;
 }
 
