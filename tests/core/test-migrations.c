@@ -44,6 +44,11 @@ make_v1_database (const char *path)
                 "  VALUES (4194382, 1700000000, 1700000000, '李娜', '李娜', 'li.na@example.cn');"
                 "INSERT INTO affiliation (id, created, updated, person_id, organization_id, title, stakeholder_role)"
                 "  VALUES (4194383, 1700000000, 1700000000, 4194382, 4194381, 'CFO', 'economic-buyer');"
+                "INSERT INTO ticket (id, created, updated, number, status, first_response_due, resolution_due,"
+                "  first_response, resolved) VALUES"
+                "  (4194384, 1700000000, 1700000000, 1, 'new', 1700003600, 1700090000, 0, 0),"
+                "  (4194385, 1700000000, 1700000000, 2, 'waiting-on-customer', 1700003600, 1700090000, 1700001000, 0),"
+                "  (4194386, 1700000000, 1700000000, 3, 'resolved', 1700003600, 1700090000, 1700001000, 1700002000);"
                 "COMMIT;",
                 NULL, NULL, &errmsg);
   g_assert_null (errmsg);
@@ -79,6 +84,14 @@ test_v1_opens (void)
                                             "AND a.due > 0 AND a.deleted = 0 ORDER BY a.due LIMIT 1");
 
     g_assert_nonnull (strstr (plan, "activity_next"));
+  }
+
+  /* Each ticket's running SLA deadline was filled in (v7): the first
+   * response before it was given, then the resolution; none once resolved. */
+  {
+    g_autofree char *due = crm_test_query (store, "%s", "SELECT number, sla_due FROM ticket ORDER BY number");
+
+    g_assert_cmpstr (due, ==, "1|1700003600\n2|1700090000\n3|0\n");
   }
 
   /* Dismissed duplicates moved from meta's JSON to their table (v4), each
