@@ -168,3 +168,29 @@ crm_kb_hit_get_snippet (CrmKbHit *self)
 
   return self->snippet;
 }
+
+/**
+ * crm_kb_hit_update:
+ * @from: a later hit of the same article
+ *
+ * Takes @from's count and snippet (a list re-read keeps its rows).
+ */
+void
+crm_kb_hit_update (CrmKbHit *self,
+                   CrmKbHit *from)
+{
+  g_return_if_fail (CRM_IS_KB_HIT (self));
+  g_return_if_fail (CRM_IS_KB_HIT (from));
+
+  if (self->resolved != from->resolved)
+    {
+      self->resolved = from->resolved;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLVED]);
+    }
+  if (g_strcmp0 (self->snippet, from->snippet) != 0)
+    {
+      g_free (self->snippet);
+      self->snippet = g_strdup (from->snippet);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNIPPET]);
+    }
+}

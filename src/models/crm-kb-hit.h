@@ -29,5 +29,8 @@ gint64        crm_kb_hit_get_article_id (CrmKbHit   *self);
 gint64        crm_kb_hit_get_resolved (CrmKbHit     *self);
 /* One line of the body (newlines as spaces), "…" where it was cut. */
 const char   *crm_kb_hit_get_snippet  (CrmKbHit     *self);
+/* Takes the count and snippet of @from, a later hit of the same article. */
+void          crm_kb_hit_update       (CrmKbHit     *self,
+                                       CrmKbHit     *from);
 
 G_END_DECLS
