@@ -32,6 +32,7 @@ static const char * const migrations[] = {
   "crm-schema-v4.sql",
   "crm-schema-v5.sql",
   "crm-schema-v6.sql",
+  "crm-schema-v7.sql",
 };
 
 int
