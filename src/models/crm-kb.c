@@ -517,17 +517,16 @@ build_search_sql (const CrmTable *table,
 {
   GString *sql = g_string_new (NULL);
 
-  g_string_append_printf (sql, "SELECT %s, coalesce (r.n, 0), (0", _crm_table_get_select_list (table));
+  /* The count is a range of the index self_service_resolution_article. */
+  g_string_append_printf (sql, "SELECT %s, (SELECT count (*) FROM self_service_resolution r "
+                               "WHERE r.article_id = a.id AND r.deleted = 0), (0",
+                          _crm_table_get_select_list (table));
   for (guint i = 0; i < n_words; i++)
     g_string_append_printf (sql,
                             " + 8 * (instr (lower (a.title), ?%u) > 0)"
                             " + 4 * (instr (lower (a.tags), ?%u) > 0)"
                             " + (instr (lower (a.body), ?%u) > 0)", i + 10, i + 10, i + 10);
-  g_string_append (sql, ") AS score FROM kb_article a "
-                        "LEFT JOIN (SELECT article_id, count (*) AS n FROM self_service_resolution "
-                        "           WHERE deleted = 0 AND article_id IS NOT NULL "
-                        "           GROUP BY article_id) r ON r.article_id = a.id "
-                        "WHERE a.deleted = 0");
+  g_string_append (sql, ") AS score FROM kb_article a WHERE a.deleted = 0");
   if (d->language != NULL)
     g_string_append (sql, " AND a.language = ?1");
   if (d->tag != NULL)
