@@ -5,7 +5,8 @@
  *
  * Import and export in the main window:
  *   win.import                the import assistant (Ctrl+I); also opened by
- *                             dropping a .csv or .vcf file on the window;
+ *                             dropping a .csv or .vcf file on the window
+ *                             (.eml files go to crm-window-eml.c);
  *   win.undo-import (x)       undoes an import (the toast's button; the
  *                             window's undo stack holds it too);
  *   win.export                the people or organizations of the current
@@ -239,14 +240,24 @@ on_drop_cb (GtkDropTarget *target,
             CrmWindow     *self)
 {
   GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) emails = g_ptr_array_new ();
 
+  /* E-mail messages become tickets (crm-window-eml.c). */
+  for (GSList *l = files; l != NULL; l = l->next)
+    if (_crm_window_is_eml_file (l->data))
+      g_ptr_array_add (emails, l->data);
+  if (emails->len > 0)
+    {
+      _crm_window_import_eml (self, (GFile * const *) emails->pdata, emails->len);
+      return TRUE;
+    }
   for (GSList *l = files; l != NULL; l = l->next)
     if (is_contacts_file (l->data))
       {
         _crm_window_open_import (self, l->data);
         return TRUE;
       }
-  _crm_window_toast_error (self, _("Only CSV and vCard files can be imported"));
+  _crm_window_toast_error (self, _("Only CSV, vCard and email (.eml) files can be imported"));
   return FALSE;
 }
 
@@ -462,6 +473,8 @@ _crm_window_init_import (CrmWindow *self)
                                    G_N_ELEMENTS (import_actions), self);
   g_signal_connect (self, "notify::context", G_CALLBACK (on_context_changed_cb), NULL);
   update_enabled (self);
+
+  _crm_window_init_eml (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);

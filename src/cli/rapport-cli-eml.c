@@ -171,7 +171,7 @@ cmd_import_eml (Cli   *cli,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
 
-  if (!parse_options (_("FILE…"), _("Make tickets from e-mail files (.eml); replies join their tickets."),
+  if (!parse_options (_("FILE…"), _("Make tickets from email files (.eml); replies join their tickets."),
                       entries, &argc, &argv))
     return EXIT_USAGE;
   if (argc < 2)

@@ -79,7 +79,7 @@ crm_eml_reason_get_label (const char *reason)
   if (g_strcmp0 (reason, "too-large") == 0)
     return _("The file is too large");
   if (g_strcmp0 (reason, "not-a-message") == 0)
-    return _("Not an e-mail message");
+    return _("Not an email message");
   if (g_strcmp0 (reason, "no-sender") == 0)
     return _("No usable sender address");
   if (g_strcmp0 (reason, "no-text") == 0)

@@ -664,9 +664,13 @@ _crm_eml_html_charset (const char *html,
                        gsize       length)
 {
   gsize n = MIN (length, 4096);
-  g_autofree char *head = g_ascii_strdown (html, n);
-  const char *p = strstr (head, "charset");
-  const char *start;
+  g_autofree char *head = NULL;
+  const char *p, *start;
+
+  if (html == NULL || n == 0)
+    return NULL;
+  head = g_ascii_strdown (html, n);
+  p = strstr (head, "charset");
 
   while (p != NULL)
     {

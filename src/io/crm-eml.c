@@ -486,7 +486,8 @@ read_body (CrmEmlMessage *message,
   const char *charset;
   gboolean html;
 
-  if (part == NULL || (bytes = decoded_content (GMIME_PART (part), MAX_TEXT_PART)) == NULL)
+  if (part == NULL || (bytes = decoded_content (GMIME_PART (part), MAX_TEXT_PART)) == NULL ||
+      bytes->len == 0)
     {
       message->body = g_strdup ("");
       return;
@@ -628,7 +629,7 @@ crm_eml_parse_data (const char  *data,
     {
       g_clear_object (&mime);
       g_set_error_literal (error, CRM_EML_ERROR, CRM_EML_ERROR_NOT_MESSAGE,
-                           _("The file is not an e-mail message: it has no mail headers."));
+                           _("The file is not an email message: it has no mail headers."));
       return NULL;
     }
 

@@ -128,7 +128,7 @@ test_import_eml (void)
   g_assert_cmpstr (json_object_get_string_member (file, "outcome"), ==, "rejected");
   g_assert_cmpstr (json_object_get_string_member (file, "reason"), ==, "not-a-message");
   g_assert_false (json_object_has_member (file, "ticket"));
-  g_assert_nonnull (strstr (json_object_get_string_member (file, "detail"), "not an e-mail message"));
+  g_assert_nonnull (strstr (json_object_get_string_member (file, "detail"), "not an email message"));
 
   /* The same files again: nothing new, as text. */
   again = run_cli (db, "import-eml", plain, reply, gb, NULL);
