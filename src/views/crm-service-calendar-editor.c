@@ -20,47 +20,12 @@
 #include <glib/gi18n.h>
 
 #include "crm-format.h"
-#include "crm-service-calendar-editor.h"
+#include "crm-service-calendar-editor-private.h"
 #include "crm-store.h"
 
 #define SAVE_DELAY_MS 400
 /* The times a span can start or end at: every quarter hour, 00:00 to 24:00. */
 #define N_SLOTS (24 * 4 + 1)
-
-struct _CrmServiceCalendarEditor
-{
-  GtkBox               parent_instance;
-
-  CrmContext          *context;
-  GCancellable        *cancellable;
-  gint64               calendar_id;
-  char                *name;
-  char                *timezone;
-  char                *hours;           /* as last read or saved */
-  CrmServiceWeek      *week;            /* as shown */
-  CrmServiceWeek      *closed_days;     /* a day's spans from before it was switched off */
-  GtkWidget           *day_rows[7];
-  GPtrArray           *range_rows[7];   /* the rows inside each day's expander */
-  GPtrArray           *holiday_rows;
-  GtkStringList       *zones;
-  GtkStringFilter     *zone_filter;
-  guint                save_source;
-  guint                sort_source;
-  guint                sort_days;       /* days whose spans may need sorting, as bits */
-  guint                saving;          /* saves on their way */
-  gboolean             filling;
-
-  /* template widgets */
-  AdwWindowTitle      *window_title;
-  AdwEntryRow         *name_row;
-  AdwActionRow        *zone_row;
-  GtkMenuButton       *zone_button;
-  GtkPopover          *zone_popover;
-  GtkSearchEntry      *zone_search;
-  GtkListView         *zone_list;
-  AdwPreferencesGroup *hours_group;
-  AdwPreferencesGroup *holidays_group;
-};
 
 enum {
   TRASHED,
@@ -84,8 +49,8 @@ day_name (guint day)
   return names[day];
 }
 
-static CrmStore *
-get_store (CrmServiceCalendarEditor *self)
+CrmStore *
+_crm_service_calendar_editor_get_store (CrmServiceCalendarEditor *self)
 {
   return self->context != NULL ? crm_context_get_store (self->context) : NULL;
 }
@@ -165,21 +130,23 @@ on_saved_cb (GObject      *object,
     }
 }
 
-static void
-save (CrmServiceCalendarEditor *self)
+void
+_crm_service_calendar_editor_save (CrmServiceCalendarEditor *self)
 {
+  CrmStore *store = _crm_service_calendar_editor_get_store (self);
+
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (get_store (self) == NULL)
+  if (store == NULL)
     return;
   self->saving++;
-  crm_service_calendar_save_async (get_store (self), self->calendar_id, self->name, self->timezone,
-                                   self->hours, self->cancellable, on_saved_cb, g_object_ref (self));
+  crm_service_calendar_save_async (store, self->calendar_id, self->name, self->timezone, self->hours,
+                                   self->cancellable, on_saved_cb, g_object_ref (self));
 }
 
 static gboolean
 save_cb (gpointer user_data)
 {
-  save (user_data);
+  _crm_service_calendar_editor_save (user_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -561,359 +528,6 @@ remove_span_action (GtkWidget  *widget,
   week_changed (self);
 }
 
-/* --- Name and time zone --- */
-
-static void
-set_title (CrmServiceCalendarEditor *self)
-{
-  adw_window_title_set_title (self->window_title, self->name);
-}
-
-static void
-on_name_applied_cb (CrmServiceCalendarEditor *self)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-
-  if (*name == '\0')
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->name);
-      return;
-    }
-  if (g_strcmp0 (name, self->name) == 0)
-    return;
-  g_free (self->name);
-  self->name = g_steal_pointer (&name);
-  set_title (self);
-  save (self);
-}
-
-/* Zones are listed with spaces for underscores ("America/New York"), so
- * that what people type finds them. */
-static char *
-zone_display (const char *zone)
-{
-  return g_strdelimit (g_strdup (zone), "_", ' ');
-}
-
-static void
-set_zone_subtitle (CrmServiceCalendarEditor *self)
-{
-  g_autofree char *display = zone_display (self->timezone);
-
-  adw_action_row_set_subtitle (self->zone_row, display);
-}
-
-static void
-on_zones_listed_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(CrmServiceCalendarEditor) self = user_data;
-  g_auto(GStrv) zones = crm_service_list_time_zones_finish (result, NULL);
-
-  if (zones == NULL || self->zones == NULL)
-    return;
-  for (guint i = 0; zones[i] != NULL; i++)
-    {
-      g_autofree char *display = zone_display (zones[i]);
-
-      gtk_string_list_append (self->zones, display);
-    }
-}
-
-static void
-on_zone_popover_shown_cb (CrmServiceCalendarEditor *self)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->zones)) == 0)
-    crm_service_list_time_zones_async (self->cancellable, on_zones_listed_cb, g_object_ref (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->zone_search), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->zone_search));
-}
-
-static void
-choose_zone (CrmServiceCalendarEditor *self,
-             const char               *display)
-{
-  g_autofree char *zone = g_strdelimit (g_strdup (display), " ", '_');
-
-  gtk_popover_popdown (self->zone_popover);
-  if (g_strcmp0 (zone, self->timezone) == 0)
-    return;
-  g_free (self->timezone);
-  self->timezone = g_steal_pointer (&zone);
-  set_zone_subtitle (self);
-  save (self);
-}
-
-static void
-on_zone_activated_cb (GtkListView              *list,
-                      guint                     position,
-                      CrmServiceCalendarEditor *self)
-{
-  g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)),
-                                                           position);
-
-  if (item != NULL)
-    choose_zone (self, gtk_string_object_get_string (item));
-}
-
-/* Enter in the search takes the first zone found. */
-static void
-on_zone_search_activate_cb (CrmServiceCalendarEditor *self)
-{
-  GListModel *zones = G_LIST_MODEL (gtk_list_view_get_model (self->zone_list));
-  g_autoptr(GtkStringObject) item = g_list_model_get_item (zones, 0);
-
-  if (item != NULL)
-    choose_zone (self, gtk_string_object_get_string (item));
-}
-
-static void
-on_zone_search_changed_cb (CrmServiceCalendarEditor *self)
-{
-  gtk_string_filter_set_search (self->zone_filter, gtk_editable_get_text (GTK_EDITABLE (self->zone_search)));
-}
-
-static void
-setup_zone_list (CrmServiceCalendarEditor *self)
-{
-  GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  GtkFilterListModel *filtered;
-  GtkListItemFactory *factory;
-
-  self->zones = gtk_string_list_new (NULL);
-  self->zone_filter = gtk_string_filter_new (expression);
-  gtk_string_filter_set_match_mode (self->zone_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->zone_filter, TRUE);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->zones)),
-                                        GTK_FILTER (g_object_ref (self->zone_filter)));
-  gtk_list_view_set_model (self->zone_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_PATH "/ui/crm-service-zone-item.ui");
-  gtk_list_view_set_factory (self->zone_list, factory);
-  g_object_unref (factory);
-  g_signal_connect_object (self->zone_list, "activate", G_CALLBACK (on_zone_activated_cb), self, 0);
-  g_signal_connect_object (self->zone_search, "search-changed", G_CALLBACK (on_zone_search_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->zone_search, "activate", G_CALLBACK (on_zone_search_activate_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->zone_popover, "show", G_CALLBACK (on_zone_popover_shown_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-/* --- Holidays --- */
-
-static void
-fill_holidays (CrmServiceCalendarEditor *self,
-               GPtrArray                *holidays)
-{
-  for (guint i = 0; i < self->holiday_rows->len; i++)
-    adw_preferences_group_remove (self->holidays_group, self->holiday_rows->pdata[i]);
-  g_ptr_array_set_size (self->holiday_rows, 0);
-
-  if (holidays == NULL || holidays->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No holidays"));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (self->holidays_group, row);
-      g_ptr_array_add (self->holiday_rows, row);
-      return;
-    }
-  for (guint i = 0; i < holidays->len; i++)
-    {
-      CrmServiceHoliday *holiday = holidays->pdata[i];
-      g_autofree char *date = crm_format_iso_date (holiday->day);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      /* TRANSLATORS: %s is a holiday's name or date */
-      g_autofree char *remove_name = g_strdup_printf (_("Remove “%s”"),
-                                                      *holiday->name != '\0' ? holiday->name : date);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     *holiday->name != '\0' ? holiday->name : _("Holiday"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date != NULL ? date : holiday->day);
-      gtk_widget_set_tooltip_text (remove, remove_name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      remove_name, -1);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "calendar.remove-holiday");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(xs)", holiday->id,
-                                        *holiday->name != '\0' ? holiday->name : date);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_preferences_group_add (self->holidays_group, row);
-      g_ptr_array_add (self->holiday_rows, row);
-    }
-}
-
-typedef struct
-{
-  CrmServiceCalendarEditor *self;
-  gint64                    id;
-  char                     *title;
-} Removal;
-
-static void
-on_removed_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Removal *removal = user_data;
-  g_autoptr(GError) error = NULL;
-  CrmServiceItem item = removal->id == removal->self->calendar_id ? CRM_SERVICE_ITEM_CALENDAR
-                                                                  : CRM_SERVICE_ITEM_HOLIDAY;
-
-  if (crm_service_trash_finish (CRM_STORE (object), result, &error))
-    g_signal_emit (removal->self, signals[TRASHED], 0, (int) item, removal->id, removal->title);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (removal->self));
-
-      if (ADW_IS_PREFERENCES_WINDOW (root))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (error->message));
-    }
-  g_object_unref (removal->self);
-  g_free (removal->title);
-  g_free (removal);
-}
-
-static void
-remove_item (CrmServiceCalendarEditor *self,
-             CrmServiceItem            item,
-             gint64                    id,
-             char                     *title)
-{
-  Removal *removal = g_new0 (Removal, 1);
-
-  removal->self = g_object_ref (self);
-  removal->id = id;
-  removal->title = title;
-  crm_service_trash_async (get_store (self), item, id, TRUE, self->cancellable, on_removed_cb, removal);
-}
-
-static void
-remove_holiday_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  CrmServiceCalendarEditor *self = CRM_SERVICE_CALENDAR_EDITOR (widget);
-  const char *name;
-  gint64 id;
-
-  g_variant_get (parameter, "(x&s)", &id, &name);
-  if (get_store (self) != NULL)
-    /* TRANSLATORS: %s is a holiday's name */
-    remove_item (self, CRM_SERVICE_ITEM_HOLIDAY, id, g_strdup_printf (_("“%s” removed"), name));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CrmServiceCalendarEditor *self = CRM_SERVICE_CALENDAR_EDITOR (widget);
-
-  if (get_store (self) != NULL)
-    /* TRANSLATORS: %s is a calendar's name */
-    remove_item (self, CRM_SERVICE_ITEM_CALENDAR, self->calendar_id,
-                 g_strdup_printf (_("“%s” deleted"), self->name));
-}
-
-typedef struct
-{
-  CrmServiceCalendarEditor *self;
-  GtkCalendar              *calendar;
-  GtkEntry                 *name;
-} HolidayDialog;
-
-static void
-holiday_dialog_free (gpointer data)
-{
-  HolidayDialog *d = data;
-
-  g_object_unref (d->self);
-  g_free (d);
-}
-
-static void
-on_holiday_added_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(CrmServiceCalendarEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (crm_service_save_finish (CRM_STORE (object), result, &error) == 0 &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (ADW_IS_PREFERENCES_WINDOW (root))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (error->message));
-    }
-}
-
-static void
-on_holiday_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        HolidayDialog    *d)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *day = NULL;
-
-  if (!g_str_equal (response, "add") || get_store (d->self) == NULL)
-    return;
-  date = gtk_calendar_get_date (d->calendar);
-  day = g_date_time_format (date, "%Y-%m-%d");
-  crm_service_holiday_add_async (get_store (d->self), d->self->calendar_id, day,
-                                 gtk_editable_get_text (GTK_EDITABLE (d->name)), d->self->cancellable,
-                                 on_holiday_added_cb, g_object_ref (d->self));
-}
-
-static void
-add_holiday_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CrmServiceCalendarEditor *self = CRM_SERVICE_CALENDAR_EDITOR (widget);
-  HolidayDialog *d = g_new0 (HolidayDialog, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Name"));
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-
-  d->self = g_object_ref (self);
-  d->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Day of the holiday"), -1);
-  d->name = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_activates_default (d->name, TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (d->name));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (d->name), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->calendar));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->name));
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add Holiday"),
-                                   _("No SLA clock of this calendar runs on that day."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_holiday_response_cb), d,
-                         (GClosureNotify) (void (*) (void)) holiday_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -924,9 +538,18 @@ back_action (GtkWidget  *widget,
 
   /* A change waiting for its pause is saved now. */
   if (self->save_source != 0)
-    save (self);
+    _crm_service_calendar_editor_save (self);
   if (ADW_IS_PREFERENCES_WINDOW (root))
     adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (root));
+}
+
+void
+_crm_service_calendar_editor_emit_trashed (CrmServiceCalendarEditor *self,
+                                           CrmServiceItem            item,
+                                           gint64                    id,
+                                           const char               *title)
+{
+  g_signal_emit (self, signals[TRASHED], 0, (int) item, id, title);
 }
 
 /* --- GObject --- */
@@ -935,11 +558,12 @@ static void
 crm_service_calendar_editor_dispose (GObject *object)
 {
   CrmServiceCalendarEditor *self = CRM_SERVICE_CALENDAR_EDITOR (object);
+  CrmStore *store = _crm_service_calendar_editor_get_store (self);
 
   /* A change still waiting for its pause is saved, without the editor. */
-  if (self->save_source != 0 && get_store (self) != NULL)
-    crm_service_calendar_save_async (get_store (self), self->calendar_id, self->name, self->timezone,
-                                     self->hours, NULL, NULL, NULL);
+  if (self->save_source != 0 && store != NULL)
+    crm_service_calendar_save_async (store, self->calendar_id, self->name, self->timezone, self->hours,
+                                     NULL, NULL, NULL);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->sort_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
@@ -1006,10 +630,12 @@ crm_service_calendar_editor_class_init (CrmServiceCalendarEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "calendar.add-span", "u", add_span_action);
   gtk_widget_class_install_action (widget_class, "calendar.remove-span", "(uu)", remove_span_action);
-  gtk_widget_class_install_action (widget_class, "calendar.add-holiday", NULL, add_holiday_action);
+  gtk_widget_class_install_action (widget_class, "calendar.add-holiday", NULL,
+                                   _crm_service_calendar_editor_add_holiday_action);
   gtk_widget_class_install_action (widget_class, "calendar.remove-holiday", "(xs)",
-                                   remove_holiday_action);
-  gtk_widget_class_install_action (widget_class, "calendar.delete", NULL, delete_action);
+                                   _crm_service_calendar_editor_remove_holiday_action);
+  gtk_widget_class_install_action (widget_class, "calendar.delete", NULL,
+                                   _crm_service_calendar_editor_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.back", NULL);
 }
 
@@ -1034,9 +660,7 @@ crm_service_calendar_editor_init (CrmServiceCalendarEditor *self)
       adw_preferences_group_add (self->hours_group, row);
       self->day_rows[day] = row;
     }
-  setup_zone_list (self);
-  g_signal_connect_object (self->name_row, "apply", G_CALLBACK (on_name_applied_cb), self,
-                           G_CONNECT_SWAPPED);
+  _crm_service_calendar_editor_setup_zone (self);
 }
 
 /* --- Public API --- */
@@ -1077,13 +701,13 @@ crm_service_calendar_editor_update (CrmServiceCalendarEditor *self,
       g_free (self->name);
       self->name = g_strdup (calendar->name);
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->name);
-      set_title (self);
+      _crm_service_calendar_editor_set_title (self);
     }
   if (g_strcmp0 (self->timezone, calendar->timezone) != 0)
     {
       g_free (self->timezone);
       self->timezone = g_strdup (calendar->timezone);
-      set_zone_subtitle (self);
+      _crm_service_calendar_editor_set_zone_subtitle (self);
     }
   /* Hours being changed here stay as they are shown. */
   if (self->save_source == 0 && self->saving == 0 && g_strcmp0 (self->hours, calendar->hours) != 0)
@@ -1096,7 +720,7 @@ crm_service_calendar_editor_update (CrmServiceCalendarEditor *self,
       self->week = week != NULL ? g_steal_pointer (&week) : crm_service_week_new ();
       fill_week (self);
     }
-  fill_holidays (self, calendar->holidays);
+  _crm_service_calendar_editor_fill_holidays (self, calendar->holidays);
 }
 
 GtkWidget *

@@ -83,4 +83,30 @@ void        _crm_service_settings_edit_policy (CrmServiceSettings     *self,
 void        _crm_service_settings_edit_reply  (CrmServiceSettings     *self,
                                                const CrmServiceReply  *reply);
 
+/* crm-service-settings-actions.c: the "service." actions */
+void        _crm_service_settings_edit_calendar_action (GtkWidget  *widget,
+                                                      const char *action_name,
+                                                      GVariant   *parameter);
+void        _crm_service_settings_add_calendar_action (GtkWidget  *widget,
+                                                     const char *action_name,
+                                                     GVariant   *parameter);
+void        _crm_service_settings_add_policy_action (GtkWidget  *widget,
+                                                   const char *action_name,
+                                                   GVariant   *parameter);
+void        _crm_service_settings_edit_policy_action (GtkWidget  *widget,
+                                                    const char *action_name,
+                                                    GVariant   *parameter);
+void        _crm_service_settings_add_reply_action (GtkWidget  *widget,
+                                                  const char *action_name,
+                                                  GVariant   *parameter);
+void        _crm_service_settings_edit_reply_action (GtkWidget  *widget,
+                                                   const char *action_name,
+                                                   GVariant   *parameter);
+void        _crm_service_settings_delete_policy_action (GtkWidget  *widget,
+                                                      const char *action_name,
+                                                      GVariant   *parameter);
+void        _crm_service_settings_delete_reply_action (GtkWidget  *widget,
+                                                     const char *action_name,
+                                                     GVariant   *parameter);
+
 G_END_DECLS

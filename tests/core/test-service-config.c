@@ -427,7 +427,7 @@ test_policies (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 calendar = crm_test_query_int (f->store, "SELECT id FROM business_calendar "
                                                   "WHERE name = 'Business hours'");
-  CrmServicePolicy policy = { 0, (char *) "Premium high", (char *) "high", (char *) "strategic",
+  CrmServicePolicy policy = { 0, (char *) "Standard urgent", (char *) "urgent", (char *) "standard",
                               45, 6 * 60, calendar };
   g_autoptr(CrmServicePolicy) old = NULL;
   g_autofree char *row = NULL;
@@ -459,7 +459,7 @@ test_policies (Fixture       *f,
   row = crm_test_query (f->store, "SELECT name, priority, tier, first_response_minutes, resolution_minutes, "
                         "calendar_id = %" G_GINT64_FORMAT " FROM sla_policy WHERE id = %" G_GINT64_FORMAT,
                         calendar, id);
-  g_assert_cmpstr (row, ==, "Premium high|high|strategic|45|360|1\n");
+  g_assert_cmpstr (row, ==, "Standard urgent|urgent|standard|45|360|1\n");
   g_clear_pointer (&row, g_free);
 
   /* An edit, and its undo: the values from before saved back. */
