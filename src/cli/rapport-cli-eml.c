@@ -117,22 +117,22 @@ print_text (CrmEmlImport *import)
   for (guint i = 0; i < crm_eml_import_get_n_results (import); i++)
     {
       const CrmEmlFileResult *r = crm_eml_import_get_result (import, i);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, r->ticket_number);
 
       switch (r->outcome)
         {
         case CRM_EML_OUTCOME_CREATED:
           /* TRANSLATORS: a file name, then the number of the ticket it made */
-          g_print (_("%s: new ticket #%" G_GINT64_FORMAT "\n"), r->name, r->ticket_number);
+          g_print (_("%s: new ticket #%s\n"), r->name, number);
           break;
         case CRM_EML_OUTCOME_THREADED:
           /* TRANSLATORS: a file name, then the number of the ticket it was added to */
-          g_print (_("%s: added to ticket #%" G_GINT64_FORMAT "\n"), r->name, r->ticket_number);
+          g_print (_("%s: added to ticket #%s\n"), r->name, number);
           break;
         case CRM_EML_OUTCOME_SKIPPED:
           if (r->ticket_number != 0)
             /* TRANSLATORS: a file name, then the number of the ticket that has the message */
-            g_print (_("%s: skipped, already in ticket #%" G_GINT64_FORMAT "\n"), r->name,
-                     r->ticket_number);
+            g_print (_("%s: skipped, already in ticket #%s\n"), r->name, number);
           else
             /* TRANSLATORS: a file name, then why it was skipped */
             g_print (_("%s: skipped: %s\n"), r->name, crm_eml_reason_get_label (r->reason));
@@ -146,7 +146,7 @@ print_text (CrmEmlImport *import)
           break;
         }
     }
-  /* TRANSLATORS: the summary of an e-mail import; each %u is a number of files */
+  /* TRANSLATORS: the summary of an email import; each %u is a number of files */
   g_print (_("Tickets created: %u, replies threaded: %u, skipped: %u, not imported: %u.\n"),
            crm_eml_import_count (import, CRM_EML_OUTCOME_CREATED),
            crm_eml_import_count (import, CRM_EML_OUTCOME_THREADED),
@@ -214,7 +214,8 @@ cmd_import_eml (Cli   *cli,
   if (n > 0 && crm_eml_import_count (import, CRM_EML_OUTCOME_REJECTED) == n)
     {
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           ngettext ("The file could not be imported.", "None of the files could be imported.", n));
+                           n == 1 ? _("The file could not be imported.")
+                                  : _("None of the files could be imported."));
       return fail (g_steal_pointer (&error));
     }
   return EXIT_SUCCESS;

@@ -3,10 +3,10 @@
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CrmEmlImport: one file after the other, each read and parsed in a thread
- * of GIO's pool, placed by a job on the store's worker
- * (crm-eml-import-worker.c), and written as a new ticket or a customer
- * message through the ticket flow.
+ * CrmEmlImport: every file read and parsed in a thread of GIO's pool, the
+ * messages put in the order they were sent, then one after the other placed
+ * by a job on the store's worker (crm-eml-import-worker.c) and written as a
+ * new ticket or a customer message through the ticket flow.
  */
 
 #define G_LOG_DOMAIN "CrmEmlImport"
@@ -26,6 +26,15 @@
  * imports at once cannot both take the same message for new. */
 #define IN_FLIGHT_KEY "crm-eml-import-in-flight"
 
+/* A file read: its message, or why there is none. */
+typedef struct
+{
+  guint          position;    /* in the list given to run */
+  GFile         *file;
+  CrmEmlMessage *message;
+  GError        *error;
+} Parsed;
+
 struct _CrmEmlImport
 {
   GObject        parent_instance;
@@ -36,9 +45,11 @@ struct _CrmEmlImport
 
   /* the run */
   GTask         *task;
-  GPtrArray     *files;       /* GFile */
+  GPtrArray     *queue;       /* Parsed, in the order of import */
   guint          next;
-  CrmEmlMessage *message;     /* the current file's */
+  GFile         *file;        /* the current file's */
+  guint          position;
+  CrmEmlMessage *message;
   char          *in_flight;   /* its id in the store's set */
   EmlResolve    *resolve;
 };
@@ -114,10 +125,10 @@ add_result (CrmEmlImport  *self,
             CrmEmlOutcome  outcome)
 {
   CrmEmlFileResult result = { NULL, };
-  GFile *file = g_ptr_array_index (self->files, self->next - 1);
 
-  result.file = g_object_ref (file);
-  result.name = display_name (file);
+  result.file = g_object_ref (self->file);
+  result.name = display_name (self->file);
+  result.position = self->position;
   result.outcome = outcome;
   g_array_append_val (self->results, result);
   return &g_array_index (self->results, CrmEmlFileResult, self->results->len - 1);
@@ -169,6 +180,7 @@ finish_file (CrmEmlImport *self)
   g_clear_pointer (&self->in_flight, g_free);
   g_clear_pointer (&self->message, crm_eml_message_free);
   g_clear_pointer (&self->resolve, _crm_eml_resolve_free);
+  g_clear_object (&self->file);
 }
 
 /* Stops the run with @error (cancelled, or the database failed). */
@@ -179,7 +191,7 @@ fail_run (CrmEmlImport *self,
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
 
   finish_file (self);
-  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_task_return_error (task, error);
 }
 
@@ -473,18 +485,58 @@ on_resolved_cb (GObject      *object,
 /* --- reading --- */
 
 static void
+parsed_free (gpointer data)
+{
+  Parsed *parsed = data;
+
+  g_clear_object (&parsed->file);
+  g_clear_pointer (&parsed->message, crm_eml_message_free);
+  g_clear_error (&parsed->error);
+  g_free (parsed);
+}
+
+/* In the order sent: by Date (messages without one last), else as given. */
+static gint
+compare_parsed (gconstpointer a,
+                gconstpointer b)
+{
+  const Parsed *pa = *(const Parsed * const *) a;
+  const Parsed *pb = *(const Parsed * const *) b;
+  gint64 da = pa->message != NULL && pa->message->date > 0 ? pa->message->date : G_MAXINT64;
+  gint64 db = pb->message != NULL && pb->message->date > 0 ? pb->message->date : G_MAXINT64;
+
+  if (da != db)
+    return da < db ? -1 : 1;
+  return pa->position < pb->position ? -1 : pa->position > pb->position;
+}
+
+static void
 parse_thread (GTask        *task,
               gpointer      source,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  GPtrArray *files = task_data;
+  g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func (parsed_free);
   GError *error = NULL;
-  CrmEmlMessage *message = crm_eml_parse_file (task_data, cancellable, &error);
 
-  if (message == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, message, (GDestroyNotify) crm_eml_message_free);
+  for (guint i = 0; i < files->len; i++)
+    {
+      Parsed *parsed = g_new0 (Parsed, 1);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        {
+          g_free (parsed);
+          g_task_return_error (task, error);
+          return;
+        }
+      parsed->position = i;
+      parsed->file = g_object_ref (g_ptr_array_index (files, i));
+      parsed->message = crm_eml_parse_file (parsed->file, cancellable, &parsed->error);
+      g_ptr_array_add (queue, parsed);
+    }
+  g_ptr_array_sort (queue, compare_parsed);
+  g_task_return_pointer (task, g_steal_pointer (&queue), (GDestroyNotify) g_ptr_array_unref);
 }
 
 static const char *
@@ -504,27 +556,11 @@ reason_for_error (const GError *error)
   return "unreadable";
 }
 
+/* The current file's message, read: on to the worker. */
 static void
-on_parsed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+place_message (CrmEmlImport *self)
 {
-  CrmEmlImport *self = CRM_EML_IMPORT (object);
-  g_autoptr(GError) error = NULL;
   GHashTable *in_flight;
-
-  self->message = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->message == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          fail_run (self, g_steal_pointer (&error));
-          return;
-        }
-      add_rejection (self, reason_for_error (error), error->message);
-      import_next (self);
-      return;
-    }
 
   if (self->message->subject[0] == '\0' && self->message->body[0] == '\0' &&
       self->message->attachments->len == 0)
@@ -559,34 +595,68 @@ on_parsed_cb (GObject      *object,
                         g_task_get_cancellable (self->task), on_resolved_cb, g_object_ref (self));
 }
 
+static gint
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const CrmEmlFileResult *ra = a, *rb = b;
+
+  return ra->position < rb->position ? -1 : ra->position > rb->position;
+}
+
 static void
 import_next (CrmEmlImport *self)
 {
   GCancellable *cancellable = g_task_get_cancellable (self->task);
-  g_autoptr(GTask) parse = NULL;
   GError *error = NULL;
+  Parsed *parsed;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       fail_run (self, error);
       return;
     }
-  if (self->next >= self->files->len)
+  if (self->next >= self->queue->len)
     {
       g_autoptr(GTask) task = g_steal_pointer (&self->task);
 
-      g_clear_pointer (&self->files, g_ptr_array_unref);
+      /* Reported in the order the files were given. */
+      g_array_sort (self->results, compare_results);
+      g_clear_pointer (&self->queue, g_ptr_array_unref);
       g_task_return_boolean (task, TRUE);
       return;
     }
 
-  parse = g_task_new (self, cancellable, on_parsed_cb, NULL);
-  g_task_set_source_tag (parse, import_next);
-  g_task_set_name (parse, "crm-eml-import-parse");
-  g_task_set_task_data (parse, g_object_ref (g_ptr_array_index (self->files, self->next)),
-                        g_object_unref);
-  self->next++;
-  g_task_run_in_thread (parse, parse_thread);
+  parsed = g_ptr_array_index (self->queue, self->next++);
+  self->file = g_object_ref (parsed->file);
+  self->position = parsed->position;
+  if (parsed->message == NULL)
+    {
+      add_rejection (self, reason_for_error (parsed->error), parsed->error->message);
+      finish_file (self);
+      import_next (self);
+      return;
+    }
+  self->message = g_steal_pointer (&parsed->message);
+  place_message (self);
+}
+
+static void
+on_parsed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CrmEmlImport *self = CRM_EML_IMPORT (object);
+  GError *error = NULL;
+
+  self->queue = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->queue == NULL)
+    {
+      fail_run (self, error);
+      return;
+    }
+  self->next = 0;
+  import_next (self);
 }
 
 /* --- GObject --- */
@@ -601,7 +671,7 @@ crm_eml_import_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->results, g_array_unref);
   g_clear_pointer (&self->ticket_ids, g_array_unref);
-  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crm_eml_import_parent_class)->finalize (object);
 }
@@ -644,18 +714,26 @@ crm_eml_import_run_async (CrmEmlImport        *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
+  g_autoptr(GTask) parse = NULL;
+  GPtrArray *list;
+
   g_return_if_fail (CRM_IS_EML_IMPORT (self));
   g_return_if_fail (files != NULL || n_files == 0);
   g_return_if_fail (self->task == NULL);
 
+  g_array_set_size (self->results, 0);
+  g_array_set_size (self->ticket_ids, 0);
   self->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, crm_eml_import_run_async);
   g_task_set_name (self->task, "crm-eml-import-run");
-  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  list = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (self->files, g_object_ref (files[i]));
-  self->next = 0;
-  import_next (self);
+    g_ptr_array_add (list, g_object_ref (files[i]));
+  parse = g_task_new (self, cancellable, on_parsed_cb, NULL);
+  g_task_set_source_tag (parse, crm_eml_import_run_async);
+  g_task_set_name (parse, "crm-eml-import-parse");
+  g_task_set_task_data (parse, list, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (parse, parse_thread);
 }
 
 gboolean

@@ -50,6 +50,7 @@ typedef enum
 typedef struct
 {
   GFile         *file;
+  guint          position;        /* the file's index in the list given to run */
   char          *name;            /* the file's name for display */
   CrmEmlOutcome  outcome;
   gint64         ticket_id;       /* created or threaded into; skipped: the ticket that
@@ -73,10 +74,12 @@ const char             *crm_eml_reason_get_label    (const char     *reason);
 
 CrmEmlImport           *crm_eml_import_new          (CrmStore       *store);
 
-/* Imports @files (n_files GFile*, in this order: a reply after its first
- * message threads).  Per-file problems are results, not errors: finish
- * fails only when the database failed (then the files before stay
- * imported) or on cancellation. */
+/* Imports @files (n_files GFile*).  They are all read first, then imported
+ * in the order they were sent (by their Date headers; messages without one
+ * last, as given), so that a reply finds the ticket of the message it
+ * answers.  Per-file problems are results, not errors: finish fails only
+ * when the database failed (then the messages before stay imported) or on
+ * cancellation. */
 void                    crm_eml_import_run_async    (CrmEmlImport   *self,
                                                      GFile * const  *files,
                                                      guint           n_files,
@@ -87,7 +90,8 @@ gboolean                crm_eml_import_run_finish   (CrmEmlImport   *self,
                                                      GAsyncResult   *result,
                                                      GError        **error);
 
-/* The files done so far, in order; transfer none. */
+/* After a run: the files in the order given (after a failed run, those
+ * done, in the order of import); transfer none. */
 guint                   crm_eml_import_get_n_results (CrmEmlImport  *self);
 const CrmEmlFileResult *crm_eml_import_get_result   (CrmEmlImport   *self,
                                                      guint           index);

@@ -138,12 +138,16 @@ test_import_eml (void)
   g_assert_true (g_str_has_suffix (again->out,
                                    "Tickets created: 0, replies threaded: 0, skipped: 3, not imported: 0.\n"));
 
-  /* A folder: its .eml files by name (the three imported before are skipped). */
+  /* A folder: its .eml files, imported in the order sent (the three
+   * imported before are skipped; utf8.eml of 3 March before
+   * alternative.eml of 5 March), reported by name. */
   g_free (gb);
   gb = g_path_get_dirname (plain);
   text = run_cli (db, "import-eml", gb, NULL);
   g_assert_cmpint (text->status, ==, 0);
-  g_assert_nonnull (strstr (text->out, "alternative.eml: new ticket #3\n"));
+  g_assert_nonnull (strstr (text->out, "alternative.eml: new ticket #4\n"));
+  g_assert_nonnull (strstr (text->out, "utf8.eml: new ticket #3\n"));
+  g_assert_true (strstr (text->out, "alternative.eml") < strstr (text->out, "utf8.eml"));
   g_assert_nonnull (strstr (text->out, "not-a-message.eml: not imported: "));
   g_assert_nonnull (strstr (text->out, "reply-in-reply-to.eml: skipped, already in ticket #1\n"));
 }
