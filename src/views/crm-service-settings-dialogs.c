@@ -520,13 +520,9 @@ placeholder_buttons (ReplyDialog *d)
     { "{ticket}", N_("Insert the ticket number") },
     { "{agent}", N_("Insert your name") },
   };
-  GtkWidget *box = gtk_flow_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 3);
   gtk_widget_set_halign (box, GTK_ALIGN_START);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
   for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (placeholders[i].placeholder);
@@ -536,8 +532,7 @@ placeholder_buttons (ReplyDialog *d)
                                       _(placeholders[i].tooltip), -1);
       gtk_widget_add_css_class (button, "monospace");
       g_signal_connect (button, "clicked", G_CALLBACK (on_placeholder_clicked_cb), d);
-      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      gtk_box_append (GTK_BOX (box), button);
     }
   return box;
 }
