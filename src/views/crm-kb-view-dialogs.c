@@ -22,6 +22,9 @@
 #include "crm-window.h"
 #include "crm-window-private.h"
 
+/* The rejected rows a report lists (rapport-cli kb import-selfservice lists all). */
+#define MAX_REPORT_ROWS 500
+
 /* The channel keys of crm_kb_channel_keys(), in the order the dialog offers them. */
 static const char * const channel_keys[] = {
   "self-service", "chat", "email", "web-form", "social", "phone", "in-person",
@@ -319,29 +322,36 @@ rejected_list (CrmSelfServiceImportResult *r)
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Rejected Rows"), -1);
-  for (guint i = 0; i < r->rejected->len && i < 500; i++)
+  for (guint i = 0; i < r->rejected->len && i < MAX_REPORT_ROWS; i++)
     {
       CrmSelfServiceRejection *rej = &g_array_index (r->rejected, CrmSelfServiceRejection, i);
       g_autofree char *line = NULL;
       GtkWidget *row = adw_action_row_new ();
+      gboolean csv = g_strcmp0 (rej->reason, "csv") == 0;
 
-      /* Translators: %u is a line number of the imported file */
-      line = g_strdup_printf (_("Line %u"), rej->line);
+      if (!csv && rej->value != NULL && rej->value[0] != '\0')
+        /* Translators: a rejected row of an imported file: its line number and the value at fault */
+        line = g_strdup_printf (_("Line %1$u: “%2$s”"), rej->line, rej->value);
+      else
+        /* Translators: %u is a line number of the imported file */
+        line = g_strdup_printf (_("Line %u"), rej->line);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (rej->value != NULL && rej->value[0] != '\0' && g_strcmp0 (rej->reason, "csv") != 0)
-        {
-          /* Translators: why a row was rejected, then the value at fault */
-          g_autofree char *subtitle = g_strdup_printf (_("%s: “%s”"),
-                                                       crm_selfservice_reason_get_label (rej->reason),
-                                                       rej->value);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   csv && rej->value != NULL && rej->value[0] != '\0'
+                                   ? rej->value : crm_selfservice_reason_get_label (rej->reason));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  if (r->rejected->len > MAX_REPORT_ROWS)
+    {
+      guint more = r->rejected->len - MAX_REPORT_ROWS;
+      g_autofree char *count = crm_format_count (more);
+      /* Translators: %s is a number of rejected rows not listed */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more row",
+                                                            "And %s more rows", more), count);
+      GtkWidget *row = adw_action_row_new ();
 
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-      else
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strcmp0 (rej->reason, "csv") == 0 && rej->value[0] != '\0'
-                                                          ? rej->value
-                                                          : crm_selfservice_reason_get_label (rej->reason));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
@@ -416,9 +426,19 @@ on_file_chosen_cb (GObject      *object,
   g_autoptr(CrmKbView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = crm_choose_file_finish (result, &error);
+
+  if (file == NULL)
+    return;
+  _crm_kb_view_import_file (self, file);
+}
+
+void
+_crm_kb_view_import_file (CrmKbView *self,
+                          GFile     *file)
+{
   CrmStore *store = _crm_kb_view_get_store (self);
 
-  if (file == NULL || store == NULL)
+  if (store == NULL)
     return;
   _crm_kb_view_toast (self, _("Importing the self-service log…"));
   crm_selfservice_import_async (store, file, NULL, self->cancellable, on_imported_cb,

@@ -69,17 +69,20 @@ struct _CrmKbView
   GtkStack           *list_stack;
   GtkListView        *list_view;
   GtkButton          *back_button;
+  GtkWidget          *article_bar;
   GtkLabel           *article_heading;
   GtkButton          *delete_button;
   GtkButton          *save_button;
   GtkStack           *article_stack;
+  AdwStatusPage      *none_page;
+  char               *none_title;         /* its texts, blanked while there are no articles */
+  char               *none_description;
   GtkScrolledWindow  *editor_scroll;
   GtkWidget          *stats_box;
   GtkLabel           *views_label;
   GtkLabel           *views_caption;
   GtkLabel           *resolved_label;
   GtkLabel           *resolved_caption;
-  GtkLabel           *reference_label;
   AdwEntryRow        *title_row;
   AdwEntryRow        *tags_row;
   AdwComboRow        *language_row;
@@ -109,6 +112,9 @@ void        _crm_kb_view_toast            (CrmKbView   *self,
 void        _crm_kb_view_ask_unsaved      (CrmKbView   *self);
 void        _crm_kb_view_record_resolution (CrmKbView  *self);
 void        _crm_kb_view_import_log       (CrmKbView   *self);
+/* Imports @file as the file chooser's answer does (for tests too). */
+void        _crm_kb_view_import_file      (CrmKbView   *self,
+                                           GFile       *file);
 void        _crm_kb_view_undo_last        (CrmKbView   *self);
 /* Makes Ctrl+Z undo the view's last write (just offered). */
 void        _crm_kb_view_push_window_undo (CrmKbView   *self);

@@ -28,6 +28,7 @@
 #include "crm-kb-article.h"
 #include "crm-kb-view-private.h"
 #include "crm-store.h"
+#include "crm-view-private.h"
 #include "crm-window.h"
 
 /* The most articles listed (a knowledge base has a few thousand at most). */
@@ -89,6 +90,8 @@ update_actions (CrmKbView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kb.record-resolution", open && saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kb.import-log", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kb.clear-filters", open);
+  /* Nothing to save or delete without an article. */
+  gtk_widget_set_visible (self->article_bar, self->editing);
 }
 
 static void
@@ -106,6 +109,26 @@ update_list_state (CrmKbView *self)
   else
     page = "no-results";
   gtk_stack_set_visible_child_name (self->list_stack, page);
+  /* An empty knowledge base says so once, on the list's side. */
+  {
+    gboolean none = g_str_equal (page, "empty");
+
+    adw_status_page_set_icon_name (self->none_page, none ? NULL : "rapport-knowledge-symbolic");
+    adw_status_page_set_title (self->none_page, none ? "" : self->none_title);
+    adw_status_page_set_description (self->none_page, none ? NULL : self->none_description);
+  }
+
+  /* The base's state ("loading", "empty", "no-results", "list") is the
+   * list's, as the window and its tests read it for every view. */
+  {
+    CrmViewPrivate *priv = _crm_view_get_private (CRM_VIEW (self));
+
+    if (g_strcmp0 (priv->state, page) != 0)
+      {
+        priv->state = page;
+        g_object_notify (G_OBJECT (self), "state");
+      }
+  }
 }
 
 /* --- The editor --- */
@@ -190,6 +213,7 @@ validate_live (CrmKbView *self)
     {
       set_problem (self, NULL);
       gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+      gtk_widget_remove_css_class (gtk_widget_get_parent (GTK_WIDGET (self->body_view)), "error");
       return;
     }
   draft = _crm_kb_view_read_draft (self);
@@ -199,6 +223,10 @@ validate_live (CrmKbView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  if (error != NULL && error->code == CRM_KB_ERROR_NO_BODY)
+    gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->body_view)), "error");
+  else
+    gtk_widget_remove_css_class (gtk_widget_get_parent (GTK_WIDGET (self->body_view)), "error");
 }
 
 static void
@@ -286,13 +314,10 @@ update_details (CrmKbView *self)
     return;
 
   ref = crm_kb_format_reference (self->article_id);
-  /* Translators: %s is an article's reference, "KB-" and its number */
-  text = g_strdup_printf (_("Reference: %s"), ref);
-  gtk_label_set_label (self->reference_label, text);
-  g_clear_pointer (&text, g_free);
   date = crm_format_date (crm_record_get_updated (CRM_RECORD (self->article)));
-  /* Translators: %s is a date */
-  text = g_strdup_printf (_("Last changed on %s"), date);
+  /* Translators: %1$s is a date, %2$s an article's reference ("KB-" and its
+   * number, which portal logs and replies may use) */
+  text = g_strdup_printf (_("Last changed on %1$s · Reference %2$s"), date, ref);
   gtk_label_set_label (self->updated_label, text);
   update_stats (self);
 }
@@ -458,6 +483,8 @@ start_new_article (CrmKbView *self)
   g_free (draft->language);
   draft->language = g_strdup (language != NULL ? language
                                                : crm_format_locale_is_chinese () ? "zh-CN" : "en");
+  /* A new article is a draft until it is switched to published. */
+  draft->published = FALSE;
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
@@ -1098,6 +1125,26 @@ crm_kb_view_dispose (GObject *object)
   G_OBJECT_CLASS (crm_kb_view_parent_class)->dispose (object);
 }
 
+static void
+crm_kb_view_finalize (GObject *object)
+{
+  CrmKbView *self = CRM_KB_VIEW (object);
+
+  g_free (self->none_title);
+  g_free (self->none_description);
+
+  G_OBJECT_CLASS (crm_kb_view_parent_class)->finalize (object);
+}
+
+static void
+crm_kb_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (crm_kb_view_parent_class)->map (widget);
+
+  /* The base set its own (list-less) state on the way. */
+  update_list_state (CRM_KB_VIEW (widget));
+}
+
 static char *
 hit_meta_cb (gpointer    item,
              const char *language,
@@ -1136,6 +1183,8 @@ crm_kb_view_class_init (CrmKbViewClass *klass)
   CrmViewClass *view_class = CRM_VIEW_CLASS (klass);
 
   object_class->dispose = crm_kb_view_dispose;
+  object_class->finalize = crm_kb_view_finalize;
+  widget_class->map = crm_kb_view_map;
   view_class->context_set = crm_kb_view_context_set;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/crm-kb-view.ui");
@@ -1147,17 +1196,18 @@ crm_kb_view_class_init (CrmKbViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, list_view);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmKbView, article_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, article_heading);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, article_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmKbView, none_page);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, editor_scroll);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, stats_box);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, views_label);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, views_caption);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, resolved_label);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, resolved_caption);
-  gtk_widget_class_bind_template_child (widget_class, CrmKbView, reference_label);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, title_row);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, tags_row);
   gtk_widget_class_bind_template_child (widget_class, CrmKbView, language_row);
@@ -1178,6 +1228,9 @@ crm_kb_view_class_init (CrmKbViewClass *klass)
   gtk_widget_class_install_action (widget_class, "kb.show-list", NULL, show_list_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "kb.new-article", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "kb.save", NULL);
+  /* As on the record pages. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "kb.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "kb.save", NULL);
 
   g_type_ensure (CRM_TYPE_KB_HIT);
   g_type_ensure (CRM_TYPE_KB_ARTICLE);
@@ -1191,6 +1244,8 @@ crm_kb_view_init (CrmKbView *self)
   const char *all_tags[] = { _("All Tags"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->none_title = g_strdup (adw_status_page_get_title (self->none_page));
+  self->none_description = g_strdup (adw_status_page_get_description (self->none_page));
 
   self->hits = g_list_store_new (CRM_TYPE_KB_HIT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->hits)));
