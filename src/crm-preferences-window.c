@@ -17,6 +17,7 @@
 #include "crm-custom-fields.h"
 #include "crm-models.h"
 #include "crm-query.h"
+#include "crm-service-settings.h"
 #include "crm-store.h"
 
 #define N_TARGETS 4
@@ -40,6 +41,7 @@ struct _CrmPreferencesWindow
   AdwEntryRow          *user_name_row;
   GtkSpinButton        *stale_days_spin;
   AdwPreferencesPage   *custom_fields_page;
+  CrmServiceSettings   *service_page;
   AdwPreferencesGroup  *groups[N_TARGETS];
 };
 
@@ -890,6 +892,7 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, user_name_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, stale_days_spin);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, custom_fields_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, service_page);
   gtk_widget_class_bind_template_child_full (widget_class, "organization_fields_group", FALSE,
                                              G_STRUCT_OFFSET (CrmPreferencesWindow, groups[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "person_fields_group", FALSE,
@@ -898,6 +901,8 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
                                              G_STRUCT_OFFSET (CrmPreferencesWindow, groups[2]));
   gtk_widget_class_bind_template_child_full (widget_class, "ticket_fields_group", FALSE,
                                              G_STRUCT_OFFSET (CrmPreferencesWindow, groups[3]));
+
+  g_type_ensure (CRM_TYPE_SERVICE_SETTINGS);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-field", "s", add_field_action);
   gtk_widget_class_install_action (widget_class, "prefs.edit-field", "x", edit_field_action);
@@ -955,6 +960,8 @@ crm_preferences_window_set_context (CrmPreferencesWindow *self,
     g_clear_signal_handler (&self->changed_id, crm_context_get_store (self->context));
   g_set_object (&self->context, context);
   gtk_widget_set_visible (GTK_WIDGET (self->custom_fields_page), context != NULL);
+  crm_service_settings_set_context (self->service_page, context);
+  gtk_widget_set_visible (GTK_WIDGET (self->service_page), context != NULL);
   if (context == NULL)
     return;
   self->changed_id = g_signal_connect (crm_context_get_store (context), "changed::custom_field",

@@ -19,6 +19,7 @@
 #include "crm-format.h"
 #include "crm-query.h"
 #include "crm-reminder.h"
+#include "crm-sla-alerts.h"
 #include "crm-store.h"
 
 #define MAX_SLEEP_SECONDS 60
@@ -33,6 +34,7 @@ struct _CrmReminders
   gint64        last_check;
   guint         timeout_id;
   gboolean      checking;
+  CrmSlaAlerts *sla_alerts;   /* the tickets' breach warnings, on the same context */
 };
 
 G_DEFINE_FINAL_TYPE (CrmReminders, crm_reminders, G_TYPE_OBJECT)
@@ -158,6 +160,7 @@ crm_reminders_dispose (GObject *object)
   CrmReminders *self = CRM_REMINDERS (object);
 
   crm_reminders_set_context (self, NULL);
+  g_clear_object (&self->sla_alerts);
 
   G_OBJECT_CLASS (crm_reminders_parent_class)->dispose (object);
 }
@@ -193,6 +196,7 @@ crm_reminders_new (GApplication *application)
   CrmReminders *self = g_object_new (CRM_TYPE_REMINDERS, NULL);
 
   g_weak_ref_set (&self->application, application);
+  self->sla_alerts = crm_sla_alerts_new (application);
 
   return self;
 }
@@ -213,6 +217,8 @@ crm_reminders_set_context (CrmReminders *self,
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->checking = FALSE;
   g_set_object (&self->context, context);
+  if (self->sla_alerts != NULL)
+    crm_sla_alerts_set_context (self->sla_alerts, context);
 
   if (context == NULL)
     return;
