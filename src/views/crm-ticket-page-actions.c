@@ -538,7 +538,11 @@ _crm_ticket_page_update_csat (CrmTicketPage *self)
       gtk_image_set_from_icon_name (GTK_IMAGE (child),
                                     index < score ? "starred-symbolic" : "non-starred-symbolic");
     }
-  gtk_widget_set_visible (prefix, score >= 1 && score <= 5);
+  /* In the row only with a rating (an empty prefix would still indent it). */
+  if (score >= 1 && score <= 5 && gtk_widget_get_parent (prefix) == NULL)
+    adw_action_row_add_prefix (self->csat_row, prefix);
+  else if ((score < 1 || score > 5) && gtk_widget_get_parent (prefix) != NULL)
+    adw_action_row_remove (self->csat_row, prefix);
 
   if (score > 0 && at != 0)
     {
@@ -660,8 +664,9 @@ init_stars (CrmTicketPage *self)
   /* The row's title says the rating in words: the stars are decoration. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (prefix), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_widget_set_valign (prefix, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (self->csat_row, prefix);
-  g_object_set_data (G_OBJECT (self->csat_row), "crm-stars", prefix);
+  /* Kept while out of the row (see _crm_ticket_page_update_csat()). */
+  g_object_set_data_full (G_OBJECT (self->csat_row), "crm-stars", g_object_ref_sink (prefix),
+                          g_object_unref);
   show_score (self, 0);
 }
 
@@ -688,6 +693,10 @@ _crm_ticket_page_apply_editing (CrmTicketPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), editing);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), !editing);
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !editing);
+  /* A phone-sized header holds Cancel and Done only (the subject being
+   * edited is right below). */
+  gtk_widget_set_visible (GTK_WIDGET (self->details_button), !editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_title), !editing);
 
   if (editing)
     {

@@ -474,6 +474,9 @@ on_current_user_cb (GObject      *object,
   self->current_user = me;
   g_free (self->current_user_name);
   self->current_user_name = g_strdup (_crm_ticket_page_get_staff_name (self, me));
+  /* "(you)" in the assignee choices. */
+  _crm_ticket_page_fill_assignees (self);
+  _crm_ticket_page_update_combos (self);
   _crm_ticket_page_update_actions (self);
 }
 

@@ -730,6 +730,33 @@ test_format_duration (void)
     }
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* The page, reading and editing, fits a phone-sized window. */
+static void
+test_narrow (void)
+{
+  CrmWindow *window = crm_ui_test_open_window (app, demo_path);
+  gint64 id = pick_ticket (window, "open", FALSE);
+  GtkWidget *page = show_ticket (window, id);
+
+  g_assert_cmpint (min_width (page), <=, 360);
+  g_assert_true (gtk_widget_activate_action (page, "page.edit", NULL));
+  g_assert_true (crm_ticket_page_get_editing (CRM_TICKET_PAGE (page)));
+  g_assert_cmpint (min_width (page), <=, 360);
+  g_assert_true (gtk_widget_activate_action (page, "page.cancel", NULL));
+  g_assert_false (crm_ticket_page_get_editing (CRM_TICKET_PAGE (page)));
+
+  crm_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/ui/ticket-page/csat", test_csat);
   g_test_add_func ("/ui/ticket-page/article", test_article);
   g_test_add_func ("/ui/ticket-page/empty-conversation", test_empty_conversation);
+  g_test_add_func ("/ui/ticket-page/narrow", test_narrow);
 
   status = g_test_run ();
 
