@@ -117,6 +117,7 @@ on_imported_cb (GObject      *object,
   g_autofree char *text = NULL;
   GArray *tickets;
   AdwToast *toast;
+  GtkWidget *title;
 
   if (!crm_eml_import_run_finish (import, result, &error))
     {
@@ -135,6 +136,16 @@ on_imported_cb (GObject      *object,
   text = summary (import);
   tickets = crm_eml_import_get_ticket_ids (import);
   toast = adw_toast_new (text);
+  /* The counts can be long ("9 tickets created, 1 reply threaded, 1 file
+   * not imported"): they wrap rather than lose the end in narrow windows. */
+  title = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  /* One line for the usual counts; more wrap, as narrow windows need. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 44);
+  gtk_widget_add_css_class (title, "heading");
+  adw_toast_set_custom_title (toast, title);
   if (tickets->len == 1)
     {
       adw_toast_set_button_label (toast, _("_Open"));

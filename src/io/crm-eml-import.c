@@ -211,7 +211,8 @@ format_size (guint64 size)
 }
 
 /* The text of the message as stored: for a reply in a thread without the
- * quoted message; then one line per attachment ("📎 name (size)"). */
+ * quoted message; then one line per attachment ("[name (size)]": plain
+ * characters that every font has, and no words of one language). */
 static char *
 message_text (const CrmEmlMessage *message,
               gboolean             threaded)
@@ -232,7 +233,7 @@ message_text (const CrmEmlMessage *message,
       g_autofree char *size = format_size (a->size);
 
       g_string_append (text, i == 0 ? (text->len > 0 ? "\n\n" : "") : "\n");
-      g_string_append_printf (text, "📎 %s (%s)", a->filename[0] != '\0' ? a->filename : a->content_type,
+      g_string_append_printf (text, "[%s (%s)]", a->filename[0] != '\0' ? a->filename : a->content_type,
                               size);
     }
   return g_string_free (text, FALSE);

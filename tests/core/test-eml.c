@@ -621,7 +621,7 @@ test_import_new_tickets (Fixture       *f,
   body = crm_test_query (f->store, "SELECT body FROM ticket_message m JOIN ticket t ON t.id = m.ticket_id "
                                    "WHERE t.number = 4");
   g_assert_cmpstr (body, ==, "您好，\n\n附件是新的报价单，请确认第5项的单价。\n\n陈静\n\n"
-                             "📎 报价单.pdf (1.5 kB)\n📎 items.csv (28 B)\n");
+                             "[报价单.pdf (1.5 kB)]\n[items.csv (28 B)]\n");
 }
 
 static gint64
