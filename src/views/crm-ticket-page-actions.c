@@ -24,10 +24,10 @@
 #include "crm-staff-user.h"
 #include "crm-store.h"
 #include "crm-ticket-flow.h"
+#include "crm-ticket-row.h"
 #include "crm-window.h"
 #include "crm-window-private.h"
 
-static const char * const priorities[] = { "low", "normal", "high", "urgent", NULL };
 
 /* The Status menu. */
 
@@ -380,6 +380,7 @@ _crm_ticket_page_update_combos (CrmTicketPage *self)
 {
   gint64 assignee = crm_ticket_get_assignee_id (self->ticket);
   const char *priority = crm_ticket_get_priority (self->ticket);
+  const char * const *priorities = crm_ticket_row_priorities ();
   guint assignee_position = 0;
 
   for (guint i = 0; i < self->assignee_ids->len; i++)
@@ -389,10 +390,9 @@ _crm_ticket_page_update_combos (CrmTicketPage *self)
   self->updating = TRUE;
   if (self->assignee_ids->len > 0)
     adw_combo_row_set_selected (self->assignee_combo, assignee_position);
-  if (g_strv_contains (priorities, priority))
-    for (guint i = 0; priorities[i] != NULL; i++)
-      if (g_strcmp0 (priorities[i], priority) == 0)
-        adw_combo_row_set_selected (self->priority_combo, i);
+  for (guint i = 0; priorities[i] != NULL; i++)
+    if (g_strcmp0 (priorities[i], priority) == 0)
+      adw_combo_row_set_selected (self->priority_combo, i);
   self->updating = FALSE;
 }
 
@@ -430,7 +430,7 @@ on_priority_set_cb (GObject      *object,
 
   /* Translators: a toast; %s is a ticket priority, "High" */
   message = g_strdup_printf (_("Priority set to “%s”"),
-                             _crm_ticket_page_priority_label (request->value));
+                             crm_ticket_row_priority_label (request->value));
   page_undo = page_undo_new (self);
   page_undo->priority = g_steal_pointer (&request->previous);
   toast_with_undo (self, message, page_undo);
@@ -447,7 +447,8 @@ set_priority_action (GtkWidget  *widget,
   const char *before = crm_ticket_get_priority (self->ticket);
   ChangeRequest *request;
 
-  if (!g_strv_contains (priorities, priority) || g_strcmp0 (priority, before) == 0)
+  if (!g_strv_contains (crm_ticket_row_priorities (), priority) ||
+      g_strcmp0 (priority, before) == 0)
     return;
 
   request = change_request_new (self, priority, 0);
@@ -460,6 +461,7 @@ set_priority_action (GtkWidget  *widget,
 static void
 on_priority_selected_cb (CrmTicketPage *self)
 {
+  const char * const *priorities = crm_ticket_row_priorities ();
   guint selected = adw_combo_row_get_selected (self->priority_combo);
 
   if (self->updating || selected >= g_strv_length ((GStrv) priorities))
@@ -620,7 +622,8 @@ save_csat_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   CrmTicketPage *self = CRM_TICKET_PAGE (widget);
-  g_autofree char *comment = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->csat_comment_entry))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->csat_comment_entry));
+  g_autofree char *comment = g_strstrip (g_strdup (text));
 
   if (self->csat_score < 1 || self->csat_score > 5)
     return;
@@ -675,9 +678,10 @@ init_stars (CrmTicketPage *self)
 static void
 fill_entries (CrmTicketPage *self)
 {
+  const char *channel = crm_ticket_get_channel (self->ticket);
+
   crm_page_set_entry (self->subject_entry, crm_ticket_get_subject (self->ticket));
-  adw_combo_row_set_selected (self->channel_combo,
-                              _crm_ticket_page_channel_position (crm_ticket_get_channel (self->ticket)));
+  adw_combo_row_set_selected (self->channel_combo, _crm_ticket_page_channel_position (channel));
   crm_page_clear_error (self->subject_entry);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
@@ -756,10 +760,11 @@ done_action (GtkWidget  *widget,
 void
 _crm_ticket_page_init_actions (CrmTicketPage *self)
 {
+  const char * const *priorities = crm_ticket_row_priorities ();
   GtkStringList *labels = gtk_string_list_new (NULL);
 
   for (guint i = 0; priorities[i] != NULL; i++)
-    gtk_string_list_append (labels, _crm_ticket_page_priority_label (priorities[i]));
+    gtk_string_list_append (labels, crm_ticket_row_priority_label (priorities[i]));
   adw_combo_row_set_model (self->priority_combo, G_LIST_MODEL (labels));
   g_object_unref (labels);
 

@@ -146,9 +146,10 @@ fill_canned_menu (CrmTicketPage *self)
       g_autoptr(CrmCannedReply) reply = g_list_model_get_item (self->canned, i);
       g_autofree char *label = menu_label (crm_canned_reply_get_title (reply));
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+      gint64 id = crm_record_get_id (CRM_RECORD (reply));
 
       g_menu_item_set_action_and_target_value (item, "ticket.insert-canned",
-                                               g_variant_new_int64 (crm_record_get_id (CRM_RECORD (reply))));
+                                               g_variant_new_int64 (id));
       g_menu_append_item (self->canned_menu, item);
     }
 }

@@ -149,9 +149,6 @@ void        _crm_ticket_page_queue_reload     (CrmTicketPage *self,
 /* Shows @message in a toast of the page's window (a failed write). */
 void        _crm_ticket_page_toast            (CrmTicketPage *self,
                                                const char    *message);
-/* Labels of stored keys. */
-const char *_crm_ticket_page_priority_label   (const char    *priority);
-const char *_crm_ticket_page_channel_label    (const char    *channel);
 /* The channel at @position of the edit mode's choices (NULL past them), and
  * the position of @channel (0 when unknown). */
 const char *_crm_ticket_page_channel_key      (guint          position);

@@ -218,7 +218,8 @@ describe_row (const CrmTicketPageSlaClock *clock,
       return g_strdup_printf (_("Due %1$s · %2$s left"), due, span);
 
     case CRM_SLA_CLOCK_BREACHED:
-      /* Translators: a due date and time, and by how much it passed, "Was due 3 Nov 14:05 · overdue by 2 h" */
+      /* Translators: a due date and time, and by how much it passed,
+       * "Was due 3 Nov 14:05 · overdue by 2 h" */
       return g_strdup_printf (_("Was due %1$s · overdue by %2$s"), due, span);
 
     case CRM_SLA_CLOCK_PAUSED:
@@ -242,9 +243,11 @@ describe_row (const CrmTicketPageSlaClock *clock,
         g_autofree char *late = _crm_ticket_page_format_duration (clock->done - clock->due);
 
         return first_response
-               /* Translators: when the first reply went out and how late, "Answered 3 Nov 14:05 · 2 h late" */
+               /* Translators: when the first reply went out and how late,
+                * "Answered 3 Nov 14:05 · 2 h late" */
                ? g_strdup_printf (_("Answered %1$s · %2$s late"), done, late)
-               /* Translators: when the ticket was resolved and how late, "Resolved 3 Nov 14:05 · 2 h late" */
+               /* Translators: when the ticket was resolved and how late,
+                * "Resolved 3 Nov 14:05 · 2 h late" */
                : g_strdup_printf (_("Resolved %1$s · %2$s late"), done, late);
       }
 

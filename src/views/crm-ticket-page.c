@@ -29,6 +29,7 @@
 #include "crm-staff-user.h"
 #include "crm-store.h"
 #include "crm-ticket-flow.h"
+#include "crm-ticket-row.h"
 #include "crm-window.h"
 
 enum {
@@ -89,81 +90,34 @@ _crm_ticket_page_toast (CrmTicketPage *self,
   crm_window_toast_for (GTK_WIDGET (self), adw_toast_new (message));
 }
 
-const char *
-_crm_ticket_page_priority_label (const char *priority)
-{
-  if (g_strcmp0 (priority, "low") == 0)
-    return C_("ticket priority", "Low");
-  if (g_strcmp0 (priority, "normal") == 0)
-    return C_("ticket priority", "Normal");
-  if (g_strcmp0 (priority, "high") == 0)
-    return C_("ticket priority", "High");
-  if (g_strcmp0 (priority, "urgent") == 0)
-    return C_("ticket priority", "Urgent");
-
-  return priority != NULL ? priority : "";
-}
-
-static const struct
-{
-  const char *key;
-  const char *label;
-  const char *icon;
-} channels[] = {
-  { "email", NC_("ticket channel", "Email"), "mail-unread-symbolic" },
-  { "phone", NC_("ticket channel", "Phone"), "call-start-symbolic" },
-  { "chat", NC_("ticket channel", "Chat"), "chat-message-new-symbolic" },
-  { "web-form", NC_("ticket channel", "Web Form"), "view-paged-symbolic" },
-  { "social", NC_("ticket channel", "Social Media"), "emoji-people-symbolic" },
-  { "in-person", NC_("ticket channel", "In Person"), "avatar-default-symbolic" },
-  { "self-service", NC_("ticket channel", "Self-Service"), "object-select-symbolic" },
-};
-
-const char *
-_crm_ticket_page_channel_label (const char *channel)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    if (g_strcmp0 (channels[i].key, channel) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "ticket channel", channels[i].label);
-
-  return channel != NULL ? channel : "";
-}
-
-static const char *
-channel_icon (const char *channel)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    if (g_strcmp0 (channels[i].key, channel) == 0)
-      return channels[i].icon;
-
-  return "mail-unread-symbolic";
-}
-
-/* The channel choices of edit mode, in the order of channels[]. */
+/* The channel choices of edit mode, in the inbox's order. */
 static void
 fill_channel_model (CrmTicketPage *self)
 {
+  const char * const *keys = crm_ticket_row_channels ();
   GtkStringList *labels = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    gtk_string_list_append (labels, g_dpgettext2 (GETTEXT_PACKAGE, "ticket channel",
-                                                  channels[i].label));
+  for (guint i = 0; keys[i] != NULL; i++)
+    gtk_string_list_append (labels, crm_ticket_row_channel_label (keys[i]));
   adw_combo_row_set_model (self->channel_combo, G_LIST_MODEL (labels));
   g_object_unref (labels);
 }
 
-/* Used by crm-ticket-page-actions.c through the combo's position. */
 const char *
 _crm_ticket_page_channel_key (guint position)
 {
-  return position < G_N_ELEMENTS (channels) ? channels[position].key : NULL;
+  const char * const *keys = crm_ticket_row_channels ();
+
+  return position < g_strv_length ((GStrv) keys) ? keys[position] : NULL;
 }
 
 guint
 _crm_ticket_page_channel_position (const char *channel)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    if (g_strcmp0 (channels[i].key, channel) == 0)
+  const char * const *keys = crm_ticket_row_channels ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_strcmp0 (keys[i], channel) == 0)
       return i;
 
   return 0;
@@ -208,19 +162,20 @@ update_header (CrmTicketPage *self)
 
   /* Translators: a ticket's priority in its header, "High priority" */
   priority_text = g_strdup_printf (C_("ticket header", "%s priority"),
-                                   _crm_ticket_page_priority_label (priority));
+                                   crm_ticket_row_priority_label (priority));
   gtk_label_set_label (self->priority_label, priority_text);
   set_classes (GTK_WIDGET (self->priority_label), priorities, priority);
 
-  gtk_image_set_from_icon_name (self->channel_icon, channel_icon (crm_ticket_get_channel (t)));
+  gtk_image_set_from_icon_name (self->channel_icon,
+                                crm_ticket_row_channel_icon (crm_ticket_get_channel (t)));
   /* Translators: how a ticket came in and when, "Email · opened Nov 21, 2026, 5:06 AM" */
   opened = g_strdup_printf (_("%1$s · opened %2$s"),
-                            _crm_ticket_page_channel_label (crm_ticket_get_channel (t)), created);
+                            crm_ticket_row_channel_label (crm_ticket_get_channel (t)), created);
   gtk_label_set_label (self->channel_label, opened);
 
   crm_page_set_row_value (self->status_row, crm_page_describe_key ("ticket-status", status));
   crm_page_set_row_value (self->channel_row,
-                          _crm_ticket_page_channel_label (crm_ticket_get_channel (t)));
+                          crm_ticket_row_channel_label (crm_ticket_get_channel (t)));
   crm_page_set_row_value (self->created_row, created);
 }
 
