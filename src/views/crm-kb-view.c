@@ -574,6 +574,18 @@ on_list_activate_cb (CrmKbView   *self,
     }
 }
 
+/* GTK 4.8 gives the button inside a drop-down no name of its own: screen
+ * readers would read "GtkToggleButton". */
+static void
+name_inner_button (GtkWidget  *widget,
+                   const char *name)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && GTK_IS_BUTTON (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 on_leaflet_folded_cb (CrmKbView *self)
 {
@@ -1273,6 +1285,8 @@ crm_kb_view_init (CrmKbView *self)
   g_signal_connect_object (self, "notify::search-text", G_CALLBACK (on_search_text_cb), self,
                            G_CONNECT_SWAPPED);
 
+  name_inner_button (GTK_WIDGET (self->language_drop_down), _("Language"));
+  name_inner_button (GTK_WIDGET (self->tag_drop_down), _("Tag"));
   on_leaflet_folded_cb (self);
   show_nothing (self);
   update_list_state (self);
