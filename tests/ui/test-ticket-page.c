@@ -266,7 +266,10 @@ test_open (void)
   g_assert_cmpstr (kind, ==, "person");
   g_assert_cmpint (target, ==, person);
 
+  /* Nothing keeps the page alive after its window. */
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
   crm_ui_test_close_window (window);
+  g_assert_null (page);
 }
 
 /* The canned reply whose body names the customer, the ticket and the agent. */
