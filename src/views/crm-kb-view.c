@@ -385,18 +385,31 @@ count_view_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+drafts_equal (const CrmKbDraft *a,
+              const CrmKbDraft *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->body, b->body) == 0 &&
+         g_strcmp0 (a->tags, b->tags) == 0 && g_strcmp0 (a->language, b->language) == 0 &&
+         a->published == b->published;
+}
+
 /* The stored article changed (an undo, another window, a view counted). */
 static void
 on_article_notify_cb (CrmKbView  *self,
                       GParamSpec *pspec,
                       GObject    *article)
 {
+  g_autoptr(CrmKbDraft) draft = NULL;
+
   if (crm_record_get_trashed (CRM_RECORD (article)))
     return;
-  if (!_crm_kb_view_is_dirty (self))
+  draft = draft_of (CRM_KB_ARTICLE (article));
+  /* A counted view or a new time changes no field: the cursor stays put. */
+  if (!_crm_kb_view_is_dirty (self) && !drafts_equal (draft, self->loaded_draft))
     {
-      g_autoptr(CrmKbDraft) draft = draft_of (CRM_KB_ARTICLE (article));
-
       g_clear_pointer (&self->loaded_draft, crm_kb_draft_free);
       self->loaded_draft = crm_kb_draft_copy (draft);
       fill_fields (self, draft);
