@@ -4,10 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The composer's article picker: a search entry and a language choice over
- * the published knowledge-base articles, the most read first.  The search
- * runs in the store's worker (title, tags or body containing the words);
- * a newer search drops the results of an older one.  Enter picks the first
- * article, Down moves into the list.
+ * the published knowledge-base articles, the most read first.  The search is
+ * the knowledge base's own (crm_kb_search_async(): every word in the title,
+ * tags or text, Chinese too, or "KB-<id>"), in the store's worker; a newer
+ * search drops the results of an older one.  Enter picks the first article,
+ * Down moves into the list.
  */
 
 #define G_LOG_DOMAIN "CrmKbPicker"
@@ -17,13 +18,13 @@
 #include <glib/gi18n.h>
 
 #include "crm-kb-picker.h"
+#include "crm-kb.h"
 #include "crm-kb-article.h"
-#include "crm-query.h"
+#include "crm-kb-hit.h"
 #include "crm-record.h"
 #include "crm-store.h"
 
-/* The rows read per search, and shown. */
-#define READ_LIMIT 200
+/* The articles shown for a search. */
 #define SHOW_LIMIT 50
 
 struct _CrmKbPicker
@@ -57,8 +58,10 @@ G_DEFINE_FINAL_TYPE (CrmKbPicker, crm_kb_picker, GTK_TYPE_POPOVER)
 static const char * const languages[] = { "", "en", "zh-CN" };
 
 static GtkWidget *
-new_row (CrmKbArticle *article)
+new_row (CrmKbHit *hit)
 {
+  CrmKbArticle *article = crm_kb_hit_get_article (hit);
+  const char *snippet = crm_kb_hit_get_snippet (hit);
   const char *language = crm_kb_article_get_language (article);
   const char *tags = crm_kb_article_get_tags (article);
   const char *language_name = g_strcmp0 (language, "zh-CN") == 0 ? C_("language", "Chinese")
@@ -67,7 +70,11 @@ new_row (CrmKbArticle *article)
   g_autofree char *subtitle = NULL;
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
 
-  if (tags[0] != '\0')
+  if (snippet != NULL && snippet[0] != '\0')
+    /* Translators: an article's language and the text around the words
+     * searched for, "English · …reset your password from the sign-in page…" */
+    subtitle = g_strdup_printf (C_("article subtitle", "%1$s · %2$s"), language_name, snippet);
+  else if (tags[0] != '\0')
     /* Translators: an article's language and its tags, "English · account, login" */
     subtitle = g_strdup_printf (C_("article subtitle", "%1$s · %2$s"), language_name, tags);
   else
@@ -77,7 +84,7 @@ new_row (CrmKbArticle *article)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_kb_article_get_title (article));
   adw_action_row_set_subtitle (row, subtitle);
   adw_action_row_set_title_lines (row, 2);
-  adw_action_row_set_subtitle_lines (row, 1);
+  adw_action_row_set_subtitle_lines (row, 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   return GTK_WIDGET (row);
@@ -89,15 +96,6 @@ show_results (CrmKbPicker *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "results" : "empty");
-}
-
-static gboolean
-matches_language (CrmKbPicker  *self,
-                  CrmKbArticle *article)
-{
-  const char *wanted = crm_kb_picker_get_language (self);
-
-  return wanted[0] == '\0' || g_strcmp0 (crm_kb_article_get_language (article), wanted) == 0;
 }
 
 typedef struct
@@ -114,14 +112,14 @@ on_search_done_cb (GObject      *object,
   SearchRequest *request = user_data;
   CrmKbPicker *self = request->picker;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) found = crm_store_query_finish (CRM_STORE (object), result, &error);
+  g_autoptr(GListModel) hits = crm_kb_search_finish (CRM_STORE (object), result, &error);
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (request->serial != self->serial)
     goto out;
 
   self->searching = FALSE;
-  if (found == NULL)
+  if (hits == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
           !g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED))
@@ -129,16 +127,8 @@ on_search_done_cb (GObject      *object,
       goto out;
     }
 
-  /* The words may be in the title, the tags or the body (one query, any
-   * of them); the language and publication are checked here. */
-  for (guint i = 0; i < g_list_model_get_n_items (found) && kept->len < SHOW_LIMIT; i++)
-    {
-      g_autoptr(CrmKbArticle) article = g_list_model_get_item (found, i);
-
-      if (crm_kb_article_get_published (article) && matches_language (self, article))
-        g_ptr_array_add (kept, g_steal_pointer (&article));
-    }
-
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    g_ptr_array_add (kept, g_list_model_get_item (hits, i));
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        kept->pdata, kept->len);
   show_results (self);
@@ -151,27 +141,19 @@ out:
 static void
 run_search (CrmKbPicker *self)
 {
-  g_autoptr(CrmQuery) query = crm_query_new (CRM_TYPE_KB_ARTICLE);
   SearchRequest *request;
 
   if (self->store == NULL)
     return;
 
-  if (self->text != NULL && self->text[0] != '\0')
-    {
-      crm_query_add_text (query, "title", CRM_QUERY_CONTAINS, self->text);
-      crm_query_add_text (query, "tags", CRM_QUERY_CONTAINS, self->text);
-      crm_query_add_text (query, "body", CRM_QUERY_CONTAINS, self->text);
-      crm_query_set_match_any (query, TRUE);
-    }
-  crm_query_set_order (query, "views", TRUE);
-  crm_query_set_limit (query, READ_LIMIT);
-
   request = g_new0 (SearchRequest, 1);
   request->picker = g_object_ref (self);
   request->serial = ++self->serial;
   self->searching = TRUE;
-  crm_store_query_async (self->store, query, self->cancellable, on_search_done_cb, request);
+  /* Customers are pointed to published articles only. */
+  crm_kb_search_async (self->store, self->text, crm_kb_picker_get_language (self), NULL,
+                       CRM_KB_SEARCH_PUBLISHED_ONLY, SHOW_LIMIT, self->cancellable,
+                       on_search_done_cb, request);
 }
 
 static void
@@ -232,7 +214,7 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  return new_row (CRM_KB_ARTICLE (item));
+  return new_row (CRM_KB_HIT (item));
 }
 
 static void
@@ -306,7 +288,7 @@ crm_kb_picker_init (CrmKbPicker *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->cancellable = g_cancellable_new ();
-  self->results = g_list_store_new (CRM_TYPE_KB_ARTICLE);
+  self->results = g_list_store_new (CRM_TYPE_KB_HIT);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -396,14 +378,16 @@ void
 crm_kb_picker_choose (CrmKbPicker *self,
                       guint        position)
 {
-  g_autoptr(CrmKbArticle) article = NULL;
+  g_autoptr(CrmKbHit) hit = NULL;
+  CrmKbArticle *article;
 
   g_return_if_fail (CRM_IS_KB_PICKER (self));
 
-  article = g_list_model_get_item (G_LIST_MODEL (self->results), position);
-  if (article == NULL)
+  hit = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  if (hit == NULL)
     return;
 
+  article = crm_kb_hit_get_article (hit);
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[ARTICLE_CHOSEN], 0, crm_record_get_id (CRM_RECORD (article)),
                  crm_kb_article_get_title (article));
@@ -413,7 +397,10 @@ char *
 crm_kb_picker_format_reference (gint64      id,
                                 const char *title)
 {
-  /* Not translated: the reference reads the same in every language, so
-   * that it can be searched for and quoted. */
-  return g_strdup_printf ("KB-%" G_GINT64_FORMAT ": %s", id, title != NULL ? title : "");
+  /* Not translated: the knowledge base's own reference ("KB-<id>", which
+   * its search and the self-service import read back) reads the same in
+   * every language. */
+  g_autofree char *reference = crm_kb_format_reference (id);
+
+  return g_strdup_printf ("%s: %s", reference, title != NULL ? title : "");
 }

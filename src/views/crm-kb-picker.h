@@ -29,14 +29,15 @@ const char  *crm_kb_picker_get_language   (CrmKbPicker *self);
 /* Searches for @text (as typing it in the entry does, without the delay). */
 void         crm_kb_picker_search         (CrmKbPicker *self,
                                            const char  *text);
-/* The articles found by the last search, best first (CrmKbArticle;
- * transfer none), and whether a search is under way. */
+/* The articles found by the last search, best first (CrmKbHit; transfer
+ * none), and whether a search is under way. */
 GListModel  *crm_kb_picker_get_results    (CrmKbPicker *self);
 gboolean     crm_kb_picker_is_searching   (CrmKbPicker *self);
 /* Picks the result at @position, as activating its row does. */
 void         crm_kb_picker_choose         (CrmKbPicker *self,
                                            guint        position);
-/* How a reply refers to an article: "KB-<id>: <title>"; transfer full. */
+/* How a reply refers to an article: its reference (crm_kb_format_reference(),
+ * "KB-<id>") and title, "KB-<id>: <title>"; transfer full. */
 char        *crm_kb_picker_format_reference (gint64      id,
                                              const char *title);
 

@@ -21,6 +21,8 @@
 
 #include "crm-ui-test-util.h"
 #include "crm-canned-reply.h"
+#include "crm-kb.h"
+#include "crm-kb-hit.h"
 #include "crm-kb-picker.h"
 #include "crm-page-util.h"
 #include "crm-record.h"
@@ -628,20 +630,30 @@ test_article (void)
   results = crm_kb_picker_get_results (picker);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
-      g_autoptr(CrmRecord) item = g_list_model_get_item (results, i);
+      g_autoptr(CrmKbHit) hit = g_list_model_get_item (results, i);
+      CrmRecord *item = CRM_RECORD (crm_kb_hit_get_article (hit));
 
       g_assert_cmpstr (crm_record_get_text (item, "language"), ==, "en");
+      g_assert_true (crm_record_get_bool (item, "published"));
     }
   {
-    g_autoptr(CrmRecord) first = g_list_model_get_item (results, 0);
+    g_autoptr(CrmKbHit) first = g_list_model_get_item (results, 0);
 
-    g_assert_cmpint (crm_record_get_id (first), ==, article);
+    g_assert_cmpint (crm_kb_hit_get_article_id (first), ==, article);
   }
   crm_kb_picker_choose (picker, 0);
   draft = crm_ticket_page_dup_draft (CRM_TICKET_PAGE (page));
   expected = g_strconcat ("See ", reference, NULL);
   g_assert_cmpstr (draft, ==, expected);
   g_assert_true (g_str_has_prefix (reference, "KB-"));
+  {
+    gint64 parsed = 0;
+    g_auto(GStrv) parts = g_strsplit (reference, ":", 2);
+
+    /* The knowledge base reads the reference back. */
+    g_assert_true (crm_kb_parse_reference (parts[0], &parsed));
+    g_assert_cmpint (parsed, ==, article);
+  }
 
   crm_ui_test_close_window (window);
 }
