@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Record pages: "win.show-record" pushes the page of a person, an
- * organization or a deal over the current view in the content pane (the sidebar and the
- * view selection stay), "win.go-back" (Alt+Left) and Escape pop it.  Also the
+ * organization, a deal or a ticket over the current view in the content pane
+ * (the sidebar and the view selection stay), "win.go-back" (Alt+Left) and Escape pop it.  Also the
  * window's undo stack ("win.undo", Ctrl+Z), "win.delete-record" (trash with an
  * undo toast) and the new-record actions.
  */
@@ -26,6 +26,7 @@
 #include "crm-reminders.h"
 #include "crm-store.h"
 #include "crm-ticket.h"
+#include "crm-ticket-page.h"
 
 /* Undo entries past this are dropped, oldest first. */
 #define UNDO_DEPTH 20
@@ -292,28 +293,13 @@ show_record (CrmWindow *self,
     page = GTK_WIDGET (crm_organization_page_new (context, CRM_ORGANIZATION (record)));
   else if (CRM_IS_DEAL (record))
     page = GTK_WIDGET (crm_deal_page_new (context, CRM_DEAL (record)));
+  else if (CRM_IS_TICKET (record))
+    page = GTK_WIDGET (crm_ticket_page_new (context, CRM_TICKET (record)));
   else
     return;
 
   g_object_set (page, "editing", editing, NULL);
   push_page (self, page);
-}
-
-/* Tickets have no page of their own yet: their customer's page (the person,
- * else the organization) stands in; without one, nothing. */
-static void
-show_customer_of (CrmWindow *self,
-                  CrmRecord *record)
-{
-  gint64 person_id = crm_record_get_int (record, "person-id");
-  gint64 organization_id = crm_record_get_int (record, "organization-id");
-
-  if (person_id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)",
-                                "person", person_id);
-  else if (organization_id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)",
-                                "organization", organization_id);
 }
 
 static void
@@ -332,10 +318,6 @@ on_record_loaded_cb (GObject      *object,
           g_warning ("Could not load a %s: %s", request->kind, error->message);
           _crm_window_toast_error (request->window, _("This record could not be opened"));
         }
-    }
-  else if (CRM_IS_TICKET (record))
-    {
-      show_customer_of (request->window, record);
     }
   else if (crm_record_get_trashed (record))
     {

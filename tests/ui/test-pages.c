@@ -25,6 +25,7 @@
 #include "crm-record.h"
 #include "crm-store.h"
 #include "crm-person-photo.h"
+#include "crm-ticket-page.h"
 #include "crm-test-util.h"
 
 static CrmApplication *app;
@@ -700,7 +701,7 @@ test_organization_page (void)
 }
 
 static void
-test_ticket_opens_customer (void)
+test_ticket_page (void)
 {
   CrmWindow *window = crm_ui_test_open_window (app, demo_path);
   gint64 ticket = db_int ("SELECT id FROM ticket WHERE deleted = 0 AND person_id IS NOT NULL "
@@ -715,8 +716,9 @@ test_ticket_opens_customer (void)
   sql = g_strdup_printf ("SELECT organization_id FROM ticket WHERE id = %" G_GINT64_FORMAT, ticket);
   organization = db_int (sql);
 
-  /* Tickets have no page yet: their person's page stands in. */
-  show_record (window, "ticket", ticket, CRM_TYPE_PERSON_PAGE, person);
+  /* A ticket has its own page (test-ticket-page.c), which links to its person. */
+  show_record (window, "ticket", ticket, CRM_TYPE_TICKET_PAGE, ticket);
+  show_record (window, "person", person, CRM_TYPE_PERSON_PAGE, person);
 
   /* A sidebar choice leaves the pages. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "people"));
@@ -1035,7 +1037,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/pages/person", test_person_page);
   g_test_add_func ("/ui/pages/organization", test_organization_page);
-  g_test_add_func ("/ui/pages/ticket-opens-customer", test_ticket_opens_customer);
+  g_test_add_func ("/ui/pages/ticket-page", test_ticket_page);
   g_test_add_func ("/ui/pages/new-person", test_new_person);
   g_test_add_func ("/ui/pages/task-and-custom-field", test_task_and_custom_field);
   g_test_add_func ("/ui/pages/phone-format", test_phone_format);
