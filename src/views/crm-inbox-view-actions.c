@@ -558,6 +558,21 @@ clear_filters_action (GtkWidget  *widget,
   g_object_set (widget, "channel-filter", "", "priority-filter", "", "customer-filter", "any", NULL);
 }
 
+/* The folders can take the focus once they slid in. */
+static void
+on_reveal_progress_cb (CrmInboxView *self,
+                       GParamSpec   *pspec,
+                       AdwFlap      *flap)
+{
+  GtkListBoxRow *row;
+
+  if (adw_flap_get_reveal_progress (flap) < 1.0)
+    return;
+  g_signal_handlers_disconnect_by_func (flap, on_reveal_progress_cb, self);
+  row = gtk_list_box_get_selected_row (self->folder_list);
+  gtk_widget_grab_focus (row != NULL ? GTK_WIDGET (row) : GTK_WIDGET (self->folder_list));
+}
+
 static void
 toggle_folders_action (GtkWidget  *widget,
                        const char *action_name,
@@ -566,11 +581,15 @@ toggle_folders_action (GtkWidget  *widget,
   CrmInboxView *self = CRM_INBOX_VIEW (widget);
   gboolean reveal = !adw_flap_get_reveal_flap (self->flap);
 
+  g_signal_handlers_disconnect_by_func (self->flap, on_reveal_progress_cb, self);
   adw_flap_set_reveal_flap (self->flap, reveal);
-  if (reveal)
-    gtk_widget_grab_focus (GTK_WIDGET (self->folder_list));
-  else
+  if (!reveal)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  else if (adw_flap_get_reveal_progress (self->flap) >= 1.0)
+    on_reveal_progress_cb (self, NULL, self->flap);
+  else
+    g_signal_connect_swapped (self->flap, "notify::reveal-progress",
+                              G_CALLBACK (on_reveal_progress_cb), self);
 }
 
 /* --- menus --- */

@@ -859,6 +859,25 @@ on_folder_activated_cb (CrmInboxView  *self,
     }
 }
 
+/* Enter on a folder (the list box leaves Return to others in this window:
+ * only Space reached it). */
+static gboolean
+folder_enter_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  CrmInboxView *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->folder_list))
+    return FALSE;
+  gtk_list_box_select_row (self->folder_list, GTK_LIST_BOX_ROW (row));
+  on_folder_activated_cb (self, GTK_LIST_BOX_ROW (row), self->folder_list);
+  return TRUE;
+}
+
 static void
 on_flap_folded_cb (CrmInboxView *self,
                    GParamSpec   *pspec,
@@ -1264,6 +1283,18 @@ crm_inbox_view_init (CrmInboxView *self)
     gtk_list_box_append (self->folder_list, new_folder_row (self, i));
   gtk_list_box_select_row (self->folder_list, self->folder_rows[self->folder]);
   gtk_label_set_label (self->folder_title, folder_title (self->folder));
+
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    const char *triggers[] = { "Return", "KP_Enter", "ISO_Enter" };
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
+                                                              gtk_callback_action_new (folder_enter_cb, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->folder_list), keys);
+  }
 
   g_object_bind_property (self->folders_button, "active", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -557,6 +557,61 @@ test_new_ticket (void)
 }
 
 static void
+measure_row_widths (GtkWidget *widget,
+                    int       *widest)
+{
+  if (CRM_IS_TICKET_ROW (widget))
+    {
+      int min;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      *widest = MAX (*widest, min);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    measure_row_widths (child, widest);
+}
+
+/* A phone-sized window: the folders fold away, every row fits. */
+static void
+test_narrow (void)
+{
+  Fixture f = { 0 };
+  AdwFlap *flap;
+  int min = 0, widest = 0;
+
+  fixture_open (&f, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 700);
+  crm_ui_test_wait (has_row, crm_inbox_view_get_list_view (f.view));
+  crm_ui_test_spin (300);
+
+  flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (f.view), CRM_TYPE_INBOX_VIEW, "flap"));
+  g_assert_true (adw_flap_get_folded (flap));
+  gtk_widget_measure (GTK_WIDGET (f.view), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  measure_row_widths (GTK_WIDGET (f.view), &widest);
+  g_test_message ("inbox: at least %d px, its widest row %d px", min, widest);
+  g_assert_cmpint (min, <=, 360);
+  g_assert_cmpint (widest, <=, 360);
+
+  /* F9 shows the folders over the list; choosing one puts them away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "inbox.toggle-folders", NULL));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  {
+    GtkListBox *folders = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (f.view), CRM_TYPE_INBOX_VIEW,
+                                                                       "folder_list"));
+    GtkListBoxRow *waiting = gtk_list_box_get_row_at_index (folders, 3);
+
+    g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (waiting)), ==, "waiting");
+    gtk_list_box_select_row (folders, waiting);
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (waiting)));
+  }
+  g_assert_cmpstr (crm_inbox_view_get_folder (f.view), ==, "waiting");
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  fixture_close (&f);
+}
+
+static void
 test_countdown (void)
 {
   const gint64 now = 1790000000;
@@ -614,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/ui/inbox/bulk-assign-undo", test_bulk_assign_undo);
   g_test_add_func ("/ui/inbox/keyboard-open", test_keyboard_open);
   g_test_add_func ("/ui/inbox/new-ticket", test_new_ticket);
+  g_test_add_func ("/ui/inbox/narrow", test_narrow);
 
   ret = g_test_run ();
   g_clear_object (&app);
