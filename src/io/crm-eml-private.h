@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Core-internal parts of the .eml reader shared by crm-eml.c (headers and
- * MIME structure) and crm-eml-text.c (charsets, HTML, flowed text).
+ * MIME structure), crm-eml-text.c (charsets, flowed text, quoted replies)
+ * and crm-eml-html.c (HTML to text).
  */
 
 #pragma once
@@ -13,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+/* Appends U+FFFD, the replacement character. */
+void   _crm_eml_append_replacement (GString *out);
 /* Undoes format=flowed (RFC 3676): soft line breaks joined, space-stuffing
  * removed (with @delsp, the space before a soft break too).  Transfer full. */
 char  *_crm_eml_unflow        (const char *text,
