@@ -484,11 +484,11 @@ save_calendar (CrmStoreWorker  *worker,
                GError         **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (job->name != NULL ? job->name : ""));
-  g_autofree char *timezone = g_strstrip (g_strdup (job->timezone != NULL ? job->timezone : ""));
+  g_autofree char *zone = g_strstrip (g_strdup (job->timezone != NULL ? job->timezone : ""));
   gint64 id = job->id;
   sqlite3_stmt *stmt;
 
-  if (!crm_service_validate_calendar (name, timezone, job->hours, error) ||
+  if (!crm_service_validate_calendar (name, zone, job->hours, error) ||
       (id != 0 && !row_exists (worker, "business_calendar", id, FALSE, error)))
     return 0;
   if (id == 0)
@@ -508,7 +508,7 @@ save_calendar (CrmStoreWorker  *worker,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, timezone, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, zone, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, job->hours, -1, SQLITE_TRANSIENT);
   return _crm_store_worker_step (worker, stmt, error) ? id : 0;
 }
@@ -829,7 +829,7 @@ void
 crm_service_calendar_save_async (CrmStore            *store,
                                  gint64               id,
                                  const char          *name,
-                                 const char          *timezone,
+                                 const char          *zone,
                                  const char          *hours,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
@@ -842,7 +842,7 @@ crm_service_calendar_save_async (CrmStore            *store,
   job = write_job_new (WRITE_CALENDAR);
   job->id = id;
   job->name = g_strdup (name);
-  job->timezone = g_strdup (timezone);
+  job->timezone = g_strdup (zone);
   job->hours = g_strdup (hours != NULL ? hours : "");
   run_write (store, job, crm_service_calendar_save_async, cancellable, callback, user_data);
 }

@@ -591,7 +591,7 @@ in_keys (const char         *key,
 
 gboolean
 crm_service_validate_calendar (const char  *name,
-                               const char  *timezone,
+                               const char  *zone,
                                const char  *hours,
                                GError     **error)
 {
@@ -601,7 +601,7 @@ crm_service_validate_calendar (const char  *name,
 
   if (is_blank (name))
     return invalid (error, _("A calendar needs a name."));
-  if (is_blank (timezone))
+  if (is_blank (zone))
     {
       g_set_error_literal (error, CRM_SERVICE_CONFIG_ERROR, CRM_SERVICE_CONFIG_ERROR_BAD_TIMEZONE,
                            _("A calendar needs a time zone."));
@@ -611,7 +611,7 @@ crm_service_validate_calendar (const char  *name,
       !crm_service_week_validate (week, error))
     return FALSE;
   /* The SLA clocks read the same text: what they refuse is refused here. */
-  calendar = crm_business_calendar_new (timezone, hours, &local_error);
+  calendar = crm_business_calendar_new (zone, hours, &local_error);
   if (calendar == NULL)
     {
       g_set_error_literal (error, CRM_SERVICE_CONFIG_ERROR,

@@ -527,7 +527,7 @@ seconds_in_year_before (CrmBusinessCalendar *self,
 /* --- Public API --- */
 
 CrmBusinessCalendar *
-crm_business_calendar_new (const char  *timezone,
+crm_business_calendar_new (const char  *zone,
                            const char  *hours,
                            GError     **error)
 {
@@ -537,20 +537,20 @@ crm_business_calendar_new (const char  *timezone,
 
   if (!parse_hours (hours, week, error))
     return NULL;
-  if (timezone == NULL || timezone[0] == '\0' || g_str_equal (timezone, "UTC"))
+  if (zone == NULL || zone[0] == '\0' || g_str_equal (zone, "UTC"))
     tz = g_time_zone_new_utc ();
-  else if ((tz = g_time_zone_new_identifier (timezone)) == NULL)
+  else if ((tz = g_time_zone_new_identifier (zone)) == NULL)
     {
       g_set_error (error, CRM_SLA_ERROR, CRM_SLA_ERROR_BAD_TIMEZONE,
                    _("“%s” is not a time zone this computer knows (such as Europe/Berlin)."),
-                   timezone);
+                   zone);
       return NULL;
     }
 
   self = g_new0 (CrmBusinessCalendar, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->tz = tz;
-  self->timezone = g_strdup (timezone != NULL && timezone[0] != '\0' ? timezone : "UTC");
+  self->timezone = g_strdup (zone != NULL && zone[0] != '\0' ? zone : "UTC");
   self->hours = g_strstrip (g_strdup (hours));
   memcpy (self->week, week, sizeof week);
   for (int d = 0; d < 7; d++)
