@@ -573,6 +573,7 @@ crm_page_new_ticket_row (CrmTicket *ticket)
 
   gtk_widget_add_css_class (status, "dim-label");
   adw_action_row_add_suffix (row, status);
+  crm_page_row_set_target (row, "ticket", crm_record_get_id (CRM_RECORD (ticket)));
 
   return GTK_WIDGET (row);
 }
