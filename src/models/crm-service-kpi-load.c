@@ -174,6 +174,7 @@ typedef struct
 #define CHUNK_ROWS 2048
 #define N_CHUNKS   6
 #define MAX_KEYS   256
+#define KEY_CACHE_SLOTS 61
 
 typedef struct
 {
@@ -198,8 +199,9 @@ typedef struct
   /* The strings of the status, channel and priority keys seen, written by
    * the worker before the chunk that first names them is queued. */
   char                 *keys[MAX_KEYS];
+  int                   key_lengths[MAX_KEYS];
   guint                 n_keys;
-  guint8                last_keys[3];       /* status, channel, priority */
+  guint8                key_cache[KEY_CACHE_SLOTS];   /* see intern_key() */
 
   Chunk                *chunk;              /* being filled */
   GAsyncQueue          *full;               /* Chunk *, to the counting thread */
@@ -236,24 +238,49 @@ calendar_of_policy (Pass   *pass,
   return -1;
 }
 
+/* The index of the key @text (@length bytes) in pass->keys, added when new. */
 static guint8
 intern_key (Pass       *pass,
             const char *text,
-            guint8     *last)
+            int         length)
 {
+  guint slot;
+  guint8 index;
+
   if (text == NULL)
-    text = "";
-  /* Most tickets are closed, normal and by email: try the last key first. */
-  if (*last < pass->n_keys && pass->keys[*last][0] == text[0] && strcmp (pass->keys[*last], text) == 0)
-    return *last;
-  for (guint i = 0; i < pass->n_keys; i++)
-    if (pass->keys[i][0] == text[0] && strcmp (pass->keys[i], text) == 0)
-      return *last = i;
-  /* More distinct keys than any database has share the last one. */
-  if (pass->n_keys == MAX_KEYS)
-    return *last = MAX_KEYS - 1;
-  pass->keys[pass->n_keys] = g_strdup (text);
-  return *last = pass->n_keys++;
+    text = "", length = 0;
+  /* A million times per pass: a small cache by length and first and last
+   * byte finds a key with one comparison of a few bytes. */
+  slot = ((guint) length ^ ((guint) (guchar) text[0] << 2) ^
+          (length > 0 ? (guint) (guchar) text[length - 1] << 4 : 0)) % KEY_CACHE_SLOTS;
+  index = pass->key_cache[slot];
+  if (index < pass->n_keys && pass->key_lengths[index] == length &&
+      memcmp (pass->keys[index], text, length) == 0)
+    return index;
+
+  for (index = 0; index < pass->n_keys; index++)
+    if (pass->key_lengths[index] == length && memcmp (pass->keys[index], text, length) == 0)
+      break;
+  if (index == pass->n_keys)
+    {
+      /* More distinct keys than any database has share the last one. */
+      if (pass->n_keys == MAX_KEYS)
+        return MAX_KEYS - 1;
+      pass->keys[index] = g_strndup (text, length);
+      pass->key_lengths[index] = length;
+      pass->n_keys++;
+    }
+  pass->key_cache[slot] = index;
+  return index;
+}
+
+static guint8
+intern_value (Pass          *pass,
+              sqlite3_value *value)
+{
+  const char *text = (const char *) sqlite3_value_text (value);
+
+  return intern_key (pass, text, sqlite3_value_bytes (value));
 }
 
 static void
@@ -410,9 +437,9 @@ ticket_fn (sqlite3_context  *ctx,
   row = &pass->chunk->rows[pass->chunk->n];
   row->id = sqlite3_value_int64 (v[0]);
   row->created = sqlite3_value_int64 (v[1]);
-  row->status = intern_key (pass, (const char *) sqlite3_value_text (v[2]), &pass->last_keys[0]);
-  row->channel = intern_key (pass, (const char *) sqlite3_value_text (v[3]), &pass->last_keys[1]);
-  row->priority = intern_key (pass, (const char *) sqlite3_value_text (v[4]), &pass->last_keys[2]);
+  row->status = intern_value (pass, v[2]);
+  row->channel = intern_value (pass, v[3]);
+  row->priority = intern_value (pass, v[4]);
   row->b2b = sqlite3_value_int (v[5]) != 0;
   row->first_response = sqlite3_value_int64 (v[7]);
   row->first_response_due = sqlite3_value_int64 (v[8]);
@@ -586,7 +613,7 @@ read_self_service (Pass     *pass,
       const char *kind = (const char *) sqlite3_column_text (stmt, 1);
       SelfService row = {
         sqlite3_column_int64 (stmt, 2),
-        intern_key (pass, (const char *) sqlite3_column_text (stmt, 0), &pass->last_keys[1]),
+        intern_key (pass, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0)),
         g_strcmp0 (kind, "b2b") == 0,
       };
 
