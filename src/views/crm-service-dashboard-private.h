@@ -53,6 +53,7 @@ struct _CrmServiceDashboard
   GtkProgressBar      *progress_bar;
   GtkFlowBox          *toolbar_box;
   GtkDropDown         *period_dropdown;
+  GtkWidget           *dates_box;
   GtkMenuButton       *from_button;
   GtkMenuButton       *to_button;
   GtkCalendar         *from_calendar;

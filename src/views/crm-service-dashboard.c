@@ -120,8 +120,8 @@ update_date_buttons (CrmServiceDashboard *self)
   g_autofree char *to = crm_format_date (calendar_midnight (self->to_calendar, 0));
   g_autofree char *from_name = NULL, *to_name = NULL;
 
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->from_button)), custom);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->to_button)), custom);
+  /* The place of the days in the toolbar's flow box: hiding that leaves no gap. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->dates_box), custom);
   gtk_menu_button_set_label (self->from_button, from);
   gtk_menu_button_set_label (self->to_button, to);
   /* TRANSLATORS: the accessible name of the button that shows the first
@@ -460,6 +460,7 @@ crm_service_dashboard_class_init (CrmServiceDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmServiceDashboard, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmServiceDashboard, toolbar_box);
   gtk_widget_class_bind_template_child (widget_class, CrmServiceDashboard, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmServiceDashboard, dates_box);
   gtk_widget_class_bind_template_child (widget_class, CrmServiceDashboard, from_button);
   gtk_widget_class_bind_template_child (widget_class, CrmServiceDashboard, to_button);
   gtk_widget_class_bind_template_child (widget_class, CrmServiceDashboard, from_calendar);
