@@ -548,6 +548,8 @@ crm_new_ticket_dialog_init (CrmNewTicketDialog *self)
   gtk_search_entry_set_key_capture_widget (self->customer_search, GTK_WIDGET (self->customer_popover));
 
   show_customer (self);
+  /* The subject is typed first. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
 }
 
 CrmNewTicketDialog *
