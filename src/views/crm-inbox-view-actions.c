@@ -7,10 +7,10 @@
  * click, Menu, Shift+F10) and the selection bar:
  *   inbox.open (x)            win.show-record ("ticket", id)
  *   inbox.reply (x)           opens the ticket, then its ticket.reply
- *   inbox.assign-to-me (x)    Ctrl+M on the focused row
+ *   inbox.assign-to-me (x)    Alt+M on the focused row (as on the ticket page)
  *   inbox.assign ((xx))       ticket, staff member (0: nobody); Ctrl+Shift+A
  *                             opens the staff list for the focused row
- *   inbox.set-status ((xs))   ticket, status; Ctrl+Shift+S opens the
+ *   inbox.set-status ((xs))   ticket, status; Alt+S opens the
  *                             statuses the focused ticket may go to
  *   inbox.toggle-row (u)      selects or deselects a row (selection mode)
  *   inbox.select-all          Ctrl+A: selection mode, every row
@@ -1038,9 +1038,9 @@ _crm_inbox_view_init_actions (CrmInboxView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   add_shortcut (keys, "Menu", menu_key_cb, self);
   add_shortcut (keys, "<Shift>F10", menu_key_cb, self);
-  add_shortcut (keys, "<Control>m", assign_to_me_key_cb, self);
+  add_shortcut (keys, "<Alt>m", assign_to_me_key_cb, self);
   add_shortcut (keys, "<Control><Shift>a", assign_key_cb, self);
-  add_shortcut (keys, "<Control><Shift>s", status_key_cb, self);
+  add_shortcut (keys, "<Alt>s", status_key_cb, self);
   add_shortcut (keys, "<Control>r", reply_key_cb, self);
   add_shortcut (keys, "<Control>a", select_all_key_cb, self);
   add_shortcut (keys, "Escape", escape_key_cb, self);
