@@ -653,13 +653,15 @@ _crm_inbox_view_new_assign_menu (CrmInboxView *self,
     {
       g_autoptr(CrmRecord) user = g_list_model_get_item (self->staff, i);
       g_autoptr(GMenuItem) item = NULL;
+      g_auto(GStrv) parts = NULL;
       g_autofree char *label = NULL;
       gint64 id = crm_record_get_id (user);
 
       if (!crm_record_get_bool (user, "active"))
         continue;
-      /* A name is no mnemonic: underscores stay as they are. */
-      label = g_strjoinv ("__", (char **) (const char *[]) { crm_record_get_text (user, "name"), NULL });
+      /* A name is no mnemonic: its underscores are doubled to show as they are. */
+      parts = g_strsplit (crm_record_get_text (user, "name"), "_", -1);
+      label = g_strjoinv ("__", parts);
       item = g_menu_item_new (label, NULL);
       if (ticket_id != 0)
         g_menu_item_set_action_and_target (item, action, "(xx)", ticket_id, id);
@@ -950,6 +952,23 @@ select_all_key_cb (GtkWidget *widget,
   return gtk_widget_activate_action (GTK_WIDGET (self), "inbox.select-all", NULL);
 }
 
+/* Space on a row outside selection mode starts choosing, with that row
+ * (in selection mode the list's own Space adds or removes it). */
+static gboolean
+space_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  CrmInboxView *self = user_data;
+  CrmTicketRow *row = self->selection_mode || focus_in_popover (self) ? NULL : focused_row (self);
+  GtkListItem *list_item;
+
+  if (row == NULL || (list_item = crm_ticket_row_get_list_item (row)) == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "inbox.toggle-row", "u",
+                                     gtk_list_item_get_position (list_item));
+}
+
 static gboolean
 escape_key_cb (GtkWidget *widget,
                GVariant  *args,
@@ -1044,6 +1063,7 @@ _crm_inbox_view_init_actions (CrmInboxView *self)
   add_shortcut (keys, "<Control>r", reply_key_cb, self);
   add_shortcut (keys, "<Control>a", select_all_key_cb, self);
   add_shortcut (keys, "Escape", escape_key_cb, self);
+  add_shortcut (keys, "space", space_key_cb, self);
   add_shortcut (keys, "<Control>n", new_ticket_key_cb, self);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F9, 0),

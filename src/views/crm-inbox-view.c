@@ -879,6 +879,15 @@ folder_enter_cb (GtkWidget *widget,
 }
 
 static void
+on_search_text_cb (CrmInboxView *self,
+                   GParamSpec   *pspec,
+                   gpointer      user_data)
+{
+  if (self->selection != NULL)
+    gtk_selection_model_unselect_all (self->selection);
+}
+
+static void
 on_flap_folded_cb (CrmInboxView *self,
                    GParamSpec   *pspec,
                    AdwFlap      *flap)
@@ -1070,6 +1079,9 @@ static void
 filters_changed (CrmInboxView *self,
                  int           prop)
 {
+  /* Other rows: tickets chosen among the old ones would be acted on unseen. */
+  if (self->selection != NULL)
+    gtk_selection_model_unselect_all (self->selection);
   requery (self);
   update_empty_page (self);
   _crm_inbox_view_update_bars (self);
@@ -1306,6 +1318,7 @@ crm_inbox_view_init (CrmInboxView *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect_swapped (self->list_view, "notify::model", G_CALLBACK (on_list_model_cb), self);
 
+  g_signal_connect (self, "notify::search-text", G_CALLBACK (on_search_text_cb), NULL);
   crm_view_set_list_widgets (CRM_VIEW (self), self->list_view, self->stack);
   _crm_inbox_view_init_actions (self);
   update_empty_page (self);
