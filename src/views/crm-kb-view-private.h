@@ -51,6 +51,7 @@ struct _CrmKbView
   gint64              counted_id;         /* the last article whose view was counted */
   CrmKbStats          stats;
 
+  gint64              clicked_at;         /* monotonic time of the last click in the list */
   KbPending           pending;
   guint               pending_position;
 

@@ -36,6 +36,8 @@
 #define RELOAD_DELAY_MS 150
 /* An article counts as read after it stayed open this long. */
 #define VIEW_COUNT_DELAY_S 3
+/* A selection this soon after a click in the list came from the click. */
+#define CLICK_OPENS_US (G_USEC_PER_SEC / 2)
 
 G_DEFINE_FINAL_TYPE (CrmKbView, crm_kb_view, CRM_TYPE_VIEW)
 
@@ -543,7 +545,10 @@ _crm_kb_view_run_pending (CrmKbView *self)
       gtk_single_selection_set_selected (self->selection, self->pending_position);
       self->syncing = FALSE;
       show_hit_at (self, self->pending_position);
-      if (adw_leaflet_get_folded (self->leaflet))
+      /* Folded, a click opens the article; the arrow keys only move along
+       * the list (Enter opens). */
+      if (adw_leaflet_get_folded (self->leaflet) &&
+          g_get_monotonic_time () - self->clicked_at < CLICK_OPENS_US)
         adw_leaflet_set_visible_child_name (self->leaflet, "article");
       break;
     case PENDING_NEW:
@@ -576,6 +581,12 @@ on_selected_cb (CrmKbView          *self,
 }
 
 static void
+on_list_pressed_cb (CrmKbView *self)
+{
+  self->clicked_at = g_get_monotonic_time ();
+}
+
+static void
 on_list_activate_cb (CrmKbView   *self,
                      guint        position,
                      GtkListView *list_view)
@@ -583,7 +594,7 @@ on_list_activate_cb (CrmKbView   *self,
   if (gtk_single_selection_get_selected (self->selection) == position && self->editing)
     {
       adw_leaflet_set_visible_child_name (self->leaflet, "article");
-      gtk_widget_child_focus (GTK_WIDGET (self->editor_scroll), GTK_DIR_TAB_FORWARD);
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
     }
 }
 
@@ -1279,6 +1290,13 @@ crm_kb_view_init (CrmKbView *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_cb), self,
                            G_CONNECT_SWAPPED);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (on_list_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  }
 
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "hit_meta", G_CALLBACK (hit_meta_cb),
@@ -1298,6 +1316,10 @@ crm_kb_view_init (CrmKbView *self)
   g_signal_connect_object (self, "notify::search-text", G_CALLBACK (on_search_text_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* The numbers are read, not visited: Tab goes from the list to the fields. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (self->stats_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   name_inner_button (GTK_WIDGET (self->language_drop_down), _("Language"));
   name_inner_button (GTK_WIDGET (self->tag_drop_down), _("Tag"));
   on_leaflet_folded_cb (self);
