@@ -9,7 +9,7 @@
 #
 # Usage: build-aux/bench.py BUILDDIR
 # RAPPORT_BENCH_ONLY=search,memory,... runs only those groups (generate, pages,
-# search, start, memory, dedupe, import, map, board; map alone needs no database).
+# search, start, memory, dedupe, import, map, board, kpi; map alone needs no database).
 
 import json
 import os
@@ -465,6 +465,56 @@ def board_move_floor(db, pipeline):
         con.close()
 
 
+# --- kpi: the service dashboard's numbers (crm-service-kpi) ---------------
+
+# The sample data's "today" (CRM_DEMO_DEFAULT_REFERENCE) and the year of
+# tickets before it, in UTC days.
+KPI_NOW = 1795392000
+KPI_FROM_DAY, KPI_TO_DAY = '2025-11-23', '2026-11-22'
+KPI_RUNS = 5
+
+
+def kpi_floor(db, start, end):
+    """One raw SQLite aggregate over the same year's tickets (count and mean
+    rating by creation time), median of 3."""
+    con = sqlite3.connect('file:%s?mode=ro' % db, uri=True)
+    try:
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            con.execute('SELECT count(*), avg(csat_score) FROM ticket WHERE created BETWEEN ? AND ?',
+                        (start, end)).fetchone()
+            times.append((time.perf_counter() - t) * 1000)
+        return statistics.median(times)
+    finally:
+        con.close()
+
+
+def bench_kpi(db):
+    """The service KPIs of a year of a million tickets, computed on the store
+    worker as the dashboard does (rapport-cli kpi --repeat times each
+    computation from the call to the result on the main loop: the UI
+    thread's wait), median of KPI_RUNS in one process; against a raw SQLite
+    aggregate over the same tickets."""
+    env = dict(os.environ, TZ='UTC', CRM_STORE_NOW=str(KPI_NOW), LC_ALL='C.UTF-8')
+    try:
+        warm_cache(db)
+        out = subprocess.run([CLI, '--database', db, 'kpi', '--from', KPI_FROM_DAY, '--to', KPI_TO_DAY,
+                              '--json', '--repeat', str(KPI_RUNS)],
+                             check=True, stdout=subprocess.PIPE, text=True, env=env).stdout
+        report = json.loads(out)
+        times = report['timings_ms']
+        floor = kpi_floor(db, report['from_unix'], report['to_unix'] - 1)
+        emit('kpi_year_ms', round(statistics.median(times), 1), 'ms', round(floor, 1),
+             runs=len(times), min_ms=round(min(times), 1), max_ms=round(max(times), 1),
+             tickets_created=report['total']['resolution']['created'],
+             first_responses=report['total']['first_response']['count'],
+             target_ms=500,
+             note='floor: SELECT count(*), avg(csat_score) FROM ticket WHERE created BETWEEN ...')
+    except Exception as e:  # noqa: BLE001 - report, do not stop the other metrics
+        emit('kpi_year_ms', None, 'ms', error=str(e))
+
+
 def main():
     only = set(filter(None, os.environ.get('RAPPORT_BENCH_ONLY', '').split(',')))
     if not only or 'map' in only:
@@ -500,6 +550,8 @@ def main():
         bench_import(db)
     if want('board'):
         bench_board(db)
+    if want('kpi'):
+        bench_kpi(db)
     return 0
 
 

@@ -17,6 +17,7 @@ packages=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libicu-dev libcairo2-dev libpango1.0-dev
+  libgmime-3.0-dev
   # translations, desktop integration and their checks
   gettext desktop-file-utils appstream
   # headless UI tests: an X server, a session bus, icons and CJK fonts
@@ -52,7 +53,7 @@ if ! is_debian_like; then
   echo "deps.sh: this is not Debian or Ubuntu; please install the equivalents of:" >&2
   printf '  %s\n' "${packages[@]}" >&2
   echo "(Fedora: meson gcc glib2-devel gtk4-devel libadwaita-devel sqlite-devel json-glib-devel" >&2
-  echo " gettext desktop-file-utils appstream xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon" >&2
+  echo " gmime30-devel gettext desktop-file-utils appstream xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon" >&2
   echo " dbus-x11 google-noto-sans-cjk-fonts flatpak-builder python3)" >&2
   exit 1
 fi

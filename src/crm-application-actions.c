@@ -133,6 +133,8 @@ static const struct
   { "win.show-view::people", { "<Control>2", NULL } },
   { "win.show-view::pipeline", { "<Control>3", NULL } },
   { "win.show-view::inbox", { "<Control>4", NULL } },
+  { "win.show-view::service", { "<Control>5", NULL } },
+  { "win.show-view::knowledge-base", { "<Control>6", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 

@@ -60,6 +60,14 @@ void        _crm_window_init_import    (CrmWindow  *self);
 /* Opens the import assistant (on @file, nullable), as a drop does. */
 void        _crm_window_open_import    (CrmWindow  *self,
                                         GFile      *file);
+/* crm-window-eml.c: "win.import-eml" and dropped .eml files */
+void        _crm_window_init_eml       (CrmWindow  *self);
+/* Whether @file is an e-mail message by its name (.eml, message/rfc822). */
+gboolean    _crm_window_is_eml_file    (GFile      *file);
+/* Imports @files as tickets and replies, then says how it went in a toast. */
+void        _crm_window_import_eml     (CrmWindow      *self,
+                                        GFile * const  *files,
+                                        guint           n_files);
 void        _crm_window_update_actions (CrmWindow  *self);
 void        _crm_window_init_search    (CrmWindow  *self);
 void        _crm_window_dispose_search (CrmWindow  *self);

@@ -15,6 +15,9 @@
 #include "crm-demo.h"
 #include "crm-format.h"
 #include "crm-inbox-view.h"
+#include "crm-new-ticket-dialog.h"
+#include "crm-kb-view.h"
+#include "crm-service-dashboard.h"
 #include "crm-organizations-view.h"
 #include "crm-people-view.h"
 #include "crm-pipeline-view.h"
@@ -65,6 +68,8 @@ view_search_placeholder (const char *name)
     return _("Search deals and more");
   if (g_strcmp0 (name, "inbox") == 0)
     return _("Search tickets and more");
+  if (g_strcmp0 (name, "knowledge-base") == 0)
+    return _("Search articles and more");
 
   /* Short: a 360 px window shows about 16 characters of it. */
   return _("Search all records");
@@ -373,6 +378,18 @@ on_view_stack_visible_child_cb (CrmWindow  *self,
     }
 }
 
+/* win.new-ticket: the inbox's New Ticket dialog (crm-new-ticket-dialog.c). */
+static void
+new_ticket_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  CrmWindow *self = user_data;
+
+  if (self->context != NULL)
+    gtk_window_present (GTK_WINDOW (crm_new_ticket_dialog_new (GTK_WINDOW (self), self->context)));
+}
+
 static gboolean
 crm_window_close_request (GtkWindow *window)
 {
@@ -547,6 +564,8 @@ crm_window_class_init (CrmWindowClass *klass)
   g_type_ensure (CRM_TYPE_PEOPLE_VIEW);
   g_type_ensure (CRM_TYPE_PIPELINE_VIEW);
   g_type_ensure (CRM_TYPE_INBOX_VIEW);
+  g_type_ensure (CRM_TYPE_KB_VIEW);
+  g_type_ensure (CRM_TYPE_SERVICE_DASHBOARD);
 }
 
 static void
@@ -571,6 +590,12 @@ crm_window_init (CrmWindow *self)
   _crm_window_init_pipelines (self);
   _crm_window_init_search (self);
   _crm_window_init_segments (self);
+  {
+    static const GActionEntry ticket_actions[] = { { "new-ticket", new_ticket_action } };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (self), ticket_actions,
+                                     G_N_ELEMENTS (ticket_actions), self);
+  }
   _crm_window_set_page (self, "loading");
 }
 

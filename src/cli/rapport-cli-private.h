@@ -64,4 +64,14 @@ int            cmd_cycle        (Cli           *cli,
                                  int            argc,
                                  char         **argv);
 
+/* rapport-cli-service.c */
+int            cmd_kpi          (Cli           *cli,
+                                 int            argc,
+                                 char         **argv);
+
+/* rapport-cli-eml.c */
+int            cmd_import_eml   (Cli           *cli,
+                                 int            argc,
+                                 char         **argv);
+
 G_END_DECLS

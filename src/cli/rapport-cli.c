@@ -35,6 +35,7 @@
 #include "crm-stakeholder-map.h"
 #include "crm-stakeholder-render.h"
 #include "crm-store.h"
+#include "rapport-cli-kb.h"
 #include "rapport-cli-private.h"
 
 #include <pango/pangocairo.h>
@@ -1249,6 +1250,8 @@ static const struct {
     N_("Search people, organizations, deals and tickets"), cmd_search },
   { "import", "import FILE [--json] [--update] [--create-duplicates]",
     N_("Import people or organizations from a CSV or vCard file"), cmd_import },
+  { "import-eml", "import-eml FILE|FOLDER... [--json]",
+    N_("Make tickets from email files (.eml); replies join their tickets"), cmd_import_eml },
   { "export", "export [--kind person|organization] [--format csv|vcard] [--segment ID] OUT",
     N_("Export people or organizations to CSV or vCard"), cmd_export },
   { "undo-import", "undo-import [BATCH_ID]", N_("Undo an import, or list the imports"),
@@ -1261,6 +1264,11 @@ static const struct {
     N_("Weighted and best-case amounts by month of expected close"), cmd_forecast },
   { "cycle", "cycle [--json]",
     N_("Days to win, win rate and stage conversion, B2B against B2C"), cmd_cycle },
+  { "kpi", "kpi --from YYYY-MM-DD --to YYYY-MM-DD [--json]",
+    N_("Service KPIs of a period: CSAT, first response, resolution, self-service, SLA, backlog"),
+    cmd_kpi },
+  { "kb", "kb list|show ID|import-selfservice FILE [--json]",
+    N_("Knowledge base articles, and self-service resolutions from a portal or FAQ log"), cmd_kb },
 };
 
 static void

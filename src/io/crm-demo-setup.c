@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crm-demo-kb.h"
 #include "crm-demo-private.h"
 
 typedef struct
@@ -50,75 +51,6 @@ static const char *lost_reasons[][2] = {
   { "Bad timing", "时机不对" },
   { "No decision", "未做决定" },
   { "Product not a fit", "产品不匹配" },
-};
-
-typedef struct
-{
-  const char *title;
-  const char *body;
-  const char *tags;
-} KbDef;
-
-static const KbDef kb_en[] = {
-  { "How to reset your password",
-    "Open the sign-in page and choose \"Forgot password\". We send a link to your email "
-    "address; it stays valid for one hour. If no email arrives, check your spam folder.",
-    "account,login,password" },
-  { "Tracking your order",
-    "Every order confirmation contains a tracking link. Deliveries usually take 2–5 business "
-    "days; tracking can lag up to 24 hours behind the parcel.",
-    "orders,delivery" },
-  { "Returns and refunds",
-    "You can return any item within 30 days. Refunds go back to the original payment method "
-    "within 3–5 business days after we receive the item.",
-    "orders,refund,returns" },
-  { "Exporting contacts to a spreadsheet",
-    "Go to Contacts, select the records and choose Export → CSV. The file opens in any "
-    "spreadsheet program.",
-    "data,export" },
-  { "Updating billing details",
-    "Billing address and payment method are under Account → Billing. Changes apply to the "
-    "next invoice.",
-    "billing,invoice" },
-  { "What the warranty covers",
-    "The standard warranty covers manufacturing defects for 12 months. The extended warranty "
-    "adds accidental damage for 24 months.",
-    "warranty" },
-  { "Fixing sync problems with accounting integrations",
-    "Reconnect the integration under Settings → Integrations. Most sync failures come from an "
-    "expired access token.",
-    "integration,sync" },
-  { "Managing your subscription",
-    "Upgrade, downgrade or cancel under Account → Subscription. Cancellation takes effect at "
-    "the end of the billing period.",
-    "subscription,billing" },
-};
-
-static const KbDef kb_zh[] = {
-  { "如何重置密码",
-    "打开登录页面，点击“忘记密码”。我们会向您的邮箱发送重置链接，有效期为一小时。如果没有收到邮件，请检查垃圾邮件文件夹。",
-    "账户,登录,密码" },
-  { "查询订单物流",
-    "每封订单确认邮件中都有物流查询链接。通常 2–5 个工作日送达，物流信息可能比包裹晚 24 小时更新。",
-    "订单,物流" },
-  { "退货与退款",
-    "所有商品均支持 30 天内退货。我们收到商品后，退款将在 3–5 个工作日内原路退回。",
-    "订单,退款,退货" },
-  { "将联系人导出为表格",
-    "进入“联系人”，选择记录后点击“导出 → CSV”，文件可用任意表格软件打开。",
-    "数据,导出" },
-  { "更新账单信息",
-    "账单地址和支付方式可在“账户 → 账单”中修改，修改将在下一张发票生效。",
-    "账单,发票" },
-  { "保修范围说明",
-    "标准保修涵盖 12 个月内的制造缺陷；延长保修另外涵盖 24 个月内的意外损坏。",
-    "保修" },
-  { "解决财务系统集成的同步问题",
-    "在“设置 → 集成”中重新连接。大多数同步失败是由于访问令牌过期。",
-    "集成,同步" },
-  { "管理您的订阅",
-    "在“账户 → 订阅”中升级、降级或取消订阅。取消将在当前计费周期结束时生效。",
-    "订阅,账单" },
 };
 
 static const char *canned_en[][2] = {
@@ -305,8 +237,8 @@ make_service_setup (DemoGen  *gen,
     { "High priority", "高优先级", "high", "", 120, 960, FALSE },
     { "Normal priority", "普通优先级", "normal", "", 480, 2400, FALSE },
     { "Low priority", "低优先级", "low", "", 960, 4800, FALSE },
-    { "Strategic accounts", "战略客户", "", "strategic", 60, 480, TRUE },
-    { "Consumers", "个人客户", "", "consumer", 240, 2880, FALSE },
+    { "Strategic accounts, high priority", "战略客户·高优先级", "high", "strategic", 60, 480, TRUE },
+    { "Consumers, normal priority", "个人客户·普通优先级", "normal", "consumer", 240, 2880, FALSE },
   };
   const char *sql_calendar =
     "INSERT INTO business_calendar (id, created, updated, name, timezone, hours) "
@@ -349,25 +281,9 @@ make_knowledge (DemoGen  *gen,
   const char *(*canned)[2] = gen->zh ? canned_zh : canned_en;
   gint64 t = SETUP_TIME (gen);
 
-  gen->n_kb_articles = G_N_ELEMENTS (kb_en) + G_N_ELEMENTS (kb_zh);
-  gen->kb_articles = g_new0 (gint64, gen->n_kb_articles);
-  for (guint i = 0; i < gen->n_kb_articles; i++)
-    {
-      gboolean zh = i >= G_N_ELEMENTS (kb_en);
-      const KbDef *kb = zh ? &kb_zh[i - G_N_ELEMENTS (kb_en)] : &kb_en[i];
-      /* Articles in the business's own language are read far more. */
-      gint64 views = (gint64) demo_rand_below (&gen->rand, 200 * gen->scale) +
-                     (zh == gen->zh ? 500 * gen->scale : 0);
-      gint64 written = t + (gint64) demo_rand_below (&gen->rand, 700) * DEMO_DAY;
-
-      gen->kb_articles[i] = demo_next_id (gen);
-      if (!demo_insert_sql (gen,
-                            "INSERT INTO kb_article (id, created, updated, title, body, tags, "
-                            "language, published, views) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
-                            error, "iiissssi", gen->kb_articles[i], written, written,
-                            kb->title, kb->body, kb->tags, zh ? "zh-CN" : "en", views))
-        return FALSE;
-    }
+  /* The articles themselves are in crm-demo-kb.c. */
+  if (!demo_make_kb_articles (gen, t, error))
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (canned_en); i++)
     if (!demo_insert_sql (gen,

@@ -53,7 +53,7 @@ typedef enum
 } CrmDemoSize;
 
 /* Bump when the generated content changes (benchmark caches key on it). */
-#define CRM_DEMO_GENERATOR_VERSION 9
+#define CRM_DEMO_GENERATOR_VERSION 10
 
 /* 2026-11-23T00:00:00Z: "today" of the sample data unless told otherwise. */
 #define CRM_DEMO_DEFAULT_REFERENCE G_GINT64_CONSTANT (1795392000)

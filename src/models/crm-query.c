@@ -35,12 +35,14 @@ typedef struct
   FilterKind  kind;
   FilterMode  mode;
   gboolean    negate;      /* MODE_IN, MODE_SET, FILTER_RELATED */
+  gboolean    few;         /* selects few rows: a planner hint (MODE_IN) */
   int         column;      /* index in the table (FILTER_COLUMN) */
   gint64      ref_id;      /* custom field id, related record id */
   const char *relation;    /* static: "organization", "tag" */
   CrmQueryOp  op;
   gboolean    is_text;
   char       *text;        /* value, range minimum, or JSON array */
+  GStrv       values;      /* MODE_IN of a column: the values of the array */
   char       *text2;       /* range maximum */
   gint64      number;
   gint64      number2;
@@ -53,6 +55,9 @@ struct _CrmQuery
   GArray          *filters;   /* Filter */
   int              order_column;  /* -1: default */
   gboolean         descending;
+  gboolean         zero_last;     /* order_column = 0, order_column, id */
+  int              rank_column;   /* -1: none; else ranked by rank_keys first */
+  GStrv            rank_keys;
   gboolean         trashed;
   gboolean         match_any;
   guint            limit;
@@ -67,6 +72,7 @@ filter_clear (gpointer data)
 
   g_clear_pointer (&f->text, g_free);
   g_clear_pointer (&f->text2, g_free);
+  g_clear_pointer (&f->values, g_strfreev);
 }
 
 CrmQuery *
@@ -83,6 +89,7 @@ crm_query_new (GType record_type)
   self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
   g_array_set_clear_func (self->filters, filter_clear);
   self->order_column = -1;
+  self->rank_column = -1;
   return self;
 }
 
@@ -103,6 +110,7 @@ crm_query_unref (CrmQuery *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_array_unref (self->filters);
+      g_strfreev (self->rank_keys);
       g_free (self);
     }
 }
@@ -121,10 +129,14 @@ crm_query_copy (CrmQuery *self)
 
       f.text = g_strdup (f.text);
       f.text2 = g_strdup (f.text2);
+      f.values = g_strdupv (f.values);
       g_array_append_val (copy->filters, f);
     }
   copy->order_column = self->order_column;
   copy->descending = self->descending;
+  copy->zero_last = self->zero_last;
+  copy->rank_column = self->rank_column;
+  copy->rank_keys = g_strdupv (self->rank_keys);
   copy->trashed = self->trashed;
   copy->match_any = self->match_any;
   copy->limit = self->limit;
@@ -327,6 +339,9 @@ crm_query_add_text_in (CrmQuery           *self,
   f.negate = !!negate;
   f.is_text = TRUE;
   f.text = strv_to_json (values);
+  f.values = g_new0 (char *, (values != NULL ? g_strv_length ((char **) values) : 0) + 1);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    f.values[i] = g_utf8_make_valid (values[i], -1);
   g_array_append_val (self->filters, f);
 }
 
@@ -532,6 +547,20 @@ crm_query_add_ids (CrmQuery     *self,
 }
 
 void
+crm_query_hint_few (CrmQuery *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *f = &g_array_index (self->filters, Filter, i);
+
+      if (f->kind == FILTER_COLUMN)
+        f->few = TRUE;
+    }
+}
+
+void
 crm_query_set_match_any (CrmQuery *self,
                          gboolean  any)
 {
@@ -565,6 +594,49 @@ crm_query_set_order (CrmQuery   *self,
 
   self->order_column = property ? find_column (self, property) : -1;
   self->descending = descending;
+  self->zero_last = FALSE;
+}
+
+void
+crm_query_set_order_zero_last (CrmQuery   *self,
+                               const char *property)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (property != NULL);
+
+  self->order_column = find_column (self, property);
+  self->descending = FALSE;
+  self->zero_last = self->order_column >= 0;
+}
+
+/* Keys go into the SQL as literals: only letters, digits and '-'. */
+static gboolean
+is_plain_key (const char *key)
+{
+  if (key == NULL || key[0] == '\0')
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+void
+crm_query_set_order_rank (CrmQuery           *self,
+                          const char         *property,
+                          const char * const *keys)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (property != NULL);
+  g_return_if_fail (keys != NULL);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_return_if_fail (is_plain_key (keys[i]));
+
+  g_clear_pointer (&self->rank_keys, g_strfreev);
+  self->rank_column = find_column (self, property);
+  if (self->rank_column >= 0)
+    self->rank_keys = g_strdupv ((char **) keys);
 }
 
 void
@@ -595,7 +667,11 @@ crm_query_equal (CrmQuery *a,
     return FALSE;
   if (a->table != b->table || a->order_column != b->order_column ||
       a->descending != b->descending || a->trashed != b->trashed ||
-      a->match_any != b->match_any ||
+      a->match_any != b->match_any || a->zero_last != b->zero_last ||
+      a->rank_column != b->rank_column ||
+      (a->rank_keys != NULL) != (b->rank_keys != NULL) ||
+      (a->rank_keys != NULL && !g_strv_equal ((const char * const *) a->rank_keys,
+                                               (const char * const *) b->rank_keys)) ||
       a->limit != b->limit || a->filters->len != b->filters->len)
     return FALSE;
 
@@ -605,6 +681,7 @@ crm_query_equal (CrmQuery *a,
       Filter *fb = &g_array_index (b->filters, Filter, i);
 
       if (fa->kind != fb->kind || fa->mode != fb->mode || fa->negate != fb->negate ||
+          fa->few != fb->few ||
           fa->column != fb->column || fa->ref_id != fb->ref_id ||
           g_strcmp0 (fa->relation, fb->relation) != 0 || fa->op != fb->op ||
           fa->is_text != fb->is_text || fa->number != fb->number ||
@@ -654,15 +731,29 @@ append_column_sql (GString        *sql,
       g_string_append_printf (sql, "%s BETWEEN ? AND ?", name);
       return;
     case MODE_IN:
-      g_string_append_printf (sql, "%s %sIN (SELECT value FROM json_each (?))", name,
-                              f->negate ? "NOT " : "");
+      if (f->few && f->values != NULL)
+        {
+          /* Value by value: SQLite then reads each one's rows from an index. */
+          g_string_append_printf (sql, "%s %sIN (", name, f->negate ? "NOT " : "");
+          for (guint i = 0; f->values[i] != NULL; i++)
+            g_string_append (sql, i > 0 ? ", ?" : "?");
+          g_string_append_c (sql, ')');
+        }
+      else
+        g_string_append_printf (sql, "%s %sIN (SELECT value FROM json_each (?))", name,
+                                f->negate ? "NOT " : "");
       return;
     case MODE_SET:
       if (type == CRM_COLUMN_REF)
         g_string_append_printf (sql, "%s IS %sNULL", name, f->negate ? "" : "NOT ");
+      else if (type == CRM_COLUMN_TEXT)
+        g_string_append_printf (sql, "%s %s ''", name, f->negate ? "=" : "!=");
+      else if (f->negate)
+        g_string_append_printf (sql, "%s = 0", name);
       else
-        g_string_append_printf (sql, "%s %s %s", name, f->negate ? "=" : "!=",
-                                type == CRM_COLUMN_TEXT ? "''" : "0");
+        /* Not x != 0, which no index serves: an index on the expression
+         * x = 0 (the ticket deadlines, crm-schema-v7.sql) searches this. */
+        g_string_append_printf (sql, "(%s = 0) = 0", name);
       return;
     case MODE_OP:
     default:
@@ -815,7 +906,12 @@ _crm_query_build_sql (CrmQuery        *self,
           break;
         case FILTER_COLUMN:
         default:
+          /* The hint keeps the term usable by an index on the column. */
+          if (f->few)
+            g_string_append (sql, "likelihood (");
           append_column_sql (sql, table, f);
+          if (f->few)
+            g_string_append (sql, ", 0.0625)");
           break;
         }
       g_string_append_c (sql, ')');
@@ -827,10 +923,26 @@ _crm_query_build_sql (CrmQuery        *self,
     {
       const char *dir = self->descending ? "DESC" : "ASC";
 
-      if (order >= 0)
-        g_string_append_printf (sql, " ORDER BY %s %s, id %s", column_name (table, order), dir, dir);
+      g_string_append (sql, " ORDER BY ");
+      if (self->rank_column >= 0)
+        {
+          guint i;
+
+          /* Literal keys (checked in crm_query_set_order_rank()), the
+           * expression of the index that serves this order. */
+          g_string_append_printf (sql, "CASE %s", column_name (table, self->rank_column));
+          for (i = 0; self->rank_keys[i] != NULL; i++)
+            g_string_append_printf (sql, " WHEN '%s' THEN %u", self->rank_keys[i], i);
+          g_string_append_printf (sql, " ELSE %u END, ", i);
+        }
+
+      if (order >= 0 && self->zero_last)
+        g_string_append_printf (sql, "%s = 0, %s, id", column_name (table, order),
+                                column_name (table, order));
+      else if (order >= 0)
+        g_string_append_printf (sql, "%s %s, id %s", column_name (table, order), dir, dir);
       else
-        g_string_append_printf (sql, " ORDER BY id %s", dir);
+        g_string_append_printf (sql, "id %s", dir);
 
       if (self->limit > 0)
         g_string_append_printf (sql, " LIMIT %u", self->limit);
@@ -848,6 +960,14 @@ bind_values (Filter       *f,
 
   if (f->mode == MODE_SET)
     return SQLITE_OK;
+
+  if (f->mode == MODE_IN && f->few && f->values != NULL)
+    {
+      rc = SQLITE_OK;
+      for (guint i = 0; rc == SQLITE_OK && f->values[i] != NULL; i++)
+        rc = sqlite3_bind_text (stmt, (*param)++, f->values[i], -1, SQLITE_TRANSIENT);
+      return rc;
+    }
 
   if (f->is_text)
     rc = sqlite3_bind_text (stmt, (*param)++, f->text, -1, SQLITE_TRANSIENT);

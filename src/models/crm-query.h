@@ -65,7 +65,8 @@ void       crm_query_add_text_in      (CrmQuery           *self,
                                        const char * const *values,
                                        gboolean            negate);
 /* Text is not empty, a number or boolean is not 0, a reference is set (or the
- * opposite when !@set). */
+ * opposite when !@set).  "Not 0" is written (x = 0) = 0, which an index on
+ * the expression x = 0 can search. */
 void       crm_query_add_is_set       (CrmQuery    *self,
                                        const char  *property,
                                        gboolean     set);
@@ -118,6 +119,13 @@ void       crm_query_add_ids          (CrmQuery     *self,
                                        const gint64 *ids,
                                        guint         n_ids);
 
+/* A hint: the column filters added so far keep few of the table's rows (a
+ * ticket queue: the backlog of one status or one person).  SQLite is told so
+ * (likelihood ()), and their lists are bound value by value, so that it reads
+ * those rows from an index on their columns and sorts them, rather than walk
+ * the whole table in the index of the order. */
+void       crm_query_hint_few         (CrmQuery    *self);
+
 /* With @any, a record matches when any filter matches (at least one; a query
  * without filters still matches everything).  Trashed records stay out either
  * way. */
@@ -130,6 +138,19 @@ guint      crm_query_get_n_filters    (CrmQuery    *self);
 void       crm_query_set_order        (CrmQuery    *self,
                                        const char  *property,
                                        gboolean     descending);
+/* Order by the number @property ascending with 0 (not set: a deadline that
+ * does not run) last, then by id: ORDER BY x = 0, x, id, the order of an
+ * index on (..., x = 0, x, id). */
+void       crm_query_set_order_zero_last (CrmQuery  *self,
+                                          const char *property);
+/* Order by the position of the text @property among @keys (NULL-terminated
+ * stable keys of letters, digits and '-'; other values last), then by the
+ * order set before (crm_query_set_order(), _zero_last()).  The keys are
+ * written into the SQL as literals, so that an index on the same CASE
+ * expression serves the order. */
+void       crm_query_set_order_rank   (CrmQuery           *self,
+                                       const char         *property,
+                                       const char * const *keys);
 /* Show the trash instead of live records. */
 void       crm_query_set_trashed      (CrmQuery    *self,
                                        gboolean     trashed);

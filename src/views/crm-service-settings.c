@@ -767,6 +767,24 @@ crm_service_settings_class_init (CrmServiceSettingsClass *klass)
   g_type_ensure (CRM_TYPE_SERVICE_CALENDAR_EDITOR);
 }
 
+/* AdwExpanderRow's own on/off switch has no accessible name: it gets the
+ * row's title, so that a screen reader says what it turns on. */
+static void
+name_enable_switch (GtkWidget  *widget,
+                    const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SWITCH (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      else
+        name_enable_switch (child, name);
+    }
+}
+
 static void
 crm_service_settings_init (CrmServiceSettings *self)
 {
@@ -780,6 +798,8 @@ crm_service_settings_init (CrmServiceSettings *self)
   g_signal_connect_swapped (self->you_row, "notify::selected", G_CALLBACK (on_you_selected_cb), self);
   g_signal_connect_swapped (self->alerts_row, "notify::enable-expansion",
                             G_CALLBACK (on_alerts_changed_cb), self);
+  name_enable_switch (GTK_WIDGET (self->alerts_row),
+                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->alerts_row)));
   g_signal_connect_swapped (self->alert_spin, "value-changed", G_CALLBACK (on_alerts_changed_cb), self);
   update_undo (self);
 }
