@@ -303,10 +303,10 @@ kb_import (Cli   *cli,
            char **argv)
 {
   gboolean json = FALSE;
-  g_autofree char *timezone = NULL;
+  g_autofree char *zone = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "timezone", 0, 0, G_OPTION_ARG_STRING, &timezone,
+    { "timezone", 0, 0, G_OPTION_ARG_STRING, &zone,
       N_("The time zone of times that name none (default: the local one)"), "Asia/Shanghai" },
     { NULL }
   };
@@ -325,9 +325,9 @@ kb_import (Cli   *cli,
     return EXIT_USAGE;
   if (argc != 2)
     return usage_error (_("kb import-selfservice needs one file."));
-  if (timezone != NULL)
+  if (zone != NULL)
     {
-      tz = g_time_zone_new_identifier (timezone);
+      tz = g_time_zone_new_identifier (zone);
       if (tz == NULL)
         return usage_error (_("Unknown time zone."));
     }

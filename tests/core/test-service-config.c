@@ -76,13 +76,13 @@ static gint64
 save_calendar (Fixture     *f,
                gint64       id,
                const char  *name,
-               const char  *timezone,
+               const char  *zone,
                const char  *hours,
                GError     **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  crm_service_calendar_save_async (f->store, id, name, timezone, hours, NULL,
+  crm_service_calendar_save_async (f->store, id, name, zone, hours, NULL,
                                    crm_test_store_result, &result);
   return finish_save (f, &result, error);
 }
