@@ -123,6 +123,22 @@ on_zone_search_activate_cb (CrmServiceCalendarEditor *self)
     choose_zone (self, gtk_string_object_get_string (item));
 }
 
+/* Down in the search moves into the list of zones (and typing in the list
+ * goes back to the search, through the key capture). */
+static gboolean
+on_zone_search_key_pressed_cb (GtkEventControllerKey    *controller,
+                               guint                     keyval,
+                               guint                     keycode,
+                               GdkModifierType           state,
+                               CrmServiceCalendarEditor *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (self->zone_list))) == 0)
+    return GDK_EVENT_PROPAGATE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->zone_list), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_zone_search_changed_cb (CrmServiceCalendarEditor *self)
 {
@@ -135,6 +151,7 @@ _crm_service_calendar_editor_setup_zone (CrmServiceCalendarEditor *self)
   GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   GtkFilterListModel *filtered;
   GtkListItemFactory *factory;
+  GtkEventController *key;
 
   self->zones = gtk_string_list_new (NULL);
   self->zone_filter = gtk_string_filter_new (expression);
@@ -151,6 +168,10 @@ _crm_service_calendar_editor_setup_zone (CrmServiceCalendarEditor *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->zone_search, "activate", G_CALLBACK (on_zone_search_activate_cb),
                            self, G_CONNECT_SWAPPED);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_zone_search_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->zone_search), key);
+  gtk_search_entry_set_key_capture_widget (self->zone_search, GTK_WIDGET (self->zone_list));
   g_signal_connect_object (self->zone_popover, "show", G_CALLBACK (on_zone_popover_shown_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_row, "apply", G_CALLBACK (on_name_applied_cb), self,

@@ -8,7 +8,8 @@
  * a calendar's working hours edited on its subpage (a day switched on, a
  * time changed, hours added, overlapping hours refused) show up as the
  * stored hours text; a holiday added through its dialog, removed and
- * brought back with Undo; a policy deleted and undone; "You are" and the
+ * brought back with Undo; the time zone chosen from the keyboard (typed,
+ * Down into the list, Enter); a policy deleted and undone; "You are" and the
  * breach warnings' lead time stored.
  */
 
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "crm-preferences-window.h"
+#include "crm-service-calendar-editor.h"
 #include "crm-service-settings.h"
 #include "crm-store.h"
 #include "crm-test-util.h"
@@ -170,6 +172,38 @@ static gboolean
 editor_idle (gpointer data)
 {
   return !crm_service_calendar_editor_is_saving (data);
+}
+
+static gboolean
+zones_listed (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (data))) > 0;
+}
+
+static gboolean
+focus_inside (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (data));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, data);
+}
+
+/* Presses @keyval in @widget through its key controller. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
 }
 
 static void
@@ -334,6 +368,33 @@ test_page (void)
   crm_ui_test_wait (titles_show, &titles);
   gtk_widget_activate_action (GTK_WIDGET (page), "service.undo", NULL);
   wait_query (store, sql, "2031-05-01|Labour Day\n");
+
+  /* The time zone, from the keyboard: typed into the search, Down moves
+   * into the list, and the list's activation (Enter) takes the zone. */
+  {
+    GtkWidget *button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), CRM_TYPE_SERVICE_CALENDAR_EDITOR,
+                                                       "zone_button");
+    GtkWidget *search = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), CRM_TYPE_SERVICE_CALENDAR_EDITOR,
+                                                       "zone_search");
+    GtkWidget *list = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), CRM_TYPE_SERVICE_CALENDAR_EDITOR,
+                                                     "zone_list");
+    g_autofree char *zone_sql = g_strdup_printf ("SELECT timezone FROM business_calendar WHERE id = %"
+                                                 G_GINT64_FORMAT, business);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    crm_ui_test_wait (zones_listed, list);
+    g_assert_false (press_key (search, GDK_KEY_Up));
+    gtk_editable_set_text (GTK_EDITABLE (search), "Shanghai");
+    crm_ui_test_spin (300);  /* the search entry's delay */
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                      ==, 1);
+    g_assert_true (press_key (search, GDK_KEY_Down));
+    crm_ui_test_wait (focus_inside, list);
+    g_signal_emit_by_name (list, "activate", 0);
+    wait_query (store, zone_sql, "Asia/Shanghai\n");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_template_child (
+                       GTK_WIDGET (editor), CRM_TYPE_SERVICE_CALENDAR_EDITOR, "zone_row"))), ==, "Asia/Shanghai");
+  }
 
   /* Back on the page, the calendar's summary counts the new holiday. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "calendar.back", NULL);
