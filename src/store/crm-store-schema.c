@@ -33,6 +33,7 @@ static const char * const migrations[] = {
   "crm-schema-v5.sql",
   "crm-schema-v6.sql",
   "crm-schema-v7.sql",
+  "crm-schema-v8.sql",
 };
 
 int
