@@ -11,6 +11,8 @@
  *   rapport-bench insert-floor DB ROWS      raw SQLite: ROWS minimal rows
  *   rapport-bench page-read DB [READS]      CrmPagedModel pages at random positions
  *   rapport-bench page-floor DB [READS]     raw SQLite keyset page reads
+ *   rapport-bench inbox DB NOW [READS]      each inbox folder: switch and page reads
+ *   rapport-bench inbox-floor DB [READS]    raw SQLite keyset page reads of tickets
  *   rapport-bench map-layout                layout of a synthetic 300-person map, and its floor
  *   rapport-bench map-draw [PNG-PREFIX]     full redraws of that map, and their floor
  */
@@ -26,9 +28,11 @@
 #include <time.h>
 
 #include "crm-demo.h"
+#include "crm-inbox.h"
 #include "crm-models.h"
 #include "crm-paged-model.h"
 #include "crm-query.h"
+#include "crm-query-private.h"
 #include "crm-search.h"
 #include "crm-search-fold.h"
 #include "crm-stakeholder-layout.h"
@@ -180,47 +184,37 @@ cmd_insert_floor (const char *path,
   return 0;
 }
 
-static int
-cmd_page_read (const char *path,
-               guint       reads)
+/* Loads the id list and the first page of @model (its time in ms is the
+ * result), then up to @reads pages not read before at random positions,
+ * each timed into @ms, so that every read goes to the database. */
+static double
+read_model_pages (CrmPagedModel *model,
+                  GRand         *rand,
+                  guint          reads,
+                  GArray        *ms)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
-  g_autoptr(CrmQuery) query = NULL;
-  g_autoptr(CrmPagedModel) model = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_items, n_pages;
   gint64 started;
-  double id_list_ms;
+  double first_ms;
 
-  if (store == NULL)
-    die (path, error);
-  query = crm_query_new (CRM_TYPE_PERSON);
-  model = crm_paged_model_new (store, query);
-
-  /* The id list and the first page. */
   started = g_get_monotonic_time ();
   crm_paged_model_load_page_async (model, 0, NULL, on_done_cb, &result);
   if (!crm_paged_model_load_page_finish (model, await_result (&result), &error))
     die ("first page", error);
-  id_list_ms = (g_get_monotonic_time () - started) / 1e3;
+  first_ms = (g_get_monotonic_time () - started) / 1e3;
   g_clear_object (&result);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
   n_pages = (n_items + PAGE - 1) / PAGE;
-  if (n_pages < 2)
-    die ("the database has too few people", NULL);
   g_hash_table_add (seen, GUINT_TO_POINTER (1));
-
   for (guint i = 0; i < reads && g_hash_table_size (seen) < n_pages; i++)
     {
       guint page;
       double t;
 
-      /* A page not read before, so that every read goes to the database. */
       do
         page = g_rand_int_range (rand, 0, n_pages);
       while (g_hash_table_contains (seen, GUINT_TO_POINTER (page + 1)));
@@ -235,23 +229,55 @@ cmd_page_read (const char *path,
       g_array_append_val (ms, t);
       g_clear_object (&result);
     }
+  return first_ms;
+}
 
-  g_printerr ("rapport-bench: %u people, id list + first page in %.1f ms\n", n_items, id_list_ms);
+static int
+cmd_page_read (const char *path,
+               guint       reads)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
+  g_autoptr(CrmQuery) query = NULL;
+  g_autoptr(CrmPagedModel) model = NULL;
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+  double id_list_ms;
+
+  if (store == NULL)
+    die (path, error);
+  query = crm_query_new (CRM_TYPE_PERSON);
+  model = crm_paged_model_new (store, query);
+  id_list_ms = read_model_pages (model, rand, reads, ms);
+  if (ms->len == 0)
+    die ("the database has too few people", NULL);
+
+  g_printerr ("rapport-bench: %u people, id list + first page in %.1f ms\n",
+              g_list_model_get_n_items (G_LIST_MODEL (model)), id_list_ms);
   print_percentiles (ms);
   g_clear_object (&model);
   crm_store_close (store);
   return 0;
 }
 
+/* Raw SQLite reading pages of 64 whole rows of @table (every column, as the
+ * paged model reads them) at random positions of the order (@key, id), by
+ * keyset from an index on (deleted, @key, id), as a plain SQLite program
+ * would: the floor of the page reads. */
 static int
-cmd_page_floor (const char *path,
-                guint       reads)
+keyset_page_floor (const char *path,
+                   const char *table,
+                   const char *key,
+                   guint       reads)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+  g_autofree char *columns = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", table);
+  g_autofree char *anchors = g_strdup_printf ("SELECT \"%s\", id FROM \"%s\" WHERE deleted = 0 "
+                                              "ORDER BY \"%s\", id", key, table, key);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean first = TRUE;
@@ -260,30 +286,28 @@ cmd_page_floor (const char *path,
     die (sqlite3_errmsg (db), NULL);
   sqlite3_exec (db, "PRAGMA cache_size = -8000", NULL, NULL, NULL);
 
-  /* Every column of person, as the paged model reads them. */
-  sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info('person')", -1, &stmt, NULL);
+  sqlite3_prepare_v2 (db, columns, -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_string_append_printf (sql, "%s\"%s\"", first ? "" : ", ", sqlite3_column_text (stmt, 0));
       first = FALSE;
     }
   sqlite3_finalize (stmt);
-  g_string_append (sql, " FROM person WHERE deleted = 0 AND (sort_key, id) >= (?, ?) "
-                        "ORDER BY sort_key, id LIMIT 64");
+  g_string_append_printf (sql, " FROM \"%s\" WHERE deleted = 0 AND (\"%s\", id) >= (?, ?) "
+                               "ORDER BY \"%s\", id LIMIT 64", table, key, key);
 
   /* The anchors (untimed). */
-  sqlite3_prepare_v2 (db, "SELECT sort_key, id FROM person WHERE deleted = 0 ORDER BY sort_key, id",
-                      -1, &stmt, NULL);
+  sqlite3_prepare_v2 (db, anchors, -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 1);
 
-      g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (keys, sqlite3_value_dup (sqlite3_column_value (stmt, 0)));
       g_array_append_val (ids, id);
     }
   sqlite3_finalize (stmt);
   if (ids->len < PAGE)
-    die ("the database has too few people", NULL);
+    die ("the database has too few rows", NULL);
 
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     die (sqlite3_errmsg (db), NULL);
@@ -294,7 +318,7 @@ cmd_page_floor (const char *path,
       double t;
       int n = 0;
 
-      sqlite3_bind_text (stmt, 1, keys->pdata[at], -1, SQLITE_STATIC);
+      sqlite3_bind_value (stmt, 1, keys->pdata[at]);
       sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, at));
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
@@ -315,6 +339,104 @@ cmd_page_floor (const char *path,
   sqlite3_close (db);
 
   print_percentiles (ms);
+  return 0;
+}
+
+/* --- Inbox: folder switch and page reads over the tickets ---------------- */
+
+/* The user with the most tickets assigned, for the Mine folder. */
+static gint64
+busiest_assignee (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 me = 0;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  if (sqlite3_prepare_v2 (db, "SELECT assignee_id FROM ticket WHERE deleted = 0 AND assignee_id != 0 "
+                              "GROUP BY assignee_id ORDER BY count(*) DESC LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    me = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return me;
+}
+
+/* Raw SQLite running the folder's own id-list SQL, median of 3 (ms). */
+static double
+folder_ids_floor (const char *path,
+                  CrmQuery   *query)
+{
+  g_autofree char *sql = _crm_query_build_sql (query, CRM_QUERY_SQL_IDS);
+  double ms[3];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  for (guint run = 0; run < G_N_ELEMENTS (ms); run++)
+    {
+      gint64 started = g_get_monotonic_time ();
+      guint n = 0;
+
+      _crm_query_bind (query, stmt);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          (void) sqlite3_column_int64 (stmt, 0);
+          n++;
+        }
+      sqlite3_reset (stmt);
+      ms[run] = (g_get_monotonic_time () - started) / 1e3;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  qsort (ms, G_N_ELEMENTS (ms), sizeof (double), (int (*)(const void *, const void *)) compare_doubles);
+  return ms[1];
+}
+
+/* For each folder in its default order (SLA due): the switch (the id list
+ * and the first page, as the view waits for them), the same id list through
+ * raw SQLite, and page reads at random positions. */
+static int
+cmd_inbox (const char *path,
+           gint64      now,
+           guint       reads)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+  gint64 me;
+
+  if (store == NULL)
+    die (path, error);
+  me = busiest_assignee (path);
+
+  for (guint f = 0; f < CRM_INBOX_N_FOLDERS; f++)
+    {
+      g_autoptr(CrmQuery) query = crm_inbox_query_new (f, me, now, NULL);
+      g_autoptr(CrmPagedModel) model = crm_paged_model_new (store, query);
+      g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+      double switch_ms = read_model_pages (model, rand, reads, ms);
+      double floor_ms = folder_ids_floor (path, query);
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+      if (ms->len == 0)
+        {
+          double zero = 0;
+          g_array_append_val (ms, zero);
+        }
+      g_array_sort (ms, compare_doubles);
+      g_print ("{\"folder\": \"%s\", \"tickets\": %u, \"switch_ms\": %.4f, \"ids_floor_ms\": %.4f, "
+               "\"reads\": %u, \"p50_ms\": %.4f, \"p99_ms\": %.4f, \"max_ms\": %.4f}\n",
+               crm_inbox_folder_to_key (f), n_items, switch_ms, floor_ms, ms->len,
+               g_array_index (ms, double, ms->len / 2),
+               g_array_index (ms, double, MIN (ms->len - 1, (ms->len * 99) / 100)),
+               g_array_index (ms, double, ms->len - 1));
+    }
+  crm_store_close (store);
   return 0;
 }
 
@@ -896,7 +1018,11 @@ main (int    argc,
   if (g_str_equal (cmd, "page-read") && argc >= 3)
     return cmd_page_read (argv[2], argc > 3 ? atoi (argv[3]) : 1000);
   if (g_str_equal (cmd, "page-floor") && argc >= 3)
-    return cmd_page_floor (argv[2], argc > 3 ? atoi (argv[3]) : 1000);
+    return keyset_page_floor (argv[2], "person", "sort_key", argc > 3 ? atoi (argv[3]) : 1000);
+  if (g_str_equal (cmd, "inbox") && argc >= 4)
+    return cmd_inbox (argv[2], g_ascii_strtoll (argv[3], NULL, 10), argc > 4 ? atoi (argv[4]) : 1000);
+  if (g_str_equal (cmd, "inbox-floor") && argc >= 3)
+    return keyset_page_floor (argv[2], "ticket", "created", argc > 3 ? atoi (argv[3]) : 1000);
   if (g_str_equal (cmd, "search") && argc >= 3)
     return cmd_search (argv[2]);
   if (g_str_equal (cmd, "search-floor") && argc >= 3)
@@ -907,7 +1033,8 @@ main (int    argc,
     return cmd_map_draw (argc > 2 ? argv[2] : NULL);
 
   g_printerr ("usage: rapport-bench key | generate DB [small|large] | insert-floor DB ROWS |\n"
-              "       page-read DB [READS] | page-floor DB [READS] | search DB | search-floor DB |\n"
+              "       page-read DB [READS] | page-floor DB [READS] | inbox DB NOW [READS] |\n"
+              "       inbox-floor DB [READS] | search DB | search-floor DB |\n"
               "       map-layout | map-draw [PNG-PREFIX]\n");
   return 2;
 }
