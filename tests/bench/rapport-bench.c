@@ -408,6 +408,12 @@ cmd_inbox (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStore) store = crm_store_open_sync (path, &error);
   g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+  const struct { const char *name; CrmInboxFilter filter; } filters[] = {
+    { "channel", { .channel = "email" } },
+    { "b2b", { .customer = "b2b" } },
+    { "text", { .text = "refund" } },
+    { "channel-newest", { .channel = "email", .sort = CRM_INBOX_SORT_CREATED } },
+  };
   gint64 me;
 
   if (store == NULL)
@@ -435,6 +441,19 @@ cmd_inbox (const char *path,
                g_array_index (ms, double, ms->len / 2),
                g_array_index (ms, double, MIN (ms->len - 1, (ms->len * 99) / 100)),
                g_array_index (ms, double, ms->len - 1));
+    }
+
+  /* All, filtered and searched: the switch to the narrowed list. */
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      g_autoptr(CrmQuery) query = crm_inbox_query_new (CRM_INBOX_FOLDER_ALL, me, now, &filters[i].filter);
+      g_autoptr(CrmPagedModel) model = crm_paged_model_new (store, query);
+      g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+      double switch_ms = read_model_pages (model, rand, 0, ms);
+
+      g_print ("{\"filter\": \"%s\", \"tickets\": %u, \"switch_ms\": %.4f, \"ids_floor_ms\": %.4f}\n",
+               filters[i].name, g_list_model_get_n_items (G_LIST_MODEL (model)), switch_ms,
+               folder_ids_floor (path, query));
     }
   crm_store_close (store);
   return 0;
