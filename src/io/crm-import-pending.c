@@ -163,6 +163,24 @@ _crm_import_pending_flush (CrmImportPending  *self,
   return TRUE;
 }
 
+gboolean
+_crm_import_pending_add_change (CrmImportPending  *self,
+                                gint64             batch_id,
+                                const char        *kind,
+                                gint64             id,
+                                const char        *action,
+                                const char        *before,
+                                GError           **error)
+{
+  g_assert (self->n_columns == 5);
+  _crm_import_pending_add_int (self, batch_id);
+  _crm_import_pending_add_text (self, kind);
+  _crm_import_pending_add_int (self, id);
+  _crm_import_pending_add_text (self, action);
+  _crm_import_pending_add_text (self, before != NULL ? before : "{}");
+  return !_crm_import_pending_is_full (self) || _crm_import_pending_flush (self, FALSE, error);
+}
+
 /* TRUE when a full statement's worth of rows waits. */
 gboolean
 _crm_import_pending_is_full (CrmImportPending *self)

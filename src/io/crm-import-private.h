@@ -57,6 +57,7 @@ typedef struct
   CrmCsvMapping      *out_mapping;
   GPtrArray          *samples;       /* GStrv per first rows */
   CrmImportTarget     out_target;
+  GStrv               out_custom_labels; /* read: the target's custom fields */
   guint               counts[CRM_IMPORT_N_STATUSES];
   guint               n_imported;
   guint               n_updated;
@@ -91,6 +92,8 @@ enum { O_NAME, O_INDUSTRY, O_SIZE, O_WEBSITE, O_EMAIL, O_PHONE, O_CITY, O_REGION
        O_ADDRESS, O_TIER, O_NOTES, O_N };
 
 #define CRM_IMPORT_MAX_COLUMNS 16
+/* A plan's diff: bit per column below, bit per custom field from here. */
+#define CRM_IMPORT_CUSTOM_DIFF_SHIFT 16
 
 /* One row as the target's column values. */
 typedef struct
@@ -174,6 +177,49 @@ gboolean          _crm_import_pending_is_full  (CrmImportPending  *self);
 gboolean          _crm_import_pending_flush    (CrmImportPending  *self,
                                                 gboolean           all,
                                                 GError           **error);
+/* One import_change row of @batch_id (@self made for them); @before NULL
+ * for "{}".  Flushes once the statement is full. */
+gboolean          _crm_import_pending_add_change (CrmImportPending *self,
+                                                  gint64            batch_id,
+                                                  const char       *kind,
+                                                  gint64            id,
+                                                  const char       *action,
+                                                  const char       *before,
+                                                  GError          **error);
+
+/* The rows' tags as the records' tags (crm-import-tags.c). */
+typedef struct _CrmImportTags CrmImportTags;
+
+CrmImportTags *_crm_import_tags_new           (CrmStoreWorker    *worker,
+                                               const char        *kind,
+                                               gint64             now,
+                                               gint64             batch_id,
+                                               CrmImportPending  *changes);
+void           _crm_import_tags_free          (CrmImportTags     *self);
+gboolean       _crm_import_tags_flush         (CrmImportTags     *self,
+                                               GError           **error);
+gboolean       _crm_import_tags_add_new       (CrmImportTags     *self,
+                                               gint64             record_id,
+                                               GPtrArray         *names,
+                                               GError           **error);
+gboolean       _crm_import_tags_add_existing  (CrmImportTags     *self,
+                                               gint64             record_id,
+                                               GPtrArray         *names,
+                                               gboolean          *added,
+                                               GError           **error);
+gboolean       _crm_import_tags_undo          (CrmStoreWorker    *worker,
+                                               const char        *kind,
+                                               gint64             id,
+                                               gboolean           insert,
+                                               const char        *before,
+                                               GError           **error);
+gboolean       _crm_import_tags_undo_created  (CrmStoreWorker    *worker,
+                                               gint64             tag_id,
+                                               GError           **error);
+gboolean       _crm_import_tags_delete_record (CrmStoreWorker    *worker,
+                                               const char        *kind,
+                                               gint64             record_id,
+                                               GError           **error);
 
 void        _crm_import_values_clear  (CrmImportValues       *values);
 /* "Given Family", or "FamilyGiven" for Han names; transfer full. */

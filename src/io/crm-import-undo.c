@@ -5,8 +5,10 @@
  *
  * Part of CrmImport: undoing an import on the store's worker, in one
  * transaction.  The batch's changes are replayed newest first: inserted
- * records are deleted (with their custom values; affiliations go with their
- * person), updated ones get their recorded old values (and "updated") back.
+ * records are deleted (with their custom values and tag links; affiliations
+ * go with their person), updated ones get their recorded old values (and
+ * "updated") back, and so do the custom values and tag links an update
+ * wrote; the tags the import made go last, unless someone used them since.
  * A record edited after the import is reverted all the same, and counted.
  */
 
@@ -107,6 +109,7 @@ undo_batch (CrmStoreWorker  *worker,
   g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GArray) created_tags = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
   stmt = _crm_store_worker_prepare (worker, "SELECT created, undone FROM import_batch "
@@ -190,6 +193,27 @@ undo_batch (CrmStoreWorker  *worker,
             }
           continue;
         }
+      /* Custom values, tags and links written on existing records. */
+      if (g_str_equal (kind, "custom_value"))
+        {
+          if (!_crm_io_custom_value_restore (worker, id, g_array_index (inserts, gboolean, i)
+                                                           ? NULL : befores->pdata[i], error))
+            return FALSE;
+          continue;
+        }
+      if (g_str_equal (kind, "tag") && g_array_index (inserts, gboolean, i))
+        {
+          /* Last, once the links that use it are gone. */
+          g_array_append_val (created_tags, id);
+          continue;
+        }
+      if (g_str_equal (kind, "tag") || g_str_equal (kind, "record_tag"))
+        {
+          if (!_crm_import_tags_undo (worker, kind, id, g_array_index (inserts, gboolean, i),
+                                      befores->pdata[i], error))
+            return FALSE;
+          continue;
+        }
       if (g_str_equal (kind, "person"))
         table = "person";
       else if (g_str_equal (kind, "organization"))
@@ -213,7 +237,8 @@ undo_batch (CrmStoreWorker  *worker,
         {
           g_free (sql);
           if (!g_str_equal (table, "affiliation") &&
-              !_crm_io_custom_values_delete (worker, table, id, error))
+              (!_crm_io_custom_values_delete (worker, table, id, error) ||
+               !_crm_import_tags_delete_record (worker, table, id, error)))
             return FALSE;
           sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
           stmt = _crm_store_worker_prepare (worker, sql, error);
@@ -231,6 +256,10 @@ undo_batch (CrmStoreWorker  *worker,
       else if (!restore_update (worker, kind, id, befores->pdata[i], now, error))
         return FALSE;
     }
+
+  for (guint i = 0; i < created_tags->len; i++)
+    if (!_crm_import_tags_undo_created (worker, g_array_index (created_tags, gint64, i), error))
+      return FALSE;
 
   stmt = _crm_store_worker_prepare (worker, "UPDATE import_batch SET undone = ?, updated = ? "
                                             "WHERE id = ?", error);

@@ -124,11 +124,16 @@ normalize_email (const char *email,
   return g_strdup (email);
 }
 
+/* Long texts, and tag names longer than a name. */
 static void
-check_lengths (CrmImportValues *values)
+check_lengths (const CrmContactDraft *draft,
+               CrmImportValues       *values)
 {
   for (guint i = 0; i < CRM_IMPORT_MAX_COLUMNS && values->reason == R_NONE; i++)
     if (values->v[i] != NULL && strlen (values->v[i]) > MAX_LONG_VALUE)
+      values->reason = R_TOO_LONG;
+  for (guint i = 0; i < draft->tags->len && values->reason == R_NONE; i++)
+    if (strlen (draft->tags->pdata[i]) > MAX_SHORT_VALUE)
       values->reason = R_TOO_LONG;
 }
 
@@ -201,7 +206,7 @@ _crm_import_person_values (const CrmContactDraft *draft,
       values->reason = R_TOO_LONG;
   if (strlen (values->organization) > MAX_SHORT_VALUE || strlen (values->title) > MAX_SHORT_VALUE)
     values->reason = values->reason ?: R_TOO_LONG;
-  check_lengths (values);
+  check_lengths (draft, values);
 }
 
 static const char *
@@ -254,5 +259,5 @@ _crm_import_org_values (const CrmContactDraft *draft,
     values->reason = R_NO_NAME;
   if (strlen (v[O_NAME]) > MAX_SHORT_VALUE && values->reason == R_NONE)
     values->reason = R_TOO_LONG;
-  check_lengths (values);
+  check_lengths (draft, values);
 }

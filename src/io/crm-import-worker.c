@@ -94,6 +94,7 @@ _crm_import_job_free (gpointer data)
   g_clear_pointer (&job->out_mapping, crm_csv_mapping_free);
   g_clear_pointer (&job->samples, g_ptr_array_unref);
   g_clear_pointer (&job->rejections, g_array_unref);
+  g_clear_pointer (&job->out_custom_labels, g_strfreev);
   if (job->progress != NULL)
     g_atomic_rc_box_release_full (job->progress, _crm_import_progress_clear);
   g_free (job);
@@ -186,6 +187,7 @@ typedef struct
   sqlite3_stmt    *queue_search;
   CrmImportPending *changes;      /* import_change rows (write) */
   CrmImportPending *affiliations; /* new people's affiliations (write) */
+  CrmImportTags    *tags;         /* the rows' tags (write) */
 
   /* The search triggers are set aside for the write transaction: see
    * quiet_triggers(). */
@@ -199,6 +201,7 @@ static void
 pass_clear (Pass *pass)
 {
   g_free (pass->region);
+  g_clear_pointer (&pass->tags, _crm_import_tags_free);
   g_clear_pointer (&pass->changes, _crm_import_pending_free);
   g_clear_pointer (&pass->affiliations, _crm_import_pending_free);
   g_clear_pointer (&pass->seen, _crm_import_keys_free);
@@ -253,15 +256,16 @@ select_id (Pass          *pass,
   return TRUE;
 }
 
-/* Writes what waits in pass->changes and pass->affiliations: before
- * anything reads those tables. */
+/* Writes what waits in pass->changes, pass->affiliations and the new
+ * records' tags: before anything reads those tables. */
 static gboolean
 flush_pending (Pass     *pass,
                GError  **error)
 {
   return pass->changes == NULL ||
          (_crm_import_pending_flush (pass->changes, TRUE, error) &&
-          _crm_import_pending_flush (pass->affiliations, TRUE, error));
+          _crm_import_pending_flush (pass->affiliations, TRUE, error) &&
+          _crm_import_tags_flush (pass->tags, error));
 }
 
 /* Organizations by name as written (the cache spares computing the sort
@@ -620,7 +624,7 @@ quiet_triggers (Pass     *pass,
                                     "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
                                     "tbl_name IN ('person', 'organization', 'affiliation', "
                                     "'custom_value', 'import_batch', 'import_change', "
-                                    "'person_photo', 'search_dirty') "
+                                    "'person_photo', 'search_dirty', 'tag', 'record_tag') "
                                     "UNION ALL SELECT name FROM sqlite_temp_master "
                                     "WHERE type = 'trigger'", error);
   if (stmt == NULL)
@@ -701,13 +705,8 @@ record_change (Pass        *pass,
                const char  *before,
                GError     **error)
 {
-  _crm_import_pending_add_int (pass->changes, pass->batch_id);
-  _crm_import_pending_add_text (pass->changes, kind);
-  _crm_import_pending_add_int (pass->changes, id);
-  _crm_import_pending_add_text (pass->changes, action);
-  _crm_import_pending_add_text (pass->changes, before != NULL ? before : "{}");
-  return !_crm_import_pending_is_full (pass->changes) ||
-         _crm_import_pending_flush (pass->changes, FALSE, error);
+  return _crm_import_pending_add_change (pass->changes, pass->batch_id, kind, id, action, before,
+                                         error);
 }
 
 static gboolean
@@ -839,6 +838,9 @@ insert_record (Pass          *pass,
   if (values->draft != NULL && pass->custom->len > 0 &&
       !_crm_io_custom_values_insert (pass->worker, pass->custom, id, values->draft, pass->now, error))
     return FALSE;
+  if (values->draft != NULL &&
+      !_crm_import_tags_add_new (pass->tags, id, values->draft->tags, error))
+    return FALSE;
   if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION)
     {
       g_hash_table_insert (pass->orgs, g_strdup (values->v[O_NAME]), g_memdup2 (&id, sizeof id));
@@ -901,6 +903,40 @@ import_photo (Pass             *pass,
   if (!existing || !*added)
     return TRUE;
   return record_change (pass, "person_photo", id, "insert", NULL, error);
+}
+
+/* The custom values and tags of an existing record: values into fields it
+ * has none for (or over differing ones when @overwrite), the tags it lacks;
+ * each row written recorded for undo. */
+static gboolean
+update_extras (Pass                   *pass,
+               gint64                  id,
+               const CrmContactDraft  *draft,
+               gboolean                overwrite,
+               gboolean               *changed,
+               GError                **error)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (CrmIoCustomChange));
+  gboolean tagged;
+
+  g_array_set_clear_func (values, _crm_io_custom_change_clear);
+  *changed = FALSE;
+  if (pass->custom->len > 0 &&
+      !_crm_io_custom_values_update (pass->worker, pass->custom, id, draft, overwrite, pass->now,
+                                     values, error))
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    {
+      CrmIoCustomChange *change = &g_array_index (values, CrmIoCustomChange, i);
+
+      if (!record_change (pass, "custom_value", change->value_id,
+                          change->before != NULL ? "update" : "insert", change->before, error))
+        return FALSE;
+    }
+  if (!_crm_import_tags_add_existing (pass->tags, id, draft->tags, &tagged, error))
+    return FALSE;
+  *changed = values->len > 0 || tagged;
+  return TRUE;
 }
 
 /* Writes the file's values over the record's: all non-empty ones that
@@ -1004,6 +1040,14 @@ update_record (Pass     *pass,
           g_clear_pointer (&pass->phones, _crm_import_keys_free);
         }
       *changed = TRUE;
+    }
+  if (values->draft != NULL)
+    {
+      gboolean extras_changed;
+
+      if (!update_extras (pass, id, values->draft, overwrite, &extras_changed, error))
+        goto out;
+      *changed = *changed || extras_changed;
     }
   if (pass->target == CRM_IMPORT_TARGET_PERSON && values->organization[0] != '\0')
     {
@@ -1179,11 +1223,18 @@ classify (Pass           *pass,
       char *old[MAX_COLUMNS] = { NULL, };
       gboolean ok = compare_record (pass, plan->matched_id, values, old, &plan->diff, NULL,
                                     error);
+      guint32 custom_diff = 0;
 
       for (guint i = 0; i < MAX_COLUMNS; i++)
         g_free (old[i]);
+      /* Custom values that differ make a conflict too (the first 16
+       * fields: the upper half of the mask, see crm_import_row_get_differing()). */
+      ok = ok && (pass->custom->len == 0 || row->draft == NULL ||
+                  _crm_io_custom_values_diff (pass->worker, pass->custom, plan->matched_id,
+                                              row->draft, &custom_diff, error));
       if (!ok)
         return FALSE;
+      plan->diff |= (custom_diff & 0xffff) << CRM_IMPORT_CUSTOM_DIFF_SHIFT;
       plan->status = plan->diff != 0 ? CRM_IMPORT_STATUS_CONFLICT : CRM_IMPORT_STATUS_MATCH;
     }
   return TRUE;
@@ -1365,6 +1416,15 @@ read_all (Pass           *pass,
                                                ? "organization" : "person", error);
   if (pass->custom == NULL || !prepare_statements (pass, error))
     return FALSE;
+  if (!job->write)
+    {
+      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+      for (guint i = 0; i < pass->custom->len; i++)
+        g_strv_builder_add (labels, ((CrmIoCustomField *) pass->custom->pdata[i])->label);
+      g_clear_pointer (&job->out_custom_labels, g_strfreev);
+      job->out_custom_labels = g_strv_builder_end (labels);
+    }
   if (job->write && (!begin_batch (pass, error) || !quiet_triggers (pass, error)))
     return FALSE;
   if (job->write)
@@ -1373,6 +1433,10 @@ read_all (Pass           *pass,
                                                "INSERT OR FAIL INTO import_change (batch_id, "
                                                "record_kind, record_id, action, before) VALUES ",
                                                5);
+      pass->tags = _crm_import_tags_new (pass->worker,
+                                         pass->target == CRM_IMPORT_TARGET_ORGANIZATION
+                                           ? "organization" : "person",
+                                         pass->now, pass->batch_id, pass->changes);
       pass->affiliations = _crm_import_pending_new (pass->worker,
                                                     "INSERT OR FAIL INTO affiliation (id, created, "
                                                     "updated, person_id, organization_id, title, "

@@ -31,6 +31,7 @@ struct _CrmImport
   GPtrArray       *samples;
   GArray          *plans;         /* CrmImportPlan */
   GArray          *rejections;    /* CrmImportRejection */
+  GStrv            custom_labels; /* of the last read */
   guint            counts[CRM_IMPORT_N_STATUSES];
   CrmImportDecision decisions[CRM_IMPORT_N_STATUSES];
   guint            n_imported;
@@ -254,6 +255,11 @@ crm_import_row_get_differing (CrmImportRow *self)
   for (guint i = 0; columns[i] != NULL; i++)
     if (diff & (1u << i))
       g_strv_builder_add (builder, columns[i]);
+  /* Custom fields by their labels (crm_import_column_get_label() keeps them). */
+  for (guint i = 0; self->import->custom_labels != NULL && self->import->custom_labels[i] != NULL &&
+                    i + CRM_IMPORT_CUSTOM_DIFF_SHIFT < 32; i++)
+    if (diff & (1u << (i + CRM_IMPORT_CUSTOM_DIFF_SHIFT)))
+      g_strv_builder_add (builder, self->import->custom_labels[i]);
   return g_strv_builder_end (builder);
 }
 
@@ -389,6 +395,7 @@ crm_import_finalize (GObject *object)
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   g_clear_pointer (&self->plans, g_array_unref);
   g_clear_pointer (&self->rejections, g_array_unref);
+  g_clear_pointer (&self->custom_labels, g_strfreev);
   G_OBJECT_CLASS (crm_import_parent_class)->finalize (object);
 }
 
@@ -587,6 +594,8 @@ read_done_cb (GObject      *source,
   g_clear_pointer (&self->rejections, g_array_unref);
   self->rejections = g_steal_pointer (&job->rejections);
   memcpy (self->counts, job->counts, sizeof self->counts);
+  g_clear_pointer (&self->custom_labels, g_strfreev);
+  self->custom_labels = g_steal_pointer (&job->out_custom_labels);
   if (self->target != job->out_target)
     {
       self->target = job->out_target;

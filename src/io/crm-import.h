@@ -25,6 +25,8 @@
  * CONFLICT → skip, DUPLICATE → skip; REJECTED rows are always skipped.
  * Updating a MATCH only fills the fields the record has empty; updating a
  * CONFLICT overwrites the record's fields with the file's non-empty values.
+ * Custom fields count as fields here.  Tags are only ever added: a created
+ * record gets the row's tags, an updated one those it lacks.
  * A DUPLICATE cannot be updated (update means skip for it).
  *
  * crm_import_run_async() writes in one transaction on the worker and records
@@ -176,7 +178,8 @@ guint              crm_import_row_get_line       (CrmImportRow      *self);
 CrmImportStatus    crm_import_row_get_status     (CrmImportRow      *self);
 const char        *crm_import_row_get_reason     (CrmImportRow      *self);
 gint64             crm_import_row_get_matched_id (CrmImportRow      *self);
-/* Database columns that differ from the matched record; transfer full. */
+/* Database columns that differ from the matched record, then the labels of
+ * the custom fields (of the first 16) whose values differ; transfer full. */
 GStrv              crm_import_row_get_differing  (CrmImportRow      *self);
 /* Name, email, phone and organization as read ("" for rows past the first
  * 200,000 of a file, whose text the preview does not keep). */

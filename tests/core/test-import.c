@@ -86,7 +86,8 @@ dump_job (CrmStoreWorker *worker,
           GTask          *task,
           gpointer        data)
 {
-  static const char *tables[] = { "person", "organization", "affiliation" };
+  static const char *tables[] = { "person", "organization", "affiliation", "tag", "record_tag",
+                                  "custom_value" };
   GString *out = g_string_new (NULL);
   sqlite3 *db = _crm_store_worker_get_db (worker);
 
@@ -658,6 +659,156 @@ test_custom_fields (Fixture       *f,
   g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM custom_value"), ==, 0);
 }
 
+/* Tags: a new person gets the row's, an existing one those it lacks (a
+ * link in the trash and a tag in the trash revived, a new tag made once)
+ * and keeps the others; undo takes back exactly that. */
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(CrmImport) import = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_edited = 99;
+  gint64 batch;
+
+  exec_sql (f->store, "INSERT INTO tag (id, created, updated, deleted, name) VALUES "
+                      "(4001, 1, 1, 0, 'VIP'), (4002, 1, 2, 1, 'Old'), (4003, 1, 1, 0, 'Gold'), "
+                      "(4004, 1, 1, 0, 'Keep');"
+                      "INSERT INTO record_tag (id, created, updated, deleted, tag_id, record_kind, "
+                      "record_id) VALUES (5001, 1, 1, 0, 4001, 'person', 2001), "
+                      "(5002, 1, 3, 1, 4003, 'person', 2001), (5003, 1, 1, 0, 4004, 'person', 2001), "
+                      "(5004, 1, 1, 0, 4001, 'organization', 2001);");
+  before = dump (f->store);
+  import = read_import (f, "tags.csv", "Given Name,Family Name,Email,Tags\n"
+                                       "Bob,New,bob@new.example.com,\"VIP, Fresh\"\n"
+                                       "Ann,Lee,ann@example.com,VIP; Gold; Old; Fresh\n"
+                                       "Cy,Two,cy@example.com,Fresh;Fresh\n");
+  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_NEW), ==, 2);
+  g_assert_cmpuint (crm_import_get_count (import, CRM_IMPORT_STATUS_MATCH), ==, 1);
+  crm_import_set_decision (import, CRM_IMPORT_STATUS_MATCH, CRM_IMPORT_DECISION_UPDATE);
+  batch = run_import (import);
+  g_assert_cmpuint (crm_import_get_n_imported (import), ==, 2);
+  /* Ann's only news are tags: she counts as updated. */
+  g_assert_cmpuint (crm_import_get_n_updated (import), ==, 1);
+
+  g_assert_cmpint (scalar (f->store, "SELECT group_concat (name, ',') = 'Fresh,VIP' FROM "
+                                     "(SELECT t.name FROM record_tag rt JOIN tag t ON "
+                                     "t.id = rt.tag_id JOIN person p ON p.id = rt.record_id AND "
+                                     "rt.record_kind = 'person' WHERE p.given_name = 'Bob' AND "
+                                     "rt.deleted = 0 AND t.deleted = 0 ORDER BY t.name)"), ==, 1);
+  g_assert_cmpint (scalar (f->store, "SELECT group_concat (name, ',') = 'Fresh,Gold,Keep,Old,VIP' "
+                                     "FROM (SELECT t.name FROM record_tag rt JOIN tag t ON "
+                                     "t.id = rt.tag_id WHERE rt.record_kind = 'person' AND "
+                                     "rt.record_id = 2001 AND rt.deleted = 0 AND t.deleted = 0 "
+                                     "ORDER BY t.name)"), ==, 1);
+  /* The links Ann had are the same rows; one new tag for all three. */
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM record_tag WHERE id IN (5001, 5002, 5003) "
+                                     "AND deleted = 0"), ==, 3);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM tag WHERE name = 'Fresh'"), ==, 1);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM record_tag rt JOIN tag t ON "
+                                     "t.id = rt.tag_id WHERE t.name = 'Fresh'"), ==, 3);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM tag WHERE deleted = 0"), ==, 5);
+  /* The organization with Ann's id keeps its own tag. */
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM record_tag WHERE "
+                                     "record_kind = 'organization'"), ==, 1);
+
+  crm_import_undo_async (f->store, batch, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_import_undo_finish (f->store, crm_test_await (&result), &n_edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_edited, ==, 0);
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A tag the import made that someone used since stays after undo. */
+static void
+test_tags_used_since (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CrmImport) import = read_import (f, "tags.csv", "Given Name,Family Name,Tags\n"
+                                                            "Bob,New,Fresh\n");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 batch = run_import (import);
+
+  exec_sql (f->store, "INSERT INTO record_tag (id, created, updated, tag_id, record_kind, record_id) "
+                      "SELECT 5009, 9, 9, id, 'person', 2002 FROM tag WHERE name = 'Fresh'");
+  crm_import_undo_async (f->store, batch, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_import_undo_finish (f->store, crm_test_await (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM person WHERE given_name = 'Bob'"), ==, 0);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM record_tag rt JOIN tag t ON "
+                                     "t.id = rt.tag_id WHERE t.name = 'Fresh' AND "
+                                     "rt.record_id = 2002"), ==, 1);
+}
+
+/* Custom values of a matched person: a differing one makes a conflict
+ * (named by its label); updating fills the empty ones and overwrites the
+ * differing ones of a conflict; undo puts the old values back. */
+static void
+test_custom_update (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CrmImport) import = NULL;
+  g_autoptr(CrmImportRow) ann = NULL;
+  g_autoptr(CrmImportRow) eve = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) differing = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_edited = 99;
+  gint64 batch;
+
+  exec_sql (f->store, "INSERT INTO custom_field (id, created, updated, target, key, label, field_type, "
+                      "position) VALUES (9001, 1, 1, 'person', 'visits', 'Visits', 'number', 0), "
+                      "(9002, 1, 1, 'person', 'segment', 'Segment', 'text', 1), "
+                      "(9003, 1, 1, 'person', 'since', 'Since', 'date', 2);"
+                      "INSERT INTO custom_value (id, created, updated, deleted, field_id, record_id, "
+                      "text_value, num_value) VALUES (6001, 1, 1, 0, 9001, 2001, NULL, 3), "
+                      "(6002, 1, 2, 1, 9002, 2002, 'old', NULL), "
+                      "(6003, 1, 1, 0, 9003, 2002, NULL, 2460000);");
+  before = dump (f->store);
+  import = read_import (f, "custom.csv", "Given Name,Family Name,Organization,Email,Visits,Segment,Since\n"
+                                         "Ann,Lee,,ann@example.com,12,gold,\n"
+                                         "Eve,Smith,Acme,,7,silver,\n"
+                                         "Bob,New,,bob@new.example.com,1,,\n");
+  ann = row_at_line (import, 2);
+  eve = row_at_line (import, 3);
+  g_assert_cmpint (crm_import_row_get_status (ann), ==, CRM_IMPORT_STATUS_CONFLICT);
+  differing = crm_import_row_get_differing (ann);
+  g_assert_cmpstrv (differing, ((const char *[]) { "Visits", NULL }));
+  /* Eve has no visits and her segment is in the trash: nothing differs. */
+  g_assert_cmpint (crm_import_row_get_status (eve), ==, CRM_IMPORT_STATUS_MATCH);
+
+  crm_import_set_decision (import, CRM_IMPORT_STATUS_MATCH, CRM_IMPORT_DECISION_UPDATE);
+  crm_import_set_decision (import, CRM_IMPORT_STATUS_CONFLICT, CRM_IMPORT_DECISION_UPDATE);
+  batch = run_import (import);
+  g_assert_cmpuint (crm_import_get_n_imported (import), ==, 1);
+  g_assert_cmpuint (crm_import_get_n_updated (import), ==, 2);
+  g_assert_cmpint (scalar (f->store, "SELECT num_value FROM custom_value WHERE id = 6001 "
+                                     "AND deleted = 0"), ==, 12);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM custom_value WHERE field_id = 9002 AND "
+                                     "record_id = 2001 AND text_value = 'gold'"), ==, 1);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM custom_value WHERE id = 6002 AND "
+                                     "deleted = 0 AND text_value = 'silver'"), ==, 1);
+  g_assert_cmpint (scalar (f->store, "SELECT num_value FROM custom_value WHERE field_id = 9001 AND "
+                                     "record_id = 2002"), ==, 7);
+  /* A column the file leaves empty stays as it is. */
+  g_assert_cmpint (scalar (f->store, "SELECT num_value FROM custom_value WHERE id = 6003"), ==,
+                   2460000);
+
+  crm_import_undo_async (f->store, batch, NULL, crm_test_store_result, &result);
+  g_assert_true (crm_import_undo_finish (f->store, crm_test_await (&result), &n_edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_edited, ==, 0);
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* The import queues for the search index what the triggers of
  * crm-schema-v2.sql would: its new people and organizations, and people
  * whose searched columns it changed.  A trigger of someone else's on the
@@ -817,6 +968,9 @@ main (int    argc,
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/bad-files", test_bad_files);
   ADD ("/import/custom-fields", test_custom_fields);
+  ADD ("/import/custom-fields/update", test_custom_update);
+  ADD ("/import/tags", test_tags);
+  ADD ("/import/tags/used-since", test_tags_used_since);
   ADD ("/import/search-queue", test_search_queue);
   ADD ("/import/big-file", test_big_file);
 #undef ADD
