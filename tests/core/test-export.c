@@ -55,6 +55,15 @@ static const char custom_sql[] =
   "FROM custom_value v JOIN custom_field f ON f.id = v.field_id "
   "JOIN organization o ON o.id = v.record_id AND f.target = 'organization' WHERE v.deleted = 0";
 
+/* Live tags with their record's identity. */
+static const char tags_sql[] =
+  "SELECT p.display_name, p.email, t.name FROM record_tag rt JOIN tag t ON t.id = rt.tag_id "
+  "JOIN person p ON p.id = rt.record_id AND rt.record_kind = 'person' "
+  "WHERE rt.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 "
+  "UNION ALL SELECT o.name, '', t.name FROM record_tag rt JOIN tag t ON t.id = rt.tag_id "
+  "JOIN organization o ON o.id = rt.record_id AND rt.record_kind = 'organization' "
+  "WHERE rt.deleted = 0 AND t.deleted = 0 AND o.deleted = 0";
+
 static void
 close_store (CrmStore *store)
 {
@@ -219,6 +228,9 @@ round_trip (Fixture         *f,
   g_auto(GStrv) got_people = NULL;
   g_auto(GStrv) got_orgs = NULL;
   g_auto(GStrv) got_custom = NULL;
+  g_auto(GStrv) want_tags = NULL;
+  g_auto(GStrv) got_tags = NULL;
+  g_autofree char *all_tags = NULL;
   g_autofree char *source_path = g_build_filename (f->dir, "source.db", NULL);
   guint n_rejections;
 
@@ -235,6 +247,28 @@ round_trip (Fixture         *f,
   want_photos = lines (f->store, photos_sql);
   g_assert_cmpuint (g_strv_length (want_photos), ==, 3);
 
+  /* Tags besides the sample's: a second one on some people and
+   * organizations, one in Chinese with a space, and a link in the trash,
+   * which stays behind. */
+  {
+    g_autoptr(GError) tag_error = NULL;
+
+    _crm_store_run_sync (f->store, exec_job,
+                         "INSERT INTO tag (id, created, updated, name) VALUES "
+                         "(90001, 1, 1, '重点 客户'), (90002, 1, 1, 'Trashed link');"
+                         "INSERT INTO record_tag (id, created, updated, tag_id, record_kind, record_id) "
+                         "SELECT 90100 + id % 1000, 1, 1, 90001, 'person', id FROM person "
+                         "WHERE deleted = 0 ORDER BY id LIMIT 5;"
+                         "INSERT INTO record_tag (id, created, updated, tag_id, record_kind, record_id) "
+                         "SELECT 91100 + id % 1000, 1, 1, 90001, 'organization', id FROM organization "
+                         "WHERE deleted = 0 ORDER BY id LIMIT 5;"
+                         "INSERT INTO record_tag (id, created, updated, deleted, tag_id, record_kind, "
+                         "record_id) SELECT 92000, 1, 1, 1, 90002, 'person', id FROM person "
+                         "WHERE deleted = 0 ORDER BY id LIMIT 1", NULL, &tag_error);
+    g_assert_no_error (tag_error);
+  }
+
+  want_tags = lines (f->store, tags_sql);
   g_assert_cmpuint (export (f->store, people_query, NULL, format, people, &error), ==,
                     g_strv_length (want_people));
   g_assert_no_error (error);
@@ -262,6 +296,13 @@ round_trip (Fixture         *f,
   /* The sample data has custom values on both kinds. */
   g_assert_cmpuint (g_strv_length (want_custom), >, 0);
   g_assert_cmpstrv (got_custom, want_custom);
+  /* Both kinds of record have tags in the sample data (and the ones above). */
+  all_tags = g_strjoinv ("\n", want_tags);
+  g_assert_nonnull (strstr (all_tags, "||VIP|"));
+  g_assert_nonnull (strstr (all_tags, "|Newsletter|"));
+  g_assert_nonnull (strstr (all_tags, "||重点 客户|"));
+  got_tags = lines (fresh, tags_sql);
+  g_assert_cmpstrv (got_tags, want_tags);
   got_photos = lines (fresh, photos_sql);
   if (format == CRM_EXPORT_FORMAT_VCARD)
     g_assert_cmpstrv (got_photos, want_photos);
