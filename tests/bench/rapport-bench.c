@@ -429,6 +429,16 @@ cmd_inbox (const char *path,
       double floor_ms = folder_ids_floor (path, query);
       guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
 
+      /* A small folder has few pages: read them again through new models
+       * (as after a switch away and back) until there are enough reads for
+       * a 99th percentile that is not just the slowest one. */
+      for (guint round = 0; ms->len > 0 && ms->len < MIN (reads, 300) && round < 50; round++)
+        {
+          g_autoptr(CrmPagedModel) again = crm_paged_model_new (store, query);
+
+          read_model_pages (again, rand, reads - ms->len, ms);
+        }
+
       if (ms->len == 0)
         {
           double zero = 0;
