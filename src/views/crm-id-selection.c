@@ -18,6 +18,7 @@ struct _CrmIdSelection
   CrmPagedModel *model;
   GHashTable    *ids;   /* gint64* set: selected ids, or with all the unselected ones */
   gboolean       all;
+  gboolean       additive;
 };
 
 enum {
@@ -164,6 +165,8 @@ select_range (GtkSelectionModel *model,
   CrmIdSelection *self = CRM_ID_SELECTION (model);
   guint total = n_items (self);
 
+  if (self->additive)
+    unselect_rest = FALSE;
   if (unselect_rest)
     clear (self, FALSE);
   for (guint i = position; i < position + n && i < total; i++)
@@ -181,6 +184,8 @@ select_item (GtkSelectionModel *model,
              guint              position,
              gboolean           unselect_rest)
 {
+  if (unselect_rest && CRM_ID_SELECTION (model)->additive)
+    return FALSE;
   return select_range (model, position, 1, unselect_rest);
 }
 
@@ -225,17 +230,29 @@ unselect_all (GtkSelectionModel *model)
   return TRUE;
 }
 
-/* Rubber-band selection hands over a mask of the positions it covers. */
+/* Rubber-band selection hands over a mask of the positions it covers.  An
+ * additive selection takes in the rows it selects and keeps the rest (a
+ * plain rubber band's mask is every row), or takes out the rows of one that
+ * selects none (Shift). */
 static gboolean
 set_selection (GtkSelectionModel *model,
                GtkBitset         *selected,
                GtkBitset         *mask)
 {
   CrmIdSelection *self = CRM_ID_SELECTION (model);
+  g_autoptr(GtkBitset) rows = NULL;
   GtkBitsetIter iter;
   guint position, min = G_MAXUINT, max = 0;
 
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, mask, &position);
+  if (self->additive && !gtk_bitset_is_empty (selected))
+    {
+      rows = gtk_bitset_copy (selected);
+      gtk_bitset_intersect (rows, mask);
+    }
+  else
+    rows = gtk_bitset_ref (mask);
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, rows, &position);
        ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
@@ -407,4 +424,21 @@ crm_id_selection_dup_target (CrmIdSelection *self)
 
   return crm_bulk_target_new_ids (crm_query_get_record_type (query),
                                   (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+void
+crm_id_selection_set_additive (CrmIdSelection *self,
+                               gboolean        additive)
+{
+  g_return_if_fail (CRM_IS_ID_SELECTION (self));
+
+  self->additive = !!additive;
+}
+
+gboolean
+crm_id_selection_get_additive (CrmIdSelection *self)
+{
+  g_return_val_if_fail (CRM_IS_ID_SELECTION (self), FALSE);
+
+  return self->additive;
 }

@@ -33,5 +33,12 @@ gboolean        crm_id_selection_get_all       (CrmIdSelection *self);
 GArray         *crm_id_selection_dup_ids       (CrmIdSelection *self);
 /* A bulk target for the selection over the model's current query; transfer full. */
 CrmBulkTarget  *crm_id_selection_dup_target    (CrmIdSelection *self);
+/* When @additive, rows are only ever added or taken out one by one or by
+ * range: a request to select one row alone (a plain click, the arrow keys,
+ * hovering) is refused, and a range or a rubber band joins the selection
+ * instead of replacing it.  What the user picked row by row stays. */
+void            crm_id_selection_set_additive  (CrmIdSelection *self,
+                                                gboolean        additive);
+gboolean        crm_id_selection_get_additive  (CrmIdSelection *self);
 
 G_END_DECLS
