@@ -71,11 +71,16 @@ _crm_view_update_bars (CrmView *self)
       g_autofree char *count = crm_format_count (n);
       g_autofree char *text = NULL;
 
-      /* Translators: %s is a number of selected rows */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s selected", "%s selected", n), count);
       if (n > 0)
+        /* Translators: %s is a number of selected rows */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s selected", "%s selected", n), count);
+      else
+        /* Translators: the selection bar of a list in selection mode, before any row is picked */
+        text = g_strdup (_("Click rows to select them"));
+      /* The label keeps its text while the bar slides away. */
+      if (priv->selecting)
         gtk_label_set_label (priv->selection_label, text);
-      gtk_revealer_set_reveal_child (priv->selection_bar, n > 0);
+      gtk_revealer_set_reveal_child (priv->selection_bar, priv->selecting);
     }
 
   if (priv->filter_bar != NULL)
@@ -96,7 +101,7 @@ _crm_view_update_bars (CrmView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.bulk-edit", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.bulk-export", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.edit-filter", priv->context != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.select-none", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.select-none", priv->selecting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.select-all", priv->selection != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-filter", has_filter);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.save-segment", has_filter);
@@ -279,30 +284,9 @@ bulk_delete_action (GtkWidget  *widget,
     return;
 
   target = crm_id_selection_dup_target (priv->selection);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (priv->selection));
+  /* The rows are gone: back to a list where a click opens a record. */
+  crm_view_set_selecting (self, FALSE);
   crm_bulk_trash_async (get_store (self), target, TRUE, NULL, on_trashed_cb, g_object_ref (self));
-}
-
-static void
-select_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  GtkSelectionModel *selection = crm_view_get_selection (CRM_VIEW (widget));
-
-  if (selection != NULL)
-    gtk_selection_model_select_all (selection);
-}
-
-static void
-select_none_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  GtkSelectionModel *selection = crm_view_get_selection (CRM_VIEW (widget));
-
-  if (selection != NULL)
-    gtk_selection_model_unselect_all (selection);
 }
 
 /* --- bulk edit --- */
@@ -810,8 +794,6 @@ save_segment_action (GtkWidget  *widget,
 void
 _crm_view_install_bulk_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "view.select-all", NULL, select_all_action);
-  gtk_widget_class_install_action (widget_class, "view.select-none", NULL, select_none_action);
   gtk_widget_class_install_action (widget_class, "view.bulk-delete", NULL, bulk_delete_action);
   gtk_widget_class_install_action (widget_class, "view.bulk-edit", NULL, bulk_edit_action);
   gtk_widget_class_install_action (widget_class, "view.undo", NULL, undo_action);
@@ -821,5 +803,4 @@ _crm_view_install_bulk_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.save-segment", NULL, save_segment_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.bulk-delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.select-none", NULL);
 }

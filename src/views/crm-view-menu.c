@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "crm-paged-model.h"
-#include "crm-record-cell.h"
 #include "crm-view-private.h"
 
 #define LIST_ITEM_KEY "crm-list-item"
@@ -27,11 +26,18 @@ _crm_view_remember_list_item (GtkWidget   *cell,
   g_object_set_data (G_OBJECT (cell), LIST_ITEM_KEY, list_item);
 }
 
+/* Table cells (and the check buttons of selection mode) know their row. */
+static gboolean
+is_cell (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), LIST_ITEM_KEY) != NULL;
+}
+
 /* The first table cell at or below @widget. */
 static GtkWidget *
 find_cell_below (GtkWidget *widget)
 {
-  if (CRM_IS_RECORD_CELL (widget))
+  if (is_cell (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -51,9 +57,17 @@ static GtkWidget *
 find_cell (GtkWidget *widget)
 {
   for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    if (CRM_IS_RECORD_CELL (w))
+    if (is_cell (w))
       return w;
   return widget != NULL ? find_cell_below (widget) : NULL;
+}
+
+GtkListItem *
+_crm_view_find_list_item (GtkWidget *widget)
+{
+  GtkWidget *cell = find_cell (widget);
+
+  return cell != NULL ? g_object_get_data (G_OBJECT (cell), LIST_ITEM_KEY) : NULL;
 }
 
 static void
@@ -139,7 +153,7 @@ on_pressed_cb (GtkGestureClick *gesture,
   GtkWidget *cell = find_cell (picked);
   graphene_point_t point;
 
-  if (cell == NULL || !CRM_IS_RECORD_CELL (cell) ||
+  if (cell == NULL ||
       !gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);

@@ -3,8 +3,10 @@
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared between crm-view.c (lists, tables, sorting, filter) and
- * crm-view-bulk.c (selection bar, bulk actions, filter bar actions).
+ * Shared between crm-view.c (lists, tables, sorting, filter),
+ * crm-view-bulk.c (selection bar, bulk actions, filter bar actions),
+ * crm-view-select.c (selection mode), crm-view-menu.c (the row menu) and
+ * crm-view-custom.c (custom field columns).
  */
 
 #pragma once
@@ -57,6 +59,10 @@ typedef struct
   GHashTable          *custom_pending;  /* gint64* record ids to read */
   guint                custom_idle;
 
+  /* selection mode (crm-view-select.c) */
+  gboolean             selecting;
+  GtkColumnViewColumn *select_column;   /* the check buttons */
+
   /* bars */
   GtkRevealer         *filter_bar;
   GtkLabel            *filter_label;
@@ -85,12 +91,21 @@ gboolean        _crm_view_get_column_choice  (CrmView    *self,
 void            _crm_view_set_column_choice  (CrmView    *self,
                                               const char *column,
                                               gboolean    shown);
+/* Selection mode: view.selecting (the property), view.select-all
+ * (Ctrl+A), view.select-none (Escape: leaves the mode); the check column and
+ * the clicks that pick rows; applying a new mode to the table. */
+void            _crm_view_install_select_actions (GtkWidgetClass *widget_class);
+void            _crm_view_init_select        (CrmView       *self,
+                                              GtkColumnView *column_view);
+void            _crm_view_apply_selecting    (CrmView       *self);
 void            _crm_view_install_row_menu   (GtkWidgetClass *widget_class);
 void            _crm_view_init_row_menu      (CrmView       *self,
                                               GtkColumnView *column_view);
 /* Lets the row menu find the row of a table cell. */
 void            _crm_view_remember_list_item (GtkWidget     *cell,
                                               GtkListItem   *list_item);
+/* The row of the table cell at, above or else below @widget, or NULL. */
+GtkListItem    *_crm_view_find_list_item     (GtkWidget     *widget);
 void            _crm_view_init_custom        (CrmView    *self);
 void            _crm_view_rebuild_custom_columns (CrmView *self);
 void            _crm_view_clear_custom_values (CrmView   *self);

@@ -27,6 +27,7 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_STATE,
   PROP_FILTER,
+  PROP_SELECTING,
   N_PROPS
 };
 
@@ -193,13 +194,20 @@ clear_model (CrmView *self)
   g_clear_object (&priv->selection);
   g_clear_object (&priv->model);
   g_clear_pointer (&priv->last_undo, _crm_view_undo_unref);
+  /* Nothing is selected in another list (or another database). */
+  crm_view_set_selecting (self, FALSE);
 }
 
+/* Whatever selected a row (Space, Ctrl+A, a Ctrl click, the row menu, a
+ * screen reader) starts selection mode: the check buttons show what is
+ * selected, and the bar what can be done with it. */
 static void
 on_selection_notify_n_selected_cb (CrmView        *self,
                                    GParamSpec     *pspec,
                                    CrmIdSelection *selection)
 {
+  if (crm_id_selection_get_n_selected (selection) > 0)
+    crm_view_set_selecting (self, TRUE);
   _crm_view_update_bars (self);
 }
 
@@ -230,6 +238,8 @@ ensure_model (CrmView *self)
   if (priv->column_view != NULL)
     {
       priv->selection = crm_id_selection_new (priv->model);
+      /* A click or an arrow key never drops rows picked one by one. */
+      crm_id_selection_set_additive (priv->selection, TRUE);
       g_signal_connect_object (priv->selection, "notify::n-selected",
                                G_CALLBACK (on_selection_notify_n_selected_cb), self,
                                G_CONNECT_SWAPPED);
@@ -393,6 +403,18 @@ crm_view_map (GtkWidget *widget)
   ensure_model (CRM_VIEW (widget));
 }
 
+/* Another view was chosen (the stack hid this one; a record page over the
+ * view, or a minimized window, leaves it visible): rows selected here would
+ * be acted on unseen when the user comes back. */
+static void
+crm_view_unmap (GtkWidget *widget)
+{
+  if (!gtk_widget_get_child_visible (widget))
+    crm_view_set_selecting (CRM_VIEW (widget), FALSE);
+
+  GTK_WIDGET_CLASS (crm_view_parent_class)->unmap (widget);
+}
+
 static gboolean
 is_loaded_cb (gpointer  item,
               GObject  *record)
@@ -421,6 +443,8 @@ crm_view_dispose (GObject *object)
   CrmViewPrivate *priv = crm_view_get_instance_private (self);
   GtkWidget *child;
 
+  /* Nothing left to show the mode on. */
+  priv->selecting = FALSE;
   clear_model (self);
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
@@ -434,6 +458,7 @@ crm_view_dispose (GObject *object)
   g_clear_object (&priv->selection_bar);
   g_clear_object (&priv->selection_label);
   g_clear_object (&priv->column_actions);
+  g_clear_object (&priv->select_column);
   g_clear_object (&priv->staff);
   g_clear_object (&priv->custom_fields);
   g_clear_pointer (&priv->view_columns, g_ptr_array_unref);
@@ -498,6 +523,10 @@ crm_view_get_property (GObject    *object,
       g_value_set_string (value, crm_view_get_filter (self));
       break;
 
+    case PROP_SELECTING:
+      g_value_set_boolean (value, crm_view_get_selecting (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -533,6 +562,10 @@ crm_view_set_property (GObject      *object,
       crm_view_set_filter (self, g_value_get_string (value));
       break;
 
+    case PROP_SELECTING:
+      crm_view_set_selecting (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -551,6 +584,7 @@ crm_view_class_init (CrmViewClass *klass)
 
   klass->context_set = crm_view_real_context_set;
   GTK_WIDGET_CLASS (klass)->map = crm_view_map;
+  GTK_WIDGET_CLASS (klass)->unmap = crm_view_unmap;
 
   /**
    * CrmView:title:
@@ -608,10 +642,23 @@ crm_view_class_init (CrmViewClass *klass)
     g_param_spec_string ("filter", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * CrmView:selecting:
+   *
+   * Whether the table is in selection mode: a column of check buttons shows,
+   * a click or Enter on a row selects or deselects it instead of opening the
+   * record, and the selection bar shows.  Selecting a row turns it on;
+   * turning it off drops the selection.  Always %FALSE without a table.
+   */
+  properties[PROP_SELECTING] =
+    g_param_spec_boolean ("selecting", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   _crm_view_install_bulk_actions (widget_class);
+  _crm_view_install_select_actions (widget_class);
   _crm_view_install_row_menu (widget_class);
 }
 
@@ -623,6 +670,8 @@ crm_view_init (CrmView *self)
   priv->search_text = g_strdup ("");
   priv->staff_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   _crm_view_init_custom (self);
+  /* Nothing to select, delete or filter until there is a table. */
+  _crm_view_update_bars (self);
 }
 
 const char *
@@ -878,6 +927,33 @@ crm_view_get_record_kind (CrmView *self)
   return crm_record_class_get_table (CRM_RECORD_CLASS (type_class));
 }
 
+gboolean
+crm_view_get_selecting (CrmView *self)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_val_if_fail (CRM_IS_VIEW (self), FALSE);
+
+  return priv->selecting;
+}
+
+void
+crm_view_set_selecting (CrmView  *self,
+                        gboolean  selecting)
+{
+  CrmViewPrivate *priv = crm_view_get_instance_private (self);
+
+  g_return_if_fail (CRM_IS_VIEW (self));
+
+  selecting = selecting && priv->column_view != NULL;
+  if (priv->selecting == selecting)
+    return;
+
+  priv->selecting = selecting;
+  _crm_view_apply_selecting (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTING]);
+}
+
 GtkSelectionModel *
 crm_view_get_selection (CrmView *self)
 {
@@ -1026,6 +1102,13 @@ on_column_view_activate_cb (CrmView       *self,
   if (priv->model == NULL || kind == NULL ||
       (id = crm_paged_model_get_id (priv->model, position)) == 0)
     return;
+
+  /* In selection mode Enter (like a click) picks the row. */
+  if (priv->selecting)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "view.toggle-row", "u", position);
+      return;
+    }
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)", kind, id);
 }
@@ -1221,6 +1304,7 @@ crm_view_set_table (CrmView             *self,
   g_signal_connect_object (column_view, "activate",
                            G_CALLBACK (on_column_view_activate_cb), self, G_CONNECT_SWAPPED);
   _crm_view_init_row_menu (self, column_view);
+  _crm_view_init_select (self, column_view);
 
   priv->state = NULL;
   update_state (self);

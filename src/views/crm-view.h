@@ -16,7 +16,9 @@
  * the "filter" (crm-filter.h JSON) to the query, and runs the bulk actions
  * ("view.bulk-edit", "view.bulk-delete", "view.bulk-export", "view.undo") and
  * the filter bar's ("view.edit-filter", "view.clear-filter",
- * "view.save-segment").
+ * "view.save-segment").  A table is in selection mode whenever rows are
+ * selected ("view.selecting", crm-view-select.c): rows carry check
+ * buttons and a click picks a row instead of opening it.
  */
 
 #pragma once
@@ -115,6 +117,11 @@ void           crm_view_set_filter         (CrmView        *self,
 const char    *crm_view_get_record_kind    (CrmView        *self);
 /* The table's selection (a CrmIdSelection), or NULL; transfer none. */
 GtkSelectionModel *crm_view_get_selection  (CrmView        *self);
+/* Whether the table is in selection mode; leaving it drops the selection.
+ * Views without a table stay out of it (the inbox has its own). */
+gboolean       crm_view_get_selecting      (CrmView        *self);
+void           crm_view_set_selecting      (CrmView        *self,
+                                            gboolean        selecting);
 /* Sorts a table by the column @column_id (NULL: the default order). */
 void           crm_view_sort_by            (CrmView        *self,
                                             const char     *column_id,
