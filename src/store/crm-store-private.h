@@ -107,6 +107,15 @@ void          _crm_store_worker_rollback  (CrmStoreWorker      *worker);
  * main thread is told that whole tables changed (bulk imports, demo data). */
 void          _crm_store_worker_set_bulk  (CrmStoreWorker      *worker,
                                            gboolean             bulk);
+/* Keeps the current transaction's row changes from the main thread: a job
+ * split into many short transactions (the RFM scores) tells it once, at the
+ * end, with _crm_store_worker_announce(). */
+void          _crm_store_worker_set_quiet (CrmStoreWorker      *worker,
+                                           gboolean             quiet);
+/* Tells the main thread that the whole of @table changed, at the end of the
+ * current transaction (or of the job, outside one). */
+void          _crm_store_worker_announce  (CrmStoreWorker      *worker,
+                                           const char          *table);
 
 /* Maps an SQLite result code to a CrmStoreError with a readable message. */
 void          _crm_store_set_error        (GError             **error,

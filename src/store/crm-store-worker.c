@@ -45,6 +45,7 @@ struct _CrmStoreWorker
   gboolean             ids_ready;
   gboolean             in_txn;
   gboolean             bulk;
+  gboolean             quiet;
   GHashTable          *changes;     /* interned table → TableChanges* */
   gint64               data_version;
   const char          *bulk_last_table;
@@ -69,6 +70,9 @@ on_update_hook_cb (void          *user_data,
   CrmStoreWorker *self = user_data;
   const char *name;
   TableChanges *tc;
+
+  if (self->quiet)
+    return;
 
   /* Bulk writes only need to know which tables changed: skip the lookups
    * while rows keep going to the same table (SQLite passes the same
@@ -587,6 +591,7 @@ _crm_store_worker_commit (CrmStoreWorker  *self,
 
   self->in_txn = FALSE;
   self->bulk = FALSE;
+  self->quiet = FALSE;
   self->persisted_ms = self->ids.last_ms;
   flush_changes (self);
   return TRUE;
@@ -600,6 +605,7 @@ _crm_store_worker_rollback (CrmStoreWorker *self)
 
   self->in_txn = FALSE;
   self->bulk = FALSE;
+  self->quiet = FALSE;
   /* The id counter stays where it is: ids are never reused, even the ones of
    * rolled-back rows. */
   g_hash_table_remove_all (self->changes);
@@ -611,6 +617,29 @@ _crm_store_worker_set_bulk (CrmStoreWorker *self,
 {
   self->bulk = bulk;
   self->bulk_last_table = NULL;
+}
+
+void
+_crm_store_worker_set_quiet (CrmStoreWorker *self,
+                             gboolean        quiet)
+{
+  self->quiet = quiet;
+}
+
+void
+_crm_store_worker_announce (CrmStoreWorker *self,
+                            const char     *table)
+{
+  const char *name = g_intern_string (table);
+  TableChanges *tc = g_hash_table_lookup (self->changes, name);
+
+  if (tc == NULL)
+    {
+      tc = g_new0 (TableChanges, 1);
+      tc->table = name;
+      g_hash_table_insert (self->changes, (gpointer) name, tc);
+    }
+  g_clear_pointer (&tc->ids, g_hash_table_unref);
 }
 
 void
