@@ -8,8 +8,8 @@
  * (order_count) and monetary value (total_spend), and their sum as rfm_score
  * (3..15); everyone else gets 0.  Quintiles come from the rank in the whole
  * population (1 + (rank - 1) * 5 / n), so equal values share a score.  The
- * scores depend on everybody, so they are recomputed as one job, not per
- * order; the time of the last run is kept in meta ("rfm_computed").
+ * scores depend on everybody, so they are recomputed all together, not per
+ * order; the time of the last complete run is kept in meta ("rfm_computed").
  */
 
 #pragma once
@@ -23,8 +23,11 @@ G_BEGIN_DECLS
 /* A day: the app recomputes scores older than this after opening. */
 #define CRM_RFM_MAX_AGE (24 * 60 * 60)
 
-/* Recomputes every score in one transaction on the store's worker; the lists
- * get one changed::person.  The result is the number of people scored. */
+/* Recomputes every score without holding the store's worker: the new scores
+ * are read beside it, and the changed ones written in short jobs between
+ * the others; the lists get one changed::person (also when cancelled after
+ * some were written: each person has either the old scores or the new
+ * ones).  The result is the number of people scored. */
 void      crm_rfm_recompute_async   (CrmStore            *store,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
@@ -32,7 +35,8 @@ void      crm_rfm_recompute_async   (CrmStore            *store,
 gint64    crm_rfm_recompute_finish  (CrmStore            *store,
                                      GAsyncResult        *result,
                                      GError             **error);
-/* For the command line and tests (blocks the caller); -1 on error. */
+/* For the command line and tests: one job and transaction on the worker
+ * (blocks the caller); -1 on error. */
 gint64    crm_rfm_recompute_sync    (CrmStore            *store,
                                      GError             **error);
 
