@@ -29,7 +29,8 @@ typedef struct
 struct _CrmImportPending
 {
   CrmStoreWorker *worker;
-  char           *sql_one;
+  char           *insert;     /* without the values */
+  char           *row;        /* "(?, ?, ...)" */
   char           *sql_many;
   guint           n_columns;
   GArray         *values;     /* Value, n_columns per row */
@@ -56,7 +57,8 @@ _crm_import_pending_new (CrmStoreWorker *worker,
       g_string_append (many, row->str);
     }
   self->worker = worker;
-  self->sql_one = g_strconcat (insert, row->str, NULL);
+  self->insert = g_strdup (insert);
+  self->row = g_strdup (row->str);
   self->sql_many = g_string_free (many, FALSE);
   self->n_columns = n_columns;
   self->values = g_array_new (FALSE, FALSE, sizeof (Value));
@@ -68,7 +70,8 @@ _crm_import_pending_new (CrmStoreWorker *worker,
 void
 _crm_import_pending_free (CrmImportPending *self)
 {
-  g_free (self->sql_one);
+  g_free (self->insert);
+  g_free (self->row);
   g_free (self->sql_many);
   g_array_unref (self->values);
   g_string_free (self->text, TRUE);
@@ -142,12 +145,21 @@ _crm_import_pending_flush (CrmImportPending  *self,
     }
   if (all && done < n_rows)
     {
-      stmt = _crm_store_worker_prepare (self->worker, self->sql_one, error);
-      if (stmt == NULL)
+      /* The rest in one statement too: an import flushes often (before
+       * every read of what waits), and the worker keeps each size's
+       * statement. */
+      g_autoptr(GString) sql = g_string_new (self->insert);
+
+      for (guint i = done; i < n_rows; i++)
+        {
+          if (i > done)
+            g_string_append (sql, ", ");
+          g_string_append (sql, self->row);
+        }
+      stmt = _crm_store_worker_prepare (self->worker, sql->str, error);
+      if (stmt == NULL || !run (self, stmt, done, n_rows - done, error))
         return FALSE;
-      for (; done < n_rows; done++)
-        if (!run (self, stmt, done, 1, error))
-          return FALSE;
+      done = n_rows;
     }
   if (done == n_rows)
     {

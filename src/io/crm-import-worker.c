@@ -185,6 +185,7 @@ typedef struct
   sqlite3_stmt    *insert_affiliation;
   sqlite3_stmt    *has_affiliation;
   sqlite3_stmt    *queue_search;
+  CrmImportPending *persons;      /* new people (write, person target) */
   CrmImportPending *changes;      /* import_change rows (write) */
   CrmImportPending *affiliations; /* new people's affiliations (write) */
   CrmImportTags    *tags;         /* the rows' tags (write) */
@@ -202,6 +203,7 @@ pass_clear (Pass *pass)
 {
   g_free (pass->region);
   g_clear_pointer (&pass->tags, _crm_import_tags_free);
+  g_clear_pointer (&pass->persons, _crm_import_pending_free);
   g_clear_pointer (&pass->changes, _crm_import_pending_free);
   g_clear_pointer (&pass->affiliations, _crm_import_pending_free);
   g_clear_pointer (&pass->seen, _crm_import_keys_free);
@@ -256,14 +258,23 @@ select_id (Pass          *pass,
   return TRUE;
 }
 
-/* Writes what waits in pass->changes, pass->affiliations and the new
- * records' tags: before anything reads those tables. */
+/* Writes the new people that wait: before anything reads the person table. */
+static gboolean
+flush_persons (Pass     *pass,
+               GError  **error)
+{
+  return pass->persons == NULL || _crm_import_pending_flush (pass->persons, TRUE, error);
+}
+
+/* Writes the new people, their affiliations and the new records' tags
+ * that wait: before anything reads those tables.  (The import_change rows
+ * wait until the end: only undo reads them.) */
 static gboolean
 flush_pending (Pass     *pass,
                GError  **error)
 {
   return pass->changes == NULL ||
-         (_crm_import_pending_flush (pass->changes, TRUE, error) &&
+         (flush_persons (pass, error) &&
           _crm_import_pending_flush (pass->affiliations, TRUE, error) &&
           _crm_import_tags_flush (pass->tags, error));
 }
@@ -345,6 +356,34 @@ seen_before (Pass         *pass,
 
 /* --- the people in the database by email and phone --- */
 
+/* The keys of @sql's rows (id, value) into @keys.  The statements read
+ * the covering person_email and person_phone indexes, much smaller than
+ * the table: in the order of the values, then of ids, so the first person
+ * with a key is the one the index lookup finds.  The indexes have the
+ * people in the trash too: find_by() checks every candidate on its row
+ * and asks the index when it is not alive. */
+static gboolean
+load_index_keys (Pass           *pass,
+                 const char     *sql,
+                 const char     *kind,
+                 CrmImportKeys  *keys,
+                 GError        **error)
+{
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (pass->worker, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    _crm_import_keys_add (keys, _crm_import_hash_key (kind, (const char *) sqlite3_column_text (stmt, 1),
+                                                      NULL),
+                          sqlite3_column_int64 (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return step_error (pass, stmt, rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* Past a sizeable share of the people in the database, looking up each
  * row's email and phone number in their indexes costs more than reading
  * every person's once into two sets of hashes: a row whose email or phone
@@ -357,7 +396,6 @@ load_keys (Pass           *pass,
   guint64 estimated_rows = _crm_import_rows_get_size (rows) / 100;
   sqlite3_stmt *stmt;
   gint64 n_people = 0;
-  int rc;
 
   if (pass->target != CRM_IMPORT_TARGET_PERSON || pass->job->plans != NULL ||
       estimated_rows < KEYS_MIN_ROWS)
@@ -370,32 +408,17 @@ load_keys (Pass           *pass,
 
   g_debug ("Reading the emails and phone numbers of %" G_GINT64_FORMAT " people at once",
            n_people);
-  /* In the order of ids: the first person with a key is the one the index
-   * lookup finds. */
-  stmt = _crm_store_worker_prepare (pass->worker, "SELECT id, email, phone FROM person "
-                                                  "WHERE +deleted = 0", error);
-  if (stmt == NULL)
-    return FALSE;
   pass->emails = _crm_import_keys_new (n_people + estimated_rows);
   pass->phones = _crm_import_keys_new (n_people + estimated_rows);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *email = (const char *) sqlite3_column_text (stmt, 1);
-      const char *phone = (const char *) sqlite3_column_text (stmt, 2);
-
-      if (email != NULL && email[0] != '\0')
-        _crm_import_keys_add (pass->emails, _crm_import_hash_key ("E", email, NULL), id);
-      if (phone != NULL && phone[0] != '\0')
-        _crm_import_keys_add (pass->phones, _crm_import_hash_key ("P", phone, NULL), id);
-    }
-  if (rc != SQLITE_DONE)
+  if (!load_index_keys (pass, "SELECT id, email FROM person WHERE email != ''", "E", pass->emails,
+                        error) ||
+      !load_index_keys (pass, "SELECT id, phone FROM person WHERE phone != ''", "P", pass->phones,
+                        error))
     {
       g_clear_pointer (&pass->emails, _crm_import_keys_free);
       g_clear_pointer (&pass->phones, _crm_import_keys_free);
-      return step_error (pass, stmt, rc, error);
+      return FALSE;
     }
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -418,12 +441,15 @@ find_by (Pass           *pass,
   if (keys == NULL)
     {
       sqlite3_bind_text (by_index, 1, value, -1, SQLITE_STATIC);
-      return select_id (pass, by_index, id, error);
+      return flush_persons (pass, error) && select_id (pass, by_index, id, error);
     }
   candidate = _crm_import_keys_lookup (keys, _crm_import_hash_key (kind, value, NULL));
   *id = 0;
   if (candidate == 0)
     return TRUE;
+  /* The candidate may be one of the people still waiting. */
+  if (!flush_persons (pass, error))
+    return FALSE;
   sqlite3_bind_int64 (by_key, 1, candidate);
   sqlite3_bind_text (by_key, 2, value, -1, SQLITE_STATIC);
   if (!select_id (pass, by_key, &same, error))
@@ -817,23 +843,39 @@ insert_record (Pass          *pass,
     key = computed = sort_key (pass, values->v[pass->target == CRM_IMPORT_TARGET_ORGANIZATION
                                                  ? O_NAME : P_DISPLAY]);
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, pass->now);
-  sqlite3_bind_int64 (stmt, 3, pass->now);
-  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
-  for (guint i = 0; i < pass->n_columns; i++)
+  if (pass->persons != NULL)
     {
-      const char *value = values->v[i];
-
-      /* An organization's tier has a default that "" is not. */
-      if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION && i == O_TIER && value[0] == '\0')
-        value = "standard";
-      sqlite3_bind_text (stmt, 5 + i, value, -1, SQLITE_STATIC);
+      /* Many at a time: nothing reads them before flush_persons(). */
+      _crm_import_pending_add_int (pass->persons, id);
+      _crm_import_pending_add_int (pass->persons, pass->now);
+      _crm_import_pending_add_int (pass->persons, pass->now);
+      _crm_import_pending_add_text (pass->persons, key);
+      for (guint i = 0; i < pass->n_columns; i++)
+        _crm_import_pending_add_text (pass->persons, values->v[i]);
+      if (_crm_import_pending_is_full (pass->persons) &&
+          !_crm_import_pending_flush (pass->persons, FALSE, error))
+        return FALSE;
     }
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return step_error (pass, stmt, rc, error);
-  sqlite3_reset (stmt);
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, pass->now);
+      sqlite3_bind_int64 (stmt, 3, pass->now);
+      sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
+      for (guint i = 0; i < pass->n_columns; i++)
+        {
+          const char *value = values->v[i];
+
+          /* An organization's tier has a default that "" is not. */
+          if (pass->target == CRM_IMPORT_TARGET_ORGANIZATION && i == O_TIER && value[0] == '\0')
+            value = "standard";
+          sqlite3_bind_text (stmt, 5 + i, value, -1, SQLITE_STATIC);
+        }
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        return step_error (pass, stmt, rc, error);
+      sqlite3_reset (stmt);
+    }
 
   if (values->draft != NULL && pass->custom->len > 0 &&
       !_crm_io_custom_values_insert (pass->worker, pass->custom, id, values->draft, pass->now, error))
@@ -1128,6 +1170,19 @@ prepare_statements (Pass    *pass,
               error)) != NULL));
 }
 
+/* "INSERT ... (columns) VALUES " of the person target, for pass->persons. */
+static char *
+person_insert_sql (Pass *pass)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT OR FAIL INTO person (id, created, updated, "
+                                         "sort_key");
+
+  for (guint i = 0; i < pass->n_columns; i++)
+    g_string_append_printf (sql, ", %s", pass->columns[i]);
+  g_string_append (sql, ") VALUES ");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 /* Organizations when the first row is one: a vCard of KIND org, or a row
  * with an organization and no person name (Rapport's organization export). */
 static CrmImportTarget
@@ -1221,7 +1276,8 @@ classify (Pass           *pass,
   if (plan->matched_id != 0)
     {
       char *old[MAX_COLUMNS] = { NULL, };
-      gboolean ok = compare_record (pass, plan->matched_id, values, old, &plan->diff, NULL,
+      gboolean ok = flush_persons (pass, error) &&
+                    compare_record (pass, plan->matched_id, values, old, &plan->diff, NULL,
                                     error);
       guint32 custom_diff = 0;
 
@@ -1448,6 +1504,16 @@ read_all (Pass           *pass,
   pass->seen = _crm_import_keys_new (_crm_import_rows_get_size (rows) / 100 * 3);
   if (!load_keys (pass, rows, error))
     return FALSE;
+  /* With the database's emails and phone numbers in hashes, or the
+   * preview's plans to follow, a row rarely reads the person table: new
+   * people go in many at a time. */
+  if (job->write && pass->target == CRM_IMPORT_TARGET_PERSON &&
+      (pass->emails != NULL || job->plans != NULL))
+    {
+      g_autofree char *insert = person_insert_sql (pass);
+
+      pass->persons = _crm_import_pending_new (pass->worker, insert, 4 + pass->n_columns);
+    }
   _crm_import_rows_start (rows, pass->target, pass->region);
   while ((row = _crm_import_rows_next (rows, &local_error)) != NULL)
     {
@@ -1520,18 +1586,23 @@ read_all (Pass           *pass,
       return FALSE;
     }
   if (job->write)
-    return flush_pending (pass, error) && queue_inserted (pass, error) &&
-           end_batch (pass, error);
+    return flush_pending (pass, error) &&
+           _crm_import_pending_flush (pass->changes, TRUE, error) &&
+           queue_inserted (pass, error) && end_batch (pass, error);
   return TRUE;
 }
 
+/* PRAGMA @name, or @fallback when it cannot be read. */
 static gint64
-get_cache_size (sqlite3 *db)
+get_pragma (sqlite3    *db,
+            const char *name,
+            gint64      fallback)
 {
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", name);
   sqlite3_stmt *stmt = NULL;
-  gint64 value = -8000;
+  gint64 value = fallback;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -1539,10 +1610,11 @@ get_cache_size (sqlite3 *db)
 }
 
 static void
-set_cache_size (sqlite3 *db,
-                gint64   value)
+set_pragma (sqlite3    *db,
+            const char *name,
+            gint64      value)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, value);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
 
   sqlite3_exec (db, sql, NULL, NULL, NULL);
 }
@@ -1557,7 +1629,8 @@ _crm_import_read_job (CrmStoreWorker *worker,
   CrmImportRows *rows;
   Pass pass = { 0, };
   GError *error = NULL;
-  gint64 cache_size = get_cache_size (_crm_store_worker_get_db (worker));
+  sqlite3 *db = _crm_store_worker_get_db (worker);
+  gint64 cache_size = get_pragma (db, "cache_size", -8000);
   gboolean ok;
 
   pass.worker = worker;
@@ -1583,7 +1656,7 @@ _crm_import_read_job (CrmStoreWorker *worker,
       /* A big import writes more index pages than the usual cache holds; a
        * cache that holds them (1 GiB at most, used only as needed) keeps the
        * one transaction from spilling pages to the WAL and rewriting them. */
-      set_cache_size (_crm_store_worker_get_db (worker), -1024 * 1024);
+      set_pragma (db, "cache_size", -1024 * 1024);
       /* The import only inserts rows whose references it just checked or
        * made, and deletes nothing: the per-row foreign key lookups are
        * skipped for its transaction (the pragma only changes outside one). */
@@ -1605,7 +1678,7 @@ _crm_import_read_job (CrmStoreWorker *worker,
       if (pass.quiet)
         sqlite3_db_config (_crm_store_worker_get_db (worker), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
                            NULL);
-      set_cache_size (_crm_store_worker_get_db (worker), cache_size);
+      set_pragma (db, "cache_size", cache_size);
       if (job->write)
         sqlite3_exec (_crm_store_worker_get_db (worker), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     }
