@@ -62,10 +62,11 @@ static const char org_sql[] =
   "tier, notes FROM organization WHERE id = ?";
 
 /* The columns of an organization file: what an organization has, under the
- * names the CSV mapping reads back (the last three go to draft->extra). */
+ * names the CSV mapping reads back (industry, size band and tier go to
+ * draft->extra). */
 static const char *org_header[] = {
   "Organization", "Email", "Phone", "Website", "Street", "City", "Region", "Country", "Notes",
-  "Industry", "Size Band", "Tier", NULL
+  "Industry", "Size Band", "Tier", "Tags", NULL
 };
 
 static char *
@@ -273,7 +274,9 @@ write_records (CrmStoreWorker  *worker,
       if (draft == NULL)
         continue;
       if (!_crm_io_custom_values_to_draft (worker, custom, g_array_index (ids, gint64, i), draft,
-                                           error))
+                                           error) ||
+          !_crm_io_tags_to_draft (worker, organizations ? "organization" : "person",
+                                  g_array_index (ids, gint64, i), draft, error))
         return FALSE;
       if (csv != NULL)
         {
