@@ -68,22 +68,6 @@ _crm_import_tags_flush (CrmImportTags  *self,
   return _crm_import_pending_flush (self->links, TRUE, error);
 }
 
-static gboolean
-step_done (CrmImportTags  *self,
-           sqlite3_stmt   *stmt,
-           GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, _crm_store_worker_get_db (self->worker), rc, "import");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* {"deleted": 1, "updated": @updated}: what a revived row had. */
 static char *
 trashed_before (gint64 updated)
@@ -139,7 +123,7 @@ ensure_tag (CrmImportTags  *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, self->now);
       sqlite3_bind_int64 (stmt, 2, *tag_id);
-      if (!step_done (self, stmt, error) ||
+      if (!_crm_store_worker_step (self->worker, stmt, error) ||
           !_crm_import_pending_add_change (self->changes, self->batch_id, "tag", *tag_id,
                                            "update", before, error))
         return FALSE;
@@ -155,7 +139,7 @@ ensure_tag (CrmImportTags  *self,
       sqlite3_bind_int64 (stmt, 1, *tag_id);
       sqlite3_bind_int64 (stmt, 2, self->now);
       sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error) ||
+      if (!_crm_store_worker_step (self->worker, stmt, error) ||
           !_crm_import_pending_add_change (self->changes, self->batch_id, "tag", *tag_id,
                                            "insert", NULL, error))
         return FALSE;
@@ -278,7 +262,7 @@ _crm_import_tags_add_existing (CrmImportTags  *self,
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, self->now);
           sqlite3_bind_int64 (stmt, 2, link);
-          if (!step_done (self, stmt, error) ||
+          if (!_crm_store_worker_step (self->worker, stmt, error) ||
               !_crm_import_pending_add_change (self->changes, self->batch_id, "record_tag", link,
                                                "update", before, error))
             return FALSE;
@@ -297,7 +281,7 @@ _crm_import_tags_add_existing (CrmImportTags  *self,
           sqlite3_bind_int64 (stmt, 3, tag_id);
           sqlite3_bind_text (stmt, 4, self->kind, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 5, record_id);
-          if (!step_done (self, stmt, error) ||
+          if (!_crm_store_worker_step (self->worker, stmt, error) ||
               !_crm_import_pending_add_change (self->changes, self->batch_id, "record_tag", link,
                                                "insert", NULL, error))
             return FALSE;
@@ -316,19 +300,11 @@ exec_id (CrmStoreWorker  *worker,
          GError         **error)
 {
   sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, "undo import");
-      return FALSE;
-    }
-  return TRUE;
+  return _crm_store_worker_step (worker, stmt, error);
 }
 
 /* Takes back one recorded change of kind "tag" or "record_tag": a link
@@ -346,7 +322,6 @@ _crm_import_tags_undo (CrmStoreWorker  *worker,
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *object;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (insert)
     return !g_str_equal (kind, "record_tag") ||
@@ -369,14 +344,7 @@ _crm_import_tags_undo (CrmStoreWorker  *worker,
   sqlite3_bind_int64 (stmt, 1, json_object_get_int_member_with_default (object, "deleted", 1));
   sqlite3_bind_int64 (stmt, 2, json_object_get_int_member_with_default (object, "updated", 0));
   sqlite3_bind_int64 (stmt, 3, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, "undo import");
-      return FALSE;
-    }
-  return TRUE;
+  return _crm_store_worker_step (worker, stmt, error);
 }
 
 /* A tag the import made, once the import's links are gone: removed unless
