@@ -368,18 +368,10 @@ _crm_import_tags_delete_record (CrmStoreWorker  *worker,
   sqlite3_stmt *stmt = _crm_store_worker_prepare (worker, "DELETE FROM record_tag WHERE "
                                                           "record_kind = ? AND record_id = ?",
                                                   error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, record_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _crm_store_set_error (error, _crm_store_worker_get_db (worker), rc, "undo import");
-      return FALSE;
-    }
-  return TRUE;
+  return _crm_store_worker_step (worker, stmt, error);
 }

@@ -133,6 +133,24 @@ on_check_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* --- clicks --- */
 
+/* The widget at (@x, @y) of @widget and the position of the row it is in;
+ * FALSE outside the rows. */
+static gboolean
+pick_row (GtkWidget  *widget,
+          double      x,
+          double      y,
+          GtkWidget **picked,
+          guint      *position)
+{
+  GtkListItem *list_item;
+
+  *picked = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+  if (*picked == NULL || (list_item = _crm_view_find_list_item (*picked)) == NULL)
+    return FALSE;
+  *position = gtk_list_item_get_position (list_item);
+  return *position != GTK_INVALID_LIST_POSITION;
+}
+
 /* In selection mode a plain click picks the row (the list would select it
  * alone); outside it a Ctrl or Shift click starts the mode with the row (the
  * list would open it: a single click activates).  The list does the rest:
@@ -150,13 +168,9 @@ on_pressed_cb (GtkGestureClick *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (controller);
   gboolean modified = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
   GtkWidget *picked;
-  GtkListItem *list_item;
   guint position;
 
-  if (priv->selecting == modified ||
-      (picked = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT)) == NULL ||
-      (list_item = _crm_view_find_list_item (picked)) == NULL ||
-      (position = gtk_list_item_get_position (list_item)) == GTK_INVALID_LIST_POSITION)
+  if (priv->selecting == modified || !pick_row (widget, x, y, &picked, &position))
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -174,13 +188,9 @@ on_long_pressed_cb (GtkGestureLongPress *gesture,
   CrmViewPrivate *priv = _crm_view_get_private (self);
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *picked;
-  GtkListItem *list_item;
   guint position;
 
-  if (priv->selecting ||
-      (picked = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT)) == NULL ||
-      (list_item = _crm_view_find_list_item (picked)) == NULL ||
-      (position = gtk_list_item_get_position (list_item)) == GTK_INVALID_LIST_POSITION)
+  if (priv->selecting || !pick_row (widget, x, y, &picked, &position))
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
