@@ -22,6 +22,9 @@ packages=(
   gettext desktop-file-utils appstream
   # headless UI tests: an X server, a session bus, icons and CJK fonts
   xvfb xauth dbus dbus-x11 adwaita-icon-theme librsvg2-common fonts-noto-cjk
+  # a notification server the session bus starts on demand (the app's
+  # reminders and SLA warnings; without one GLib's warning fails a test)
+  dunst
   # the AT-SPI test (tests/ui/test-atspi.py): the accessibility bus and pyatspi
   at-spi2-core python3-pyatspi python3-gi gir1.2-gtk-4.0
   # fuzzing (tests/fuzz: clang and its libFuzzer runtime)

@@ -92,9 +92,11 @@ echo "== $build: all suites (Xvfb, dbus-run-session) =="
 if setup "$build" -Dtests=true -Dui=true && meson compile -C "$build"; then
   rm -f "$build/meson-logs/testlog.json"
   # -noreset: by default Xvfb resets when its last client leaves, and a test
-  # that connects during the reset fails with "cannot open display".
-  dbus-run-session -- \
-    xvfb-run -a -s '-screen 0 1280x800x24 -noreset' \
+  # that connects during the reset fails with "cannot open display".  The
+  # session bus starts inside the X session, so that the services it starts
+  # on demand (the notification server) know the display.
+  xvfb-run -a -s '-screen 0 1280x800x24 -noreset' \
+    dbus-run-session -- \
     meson test -C "$build" --print-errorlogs "$@"
   count "$build"
 else
