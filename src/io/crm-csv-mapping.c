@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "crm-csv-mapping.h"
+#include "crm-csv-tags.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -19,7 +20,7 @@ typedef enum
   KIND_NOTES,     /* one value, not trimmed */
   KIND_EMAIL,     /* appends, " ::: " and ";" separate several */
   KIND_PHONE,     /* appends, " ::: " separates several */
-  KIND_TAGS,      /* appends, " ::: " ";" "," separate several */
+  KIND_TAGS,      /* appends, see crm-csv-tags.h */
   KIND_DATE,
   KIND_GENDER,
   KIND_LANGUAGE,
@@ -502,18 +503,9 @@ trim_span (const char *value,
 static void
 append_piece (GPtrArray  *array,
               const char *piece,
-              gsize       len,
-              gboolean    tags)
+              gsize       len)
 {
   piece = trim_span (piece, &len);
-  /* Google's system groups: "* myContacts", "* starred" */
-  if (tags && len >= 2 && piece[0] == '*' && piece[1] == ' ')
-    {
-      len -= 2;
-      piece = trim_span (piece + 2, &len);
-      if (len == 10 && g_ascii_strncasecmp (piece, "myContacts", len) == 0)
-        return;
-    }
   if (len > 0 && !array_contains (array, piece, len))
     g_ptr_array_add (array, g_strndup (piece, len));
 }
@@ -523,8 +515,7 @@ append_piece (GPtrArray  *array,
 static void
 append_split (GPtrArray  *array,
               const char *value,
-              const char *seps,
-              gboolean    tags)
+              const char *seps)
 {
   const char *start = value;
   const char *p = value;
@@ -538,7 +529,7 @@ append_split (GPtrArray  *array,
           p++;
           continue;
         }
-      append_piece (array, start, p - start, tags);
+      append_piece (array, start, p - start);
       if (*p == '\0')
         return;
       p += at_sep ? 1 : 3;
@@ -702,13 +693,13 @@ apply_value (CrmContactDraft     *draft,
       set_text (slot, g_strdup (value));
       return TRUE;
     case KIND_EMAIL:
-      append_split (draft->emails, value, ";", FALSE);
+      append_split (draft->emails, value, ";");
       return TRUE;
     case KIND_PHONE:
-      append_split (draft->phones, value, NULL, FALSE);
+      append_split (draft->phones, value, NULL);
       return TRUE;
     case KIND_TAGS:
-      append_split (draft->tags, value, ";,", TRUE);
+      crm_csv_tags_split (value, draft->tags);
       return TRUE;
     default:
       break;
@@ -897,12 +888,7 @@ crm_csv_export_row (const CrmCsvMapping   *mapping,
         value = n_phones < draft->phones->len ? draft->phones->pdata[n_phones++] : NULL;
       else if (info->kind == KIND_TAGS)
         {
-          GString *joined = g_string_new (NULL);
-
-          for (guint t = 0; t < draft->tags->len; t++)
-            g_string_append_printf (joined, "%s%s", t > 0 ? ", " : "",
-                                    (const char *) draft->tags->pdata[t]);
-          cells[i] = g_string_free (joined, FALSE);
+          cells[i] = crm_csv_tags_join (draft->tags);
           continue;
         }
       else
