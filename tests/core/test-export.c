@@ -268,6 +268,42 @@ round_trip (Fixture         *f,
     g_assert_no_error (tag_error);
   }
 
+  /* Tags that hold the CSV cell's separators, quotes, a Chinese comma, what
+   * looks like a formula (first in its cell, where the writer neutralises
+   * the cell, or not), Google's list separator and system-group prefix, and
+   * one differing from the sample's "VIP" only in case. */
+  {
+    g_autoptr(GError) tag_error = NULL;
+
+    _crm_store_run_sync (f->store, exec_job,
+                         "INSERT INTO tag (id, created, updated, name) VALUES "
+                         "(90003, 1, 1, 'Smith, Jones'), (90004, 1, 1, 'B2B; EU'), "
+                         "(90005, 1, 1, '\"Gold\" tier'), (90006, 1, 1, '=SUM(A1:A2)'), "
+                         "(90007, 1, 1, '''=quoted'), (90008, 1, 1, '@home'), "
+                         "(90009, 1, 1, '华东区，上海'), (90010, 1, 1, 'a ::: b'), "
+                         "(90011, 1, 1, '* starred'), (90012, 1, 1, 'vip'), (90013, 1, 1, '-1'), "
+                         "(90014, 1, 1, '客户;重要,\"老\"');"
+                         "CREATE TEMP TABLE links (tag_id, kind, position);"
+                         "INSERT INTO links VALUES (90003, 'person', 10), (90004, 'person', 10), "
+                         "(90005, 'person', 10), (90009, 'person', 10), (90010, 'person', 10), "
+                         "(90011, 'person', 10), (90012, 'person', 10), "
+                         "((SELECT id FROM tag WHERE name = 'VIP'), 'person', 10), "
+                         "(90006, 'person', 11), (90003, 'person', 11), (90007, 'person', 12), "
+                         "(90008, 'person', 12), (90006, 'person', 13), "
+                         "(90013, 'organization', 0), (90014, 'organization', 0), "
+                         "(90004, 'organization', 0), (90005, 'organization', 0), "
+                         "(90006, 'organization', 1), (90012, 'organization', 1);"
+                         "INSERT INTO record_tag (id, created, updated, tag_id, record_kind, "
+                         "record_id) WITH ranked AS (SELECT 'person' AS kind, id, row_number () "
+                         "OVER (ORDER BY id) - 1 AS position FROM person WHERE deleted = 0 "
+                         "UNION ALL SELECT 'organization', id, row_number () OVER (ORDER BY id) - 1 "
+                         "FROM organization WHERE deleted = 0) "
+                         "SELECT 93000 + l.rowid, 1, 1, l.tag_id, l.kind, r.id FROM links l "
+                         "JOIN ranked r USING (kind, position);"
+                         "DROP TABLE links", NULL, &tag_error);
+    g_assert_no_error (tag_error);
+  }
+
   want_tags = lines (f->store, tags_sql);
   g_assert_cmpuint (export (f->store, people_query, NULL, format, people, &error), ==,
                     g_strv_length (want_people));
@@ -301,6 +337,9 @@ round_trip (Fixture         *f,
   g_assert_nonnull (strstr (all_tags, "||VIP|"));
   g_assert_nonnull (strstr (all_tags, "|Newsletter|"));
   g_assert_nonnull (strstr (all_tags, "||重点 客户|"));
+  g_assert_nonnull (strstr (all_tags, "|Smith, Jones|"));
+  g_assert_nonnull (strstr (all_tags, "||客户;重要,\"老\"|"));
+  g_assert_nonnull (strstr (all_tags, "|'=quoted|"));
   got_tags = lines (fresh, tags_sql);
   g_assert_cmpstrv (got_tags, want_tags);
   got_photos = lines (fresh, photos_sql);

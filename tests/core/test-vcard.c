@@ -884,7 +884,7 @@ test_writer_format (void)
   set (&draft->family_name, "张");
   set (&draft->birth_date, "1990-07-01");
   add_strings (draft->emails, "a@example.com", "b@example.com", NULL);
-  add_strings (draft->tags, "x", "y", NULL);
+  add_strings (draft->tags, "x", "Smith, Jones", "a;b\\c", "客户，重要", "=1", NULL);
   card = crm_vcard_format_draft (draft);
 
   /* FN composed family-first for Chinese names; the first email preferred. */
@@ -892,7 +892,8 @@ test_writer_format (void)
   g_assert_nonnull (strstr (card, "\r\nN:张;Wei;;;\r\n"));
   g_assert_nonnull (strstr (card, "\r\nEMAIL;PREF=1:a@example.com\r\nEMAIL:b@example.com\r\n"));
   g_assert_nonnull (strstr (card, "\r\nBDAY:19900701\r\n"));
-  g_assert_nonnull (strstr (card, "\r\nCATEGORIES:x,y\r\n"));
+  /* RFC 6350: a comma, semicolon or backslash inside a value is escaped */
+  g_assert_nonnull (strstr (card, "\r\nCATEGORIES:x,Smith\\, Jones,a\\;b\\\\c,客户，重要,=1\r\n"));
   g_assert_null (strstr (card, "ORG:"));
   g_assert_null (strstr (card, "PHOTO"));
 
@@ -902,6 +903,12 @@ test_writer_format (void)
   written = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
                        g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
   g_assert_cmpstr (written, ==, card);
+
+  {
+    g_autoptr(CrmContactDraft) back = write_and_read (draft);
+
+    crm_test_assert_strv (back->tags, "x", "Smith, Jones", "a;b\\c", "客户，重要", "=1", NULL);
+  }
 }
 
 int
