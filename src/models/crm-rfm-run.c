@@ -90,26 +90,6 @@ run_free (gpointer data)
 
 /* --- The jobs and threads --- */
 
-/* The database's file, for a connection of the run's own, when readers can
- * work beside the worker there (WAL); NULL otherwise (in memory). */
-static char *
-dup_own_path (CrmStoreWorker *worker)
-{
-  sqlite3 *db = _crm_store_worker_get_db (worker);
-  const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
-  sqlite3_stmt *stmt;
-  gboolean wal = FALSE;
-
-  if (file == NULL || *file == '\0')
-    return NULL;
-  stmt = _crm_store_worker_prepare (worker, "PRAGMA journal_mode", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return wal ? g_strdup (file) : NULL;
-}
-
 static void
 start_job (CrmStoreWorker *worker,
            GTask          *task,
@@ -131,7 +111,7 @@ start_job (CrmStoreWorker *worker,
       run->fresh = last > 0 && run->started - last < run->max_age;
     }
   if (!run->fresh)
-    run->path = dup_own_path (worker);
+    run->path = _crm_store_worker_dup_reader_path (worker);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -158,28 +138,6 @@ read_run (Run           *run,
   return ok;
 }
 
-/* Read-write only for the checkpoints: it reads, and writes nothing. */
-static sqlite3 *
-open_own (const char  *path,
-          GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _crm_store_set_error (error, db, rc, NULL);
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, 2000);
-  sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
-  sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
-  return db;
-}
-
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
@@ -188,7 +146,7 @@ read_thread (GTask        *task,
 {
   Run *run = task_data;
   GError *error = NULL;
-  sqlite3 *db = open_own (run->path, &error);
+  sqlite3 *db = _crm_store_open_reader (run->path, &error);
 
   if (db == NULL)
     g_task_return_error (task, error);

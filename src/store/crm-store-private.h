@@ -117,6 +117,16 @@ void          _crm_store_worker_set_quiet (CrmStoreWorker      *worker,
 void          _crm_store_worker_announce  (CrmStoreWorker      *worker,
                                            const char          *table);
 
+/* The database's file, for a reader's connection of its own beside the
+ * worker (WAL lets it read while the worker writes); NULL when there is
+ * none (a database in memory, or not in WAL mode). */
+char         *_crm_store_worker_dup_reader_path (CrmStoreWorker *worker);
+/* A connection of its own to @path for reading beside the worker (another
+ * thread; query-only).  Read-write only for the WAL's checkpoints.  Close
+ * with sqlite3_close_v2(). */
+sqlite3      *_crm_store_open_reader      (const char          *path,
+                                           GError             **error);
+
 /* Maps an SQLite result code to a CrmStoreError with a readable message. */
 void          _crm_store_set_error        (GError             **error,
                                            sqlite3             *db,

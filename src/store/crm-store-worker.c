@@ -157,6 +157,24 @@ dispatch_changes_cb (gpointer data)
 }
 
 /* Hands the changes of the last transaction to the main thread. */
+
+/* Runs @func on the main context, always from a source there: never
+ * here, as g_main_context_invoke_full() does when nobody iterates that
+ * context at the moment (a test or the command line between two waits). */
+static void
+invoke_on_main (CrmStoreWorker *self,
+                GSourceFunc     func,
+                gpointer        data,
+                GDestroyNotify  destroy)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "[rapport] store worker");
+  g_source_attach (source, self->main_context);
+  g_source_unref (source);
+}
 static void
 flush_changes (CrmStoreWorker *self)
 {
@@ -248,8 +266,9 @@ worker_thread (gpointer data)
 
       /* The last reference to a task may hold the last reference to the
        * store: drop it on the main context, never here (a store finalized
-       * on this thread would have to join itself). */
-      g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, unref_task_cb, job->task, NULL);
+       * on this thread would have to join itself; it did, when a test let
+       * its store go while a KPI job was still freeing its readers). */
+      invoke_on_main (self, unref_task_cb, job->task, NULL);
       g_free (job);
     }
 
@@ -523,6 +542,44 @@ _crm_store_worker_step (CrmStoreWorker  *self,
     return TRUE;
   _crm_store_set_error (error, self->db, rc, NULL);
   return FALSE;
+}
+
+char *
+_crm_store_worker_dup_reader_path (CrmStoreWorker *self)
+{
+  const char *file = self->db != NULL ? sqlite3_db_filename (self->db, "main") : NULL;
+  sqlite3_stmt *stmt;
+  gboolean wal = FALSE;
+
+  if (file == NULL || *file == '\0')
+    return NULL;
+  stmt = _crm_store_worker_prepare (self, "PRAGMA journal_mode", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return wal ? g_strdup (file) : NULL;
+}
+
+sqlite3 *
+_crm_store_open_reader (const char  *path,
+                        GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _crm_store_set_error (error, db, rc, NULL);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 2000);
+  sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+  sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+  return db;
 }
 
 gboolean
