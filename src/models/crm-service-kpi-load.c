@@ -148,75 +148,18 @@ report (Job    *job,
   progress_post (job->progress, permille / 1000.0);
 }
 
-/* --- the pass over the tickets: SQLite on the worker, counting on a
- * second thread --- */
+/* --- the pass over the tickets: two readers, each counting its half --- */
 
-/* One ticket row as the worker hands it to the counting thread; the keys
- * are indexes into Pass.keys. */
-typedef struct
-{
-  gint64  id;
-  gint64  created;
-  gint64  first_response;
-  gint64  first_response_due;
-  gint64  resolved;
-  gint64  resolution_due;
-  gint64  closed;
-  gint64  csat_at;
-  gint16  calendar;
-  guint8  status;
-  guint8  channel;
-  guint8  priority;
-  guint8  b2b;
-  guint8  csat_score;
-} Row;
-
-#define CHUNK_ROWS 2048
-#define N_CHUNKS   6
-#define MAX_KEYS   256
-#define KEY_CACHE_SLOTS 61
-
-typedef struct
-{
-  guint n;
-  Row   rows[CHUNK_ROWS];
-} Chunk;
-
-/* Pushed after the last chunk. */
-static const char end_of_rows_marker;
-#define END_OF_ROWS ((gpointer) &end_of_rows_marker)
-
+/* What the readers share, read-only while they read. */
 typedef struct
 {
   CrmStoreWorker       *worker;
   GCancellable         *cancellable;
   Job                  *job;
-  CrmServiceKpiBuilder *builder;
   GPtrArray            *calendars;          /* CrmBusinessCalendar, by builder index */
   GHashTable           *calendar_indexes;   /* calendar id → builder index + 1 */
   GArray               *policies;           /* Policy */
-
-  /* The strings of the status, channel and priority keys seen, written by
-   * the worker before the chunk that first names them is queued. */
-  char                 *keys[MAX_KEYS];
-  int                   key_lengths[MAX_KEYS];
-  guint                 n_keys;
-  guint8                key_cache[KEY_CACHE_SLOTS];   /* see intern_key() */
-
-  Chunk                *chunk;              /* being filled */
-  GAsyncQueue          *full;               /* Chunk *, to the counting thread */
-  GAsyncQueue          *empty;              /* Chunk *, back */
-  GThread              *counter;            /* NULL: the worker counts */
-  gboolean              rows_ended;
-  GPtrArray            *chunks;             /* every Chunk, to free */
-
-  gint64                first_id;           /* the tickets' rowid span, for progress */
-  gint64                last_id;
-  guint64               n_tickets;
-  gint64                wait_from;          /* earliest creation of a first response counted */
-  gint64                first_frt_id;       /* the ids of the first responses counted */
-  gint64                last_frt_id;
-  gboolean              cancelled;
+  char                 *path;               /* for the second reader's connection; NULL: none */
 } Pass;
 
 typedef struct
@@ -224,6 +167,64 @@ typedef struct
   gint64 id;
   int    calendar;
 } Policy;
+
+#define MAX_KEYS 256
+#define KEY_CACHE_SLOTS 61
+
+/* One reader: a connection, the tickets it reads (ids in [first_id,
+ * last_id]), and a builder of its own that counts them as SQLite hands
+ * them over. */
+typedef struct
+{
+  Pass                 *pass;
+  sqlite3              *db;
+  CrmServiceKpiBuilder *builder;
+  gint64                first_id;
+  gint64                last_id;
+  gboolean              reports;            /* progress: the worker's reader */
+
+  /* The status, channel and priority keys seen, each once. */
+  char                 *keys[MAX_KEYS];
+  int                   key_lengths[MAX_KEYS];
+  guint                 n_keys;
+  guint8                key_cache[KEY_CACHE_SLOTS];   /* see intern_key() */
+
+  guint64               n_tickets;
+  gint64                first_frt_id;       /* the ids of the first responses counted, 0: none */
+  gint64                last_frt_id;
+  gboolean              self_service_read;  /* by the second reader */
+  gboolean              cancelled;
+  GError               *error;
+} Reader;
+
+static Reader *
+reader_new (Pass   *pass,
+            gint64  first_id,
+            gint64  last_id)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  reader->pass = pass;
+  reader->first_id = first_id;
+  reader->last_id = last_id;
+  reader->builder = crm_service_kpi_builder_new (pass->job->from, pass->job->to, pass->job->now,
+                                                 pass->job->tz);
+  for (guint i = 0; i < pass->calendars->len; i++)
+    crm_service_kpi_builder_add_calendar (reader->builder, pass->calendars->pdata[i]);
+  return reader;
+}
+
+static void
+reader_free (Reader *reader)
+{
+  if (reader == NULL)
+    return;
+  for (guint i = 0; i < reader->n_keys; i++)
+    g_free (reader->keys[i]);
+  g_clear_pointer (&reader->builder, crm_service_kpi_builder_free);
+  g_clear_error (&reader->error);
+  g_free (reader);
+}
 
 /* Calendars and policies are read into the pass first. */
 static int
@@ -238,82 +239,53 @@ calendar_of_policy (Pass   *pass,
   return -1;
 }
 
-/* The index of the key @text (@length bytes) in pass->keys, added when new. */
+/* The index of the key @text (@length bytes, not nul-terminated) in
+ * reader->keys, added when new. */
 static guint8
-intern_key (Pass       *pass,
+intern_key (Reader     *reader,
             const char *text,
             int         length)
 {
   guint slot;
   guint8 index;
 
-  if (text == NULL)
+  if (text == NULL || length <= 0)
     text = "", length = 0;
   /* A million times per pass: a small cache by length and first and last
    * byte finds a key with one comparison of a few bytes. */
   slot = ((guint) length ^ ((guint) (guchar) text[0] << 2) ^
           (length > 0 ? (guint) (guchar) text[length - 1] << 4 : 0)) % KEY_CACHE_SLOTS;
-  index = pass->key_cache[slot];
-  if (index < pass->n_keys && pass->key_lengths[index] == length &&
-      memcmp (pass->keys[index], text, length) == 0)
+  index = reader->key_cache[slot];
+  if (index < reader->n_keys && reader->key_lengths[index] == length &&
+      memcmp (reader->keys[index], text, length) == 0)
     return index;
 
-  for (index = 0; index < pass->n_keys; index++)
-    if (pass->key_lengths[index] == length && memcmp (pass->keys[index], text, length) == 0)
+  for (index = 0; index < reader->n_keys; index++)
+    if (reader->key_lengths[index] == length && memcmp (reader->keys[index], text, length) == 0)
       break;
-  if (index == pass->n_keys)
+  if (index == reader->n_keys)
     {
       /* More distinct keys than any database has share the last one. */
-      if (pass->n_keys == MAX_KEYS)
+      if (reader->n_keys == MAX_KEYS)
         return MAX_KEYS - 1;
-      pass->keys[index] = g_strndup (text, length);
-      pass->key_lengths[index] = length;
-      pass->n_keys++;
+      reader->keys[index] = g_strndup (text, length);
+      reader->key_lengths[index] = length;
+      reader->n_keys++;
     }
-  pass->key_cache[slot] = index;
+  reader->key_cache[slot] = index;
   return index;
 }
 
-static guint8
-intern_value (Pass          *pass,
+/* A text value's bytes, without the copy that nul-terminating them takes. */
+static const char *
+intern_value (Reader        *reader,
               sqlite3_value *value)
 {
-  const char *text = (const char *) sqlite3_value_text (value);
+  const char *bytes = sqlite3_value_type (value) == SQLITE_TEXT ? sqlite3_value_blob (value) : NULL;
 
-  return intern_key (pass, text, sqlite3_value_bytes (value));
+  return reader->keys[intern_key (reader, bytes, bytes != NULL ? sqlite3_value_bytes (value) : 0)];
 }
 
-static void
-count_chunk (Pass  *pass,
-             Chunk *chunk)
-{
-  for (guint i = 0; i < chunk->n; i++)
-    {
-      const Row *row = &chunk->rows[i];
-      CrmServiceKpiTicket t = {
-        .id = row->id,
-        .created = row->created,
-        .status = pass->keys[row->status],
-        .channel = pass->keys[row->channel],
-        .priority = pass->keys[row->priority],
-        .b2b = row->b2b,
-        .calendar = row->calendar,
-        .first_response = row->first_response,
-        .first_response_due = row->first_response_due,
-        .resolved = row->resolved,
-        .resolution_due = row->resolution_due,
-        .closed = row->closed,
-        .csat_score = row->csat_score,
-        .csat_at = row->csat_at,
-      };
-
-      crm_service_kpi_builder_add_ticket (pass->builder, &t);
-    }
-  chunk->n = 0;
-}
-
-/* The counting thread: the builder is its own until it returns (then the
- * first response statistics are made, while the worker reads on). */
 static gint64
 thread_cpu_us (void)
 {
@@ -323,159 +295,73 @@ thread_cpu_us (void)
   return (gint64) cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000;
 }
 
-static gpointer
-count_thread (gpointer data)
-{
-  Pass *pass = data;
-  Chunk *chunk;
-  gint64 counting, preparing;
-
-  counting = thread_cpu_us ();
-  while ((chunk = g_async_queue_pop (pass->full)) != END_OF_ROWS)
-    {
-      count_chunk (pass, chunk);
-      g_async_queue_push (pass->empty, chunk);
-    }
-  preparing = thread_cpu_us ();
-  _crm_service_kpi_builder_prepare (pass->builder);
-  g_debug ("counting thread: %.1f ms counting, %.1f ms for first response statistics (on its CPU)",
-           (preparing - counting) / 1000.0, (thread_cpu_us () - preparing) / 1000.0);
-  return NULL;
-}
-
-static void
-start_counting (Pass *pass)
-{
-  g_autoptr(GError) error = NULL;
-
-  pass->chunks = g_ptr_array_new_with_free_func (g_free);
-  pass->full = g_async_queue_new ();
-  pass->empty = g_async_queue_new ();
-  for (guint i = 0; i < N_CHUNKS; i++)
-    {
-      Chunk *chunk = g_new (Chunk, 1);
-
-      chunk->n = 0;
-      g_ptr_array_add (pass->chunks, chunk);
-      if (i > 0)
-        g_async_queue_push (pass->empty, chunk);
-    }
-  pass->chunk = pass->chunks->pdata[0];
-  pass->counter = g_thread_try_new ("rapport-kpi", count_thread, pass, &error);
-  if (pass->counter == NULL)
-    g_debug ("Counting on the worker: %s", error->message);
-}
-
-/* Hands the filled chunk over (or counts it here without a thread). */
-static void
-flush_chunk (Pass *pass)
-{
-  if (pass->counter == NULL)
-    count_chunk (pass, pass->chunk);
-  else if (pass->chunk->n > 0)
-    {
-      g_async_queue_push (pass->full, pass->chunk);
-      pass->chunk = g_async_queue_pop (pass->empty);
-    }
-}
-
-/* Hands over the last rows: the counting thread goes on to the first
- * response statistics. */
-static void
-end_of_rows (Pass *pass)
-{
-  if (pass->chunks == NULL || pass->rows_ended)
-    return;
-  pass->rows_ended = TRUE;
-  flush_chunk (pass);
-  if (pass->counter != NULL)
-    g_async_queue_push (pass->full, END_OF_ROWS);
-}
-
-/* Waits for the counting thread to finish; the builder is the worker's again. */
-static void
-stop_counting (Pass *pass)
-{
-  if (pass->chunks == NULL)
-    return;
-  end_of_rows (pass);
-  if (pass->counter != NULL)
-    g_thread_join (g_steal_pointer (&pass->counter));
-  g_clear_pointer (&pass->full, g_async_queue_unref);
-  g_clear_pointer (&pass->empty, g_async_queue_unref);
-  g_clear_pointer (&pass->chunks, g_ptr_array_unref);
-}
-
 /* crm_kpi_ticket (id, created, status, channel, priority, b2b, policy,
  * first_response, first_response_due, resolved, resolution_due, closed,
- * csat_score, csat_at): queues one ticket for counting.  The pass over the
- * tickets is one SQL statement calling it on every row, which costs SQLite
- * much less than handing each row out through sqlite3_step() and
- * sqlite3_column_*(). */
+ * csat_score, csat_at): counts one ticket.  The pass over the tickets is
+ * one SQL statement calling it on every row, which costs SQLite much less
+ * than handing each row out through sqlite3_step() and sqlite3_column_*(). */
 static void
 ticket_fn (sqlite3_context  *ctx,
            int               argc,
            sqlite3_value   **v)
 {
-  Pass *pass = sqlite3_user_data (ctx);
-  Row *row;
+  Reader *reader = sqlite3_user_data (ctx);
+  Pass *pass = reader->pass;
+  CrmServiceKpiTicket t;
 
-  if (++pass->n_tickets % CHECK_ROWS == 0)
+  if (++reader->n_tickets % CHECK_ROWS == 0)
     {
       if (g_cancellable_is_cancelled (pass->cancellable))
         {
-          pass->cancelled = TRUE;
+          reader->cancelled = TRUE;
           sqlite3_result_error (ctx, "cancelled", -1);
           return;
         }
-      if (pass->last_id > pass->first_id)
+      if (reader->reports && reader->last_id > reader->first_id)
         report (pass->job, PROGRESS_TICKETS + (PROGRESS_WAITS - PROGRESS_TICKETS) *
-                           (double) (sqlite3_value_int64 (v[0]) - pass->first_id) /
-                           (double) (pass->last_id - pass->first_id));
+                           (double) (sqlite3_value_int64 (v[0]) - reader->first_id) /
+                           (double) (reader->last_id - reader->first_id));
     }
 
-  row = &pass->chunk->rows[pass->chunk->n];
-  row->id = sqlite3_value_int64 (v[0]);
-  row->created = sqlite3_value_int64 (v[1]);
-  row->status = intern_value (pass, v[2]);
-  row->channel = intern_value (pass, v[3]);
-  row->priority = intern_value (pass, v[4]);
-  row->b2b = sqlite3_value_int (v[5]) != 0;
-  row->first_response = sqlite3_value_int64 (v[7]);
-  row->first_response_due = sqlite3_value_int64 (v[8]);
-  row->resolved = sqlite3_value_int64 (v[9]);
-  row->resolution_due = sqlite3_value_int64 (v[10]);
-  row->csat_score = (guint8) CLAMP (sqlite3_value_int (v[12]), 0, 255);
-  /* Only what this ticket's numbers need. */
-  row->calendar = -1;
-  if (row->first_response >= pass->job->from && row->first_response < pass->job->to &&
-      row->first_response >= row->created)
+  t.id = sqlite3_value_int64 (v[0]);
+  t.created = sqlite3_value_int64 (v[1]);
+  t.status = intern_value (reader, v[2]);
+  t.channel = intern_value (reader, v[3]);
+  t.priority = intern_value (reader, v[4]);
+  t.b2b = sqlite3_value_int (v[5]) != 0;
+  t.first_response = sqlite3_value_int64 (v[7]);
+  t.first_response_due = sqlite3_value_int64 (v[8]);
+  t.resolved = sqlite3_value_int64 (v[9]);
+  t.resolution_due = sqlite3_value_int64 (v[10]);
+  t.closed = sqlite3_value_int64 (v[11]);
+  t.csat_score = CLAMP (sqlite3_value_int (v[12]), 0, 255);
+  t.csat_at = t.csat_score != 0 ? sqlite3_value_int64 (v[13]) : 0;
+  /* The calendar only where this ticket's numbers need it. */
+  t.calendar = -1;
+  if (t.first_response >= pass->job->from && t.first_response < pass->job->to &&
+      t.first_response >= t.created)
     {
-      row->calendar = calendar_of_policy (pass, sqlite3_value_int64 (v[6]));
-      pass->wait_from = MIN (pass->wait_from, row->created);
+      t.calendar = calendar_of_policy (pass, sqlite3_value_int64 (v[6]));
       /* Rows come by id. */
-      if (pass->first_frt_id == 0)
-        pass->first_frt_id = row->id;
-      pass->last_frt_id = row->id;
+      if (reader->first_frt_id == 0)
+        reader->first_frt_id = t.id;
+      reader->last_frt_id = t.id;
     }
-  row->closed = row->resolved == 0 ? sqlite3_value_int64 (v[11]) : 0;
-  row->csat_at = row->csat_score != 0 ? sqlite3_value_int64 (v[13]) : 0;
-
-  if (++pass->chunk->n == CHUNK_ROWS)
-    flush_chunk (pass);
+  crm_service_kpi_builder_add_ticket (reader->builder, &t);
   sqlite3_result_int (ctx, 1);
 }
 
 /* The tickets that bear on the period: created in it, or before it and
- * open at its start, or resolved, answered, rated or due in it.  In id
- * order, from the covering index of schema v7 (a year of tickets is most
- * of them: one pass over the index is cheaper than a search). */
+ * open at its start, or resolved, answered, rated or due in it; of the
+ * reader's ids.  In id order, from the covering index of schema v7 (a year
+ * of tickets is most of them: one pass over the index is cheaper than a
+ * search). */
 static const char ticket_sql[] =
   "SELECT count (crm_kpi_ticket (id, created, status, channel, priority, "
   "organization_id IS NOT NULL, sla_policy_id, first_response, first_response_due, resolved, "
   "resolution_due, closed, csat_score, csat_at)) "
   "FROM ticket %s "
-  "WHERE deleted = 0 AND created < ?2 AND (created >= ?1 "
+  "WHERE deleted = 0 AND id BETWEEN ?3 AND ?4 AND created < ?2 AND (created >= ?1 "
   "OR status IN ('new', 'open', 'waiting-on-customer') OR resolved >= ?1 OR closed >= ?1 "
   "OR first_response >= ?1 OR csat_at >= ?1 OR first_response_due >= ?1 OR resolution_due >= ?1)";
 
@@ -495,151 +381,184 @@ prepare_ticket_pass (sqlite3       *db,
   return sqlite3_prepare_v2 (db, plain, -1, stmt, NULL);
 }
 
-/* Runs the pass; the counting thread may still be at work when it returns. */
+/* Counts the reader's tickets on its connection. */
 static gboolean
-read_tickets (Pass     *pass,
-              GError  **error)
+read_tickets (Reader  *reader,
+              GError **error)
 {
-  sqlite3 *db = _crm_store_worker_get_db (pass->worker);
-  sqlite3_stmt *stmt = _crm_store_worker_prepare (pass->worker,
-                                                  "SELECT min (id), max (id) FROM ticket", error);
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      pass->first_id = sqlite3_column_int64 (stmt, 0);
-      pass->last_id = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  stmt = NULL;
-
-  start_counting (pass);
   /* The function lives as long as this pass: its statement is not cached. */
-  rc = sqlite3_create_function_v2 (db, "crm_kpi_ticket", 14, SQLITE_UTF8 | SQLITE_DIRECTONLY, pass,
-                                   ticket_fn, NULL, NULL, NULL);
+  rc = sqlite3_create_function_v2 (reader->db, "crm_kpi_ticket", 14, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                   reader, ticket_fn, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = prepare_ticket_pass (db, &stmt);
+    rc = prepare_ticket_pass (reader->db, &stmt);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, pass->job->from);
-      sqlite3_bind_int64 (stmt, 2, pass->job->to);
+      sqlite3_bind_int64 (stmt, 1, reader->pass->job->from);
+      sqlite3_bind_int64 (stmt, 2, reader->pass->job->to);
+      sqlite3_bind_int64 (stmt, 3, reader->first_id);
+      sqlite3_bind_int64 (stmt, 4, reader->last_id);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         ;
     }
-  if (rc != SQLITE_DONE && !pass->cancelled)
-    _crm_store_set_error (error, db, rc, NULL);
+  if (rc != SQLITE_DONE && !reader->cancelled)
+    _crm_store_set_error (error, reader->db, rc, NULL);
   sqlite3_finalize (stmt);
-  sqlite3_create_function_v2 (db, "crm_kpi_ticket", 14, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
-  if (pass->cancelled)
-    return !g_cancellable_set_error_if_cancelled (pass->cancellable, error);
+  sqlite3_create_function_v2 (reader->db, "crm_kpi_ticket", 14, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
+  if (reader->cancelled)
+    return !g_cancellable_set_error_if_cancelled (reader->pass->cancellable, error);
   return rc == SQLITE_DONE;
 }
 
-/* --- what is read while the tickets are counted --- */
+/* --- what is read besides the tickets --- */
 
-/* The waits on the customer of the tickets whose first responses are
- * counted that start in [wait_from, to), by ticket (from the partial index
- * of schema v7, which holds the waits alone, by ticket). */
+/* Steps @sql (bound to as many of @from, @to, @first_id and @last_id as
+ * it has parameters) on @db, handing each row to @row; checks the cancellable. */
+static gboolean
+read_rows (Pass          *pass,
+           sqlite3       *db,
+           const char    *sql,
+           gint64         from,
+           gint64         to,
+           gint64         first_id,
+           gint64         last_id,
+           void         (*row) (sqlite3_stmt *stmt, gpointer data),
+           gpointer       data,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint64 n = 0;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      int n_params = sqlite3_bind_parameter_count (stmt);
+
+      if (n_params >= 2)
+        {
+          sqlite3_bind_int64 (stmt, 1, from);
+          sqlite3_bind_int64 (stmt, 2, to);
+        }
+      if (n_params == 4)
+        {
+          sqlite3_bind_int64 (stmt, 3, first_id);
+          sqlite3_bind_int64 (stmt, 4, last_id);
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (++n % CHECK_ROWS == 0 && g_cancellable_set_error_if_cancelled (pass->cancellable, error))
+            {
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
+          row (stmt, data);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    _crm_store_set_error (error, db, rc, NULL);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static void
+wait_row (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  CrmServiceKpiWait wait = {
+    sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2)
+  };
+
+  g_array_append_val ((GArray *) data, wait);
+}
+
+/* The waits on the customer that start in [@from, @to), by ticket, of the
+ * tickets with ids in [@first_id, @last_id] (from the partial index of
+ * schema v7, which holds the waits alone, by ticket). */
 static gboolean
 read_waits (Pass     *pass,
+            gint64    from,
+            gint64    to,
+            gint64    first_id,
+            gint64    last_id,
             GArray   *waits,
             GError  **error)
 {
-  sqlite3_stmt *stmt;
-  guint64 n = 0;
-  int rc;
-
-  if (pass->wait_from == G_MAXINT64)
-    return TRUE;
-  stmt = _crm_store_worker_prepare (pass->worker,
-                                    "SELECT ticket_id, changed_at, id FROM ticket_status_change "
-                                    "WHERE status = 'waiting-on-customer' AND deleted = 0 "
-                                    "AND ticket_id BETWEEN ?1 AND ?2 "
-                                    "AND changed_at >= ?3 AND changed_at < ?4 "
-                                    "ORDER BY ticket_id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pass->first_frt_id);
-  sqlite3_bind_int64 (stmt, 2, pass->last_frt_id);
-  sqlite3_bind_int64 (stmt, 3, pass->wait_from);
-  sqlite3_bind_int64 (stmt, 4, pass->job->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrmServiceKpiWait wait = {
-        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2)
-      };
-
-      if (++n % CHECK_ROWS == 0 && g_cancellable_set_error_if_cancelled (pass->cancellable, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      g_array_append_val (waits, wait);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    _crm_store_set_error (error, _crm_store_worker_get_db (pass->worker), rc, NULL);
-  return rc == SQLITE_DONE;
+  return read_rows (pass, _crm_store_worker_get_db (pass->worker),
+                    "SELECT ticket_id, changed_at, id FROM ticket_status_change "
+                    "WHERE status = 'waiting-on-customer' AND deleted = 0 "
+                    "AND changed_at >= ?1 AND changed_at < ?2 AND ticket_id BETWEEN ?3 AND ?4 "
+                    "ORDER BY ticket_id",
+                    from, to, first_id, last_id, wait_row, waits, error);
 }
 
-typedef struct
+static void
+self_service_row (sqlite3_stmt *stmt,
+                  gpointer      data)
 {
-  gint64  resolved;
-  guint8  channel;
-  guint8  b2b;
-} SelfService;
+  Reader *reader = data;
 
+  crm_service_kpi_builder_add_self_service (reader->builder, (const char *) sqlite3_column_text (stmt, 0),
+                                            g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "b2b") == 0,
+                                            sqlite3_column_int64 (stmt, 2));
+}
+
+/* The self-service resolutions of the period, on the reader's connection,
+ * counted by its builder. */
 static gboolean
-read_self_service (Pass     *pass,
-                   GArray   *rows,
-                   GError  **error)
+read_self_service (Reader  *reader,
+                   GError **error)
 {
-  sqlite3_stmt *stmt = _crm_store_worker_prepare (pass->worker,
-                                                  "SELECT channel, customer_kind, resolved "
-                                                  "FROM self_service_resolution "
-                                                  "WHERE deleted = 0 AND resolved >= ?1 AND resolved < ?2",
-                                                  error);
-  guint64 n = 0;
+  reader->self_service_read = TRUE;
+  return read_rows (reader->pass, reader->db,
+                    "SELECT channel, customer_kind, resolved FROM self_service_resolution "
+                    "WHERE deleted = 0 AND resolved >= ?1 AND resolved < ?2",
+                    reader->pass->job->from, reader->pass->job->to, 0, 0,
+                    self_service_row, reader, error);
+}
+
+/* --- the second reader, on a thread and a connection of its own --- */
+
+/* Its read transaction starts just after the worker's, while the worker
+ * runs this job and so writes nothing: both see the same database (only
+ * another process could write in between, and then the numbers are those
+ * of a moment later for the second half). */
+static gpointer
+second_reader (gpointer data)
+{
+  Reader *reader = data;
+  gint64 cpu = thread_cpu_us ();
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pass->job->from);
-  sqlite3_bind_int64 (stmt, 2, pass->job->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  reader->db = _crm_store_open_reader (reader->pass->path, &reader->error);
+  if (reader->db == NULL)
+    return NULL;
+  if ((rc = sqlite3_exec (reader->db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK)
+    _crm_store_set_error (&reader->error, reader->db, rc, NULL);
+  else
     {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
-      SelfService row = {
-        sqlite3_column_int64 (stmt, 2),
-        intern_key (pass, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0)),
-        g_strcmp0 (kind, "b2b") == 0,
-      };
-
-      if (++n % CHECK_ROWS == 0 && g_cancellable_set_error_if_cancelled (pass->cancellable, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      g_array_append_val (rows, row);
+      if (read_tickets (reader, &reader->error))
+        read_self_service (reader, &reader->error);
+      sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    _crm_store_set_error (error, _crm_store_worker_get_db (pass->worker), rc, NULL);
-  return rc == SQLITE_DONE;
+  sqlite3_close_v2 (g_steal_pointer (&reader->db));
+  g_debug ("second reader: %" G_GUINT64_FORMAT " tickets with ids %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+           ", %.1f ms on its CPU", reader->n_tickets, reader->first_id, reader->last_id,
+           (thread_cpu_us () - cpu) / 1000.0);
+  return NULL;
 }
 
 /* After the counting: the waits that start before a counted first reply,
  * each with its end (the next status change of the ticket to another
- * status), and the self-service resolutions. */
+ * status). */
 static gboolean
-add_the_rest (Pass     *pass,
-              GArray   *waits,
-              GArray   *self_service,
-              GError  **error)
+add_waits (Pass                 *pass,
+           CrmServiceKpiBuilder *builder,
+           GArray               *waits,
+           GError              **error)
 {
-  crm_service_kpi_builder_filter_waits (pass->builder, waits);
+  crm_service_kpi_builder_filter_waits (builder, waits);
   for (guint i = 0; i < waits->len; i++)
     {
       const CrmServiceKpiWait *wait = &g_array_index (waits, CrmServiceKpiWait, i);
@@ -666,14 +585,7 @@ add_the_rest (Pass     *pass,
           _crm_store_set_error (error, _crm_store_worker_get_db (pass->worker), rc, NULL);
           return FALSE;
         }
-      crm_service_kpi_builder_add_wait (pass->builder, wait->ticket_id, wait->start, end);
-    }
-  for (guint i = 0; i < self_service->len; i++)
-    {
-      const SelfService *row = &g_array_index (self_service, SelfService, i);
-
-      crm_service_kpi_builder_add_self_service (pass->builder, pass->keys[row->channel], row->b2b,
-                                                row->resolved);
+      crm_service_kpi_builder_add_wait (builder, wait->ticket_id, wait->start, end);
     }
   return TRUE;
 }
@@ -689,30 +601,13 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-static gboolean
-step_rows (Pass          *pass,
-           sqlite3_stmt  *stmt,
-           void         (*row) (Pass *pass, sqlite3_stmt *stmt),
-           GError       **error)
-{
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    row (pass, stmt);
-  if (rc != SQLITE_DONE)
-    _crm_store_set_error (error, _crm_store_worker_get_db (pass->worker), rc, NULL);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
-}
-
 /* A calendar that cannot be read (a zone this system lacks) counts around
  * the clock in UTC, as the ticket flow does for a policy without one. */
 static void
-calendar_row (Pass         *pass,
-              sqlite3_stmt *stmt)
+calendar_row (sqlite3_stmt *stmt,
+              gpointer      data)
 {
+  Pass *pass = data;
   gint64 id = sqlite3_column_int64 (stmt, 0);
   g_autoptr(GError) error = NULL;
   CrmBusinessCalendar *calendar = crm_business_calendar_new (column_text (stmt, 1),
@@ -729,9 +624,10 @@ calendar_row (Pass         *pass,
 }
 
 static void
-holiday_row (Pass         *pass,
-             sqlite3_stmt *stmt)
+holiday_row (sqlite3_stmt *stmt,
+             gpointer      data)
 {
+  Pass *pass = data;
   gint64 id = sqlite3_column_int64 (stmt, 0);
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (pass->calendar_indexes, &id));
 
@@ -740,9 +636,10 @@ holiday_row (Pass         *pass,
 }
 
 static void
-policy_row (Pass         *pass,
-            sqlite3_stmt *stmt)
+policy_row (sqlite3_stmt *stmt,
+            gpointer      data)
 {
+  Pass *pass = data;
   gint64 calendar_id = sqlite3_column_int64 (stmt, 1);
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (pass->calendar_indexes, &calendar_id));
   Policy policy = { sqlite3_column_int64 (stmt, 0), (int) index - 1 };
@@ -752,25 +649,20 @@ policy_row (Pass         *pass,
 }
 
 /* Calendars and policies, trashed ones too: a ticket keeps the clock of
- * the policy it was given. */
+ * the policy it was given.  Holidays are added before the calendars are
+ * shared with the second reader. */
 static gboolean
 read_setup (Pass     *pass,
             GError  **error)
 {
-  if (!step_rows (pass, _crm_store_worker_prepare (pass->worker,
-                                                   "SELECT id, timezone, hours FROM business_calendar",
-                                                   error), calendar_row, error) ||
-      !step_rows (pass, _crm_store_worker_prepare (pass->worker,
-                                                   "SELECT calendar_id, day FROM holiday WHERE deleted = 0",
-                                                   error), holiday_row, error) ||
-      !step_rows (pass, _crm_store_worker_prepare (pass->worker,
-                                                   "SELECT id, calendar_id FROM sla_policy "
-                                                   "WHERE calendar_id IS NOT NULL", error),
-                  policy_row, error))
-    return FALSE;
-  for (guint i = 0; i < pass->calendars->len; i++)
-    crm_service_kpi_builder_add_calendar (pass->builder, pass->calendars->pdata[i]);
-  return TRUE;
+  sqlite3 *db = _crm_store_worker_get_db (pass->worker);
+
+  return read_rows (pass, db, "SELECT id, timezone, hours FROM business_calendar",
+                    0, 0, 0, 0, calendar_row, pass, error) &&
+         read_rows (pass, db, "SELECT calendar_id, day FROM holiday WHERE deleted = 0",
+                    0, 0, 0, 0, holiday_row, pass, error) &&
+         read_rows (pass, db, "SELECT id, calendar_id FROM sla_policy WHERE calendar_id IS NOT NULL",
+                    0, 0, 0, 0, policy_row, pass, error);
 }
 
 /* G_MESSAGES_DEBUG=CrmServiceKpi: how long each step took, and how much
@@ -783,7 +675,7 @@ lap (gint64     *since,
   gint64 now = g_get_monotonic_time ();
   gint64 cpu_now = thread_cpu_us ();
 
-  if (*since != 0)
+  if (*since != 0 && step != NULL)
     g_debug ("%s: %.1f ms (%.1f ms on the worker's CPU)", step, (now - *since) / 1000.0,
              (cpu_now - *cpu_since) / 1000.0);
   *since = now;
@@ -793,13 +685,129 @@ lap (gint64     *since,
 static void
 pass_clear (Pass *pass)
 {
-  stop_counting (pass);
   g_clear_pointer (&pass->calendars, g_ptr_array_unref);
   g_clear_pointer (&pass->calendar_indexes, g_hash_table_unref);
   g_clear_pointer (&pass->policies, g_array_unref);
-  for (guint i = 0; i < pass->n_keys; i++)
-    g_free (pass->keys[i]);
-  g_clear_pointer (&pass->builder, crm_service_kpi_builder_free);
+  g_clear_pointer (&pass->path, g_free);
+}
+
+/* How far before the period the waits are read while the tickets are
+ * counted: those of the first responses to older tickets are read after. */
+#define WAIT_MARGIN (35 * 86400)
+
+/* The pass: the worker's reader counts the lower half of the tickets
+ * while a second reader counts the upper half and reads the self-service
+ * resolutions, on the other core; then the worker reads the waits and
+ * joins it.  Without a file (a database in memory) the worker reads it
+ * all. */
+static gboolean
+read_all (Pass     *pass,
+          Reader  **result,
+          GError  **error)
+{
+  sqlite3_stmt *stmt = _crm_store_worker_prepare (pass->worker,
+                                                  /* Apart, each is one look at an end of the table */
+                                                  "SELECT (SELECT min (id) FROM ticket), "
+                                                  "(SELECT max (id) FROM ticket)", error);
+  g_autoptr(GArray) waits = g_array_new (FALSE, FALSE, sizeof (CrmServiceKpiWait));
+  gint64 first_id = 0, last_id = -1, middle, wait_from, wait_to;
+  gint64 waits_read_from = pass->job->to;   /* the waits in [it, to) are read */
+  gint64 started = 0, cpu_started = 0;
+  Reader *mine = NULL, *theirs = NULL;
+  GThread *thread = NULL;
+  gboolean ok;
+
+  lap (&started, &cpu_started, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      first_id = sqlite3_column_int64 (stmt, 0);
+      last_id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  middle = pass->path != NULL ? first_id + (last_id - first_id) / 2 : last_id;
+  mine = reader_new (pass, first_id, middle);
+  mine->db = _crm_store_worker_get_db (pass->worker);
+  mine->reports = TRUE;
+  if (pass->path != NULL && middle < last_id)
+    {
+      g_autoptr(GError) thread_error = NULL;
+
+      theirs = reader_new (pass, middle + 1, last_id);
+      thread = g_thread_try_new ("rapport-kpi", second_reader, theirs, &thread_error);
+      if (thread == NULL)
+        g_debug ("One reader: %s", thread_error->message);
+    }
+  lap (&started, &cpu_started, "readers made");
+
+  ok = read_tickets (mine, error);
+  g_debug ("worker's reader: %" G_GUINT64_FORMAT " tickets with ids %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
+           mine->n_tickets, mine->first_id, mine->last_id);
+  lap (&started, &cpu_started, "tickets");
+  report (pass->job, PROGRESS_WAITS);
+  /* The waits of the weeks before the period and in it, while the
+   * second reader finishes. */
+  if (ok && thread != NULL)
+    {
+      waits_read_from = pass->job->from - WAIT_MARGIN;
+      ok = read_waits (pass, waits_read_from, pass->job->to, G_MININT64, G_MAXINT64, waits, error);
+    }
+  lap (&started, &cpu_started, "waits");
+  if (thread != NULL)
+    g_thread_join (thread);
+  lap (&started, &cpu_started, "joined");
+  if (theirs != NULL && theirs->error != NULL)
+    {
+      if (g_error_matches (theirs->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ok = FALSE, g_propagate_error (error, g_steal_pointer (&theirs->error));
+      else if (ok)
+        {
+          /* Read its half here instead. */
+          g_debug ("The second reader failed: %s", theirs->error->message);
+          g_clear_pointer (&theirs, reader_free);
+          theirs = reader_new (pass, middle + 1, last_id);
+          thread = NULL;
+        }
+    }
+  if (ok && theirs != NULL && thread == NULL)
+    {
+      theirs->db = mine->db;
+      ok = read_tickets (theirs, error);
+    }
+  if (ok && theirs == NULL)
+    theirs = reader_new (pass, 0, -1);
+  if (ok && !theirs->self_service_read)
+    {
+      theirs->db = mine->db;
+      ok = read_self_service (theirs, error);
+    }
+
+  if (ok)
+    {
+      _crm_service_kpi_builder_merge (mine->builder, g_steal_pointer (&theirs->builder));
+      mine->first_frt_id = theirs->first_frt_id == 0 ? mine->first_frt_id
+                           : mine->first_frt_id == 0 ? theirs->first_frt_id
+                           : MIN (mine->first_frt_id, theirs->first_frt_id);
+      mine->last_frt_id = MAX (mine->last_frt_id, theirs->last_frt_id);
+      /* The waits not read yet: of first responses to tickets older than
+       * the margin, or all of them with one reader. */
+      if (crm_service_kpi_builder_get_wait_span (mine->builder, &wait_from, &wait_to) &&
+          wait_from < waits_read_from)
+        ok = read_waits (pass, wait_from, MIN (waits_read_from, wait_to),
+                         mine->first_frt_id, mine->last_frt_id, waits, error);
+    }
+  ok = ok && add_waits (pass, mine->builder, waits, error);
+  lap (&started, &cpu_started, "merged");
+  reader_free (theirs);
+  if (!ok)
+    {
+      reader_free (mine);
+      return FALSE;
+    }
+  *result = mine;
+  return TRUE;
 }
 
 static void
@@ -809,8 +817,7 @@ compute_job (CrmStoreWorker *worker,
 {
   Job *job = task_data;
   Pass pass = { 0 };
-  g_autoptr(GArray) waits = g_array_new (FALSE, FALSE, sizeof (CrmServiceKpiWait));
-  g_autoptr(GArray) self_service = g_array_new (FALSE, FALSE, sizeof (SelfService));
+  Reader *reader = NULL;
   GError *error = NULL;
   gint64 started = 0, cpu_started = 0;
   gboolean ok;
@@ -818,30 +825,18 @@ compute_job (CrmStoreWorker *worker,
   pass.worker = worker;
   pass.cancellable = g_task_get_cancellable (task);
   pass.job = job;
-  pass.builder = crm_service_kpi_builder_new (job->from, job->to, job->now, job->tz);
   pass.calendars = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_business_calendar_unref);
   pass.calendar_indexes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   pass.policies = g_array_new (FALSE, FALSE, sizeof (Policy));
-  pass.wait_from = G_MAXINT64;
+  pass.path = _crm_store_worker_dup_reader_path (worker);
   lap (&started, &cpu_started, "start");
 
-  /* One read transaction: every step sees the same database.  While the
-   * counting thread counts the last tickets and makes the first response
-   * statistics, the worker reads the waits and the self-service. */
+  /* One read transaction: every step sees the same database. */
   ok = _crm_store_worker_exec (worker, "BEGIN", &error) && read_setup (&pass, &error);
+  lap (&started, &cpu_started, "calendars and policies");
   report (job, PROGRESS_TICKETS);
-  ok = ok && read_tickets (&pass, &error);
-  end_of_rows (&pass);
-  lap (&started, &cpu_started, "tickets");
-  report (job, PROGRESS_WAITS);
-  ok = ok && read_waits (&pass, waits, &error);
-  lap (&started, &cpu_started, "waits");
-  report (job, PROGRESS_SELF);
-  ok = ok && read_self_service (&pass, self_service, &error);
-  lap (&started, &cpu_started, "self-service");
-  stop_counting (&pass);
-  lap (&started, &cpu_started, "counting");
-  ok = ok && add_the_rest (&pass, waits, self_service, &error);
+  ok = ok && read_all (&pass, &reader, &error);
+  lap (&started, &cpu_started, "read");
   if (sqlite3_get_autocommit (_crm_store_worker_get_db (worker)) == 0)
     _crm_store_worker_exec (worker, ok ? "COMMIT" : "ROLLBACK", NULL);
 
@@ -852,9 +847,10 @@ compute_job (CrmStoreWorker *worker,
       return;
     }
   report (job, 1);
-  g_task_return_pointer (task, crm_service_kpi_builder_end (g_steal_pointer (&pass.builder)),
+  g_task_return_pointer (task, crm_service_kpi_builder_end (g_steal_pointer (&reader->builder)),
                          (GDestroyNotify) crm_service_kpi_report_free);
   lap (&started, &cpu_started, "statistics");
+  reader_free (reader);
   pass_clear (&pass);
 }
 

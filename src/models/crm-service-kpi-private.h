@@ -41,6 +41,12 @@ guint        _crm_kpi_clock_get_n_calls (CrmKpiClock     *self);
  * the worker reads what comes next. */
 void         _crm_service_kpi_builder_prepare (CrmServiceKpiBuilder *self);
 
+/* Adds what @other counted to @self and frees @other: two builders of the
+ * same period, now and calendars (in the same order), that counted other
+ * tickets (two threads, each reading half of them). */
+void         _crm_service_kpi_builder_merge   (CrmServiceKpiBuilder *self,
+                                               CrmServiceKpiBuilder *other);
+
 /* The n-th smallest (0-based) of @values (reordered); n < @n_values. */
 gint64       _crm_service_kpi_select (gint64             *values,
                                       gsize               n_values,

@@ -113,6 +113,197 @@ test_select (void)
     }
 }
 
+/* Random tickets for the statistics and the merge: wide-ranging first
+ * responses with many ties, every status, ratings, targets, an unknown
+ * channel and priority. */
+static CrmServiceKpiTicket
+random_ticket (GRand  *rand,
+               gint64  id)
+{
+  static const char * const statuses[] = { "new", "open", "waiting-on-customer", "resolved", "closed" };
+  static const char * const chans[] = { "email", "phone", "chat", "fax" };
+  static const char * const prios[] = { "urgent", "high", "normal", "low", "someday" };
+  CrmServiceKpiTicket t = ticket (id, MON - 20 * D + g_rand_int_range (rand, 0, 120 * D), "open");
+  /* Spans from nothing to years: exact below a minute, and in every bin. */
+  static const gint64 spans[] = { 1, 64, 3600, 86400, 86400 * 400 };
+  gint64 span = spans[g_rand_int_range (rand, 0, G_N_ELEMENTS (spans))];
+
+  t.status = statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))];
+  t.channel = chans[g_rand_int_range (rand, 0, G_N_ELEMENTS (chans))];
+  t.priority = prios[g_rand_int_range (rand, 0, G_N_ELEMENTS (prios))];
+  t.b2b = g_rand_boolean (rand);
+  if (g_rand_int_range (rand, 0, 10) < 8)
+    t.first_response = t.created + (g_rand_int_range (rand, 0, 4) == 0 ? 30 : g_rand_double (rand) * span);
+  if (t.status[0] == 'r' || t.status[0] == 'c')
+    t.resolved = t.created + g_rand_int_range (rand, 0, 20 * D);
+  t.first_response_due = g_rand_boolean (rand) ? t.created + 4 * H : 0;
+  t.resolution_due = g_rand_boolean (rand) ? t.created + 3 * D : 0;
+  t.csat_score = g_rand_int_range (rand, 0, 6);
+  t.csat_at = t.csat_score != 0 ? t.created + 5 * D : 0;
+  return t;
+}
+
+/* The median and 90th percentile of @values (sorted here), as the report
+ * defines them. */
+static void
+sorted_stats (GArray *values,
+              double *median,
+              double *p90)
+{
+  gint64 *v = (gint64 *) (gpointer) values->data;
+  gsize n = values->len;
+
+  g_array_sort (values, compare_int64);
+  *median = n == 0 ? -1 : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+  *p90 = n == 0 ? -1 : v[(9 * n + 9) / 10 - 1];
+}
+
+static void
+assert_frt_stats (const CrmServiceKpis *kpis,
+                  GArray               *values)
+{
+  double median, p90;
+
+  sorted_stats (values, &median, &p90);
+  g_assert_cmpuint (kpis->n_first_responses, ==, values->len);
+  g_assert_cmpfloat (kpis->first_response_median, ==, median);
+  g_assert_cmpfloat (kpis->first_response_p90, ==, p90);
+}
+
+/* Every slice's median and 90th percentile against sorting its values. */
+static void
+test_statistics (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      guint n = round == 0 ? 1 : round == 1 ? 2 : round < 4 ? 37 : 20000;
+      gint64 from = MON, to = MON + 92 * D;
+      g_autoptr(CrmServiceKpiBuilder) builder = crm_service_kpi_builder_new (from, to, MON + 200 * D, utc);
+      g_autoptr(CrmServiceKpiReport) report = NULL;
+      g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) email = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) someday = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) b2b = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) second_week = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; i < n; i++)
+        {
+          CrmServiceKpiTicket t = random_ticket (rand, i + 1);
+          gint64 value = t.first_response - t.created;
+
+          crm_service_kpi_builder_add_ticket (builder, &t);
+          if (t.first_response == 0 || t.first_response < from || t.first_response >= to)
+            continue;
+          g_array_append_val (total, value);
+          if (strcmp (t.channel, "email") == 0)
+            g_array_append_val (email, value);
+          if (strcmp (t.priority, "someday") == 0)
+            g_array_append_val (someday, value);
+          if (t.b2b)
+            g_array_append_val (b2b, value);
+          if (t.first_response >= MON + 7 * D && t.first_response < MON + 14 * D)
+            g_array_append_val (second_week, value);
+        }
+      report = crm_service_kpi_builder_end (g_steal_pointer (&builder));
+      assert_frt_stats (&report->total, total);
+      if (n > 2)
+        {
+          assert_frt_stats (channel (report, "email"), email);
+          assert_frt_stats (priority (report, "someday"), someday);
+          assert_frt_stats (&report->segments[CRM_SERVICE_KPI_B2B], b2b);
+          g_assert_cmpint (report->bucket, ==, CRM_SERVICE_KPI_BUCKET_WEEK);
+          assert_frt_stats (point (report, 1), second_week);
+        }
+    }
+}
+
+static void
+assert_same_kpis (const CrmServiceKpis *a,
+                  const CrmServiceKpis *b)
+{
+#define SAME(field) g_assert_cmpfloat ((double) a->field, ==, (double) b->field)
+  SAME (n_rated); SAME (n_satisfied); SAME (csat); SAME (csat_mean);
+  SAME (n_first_responses); SAME (first_response_median); SAME (first_response_p90);
+  SAME (n_created); SAME (n_resolved); SAME (resolution_rate);
+  SAME (n_resolved_with_target); SAME (n_resolved_within_target); SAME (resolved_within_target);
+  SAME (n_self_service); SAME (self_service_rate);
+  SAME (n_first_response_targets); SAME (n_first_response_met); SAME (first_response_compliance);
+  SAME (n_resolution_targets); SAME (n_resolution_met); SAME (resolution_compliance);
+  SAME (n_sla_tickets); SAME (n_sla_met); SAME (sla_compliance);
+  SAME (backlog_start); SAME (backlog_end);
+#undef SAME
+}
+
+static void
+assert_same_groups (GArray *a,
+                    GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpstr (g_array_index (a, CrmServiceKpiGroup, i).key, ==,
+                       g_array_index (b, CrmServiceKpiGroup, i).key);
+      assert_same_kpis (&g_array_index (a, CrmServiceKpiGroup, i).kpis,
+                        &g_array_index (b, CrmServiceKpiGroup, i).kpis);
+    }
+}
+
+/* Two builders that each counted part of the tickets, merged, report what
+ * one builder of them all does: split by id as the store's two readers do,
+ * and interleaved, with waits afterwards. */
+static void
+test_merge (void)
+{
+  for (guint split = 0; split < 2; split++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+      gint64 from = MON, to = MON + 60 * D, now = MON + 61 * D;
+      g_autoptr(CrmServiceKpiBuilder) one = crm_service_kpi_builder_new (from, to, now, utc);
+      g_autoptr(CrmServiceKpiBuilder) low = crm_service_kpi_builder_new (from, to, now, utc);
+      g_autoptr(CrmServiceKpiBuilder) high = crm_service_kpi_builder_new (from, to, now, utc);
+      g_autoptr(CrmBusinessCalendar) office = crm_business_calendar_new ("UTC", "mon-fri 09:00-17:00", NULL);
+      g_autoptr(CrmServiceKpiReport) expected = NULL;
+      g_autoptr(CrmServiceKpiReport) merged = NULL;
+      guint n = 5000;
+
+      crm_service_kpi_builder_add_calendar (one, office);
+      crm_service_kpi_builder_add_calendar (low, office);
+      crm_service_kpi_builder_add_calendar (high, office);
+      for (guint i = 1; i <= n; i++)
+        {
+          CrmServiceKpiTicket t = random_ticket (rand, i);
+          gboolean to_low = split == 0 ? i <= n / 2 : i % 2 == 0;
+
+          t.calendar = i % 3 == 0 ? 0 : -1;
+          crm_service_kpi_builder_add_ticket (one, &t);
+          /* The second reader finds a channel the first has not seen. */
+          crm_service_kpi_builder_add_ticket (to_low ? low : high, &t);
+        }
+      _crm_service_kpi_builder_merge (low, g_steal_pointer (&high));
+      for (gint64 id = 1; id <= n; id += 7)
+        {
+          crm_service_kpi_builder_add_wait (one, id, MON + id * 600, MON + id * 600 + 2 * H);
+          crm_service_kpi_builder_add_wait (low, id, MON + id * 600, MON + id * 600 + 2 * H);
+        }
+      crm_service_kpi_builder_add_self_service (one, "chat", FALSE, MON + D);
+      crm_service_kpi_builder_add_self_service (low, "chat", FALSE, MON + D);
+
+      expected = crm_service_kpi_builder_end (g_steal_pointer (&one));
+      merged = crm_service_kpi_builder_end (g_steal_pointer (&low));
+      g_assert_cmpuint (expected->total.n_first_responses, >, n / 4);
+      assert_same_kpis (&expected->total, &merged->total);
+      for (guint s = 0; s < CRM_SERVICE_KPI_N_SEGMENTS; s++)
+        assert_same_kpis (&expected->segments[s], &merged->segments[s]);
+      assert_same_groups (expected->channels, merged->channels);
+      assert_same_groups (expected->priorities, merged->priorities);
+      g_assert_cmpuint (expected->trend->len, ==, merged->trend->len);
+      for (guint i = 0; i < expected->trend->len; i++)
+        assert_same_kpis (point (expected, i), point (merged, i));
+    }
+}
+
 /* --- CSAT --- */
 
 static void
@@ -1059,6 +1250,79 @@ median_of (GArray *values)
   return n % 2 == 1 ? (double) v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
+/* The two readers (a database in a file) and the worker alone (in memory)
+ * count the same: every ticket once, whichever half it is in, the waits
+ * of a ticket older than the weeks read beside the tickets, and the
+ * self-service resolutions. */
+static void
+test_readers (void)
+{
+  g_autofree char *dir = crm_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "readers.db", NULL);
+  const char *paths[] = { path, ":memory:" };
+  g_autoptr(CrmServiceKpiReport) first = NULL;
+  gint64 t0 = MON;
+
+  for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrmStore) store = crm_store_open_sync (paths[p], &error);
+      g_autoptr(CrmServiceKpiReport) report = NULL;
+      g_autofree char *setup = NULL;
+
+      g_assert_no_error (error);
+      setup = crm_test_query (store, "INSERT INTO organization (id, created, updated, name) "
+                                     "VALUES (1, 0, 0, 'Acme')");
+      g_clear_pointer (&setup, g_free);
+      /* Created sixty days before the period, answered in it, waiting on
+       * the customer for a day of those: sixty days. */
+      insert_ticket (store, 1, t0 - 60 * D, "open", "social", 0, 0, t0 + D, 0, 0, 0, 0, 0, 0);
+      insert_status (store, 11, 1, "waiting-on-customer", t0 - 59 * D);
+      insert_status (store, 12, 1, "open", t0 - 58 * D);
+      /* A hundred tickets answered in an hour, every third after a wait
+       * of half an hour; every fifth rated 5. */
+      for (gint64 id = 100; id < 200; id++)
+        {
+          gint64 created = t0 + (id - 100) * H;
+
+          insert_ticket (store, id, created, "resolved", "email", id % 2, 0, created + H, 0,
+                         created + 2 * H, 0, id % 5 == 0 ? 5 : 0, id % 5 == 0 ? created + 3 * H : 0, 0);
+          if (id % 3 == 0)
+            {
+              insert_status (store, id * 10, id, "waiting-on-customer", created);
+              insert_status (store, id * 10 + 1, id, "open", created + 30 * 60);
+            }
+        }
+      setup = crm_test_query (store, "INSERT INTO self_service_resolution (id, created, updated, channel, "
+                                     "customer_kind, resolved) VALUES (1, 0, 0, 'self-service', 'b2c', %"
+                                     G_GINT64_FORMAT "), (2, 0, 0, 'chat', 'b2b', %" G_GINT64_FORMAT ")",
+                                     t0 + D, t0 + 2 * D);
+
+      report = compute (store, t0, t0 + 14 * D, t0 + 30 * D, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->total.n_created, ==, 100);
+      g_assert_cmpuint (report->total.n_resolved, ==, 100);
+      g_assert_cmpuint (report->total.n_first_responses, ==, 101);
+      g_assert_cmpfloat (channel (report, "social")->first_response_median, ==, 60 * D);
+      /* 33 of the hundred waited: 67 of an hour, 33 of half an hour, one of
+       * sixty days; the middle one (51st) is an hour. */
+      g_assert_cmpfloat (channel (report, "email")->first_response_median, ==, H);
+      g_assert_cmpfloat (report->total.first_response_median, ==, H);
+      g_assert_cmpuint (report->total.n_rated, ==, 20);
+      g_assert_cmpuint (report->total.n_self_service, ==, 2);
+      g_assert_cmpuint (channel (report, "chat")->n_self_service, ==, 1);
+      g_assert_cmpuint (report->segments[CRM_SERVICE_KPI_B2B].n_created, ==, 50);
+      if (first == NULL)
+        first = g_steal_pointer (&report);
+      else
+        {
+          assert_same_kpis (&first->total, &report->total);
+          assert_same_groups (first->channels, report->channels);
+          assert_same_groups (first->priorities, report->priorities);
+        }
+    }
+}
+
 static void
 test_sample_data (void)
 {
@@ -1218,6 +1482,8 @@ main (int   argc,
   utc = g_time_zone_new_utc ();
 
   g_test_add_func ("/service-kpi/select", test_select);
+  g_test_add_func ("/service-kpi/statistics", test_statistics);
+  g_test_add_func ("/service-kpi/merge", test_merge);
   g_test_add_func ("/service-kpi/csat", test_csat);
   g_test_add_func ("/service-kpi/first-response", test_first_response);
   g_test_add_func ("/service-kpi/resolution", test_resolution);
@@ -1231,6 +1497,7 @@ main (int   argc,
   g_test_add_func ("/service-kpi/format", test_format);
   g_test_add_func ("/service-kpi/clock", test_clock);
   g_test_add_func ("/service-kpi/store", test_store);
+  g_test_add_func ("/service-kpi/readers", test_readers);
   g_test_add_func ("/service-kpi/sample-data", test_sample_data);
 
   ret = g_test_run ();
