@@ -818,6 +818,7 @@ compute_job (CrmStoreWorker *worker,
   Job *job = task_data;
   Pass pass = { 0 };
   Reader *reader = NULL;
+  CrmServiceKpiReport *result;
   GError *error = NULL;
   gint64 started = 0, cpu_started = 0;
   gboolean ok;
@@ -847,11 +848,14 @@ compute_job (CrmStoreWorker *worker,
       return;
     }
   report (job, 1);
-  g_task_return_pointer (task, crm_service_kpi_builder_end (g_steal_pointer (&reader->builder)),
-                         (GDestroyNotify) crm_service_kpi_report_free);
+  result = crm_service_kpi_builder_end (g_steal_pointer (&reader->builder));
   lap (&started, &cpu_started, "statistics");
+  /* Everything is let go before the result goes, so that the worker is
+   * done with the task at once: a caller that drops the store as soon as
+   * it has the result must not leave the worker the last reference. */
   reader_free (reader);
   pass_clear (&pass);
+  g_task_return_pointer (task, result, (GDestroyNotify) crm_service_kpi_report_free);
 }
 
 void

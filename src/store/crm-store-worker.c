@@ -49,6 +49,7 @@ struct _CrmStoreWorker
   GHashTable          *changes;     /* interned table → TableChanges* */
   gint64               data_version;
   const char          *bulk_last_table;
+  gboolean             free_when_done;   /* shut down from its own thread */
 };
 
 static void
@@ -157,24 +158,6 @@ dispatch_changes_cb (gpointer data)
 }
 
 /* Hands the changes of the last transaction to the main thread. */
-
-/* Runs @func on the main context, always from a source there: never
- * here, as g_main_context_invoke_full() does when nobody iterates that
- * context at the moment (a test or the command line between two waits). */
-static void
-invoke_on_main (CrmStoreWorker *self,
-                GSourceFunc     func,
-                gpointer        data,
-                GDestroyNotify  destroy)
-{
-  GSource *source = g_idle_source_new ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, func, data, destroy);
-  g_source_set_static_name (source, "[rapport] store worker");
-  g_source_attach (source, self->main_context);
-  g_source_unref (source);
-}
 static void
 flush_changes (CrmStoreWorker *self)
 {
@@ -219,6 +202,17 @@ unref_task_cb (gpointer data)
 {
   g_object_unref (data);
   return G_SOURCE_REMOVE;
+}
+
+static void
+worker_free (CrmStoreWorker *self)
+{
+  g_async_queue_unref (self->queue);
+  g_hash_table_unref (self->stmts);
+  g_hash_table_unref (self->changes);
+  g_weak_ref_clear (&self->store);
+  g_main_context_unref (self->main_context);
+  g_free (self);
 }
 
 #define SLOW_JOB_USEC (20 * 1000)
@@ -266,13 +260,17 @@ worker_thread (gpointer data)
 
       /* The last reference to a task may hold the last reference to the
        * store: drop it on the main context, never here (a store finalized
-       * on this thread would have to join itself; it did, when a test let
-       * its store go while a KPI job was still freeing its readers). */
-      invoke_on_main (self, unref_task_cb, job->task, NULL);
+       * on this thread would have to join itself). */
+      g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, unref_task_cb, job->task, NULL);
       g_free (job);
     }
 
   close_db (self);
+  if (self->free_when_done)
+    {
+      g_thread_unref (self->thread);
+      worker_free (self);
+    }
   return NULL;
 }
 
@@ -339,14 +337,17 @@ _crm_store_worker_shutdown (CrmStoreWorker *self)
     return;
 
   g_async_queue_push (self->queue, g_new0 (Job, 1));
+  /* The store's last reference went with a task this thread let go
+   * (g_main_context_invoke_full() runs here when nobody iterates the main
+   * context, as a test or the command line between two waits): no job is
+   * left, and the thread ends with this one and frees the worker. */
+  if (g_thread_self () == self->thread)
+    {
+      self->free_when_done = TRUE;
+      return;
+    }
   g_thread_join (self->thread);
-
-  g_async_queue_unref (self->queue);
-  g_hash_table_unref (self->stmts);
-  g_hash_table_unref (self->changes);
-  g_weak_ref_clear (&self->store);
-  g_main_context_unref (self->main_context);
-  g_free (self);
+  worker_free (self);
 }
 
 void
