@@ -5,7 +5,8 @@
  *
  * Checks shared by the record pages' edit modes: every invalid entry is
  * marked with the "error" style class and its reason collected, so that the
- * page shows all of them at once and saves nothing.
+ * page shows all of them at once and saves nothing.  The contact details
+ * the person and organization pages both edit.
  */
 
 #define G_LOG_DOMAIN "CrmPage"
@@ -276,4 +277,87 @@ crm_page_format_amount (gint64      amount,
 
   return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT,
                           amount / scale, (int) digits, amount % scale);
+}
+
+/* Contact details. */
+
+void
+crm_page_class_bind_contact_entries (GtkWidgetClass *widget_class,
+                                     gssize          offset)
+{
+  static const struct
+  {
+    const char *name;
+    gssize      offset;
+  } entries[] = {
+    { "email_entry", G_STRUCT_OFFSET (CrmPageContactEntries, email) },
+    { "phone_entry", G_STRUCT_OFFSET (CrmPageContactEntries, phone) },
+    { "address_entry", G_STRUCT_OFFSET (CrmPageContactEntries, address) },
+    { "city_entry", G_STRUCT_OFFSET (CrmPageContactEntries, city) },
+    { "region_entry", G_STRUCT_OFFSET (CrmPageContactEntries, region) },
+    { "country_entry", G_STRUCT_OFFSET (CrmPageContactEntries, country) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, entries[i].name, FALSE,
+                                               offset + entries[i].offset);
+}
+
+void
+crm_page_contact_init (const CrmPageContactEntries *entries)
+{
+  AdwEntryRow *rows[] = {
+    entries->email, entries->phone, entries->address, entries->city, entries->region,
+    entries->country,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_signal_connect (rows[i], "changed", G_CALLBACK (crm_page_clear_error), NULL);
+}
+
+void
+crm_page_contact_fill (const CrmPageContactEntries *entries,
+                       CrmRecord                   *record)
+{
+  crm_page_set_entry (entries->email, crm_record_get_text (record, "email"));
+  crm_page_set_entry (entries->phone, crm_record_get_text (record, "phone"));
+  crm_page_set_entry (entries->address, crm_record_get_text (record, "address"));
+  crm_page_set_entry (entries->city, crm_record_get_text (record, "city"));
+  crm_page_set_entry (entries->region, crm_record_get_text (record, "region"));
+  crm_page_set_entry (entries->country, crm_record_get_text (record, "country"));
+}
+
+void
+crm_page_contact_check (const CrmPageContactEntries *entries,
+                        CrmPageContact              *contact,
+                        CrmPageProblems             *problems)
+{
+  contact->email = crm_page_check_email (entries->email, problems);
+  contact->country = crm_page_check_country (entries->country, problems);
+  contact->phone = crm_page_check_phone (entries->phone, contact->country, problems);
+}
+
+void
+crm_page_contact_store (const CrmPageContactEntries *entries,
+                        const CrmPageContact        *contact,
+                        CrmRecord                   *record)
+{
+  g_autofree char *address = crm_page_dup_entry (entries->address);
+  g_autofree char *city = crm_page_dup_entry (entries->city);
+  g_autofree char *region = crm_page_dup_entry (entries->region);
+
+  crm_page_set_text_if_changed (record, "email", contact->email);
+  crm_page_set_text_if_changed (record, "phone", contact->phone);
+  crm_page_set_text_if_changed (record, "address", address);
+  crm_page_set_text_if_changed (record, "city", city);
+  crm_page_set_text_if_changed (record, "region", region);
+  crm_page_set_text_if_changed (record, "country", contact->country);
+}
+
+void
+crm_page_contact_clear (CrmPageContact *contact)
+{
+  g_clear_pointer (&contact->email, g_free);
+  g_clear_pointer (&contact->phone, g_free);
+  g_clear_pointer (&contact->country, g_free);
 }

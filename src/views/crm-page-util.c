@@ -14,6 +14,7 @@
 #include "crm-keys.h"
 #include "crm-page-util.h"
 #include "crm-activity.h"
+#include "crm-affiliation.h"
 #include "crm-format.h"
 #include "crm-organization.h"
 #include "crm-person.h"
@@ -558,6 +559,34 @@ crm_page_new_deal_row (CrmDeal         *deal,
   adw_action_row_add_suffix (row, label);
 
   return GTK_WIDGET (row);
+}
+
+AdwActionRow *
+crm_page_new_affiliation_row (CrmAffiliation *affiliation,
+                              GType           type,
+                              CrmStore       *store,
+                              GCancellable   *cancellable)
+{
+  const char *title = crm_affiliation_get_title (affiliation);
+  const char *role_key = crm_affiliation_get_stakeholder_role (affiliation);
+  const char *role = crm_page_describe_key ("role", role_key);
+  gboolean person = type == CRM_TYPE_PERSON;
+  gint64 id = person ? crm_affiliation_get_person_id (affiliation)
+                     : crm_affiliation_get_organization_id (affiliation);
+  g_autofree char *subtitle = NULL;
+  AdwActionRow *row;
+
+  if (title[0] != '\0' && role[0] != '\0')
+    /* Translators: a job title and a stakeholder role, "CTO · Decision Maker" */
+    subtitle = g_strdup_printf (C_("affiliation subtitle", "%1$s · %2$s"), title, role);
+  else
+    subtitle = g_strdup (title[0] != '\0' ? title : role);
+
+  row = crm_page_new_row ("", subtitle);
+  crm_page_row_load_title (row, store, type, id, cancellable);
+  crm_page_row_set_target (row, person ? "person" : "organization", id);
+
+  return row;
 }
 
 GtkWidget *

@@ -3,8 +3,9 @@
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by the record pages (person, organization, deal): loading small related
- * lists off the UI thread, rows for them, and the names of stored keys.
+ * Shared by the record pages (person, organization, deal, ticket): loading
+ * small related lists off the UI thread, rows for them, and the names of
+ * stored keys.
  */
 
 #pragma once
@@ -13,6 +14,7 @@
 
 #include "crm-types.h"
 #include "crm-activity.h"
+#include "crm-affiliation.h"
 #include "crm-context.h"
 #include "crm-deal.h"
 #include "crm-related.h"
@@ -87,6 +89,14 @@ GtkWidget  *crm_page_new_activity_row   (CrmActivity       *activity,
 /* A deal: name, stage and amount. */
 GtkWidget  *crm_page_new_deal_row       (CrmDeal           *deal,
                                          CrmRelatedNames   *names);
+/* A person's place at an organization, as a row that opens the record of
+ * @type at its other end (CRM_TYPE_PERSON or CRM_TYPE_ORGANIZATION): titled
+ * with its name once loaded, subtitled with the job title and stakeholder
+ * role. */
+AdwActionRow *crm_page_new_affiliation_row (CrmAffiliation *affiliation,
+                                           GType           type,
+                                           CrmStore       *store,
+                                           GCancellable   *cancellable);
 /* A ticket: number and subject, status. */
 GtkWidget  *crm_page_new_ticket_row     (CrmTicket         *ticket);
 /* A coverage insight of a stakeholder map: its sentence and an icon for
@@ -158,6 +168,45 @@ char       *crm_page_check_country      (AdwEntryRow       *entry,
 char       *crm_page_check_phone        (AdwEntryRow       *entry,
                                          const char        *country,
                                          CrmPageProblems   *problems);
+
+/* The contact details that the person and organization pages edit alike;
+ * their properties are "email", "phone", "address", "city", "region" and
+ * "country". */
+typedef struct
+{
+  AdwEntryRow *email;
+  AdwEntryRow *phone;
+  AdwEntryRow *address;
+  AdwEntryRow *city;
+  AdwEntryRow *region;
+  AdwEntryRow *country;
+} CrmPageContactEntries;
+
+/* The checked values, normalised; freed with crm_page_contact_clear(). */
+typedef struct
+{
+  char *email;
+  char *phone;
+  char *country;
+} CrmPageContact;
+
+/* For class_init: binds the template children email_entry, phone_entry,
+ * address_entry, city_entry, region_entry and country_entry to the
+ * CrmPageContactEntries at @offset in the instance. */
+void        crm_page_class_bind_contact_entries (GtkWidgetClass *widget_class,
+                                                 gssize          offset);
+/* Clears an entry's error state as soon as its value is touched. */
+void        crm_page_contact_init       (const CrmPageContactEntries *entries);
+void        crm_page_contact_fill       (const CrmPageContactEntries *entries,
+                                         CrmRecord                   *record);
+/* Checks the email, the country and the phone number, in this order. */
+void        crm_page_contact_check      (const CrmPageContactEntries *entries,
+                                         CrmPageContact              *contact,
+                                         CrmPageProblems             *problems);
+void        crm_page_contact_store      (const CrmPageContactEntries *entries,
+                                         const CrmPageContact        *contact,
+                                         CrmRecord                   *record);
+void        crm_page_contact_clear      (CrmPageContact              *contact);
 
 /* Translated names of stored keys; the key itself when it is unknown, ""
  * for "".  @domain: "gender", "channel", "industry", "size", "tier",
