@@ -75,7 +75,7 @@ selected_owner (CrmDealPage *self)
 static void
 fill_entries (CrmDealPage *self)
 {
-  CrmDeal *d = self->deal;
+  CrmDeal *d = _crm_deal_page_get_deal (self);
   CrmStage *stage = _crm_deal_page_find_stage (self, crm_deal_get_stage_id (d));
   g_autofree char *amount = crm_page_format_amount (crm_deal_get_amount (d),
                                                     crm_deal_get_currency (d));
@@ -92,34 +92,21 @@ fill_entries (CrmDealPage *self)
   gtk_spin_button_set_value (self->probability_spin,
                              own >= 0 ? own : stage != NULL ? crm_stage_get_probability (stage) : 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->probability_spin), own >= 0);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 void
-_crm_deal_page_apply_editing (CrmDealPage *self)
+_crm_deal_page_apply_editing (CrmRecordPage *page,
+                              gboolean       editing)
 {
-  gboolean editing = self->editing;
+  CrmDealPage *self = CRM_DEAL_PAGE (page);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_group), editing);
   gtk_widget_set_visible (GTK_WIDGET (self->details_group), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->done_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !editing);
 
   if (editing)
     {
       fill_entries (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
     }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    }
-
-  _crm_deal_page_update_actions (self);
 }
 
 typedef struct
@@ -169,7 +156,7 @@ static void
 store_entries (CrmDealPage *self,
                Checked     *checked)
 {
-  CrmDeal *d = self->deal;
+  CrmDeal *d = _crm_deal_page_get_deal (self);
   CrmRecord *record = CRM_RECORD (d);
   gint64 owner = selected_owner (self);
   gint64 probability = gtk_switch_get_active (self->probability_switch)
@@ -186,63 +173,19 @@ store_entries (CrmDealPage *self,
     crm_deal_set_probability (d, probability);
 }
 
-static void
-on_saved_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+gboolean
+_crm_deal_page_commit (CrmRecordPage   *page,
+                       CrmPageProblems *problems)
 {
-  g_autoptr(CrmDealPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Failures reach the window's "write-failed" toast. */
-  if (!crm_store_save_finish (CRM_STORE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not save a deal: %s", error->message);
-}
-
-void
-_crm_deal_page_done_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  CrmDealPage *self = CRM_DEAL_PAGE (widget);
-  CrmPageProblems problems;
+  CrmDealPage *self = CRM_DEAL_PAGE (page);
   Checked checked = { NULL, NULL, NULL, 0 };
-  gboolean valid;
-
-  crm_page_problems_init (&problems);
-  valid = validate (self, &checked, &problems);
-  crm_page_problems_show (&problems, self->error_label);
-  crm_page_problems_clear (&problems);
+  gboolean valid = validate (self, &checked, problems);
 
   if (valid)
-    {
-      store_entries (self, &checked);
-      if (crm_record_get_dirty (CRM_RECORD (self->deal)))
-        crm_store_save_async (_crm_deal_page_get_store (self), CRM_RECORD (self->deal),
-                              self->cancellable, on_saved_cb, g_object_ref (self));
-
-      crm_deal_page_set_editing (self, FALSE);
-      _crm_deal_page_update_fields (self);
-    }
-
+    store_entries (self, &checked);
   checked_clear (&checked);
-}
 
-void
-_crm_deal_page_cancel_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  crm_deal_page_set_editing (CRM_DEAL_PAGE (widget), FALSE);
-}
-
-void
-_crm_deal_page_edit_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  crm_deal_page_set_editing (CRM_DEAL_PAGE (widget), TRUE);
+  return valid;
 }
 
 static void

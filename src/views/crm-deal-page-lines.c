@@ -63,7 +63,8 @@ new_product_row (CrmDealPage    *self,
                  CrmDealProduct *line,
                  gint64          total)
 {
-  const char *currency = crm_deal_get_currency (self->deal);
+  CrmRecordPage *page = CRM_RECORD_PAGE (self);
+  const char *currency = crm_deal_get_currency (_crm_deal_page_get_deal (self));
   g_autofree char *quantity = crm_format_count (crm_deal_product_get_quantity (line));
   g_autofree char *price = crm_format_money (crm_deal_product_get_unit_price (line), currency);
   g_autofree char *total_text = crm_format_money (total, currency);
@@ -73,8 +74,9 @@ new_product_row (CrmDealPage    *self,
   GtkWidget *label = gtk_label_new (total_text);
 
   gtk_widget_set_name (GTK_WIDGET (row), "product-row");
-  crm_page_row_load_title (row, _crm_deal_page_get_store (self), CRM_TYPE_PRODUCT,
-                           crm_deal_product_get_product_id (line), self->cancellable);
+  crm_page_row_load_title (row, crm_record_page_get_store (page), CRM_TYPE_PRODUCT,
+                           crm_deal_product_get_product_id (line),
+                           crm_record_page_get_cancellable (page));
   gtk_widget_add_css_class (label, "numeric");
   adw_action_row_add_suffix (row, label);
   adw_action_row_add_suffix (row, new_remove_button (crm_record_get_id (CRM_RECORD (line))));
@@ -86,7 +88,8 @@ void
 _crm_deal_page_fill_products (CrmDealPage *self,
                               GListModel  *lines)
 {
-  const char *currency = crm_deal_get_currency (self->deal);
+  CrmDeal *deal = _crm_deal_page_get_deal (self);
+  const char *currency = crm_deal_get_currency (deal);
   guint n = g_list_model_get_n_items (lines);
   g_autofree char *sum_text = NULL;
   g_autofree char *description = NULL;
@@ -104,10 +107,10 @@ _crm_deal_page_fill_products (CrmDealPage *self,
 
   if (n > 0)
     {
-      g_autofree char *amount = crm_format_money (crm_deal_get_amount (self->deal), currency);
+      g_autofree char *amount = crm_format_money (crm_deal_get_amount (deal), currency);
 
       sum_text = crm_format_money (sum, currency);
-      if (sum == crm_deal_get_amount (self->deal))
+      if (sum == crm_deal_get_amount (deal))
         /* Translators: %s is an amount of money */
         description = g_strdup_printf (_("The lines add up to %s, the deal’s amount."), sum_text);
       else
@@ -155,10 +158,10 @@ parse_price (AddProduct *add,
              gint64     *price)
 {
   g_autofree char *text = crm_page_dup_entry (add->price_entry);
+  const char *currency = crm_deal_get_currency (_crm_deal_page_get_deal (add->page));
   int quantity = gtk_spin_button_get_value_as_int (add->quantity_spin);
 
-  return text[0] != '\0' &&
-         crm_page_parse_amount (text, crm_deal_get_currency (add->page->deal), price) &&
+  return text[0] != '\0' && crm_page_parse_amount (text, currency, price) &&
          quantity > 0 && *price <= G_MAXINT64 / MAX_QUANTITY;
 }
 
@@ -183,7 +186,7 @@ on_product_selected_cb (AdwMessageDialog *dialog)
 {
   AddProduct *add = g_object_get_data (G_OBJECT (dialog), "crm-add-product");
   g_autoptr(CrmProduct) product = selected_product (add);
-  const char *currency = crm_deal_get_currency (add->page->deal);
+  const char *currency = crm_deal_get_currency (_crm_deal_page_get_deal (add->page));
   g_autofree char *price = NULL;
 
   /* The list price, when it is in the deal's currency. */
@@ -218,6 +221,7 @@ on_add_response_cb (AdwMessageDialog *dialog,
                     const char       *response)
 {
   AddProduct *add = g_object_get_data (G_OBJECT (dialog), "crm-add-product");
+  CrmRecordPage *page = CRM_RECORD_PAGE (add->page);
   g_autoptr(CrmProduct) product = selected_product (add);
   g_autoptr(CrmDealProduct) line = NULL;
   gint64 price = 0;
@@ -226,12 +230,13 @@ on_add_response_cb (AdwMessageDialog *dialog,
     return;
 
   line = g_object_new (CRM_TYPE_DEAL_PRODUCT, NULL);
-  crm_deal_product_set_deal_id (line, _crm_deal_page_get_id (add->page));
+  crm_deal_product_set_deal_id (line, crm_record_page_get_id (page));
   crm_deal_product_set_product_id (line, crm_record_get_id (CRM_RECORD (product)));
   crm_deal_product_set_quantity (line, gtk_spin_button_get_value_as_int (add->quantity_spin));
   crm_deal_product_set_unit_price (line, price);
-  crm_store_insert_async (_crm_deal_page_get_store (add->page), CRM_RECORD (line),
-                          add->page->cancellable, on_line_inserted_cb, g_object_ref (add->page));
+  crm_store_insert_async (crm_record_page_get_store (page), CRM_RECORD (line),
+                          crm_record_page_get_cancellable (page), on_line_inserted_cb,
+                          g_object_ref (add->page));
 }
 
 static GtkWidget *
@@ -265,7 +270,8 @@ build_add_form (AddProduct *add)
 
   add->price_entry = ADW_ENTRY_ROW (adw_entry_row_new ());
   /* Translators: %s is a currency code such as CNY */
-  price_title = g_strdup_printf (_("Unit Price (%s)"), crm_deal_get_currency (add->page->deal));
+  price_title = g_strdup_printf (_("Unit Price (%s)"),
+                                 crm_deal_get_currency (_crm_deal_page_get_deal (add->page)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add->price_entry), price_title);
 
   gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
@@ -326,12 +332,12 @@ _crm_deal_page_add_product_action (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *param)
 {
-  CrmDealPage *self = CRM_DEAL_PAGE (widget);
+  CrmRecordPage *page = CRM_RECORD_PAGE (widget);
   g_autoptr(CrmQuery) query = crm_query_new (CRM_TYPE_PRODUCT);
 
   crm_query_set_order (query, "name", FALSE);
-  crm_page_query (widget, _crm_deal_page_get_store (self), query, self->cancellable,
-                  on_products_for_add_cb);
+  crm_page_query (widget, crm_record_page_get_store (page), query,
+                  crm_record_page_get_cancellable (page), on_products_for_add_cb);
 }
 
 static void
@@ -357,7 +363,7 @@ on_line_for_remove_cb (GtkWidget *widget,
   if (crm_record_get_trashed (line))
     return;
 
-  crm_store_trash_async (_crm_deal_page_get_store (CRM_DEAL_PAGE (widget)), line, TRUE,
+  crm_store_trash_async (crm_record_page_get_store (CRM_RECORD_PAGE (widget)), line, TRUE,
                          NULL, NULL, NULL);
   toast = adw_toast_new (_("Product removed from the deal"));
   if (CRM_IS_WINDOW (root))
@@ -374,10 +380,11 @@ _crm_deal_page_remove_product_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *param)
 {
-  CrmDealPage *self = CRM_DEAL_PAGE (widget);
+  CrmRecordPage *page = CRM_RECORD_PAGE (widget);
 
-  crm_page_load (widget, _crm_deal_page_get_store (self), CRM_TYPE_DEAL_PRODUCT,
-                 g_variant_get_int64 (param), self->cancellable, on_line_for_remove_cb);
+  crm_page_load (widget, crm_record_page_get_store (page), CRM_TYPE_DEAL_PRODUCT,
+                 g_variant_get_int64 (param), crm_record_page_get_cancellable (page),
+                 on_line_for_remove_cb);
 }
 
 /* Stakeholders. */
@@ -405,6 +412,7 @@ void
 _crm_deal_page_fill_stakeholders (CrmDealPage *self,
                                   GListModel  *stakeholders)
 {
+  CrmRecordPage *page = CRM_RECORD_PAGE (self);
   guint n = g_list_model_get_n_items (stakeholders);
 
   clear_rows (self->stakeholders_list);
@@ -416,8 +424,8 @@ _crm_deal_page_fill_stakeholders (CrmDealPage *self,
       AdwActionRow *row = crm_page_new_row ("", subtitle);
 
       gtk_widget_set_name (GTK_WIDGET (row), "stakeholder-row");
-      crm_page_row_load_title (row, _crm_deal_page_get_store (self), CRM_TYPE_PERSON, person,
-                               self->cancellable);
+      crm_page_row_load_title (row, crm_record_page_get_store (page), CRM_TYPE_PERSON, person,
+                               crm_record_page_get_cancellable (page));
       crm_page_row_set_target (row, "person", person);
       gtk_list_box_append (self->stakeholders_list, GTK_WIDGET (row));
     }
@@ -426,6 +434,7 @@ _crm_deal_page_fill_stakeholders (CrmDealPage *self,
 void
 _crm_deal_page_update_insights (CrmDealPage *self)
 {
+  CrmContext *context = crm_record_page_get_context (CRM_RECORD_PAGE (self));
   CrmCoverageRules rules;
   g_autoptr(GArray) findings = NULL;
 
@@ -433,8 +442,8 @@ _crm_deal_page_update_insights (CrmDealPage *self)
   if (self->map == NULL)
     return;
 
-  crm_coverage_rules_init (&rules, crm_context_get_now (self->context));
-  rules.stale_days = crm_page_get_stale_days (self->context);
+  crm_coverage_rules_init (&rules, crm_context_get_now (context));
+  rules.stale_days = crm_page_get_stale_days (context);
   findings = crm_stakeholder_coverage (self->map, &rules);
 
   for (guint i = 0; i < findings->len; i++)

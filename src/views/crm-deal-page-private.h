@@ -11,65 +11,35 @@
 #pragma once
 
 #include "crm-deal-page.h"
-#include "crm-related.h"
 #include "crm-stage.h"
 #include "crm-stakeholder-map.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  SECTION_CUSTOMER     = 1 << 0,
-  SECTION_PRODUCTS     = 1 << 1,
-  SECTION_STAKEHOLDERS = 1 << 2,
-  SECTION_TIMELINE     = 1 << 3,
-  SECTION_HISTORY      = 1 << 4,
-  SECTION_CUSTOM       = 1 << 5,
-  SECTION_STAGES       = 1 << 6,
-  SECTION_ALL          = 0x7f,
-} Section;
-
 struct _CrmDealPage
 {
-  GtkWidget            parent_instance;
+  CrmRecordPage        parent_instance;
 
-  CrmContext          *context;
-  CrmDeal             *deal;
-  GCancellable        *cancellable;
-  CrmRelatedNames     *names;
   CrmStakeholderMap   *map;
   CrmRecord           *pipeline;      /* CrmPipeline, once loaded */
   GListModel          *stages;        /* CrmStage of the deal's pipeline, in order */
   GListModel          *staff;         /* CrmStaffUser, by name: the owner choices */
   GListModel          *lost_reasons;  /* CrmLostReason, in order */
   GMenu               *stage_menu;
-  gboolean             editing;
-  guint                pending;
-  guint                reload_id;
 
   GtkListBox          *customer_list;
   GtkListBox          *products_list;
   GtkListBox          *stakeholders_list;
   GtkListBox          *insights_list;
-  GtkListBox          *timeline_list;
   GtkListBox          *history_list;
-  GtkListBox          *custom_list;
 
   /* template widgets */
-  AdwWindowTitle      *window_title;
-  GtkButton           *back_button;
-  GtkButton           *cancel_button;
-  GtkButton           *edit_button;
-  GtkButton           *done_button;
-  GtkMenuButton       *menu_button;
   GtkMenuButton       *stage_button;
   AdwAvatar           *avatar;
   GtkLabel            *name_label;
   GtkLabel            *amount_label;
   GtkLabel            *state_label;
   GtkLabel            *headline_label;
-  GtkLabel            *error_label;
-  AdwPreferencesGroup *edit_group;
   AdwEntryRow         *name_entry;
   AdwEntryRow         *amount_entry;
   AdwEntryRow         *currency_entry;
@@ -92,34 +62,27 @@ struct _CrmDealPage
   AdwPreferencesGroup *products_group;
   AdwPreferencesGroup *stakeholders_group;
   AdwPreferencesGroup *insights_group;
-  AdwPreferencesGroup *timeline_group;
   AdwPreferencesGroup *history_group;
-  AdwPreferencesGroup *custom_group;
 };
 
-CrmStore  *_crm_deal_page_get_store       (CrmDealPage *self);
-gint64     _crm_deal_page_get_id          (CrmDealPage *self);
+/* The deal shown (transfer none). */
+static inline CrmDeal *
+_crm_deal_page_get_deal (CrmDealPage *self)
+{
+  return CRM_DEAL (crm_record_page_get_record (CRM_RECORD_PAGE (self)));
+}
+
 /* The stage of the deal's pipeline with @id, or NULL; transfer none. */
 CrmStage  *_crm_deal_page_find_stage      (CrmDealPage *self,
                                            gint64       id);
-void       _crm_deal_page_update_fields   (CrmDealPage *self);
-void       _crm_deal_page_update_actions  (CrmDealPage *self);
-void       _crm_deal_page_load_sections   (CrmDealPage *self,
-                                           guint        sections);
 
 /* crm-deal-page-edit.c */
-void       _crm_deal_page_apply_editing   (CrmDealPage *self);
-void       _crm_deal_page_init_edit       (CrmDealPage *self);
-void       _crm_deal_page_fill_owners     (CrmDealPage *self);
-void       _crm_deal_page_edit_action     (GtkWidget   *widget,
-                                           const char  *action_name,
-                                           GVariant    *param);
-void       _crm_deal_page_done_action     (GtkWidget   *widget,
-                                           const char  *action_name,
-                                           GVariant    *param);
-void       _crm_deal_page_cancel_action   (GtkWidget   *widget,
-                                           const char  *action_name,
-                                           GVariant    *param);
+void       _crm_deal_page_apply_editing   (CrmRecordPage   *page,
+                                           gboolean         editing);
+gboolean   _crm_deal_page_commit          (CrmRecordPage   *page,
+                                           CrmPageProblems *problems);
+void       _crm_deal_page_init_edit       (CrmDealPage     *self);
+void       _crm_deal_page_fill_owners     (CrmDealPage     *self);
 
 /* crm-deal-page-lines.c */
 void       _crm_deal_page_fill_products     (CrmDealPage *self,

@@ -57,8 +57,9 @@ new_stay_row (CrmDealPage         *self,
               CrmDealStageHistory *stay,
               gint64               now)
 {
-  const char *stage = crm_related_names_get_stage (self->names,
-                                                   crm_deal_stage_history_get_stage_id (stay));
+  CrmRelatedNames *names = crm_record_page_get_names (CRM_RECORD_PAGE (self));
+  gint64 stage_id = crm_deal_stage_history_get_stage_id (stay);
+  const char *stage = crm_related_names_get_stage (names, stage_id);
   gint64 entered = crm_deal_stage_history_get_entered (stay);
   gint64 left = crm_deal_stage_history_get_left_at (stay);
   g_autofree char *from = crm_format_date (entered);
@@ -84,7 +85,7 @@ void
 _crm_deal_page_fill_history (CrmDealPage *self,
                              GListModel  *history)
 {
-  gint64 now = crm_context_get_now (self->context);
+  gint64 now = crm_context_get_now (crm_record_page_get_context (CRM_RECORD_PAGE (self)));
   GtkListBoxRow *child;
 
   while ((child = gtk_list_box_get_row_at_index (self->history_list, 0)) != NULL)
@@ -120,7 +121,7 @@ _crm_deal_page_fill_stage_menu (CrmDealPage *self)
 {
   g_autoptr(GMenu) open = g_menu_new ();
   g_autoptr(GMenu) closed = g_menu_new ();
-  gint64 current = crm_deal_get_stage_id (self->deal);
+  gint64 current = crm_deal_get_stage_id (_crm_deal_page_get_deal (self));
 
   g_menu_remove_all (self->stage_menu);
   for (guint i = 0; i < g_list_model_get_n_items (self->stages); i++)
@@ -252,6 +253,7 @@ on_column_end_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) last = crm_store_query_finish (CRM_STORE (object), result, &error);
   g_autoptr(CrmDeal) before = NULL;
+  CrmRecordPage *page;
   double position;
 
   if (last == NULL)
@@ -268,9 +270,10 @@ on_column_end_cb (GObject      *object,
   position = crm_deal_rules_position (before != NULL,
                                       before != NULL ? crm_deal_get_position (before) : 0,
                                       FALSE, 0);
-  crm_deal_move_async (CRM_STORE (object), _crm_deal_page_get_id (request->page),
-                       request->stage_id, position, request->lost_reason_id, request->lost_note,
-                       request->page->cancellable, on_moved_cb, request);
+  page = CRM_RECORD_PAGE (request->page);
+  crm_deal_move_async (CRM_STORE (object), crm_record_page_get_id (page), request->stage_id,
+                       position, request->lost_reason_id, request->lost_note,
+                       crm_record_page_get_cancellable (page), on_moved_cb, request);
 }
 
 static void
@@ -290,7 +293,8 @@ start_move (CrmDealPage *self,
   crm_query_add_int (query, "stage-id", CRM_QUERY_EQ, stage_id);
   crm_query_set_order (query, "position", TRUE);
   crm_query_set_limit (query, 1);
-  crm_store_query_async (_crm_deal_page_get_store (self), query, self->cancellable,
+  crm_store_query_async (crm_record_page_get_store (CRM_RECORD_PAGE (self)), query,
+                         crm_record_page_get_cancellable (CRM_RECORD_PAGE (self)),
                          on_column_end_cb, request);
 }
 
@@ -319,14 +323,15 @@ ask_close (CrmDealPage *self,
            CrmStage    *stage)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *amount = crm_format_money (crm_deal_get_amount (self->deal),
-                                              crm_deal_get_currency (self->deal));
+  CrmDeal *deal = _crm_deal_page_get_deal (self);
+  g_autofree char *amount = crm_format_money (crm_deal_get_amount (deal),
+                                              crm_deal_get_currency (deal));
   CrmDealCloseDialog *dialog;
 
   dialog = crm_deal_close_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                      _crm_deal_page_get_store (self),
+                                      crm_record_page_get_store (CRM_RECORD_PAGE (self)),
                                       crm_stage_kind_from_key (crm_stage_get_kind (stage)),
-                                      crm_deal_get_name (self->deal), amount,
+                                      crm_deal_get_name (deal), amount,
                                       crm_stage_get_name (stage));
   g_object_set_data (G_OBJECT (dialog), "crm-stage",
                      GSIZE_TO_POINTER ((gsize) crm_record_get_id (CRM_RECORD (stage))));
@@ -344,7 +349,7 @@ _crm_deal_page_move_action (GtkWidget  *widget,
   gint64 stage_id = g_variant_get_int64 (param);
   CrmStage *stage = _crm_deal_page_find_stage (self, stage_id);
 
-  if (stage == NULL || stage_id == crm_deal_get_stage_id (self->deal))
+  if (stage == NULL || stage_id == crm_deal_get_stage_id (_crm_deal_page_get_deal (self)))
     return;
 
   if (crm_stage_kind_from_key (crm_stage_get_kind (stage)) != CRM_STAGE_KIND_OPEN)

@@ -10,13 +10,14 @@
 
 #include "crm-types.h"
 #include "crm-context.h"
+#include "crm-record-page.h"
 #include "crm-deal.h"
 
 G_BEGIN_DECLS
 
 #define CRM_TYPE_DEAL_PAGE (crm_deal_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmDealPage, crm_deal_page, CRM, DEAL_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrmDealPage, crm_deal_page, CRM, DEAL_PAGE, CrmRecordPage)
 
 /* The page of a saved deal (win.show-record ("deal", id)). */
 CrmDealPage *crm_deal_page_new         (CrmContext  *context,

@@ -23,12 +23,6 @@
 #include "crm-record.h"
 #include "crm-store.h"
 
-static gint64
-get_id (CrmOrganizationPage *self)
-{
-  return crm_record_get_id (CRM_RECORD (self->organization));
-}
-
 static guint
 key_index (const char *domain,
            const char *key)
@@ -55,7 +49,7 @@ selected_key (AdwComboRow *combo,
 static void
 fill_entries (CrmOrganizationPage *self)
 {
-  CrmOrganization *o = self->organization;
+  CrmOrganization *o = _crm_organization_page_get_organization (self);
   g_autofree char *revenue = crm_page_format_amount (crm_organization_get_annual_revenue (o),
                                                   crm_organization_get_revenue_currency (o));
 
@@ -66,71 +60,50 @@ fill_entries (CrmOrganizationPage *self)
     crm_page_set_entry (self->currency_entry, crm_organization_get_revenue_currency (o));
   else
     {
-      g_autofree char *currency = g_settings_get_string (crm_context_get_settings (self->context),
+      CrmContext *context = crm_record_page_get_context (CRM_RECORD_PAGE (self));
+      g_autofree char *currency = g_settings_get_string (crm_context_get_settings (context),
                                                          "default-currency");
 
       crm_page_set_entry (self->currency_entry, currency);
     }
   crm_page_set_entry (self->website_entry, crm_organization_get_website (o));
-  crm_page_set_entry (self->phone_entry, crm_organization_get_phone (o));
-  crm_page_set_entry (self->email_entry, crm_organization_get_email (o));
-  crm_page_set_entry (self->address_entry, crm_organization_get_address (o));
-  crm_page_set_entry (self->city_entry, crm_organization_get_city (o));
-  crm_page_set_entry (self->region_entry, crm_organization_get_region (o));
-  crm_page_set_entry (self->country_entry, crm_organization_get_country (o));
+  crm_page_contact_fill (&self->contact, CRM_RECORD (o));
   adw_combo_row_set_selected (self->industry_combo,
                               key_index ("industry", crm_organization_get_industry (o)));
   adw_combo_row_set_selected (self->size_combo, key_index ("size", crm_organization_get_size_band (o)));
   adw_combo_row_set_selected (self->tier_combo,
                               key_index ("tier", crm_organization_get_tier (o)[0] != '\0'
                                                  ? crm_organization_get_tier (o) : "standard"));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 void
-_crm_organization_page_apply_editing (CrmOrganizationPage *self)
+_crm_organization_page_apply_editing (CrmRecordPage *page,
+                                      gboolean       editing)
 {
-  gboolean editing = self->editing;
+  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (page);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_group), editing);
   gtk_widget_set_visible (GTK_WIDGET (self->firmographics_group), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->done_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !editing);
 
   if (editing)
     {
       fill_entries (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
     }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    }
-
-  _crm_organization_page_update_actions (self);
 }
 
 /* The checked values, normalised. */
 typedef struct
 {
-  char   *email;
-  char   *phone;
-  char   *country;
-  char   *currency;
-  char   *website;
-  gint64  revenue;
+  CrmPageContact  contact;
+  char           *currency;
+  char           *website;
+  gint64          revenue;
 } Checked;
 
 static void
 checked_clear (Checked *checked)
 {
-  g_free (checked->email);
-  g_free (checked->phone);
-  g_free (checked->country);
+  crm_page_contact_clear (&checked->contact);
   g_free (checked->currency);
   g_free (checked->website);
 }
@@ -186,9 +159,7 @@ validate (CrmOrganizationPage *self,
 
   check_revenue (self, checked, problems);
   checked->website = check_website (self->website_entry, problems);
-  checked->email = crm_page_check_email (self->email_entry, problems);
-  checked->country = crm_page_check_country (self->country_entry, problems);
-  checked->phone = crm_page_check_phone (self->phone_entry, checked->country, problems);
+  crm_page_contact_check (&self->contact, &checked->contact, problems);
 
   return problems->messages->len == 0;
 }
@@ -197,11 +168,9 @@ static void
 store_entries (CrmOrganizationPage *self,
                Checked             *checked)
 {
-  CrmRecord *record = CRM_RECORD (self->organization);
+  CrmOrganization *organization = _crm_organization_page_get_organization (self);
+  CrmRecord *record = CRM_RECORD (organization);
   g_autofree char *name = crm_page_dup_entry (self->name_entry);
-  g_autofree char *address = crm_page_dup_entry (self->address_entry);
-  g_autofree char *city = crm_page_dup_entry (self->city_entry);
-  g_autofree char *region = crm_page_dup_entry (self->region_entry);
 
   crm_page_set_text_if_changed (record, "name", name);
   crm_page_set_text_if_changed (record, "industry", selected_key (self->industry_combo, "industry"));
@@ -210,109 +179,25 @@ store_entries (CrmOrganizationPage *self,
                                 adw_combo_row_get_selected (self->tier_combo) > 0
                                 ? selected_key (self->tier_combo, "tier") : "standard");
   crm_page_set_text_if_changed (record, "revenue-currency", checked->currency);
-  if (crm_organization_get_annual_revenue (self->organization) != checked->revenue)
-    crm_organization_set_annual_revenue (self->organization, checked->revenue);
+  if (crm_organization_get_annual_revenue (organization) != checked->revenue)
+    crm_organization_set_annual_revenue (organization, checked->revenue);
   crm_page_set_text_if_changed (record, "website", checked->website);
-  crm_page_set_text_if_changed (record, "phone", checked->phone);
-  crm_page_set_text_if_changed (record, "email", checked->email);
-  crm_page_set_text_if_changed (record, "address", address);
-  crm_page_set_text_if_changed (record, "city", city);
-  crm_page_set_text_if_changed (record, "region", region);
-  crm_page_set_text_if_changed (record, "country", checked->country);
+  crm_page_contact_store (&self->contact, &checked->contact, record);
 }
 
-static void
-on_inserted_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+gboolean
+_crm_organization_page_commit (CrmRecordPage   *page,
+                               CrmPageProblems *problems)
 {
-  g_autoptr(CrmOrganizationPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (crm_store_insert_finish (CRM_STORE (object), result, &error))
-    {
-      _crm_organization_page_update_fields (self);
-      _crm_organization_page_update_actions (self);
-      _crm_organization_page_load_sections (self, SECTION_ALL);
-      return;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Nothing is lost: the record still holds what was typed. */
-  crm_organization_page_set_editing (self, TRUE);
-  gtk_label_set_label (self->error_label, _("The organization could not be saved. Try again."));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-}
-
-static void
-on_saved_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(CrmOrganizationPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Failures reach the window's "write-failed" toast. */
-  if (!crm_store_save_finish (CRM_STORE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not save an organization: %s", error->message);
-}
-
-void
-_crm_organization_page_done_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *param)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-  CrmStore *store = crm_context_get_store (self->context);
-  CrmPageProblems problems;
-  Checked checked = { NULL, NULL, NULL, NULL, NULL, 0 };
-  gboolean valid;
-
-  crm_page_problems_init (&problems);
-  valid = validate (self, &checked, &problems);
-  crm_page_problems_show (&problems, self->error_label);
-  crm_page_problems_clear (&problems);
+  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (page);
+  Checked checked = { { NULL, NULL, NULL }, NULL, NULL, 0 };
+  gboolean valid = validate (self, &checked, problems);
 
   if (valid)
-    {
-      store_entries (self, &checked);
-      if (get_id (self) == 0)
-        crm_store_insert_async (store, CRM_RECORD (self->organization), self->cancellable,
-                                on_inserted_cb, g_object_ref (self));
-      else if (crm_record_get_dirty (CRM_RECORD (self->organization)))
-        crm_store_save_async (store, CRM_RECORD (self->organization), self->cancellable,
-                              on_saved_cb, g_object_ref (self));
-
-      crm_organization_page_set_editing (self, FALSE);
-      _crm_organization_page_update_fields (self);
-    }
-
+    store_entries (self, &checked);
   checked_clear (&checked);
-}
 
-void
-_crm_organization_page_cancel_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *param)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-
-  crm_organization_page_set_editing (self, FALSE);
-
-  /* An organization never saved has nothing to go back to. */
-  if (get_id (self) == 0)
-    gtk_widget_activate_action (widget, "win.go-back", NULL);
-}
-
-void
-_crm_organization_page_edit_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *param)
-{
-  crm_organization_page_set_editing (CRM_ORGANIZATION_PAGE (widget), TRUE);
+  return valid;
 }
 
 void
@@ -320,11 +205,10 @@ _crm_organization_page_init_edit (CrmOrganizationPage *self)
 {
   AdwEntryRow *entries[] = {
     self->name_entry, self->revenue_entry, self->currency_entry, self->website_entry,
-    self->phone_entry, self->email_entry, self->address_entry, self->city_entry,
-    self->region_entry, self->country_entry,
   };
 
   /* The error state goes as soon as the value is touched. */
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     g_signal_connect (entries[i], "changed", G_CALLBACK (crm_page_clear_error), NULL);
+  crm_page_contact_init (&self->contact);
 }

@@ -10,66 +10,29 @@
 #pragma once
 
 #include "crm-organization-page.h"
-#include "crm-related.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  SECTION_HIERARCHY = 1 << 0,
-  SECTION_PEOPLE    = 1 << 1,
-  SECTION_DEALS     = 1 << 2,
-  SECTION_TICKETS   = 1 << 3,
-  SECTION_TIMELINE  = 1 << 4,
-  SECTION_CUSTOM    = 1 << 5,
-  SECTION_ALL       = 0x3f,
-} Section;
-
 struct _CrmOrganizationPage
 {
-  GtkWidget            parent_instance;
-
-  CrmContext          *context;
-  CrmOrganization     *organization;
-  GCancellable        *cancellable;
-  CrmRelatedNames     *names;
-  gboolean             editing;
-  guint                pending;
-  guint                reload_id;
+  CrmRecordPage        parent_instance;
 
   GtkListBox          *parent_list;
   GtkListBox          *people_list;
   GtkListBox          *open_deals_list;
   GtkListBox          *closed_deals_list;
-  GtkListBox          *tickets_list;
-  GtkListBox          *timeline_list;
-  GtkListBox          *custom_list;
-  AdwActionRow        *parent_row;
 
   /* template widgets */
-  AdwWindowTitle      *window_title;
-  GtkButton           *back_button;
-  GtkButton           *cancel_button;
-  GtkButton           *edit_button;
-  GtkButton           *done_button;
-  GtkMenuButton       *menu_button;
   AdwAvatar           *avatar;
   GtkLabel            *name_label;
   GtkLabel            *headline_label;
-  GtkLabel            *error_label;
-  AdwPreferencesGroup *edit_group;
   AdwEntryRow         *name_entry;
   AdwComboRow         *industry_combo;
   AdwComboRow         *size_combo;
   AdwEntryRow         *revenue_entry;
   AdwEntryRow         *currency_entry;
   AdwEntryRow         *website_entry;
-  AdwEntryRow         *phone_entry;
-  AdwEntryRow         *email_entry;
-  AdwEntryRow         *address_entry;
-  AdwEntryRow         *city_entry;
-  AdwEntryRow         *region_entry;
-  AdwEntryRow         *country_entry;
+  CrmPageContactEntries contact;
   AdwComboRow         *tier_combo;
   AdwPreferencesGroup *firmographics_group;
   AdwActionRow        *industry_row;
@@ -87,25 +50,20 @@ struct _CrmOrganizationPage
   AdwPreferencesGroup *people_group;
   AdwPreferencesGroup *open_deals_group;
   AdwPreferencesGroup *closed_deals_group;
-  AdwPreferencesGroup *tickets_group;
-  AdwPreferencesGroup *custom_group;
-  AdwPreferencesGroup *timeline_group;
 };
 
-void _crm_organization_page_update_fields  (CrmOrganizationPage *self);
-void _crm_organization_page_update_actions (CrmOrganizationPage *self);
-void _crm_organization_page_load_sections  (CrmOrganizationPage *self,
-                                            guint                sections);
-void _crm_organization_page_apply_editing  (CrmOrganizationPage *self);
-void _crm_organization_page_init_edit      (CrmOrganizationPage *self);
-void _crm_organization_page_edit_action    (GtkWidget           *widget,
-                                            const char          *action_name,
-                                            GVariant            *param);
-void _crm_organization_page_done_action    (GtkWidget           *widget,
-                                            const char          *action_name,
-                                            GVariant            *param);
-void _crm_organization_page_cancel_action  (GtkWidget           *widget,
-                                            const char          *action_name,
-                                            GVariant            *param);
+/* The organization shown (transfer none). */
+static inline CrmOrganization *
+_crm_organization_page_get_organization (CrmOrganizationPage *self)
+{
+  return CRM_ORGANIZATION (crm_record_page_get_record (CRM_RECORD_PAGE (self)));
+}
+
+/* Edit mode (crm-organization-page-edit.c). */
+void     _crm_organization_page_init_edit     (CrmOrganizationPage *self);
+void     _crm_organization_page_apply_editing (CrmRecordPage       *page,
+                                               gboolean             editing);
+gboolean _crm_organization_page_commit        (CrmRecordPage       *page,
+                                               CrmPageProblems     *problems);
 
 G_END_DECLS

@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "crm-organization-page-private.h"
-#include "crm-activity-editor.h"
 #include "crm-affiliation.h"
 #include "crm-compat.h"
 #include "crm-deal.h"
@@ -29,30 +28,33 @@
 #include "crm-related.h"
 #include "crm-staff-user.h"
 #include "crm-store.h"
-#include "crm-ticket.h"
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_RECORD,
-  PROP_EDITING,
-  N_PROPS
+typedef enum
+{
+  SECTION_TIMELINE  = CRM_RECORD_PAGE_SECTION_TIMELINE,
+  SECTION_TICKETS   = CRM_RECORD_PAGE_SECTION_TICKETS,
+  SECTION_HIERARCHY = CRM_RECORD_PAGE_SECTION_OWN (0),
+  SECTION_PEOPLE    = CRM_RECORD_PAGE_SECTION_OWN (1),
+  SECTION_DEALS     = CRM_RECORD_PAGE_SECTION_OWN (2),
+} Section;
+
+/* What reloads when a table changes. */
+static const CrmRecordPageTrigger table_triggers[] = {
+  { "organization", SECTION_HIERARCHY },
+  { "affiliation", SECTION_PEOPLE },
+  { "person", SECTION_PEOPLE },
+  { "deal", SECTION_DEALS },
+  { "ticket", SECTION_TICKETS },
+  { "activity", SECTION_TIMELINE },
+  { NULL, 0 }
 };
 
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CrmOrganizationPage, crm_organization_page, CRM_TYPE_RECORD_PAGE)
 
-G_DEFINE_FINAL_TYPE (CrmOrganizationPage, crm_organization_page, GTK_TYPE_WIDGET)
-
-static CrmStore *
-get_store (CrmOrganizationPage *self)
+static CrmRelatedNames *
+get_names (CrmOrganizationPage *self)
 {
-  return crm_context_get_store (self->context);
-}
-
-static gint64
-get_id (CrmOrganizationPage *self)
-{
-  return crm_record_get_id (CRM_RECORD (self->organization));
+  return crm_record_page_get_names (CRM_RECORD_PAGE (self));
 }
 
 static char *
@@ -79,19 +81,21 @@ describe_location (const char *city,
 static void
 update_owner (CrmOrganizationPage *self)
 {
-  gint64 owner = crm_organization_get_owner_id (self->organization);
-  const char *name = owner != 0 && crm_related_names_is_ready (self->names)
-                     ? g_hash_table_lookup (crm_related_names_get_staff (self->names), &owner)
+  CrmRelatedNames *names = get_names (self);
+  gint64 owner = crm_organization_get_owner_id (_crm_organization_page_get_organization (self));
+  const char *name = owner != 0 && crm_related_names_is_ready (names)
+                     ? g_hash_table_lookup (crm_related_names_get_staff (names), &owner)
                      : NULL;
 
   crm_page_set_row_value (self->owner_row, name);
 }
 
-void
-_crm_organization_page_update_fields (CrmOrganizationPage *self)
+static void
+crm_organization_page_update_fields (CrmRecordPage *page)
 {
+  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (page);
   g_autofree char *phone = NULL;
-  CrmOrganization *o = self->organization;
+  CrmOrganization *o = _crm_organization_page_get_organization (self);
   const char *name = crm_organization_get_name (o);
   const char *industry = crm_page_describe_key ("industry", crm_organization_get_industry (o));
   g_autofree char *location = describe_location (crm_organization_get_city (o),
@@ -101,11 +105,11 @@ _crm_organization_page_update_fields (CrmOrganizationPage *self)
   g_autofree char *headline = NULL;
 
   if (name[0] == '\0')
-    name = get_id (self) == 0 ? _("New Organization") : _("Unnamed");
+    name = crm_record_page_get_id (page) == 0 ? _("New Organization") : _("Unnamed");
 
   gtk_label_set_label (self->name_label, name);
   adw_avatar_set_text (self->avatar, name);
-  adw_window_title_set_title (self->window_title, name);
+  crm_record_page_set_title (page, name, NULL);
 
   if (industry[0] != '\0' && location[0] != '\0')
     /* Translators: an industry and where the organization is, "Software · Berlin, DE" */
@@ -136,17 +140,16 @@ _crm_organization_page_update_fields (CrmOrganizationPage *self)
   update_owner (self);
 }
 
-void
-_crm_organization_page_update_actions (CrmOrganizationPage *self)
+static void
+crm_organization_page_update_actions (CrmRecordPage *page)
 {
-  gboolean saved = get_id (self) != 0;
+  gboolean saved = crm_record_page_get_id (page) != 0;
+  gboolean editing = crm_record_page_get_editing (page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.log-activity", saved && !self->editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", saved);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.show-map", saved && !self->editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", !self->editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.done", self->editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel", self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.log-activity", saved && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.delete", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.show-map", saved && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.edit", !editing);
 }
 
 /* Related lists. */
@@ -169,7 +172,7 @@ on_subsidiaries_loaded_cb (GtkWidget  *widget,
                            GListModel *records)
 {
   CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-  gint64 parent = crm_organization_get_parent_id (self->organization);
+  gint64 parent = crm_organization_get_parent_id (_crm_organization_page_get_organization (self));
 
   crm_page_fill_list (self->parent_list, records, create_subsidiary_row, self);
 
@@ -178,8 +181,9 @@ on_subsidiaries_loaded_cb (GtkWidget  *widget,
     {
       AdwActionRow *row = crm_page_new_row ("", _("Parent organization"));
 
-      crm_page_row_load_title (row, get_store (self), CRM_TYPE_ORGANIZATION, parent,
-                               self->cancellable);
+      crm_page_row_load_title (row, crm_record_page_get_store (CRM_RECORD_PAGE (self)),
+                               CRM_TYPE_ORGANIZATION, parent,
+                               crm_record_page_get_cancellable (CRM_RECORD_PAGE (self)));
       crm_page_row_set_target (row, "organization", parent);
       gtk_list_box_prepend (self->parent_list, GTK_WIDGET (row));
     }
@@ -189,24 +193,12 @@ static GtkWidget *
 create_person_row (gpointer item,
                    gpointer user_data)
 {
-  CrmOrganizationPage *self = user_data;
-  CrmAffiliation *affiliation = item;
-  const char *title = crm_affiliation_get_title (affiliation);
-  const char *role = crm_page_describe_key ("role", crm_affiliation_get_stakeholder_role (affiliation));
-  g_autofree char *subtitle = NULL;
-  AdwActionRow *row;
+  CrmRecordPage *page = user_data;
+  AdwActionRow *row = crm_page_new_affiliation_row (item, CRM_TYPE_PERSON,
+                                                    crm_record_page_get_store (page),
+                                                    crm_record_page_get_cancellable (page));
 
-  if (title[0] != '\0' && role[0] != '\0')
-    /* Translators: a job title and a stakeholder role, "CTO · Decision Maker" */
-    subtitle = g_strdup_printf (C_("affiliation subtitle", "%1$s · %2$s"), title, role);
-  else
-    subtitle = g_strdup (title[0] != '\0' ? title : role);
-
-  row = crm_page_new_row ("", subtitle);
   gtk_widget_set_name (GTK_WIDGET (row), "person-row");
-  crm_page_row_load_title (row, get_store (self), CRM_TYPE_PERSON,
-                           crm_affiliation_get_person_id (affiliation), self->cancellable);
-  crm_page_row_set_target (row, "person", crm_affiliation_get_person_id (affiliation));
 
   return GTK_WIDGET (row);
 }
@@ -231,7 +223,8 @@ create_deal_row (gpointer item,
                  gpointer user_data)
 {
   DealFilter *filter = user_data;
-  gboolean open = crm_related_names_deal_state (filter->self->names, item) == CRM_DEAL_STATE_OPEN;
+  CrmRelatedNames *names = get_names (filter->self);
+  gboolean open = crm_related_names_deal_state (names, item) == CRM_DEAL_STATE_OPEN;
 
   GtkWidget *row;
   GtkWidget *button;
@@ -240,7 +233,7 @@ create_deal_row (gpointer item,
   if (open != filter->open)
     return NULL;
 
-  row = crm_page_new_deal_row (item, filter->self->names);
+  row = crm_page_new_deal_row (item, names);
 
   /* Each deal has its own stakeholder map. */
   /* Translators: %s is the name of a deal */
@@ -297,195 +290,21 @@ on_deals_loaded_cb (GtkWidget  *widget,
   crm_page_fill_list (self->open_deals_list, records, create_deal_row, &open);
   crm_page_fill_list (self->closed_deals_list, records, create_deal_row, &closed);
 
-  open_total = crm_related_names_deal_total (self->names, records, CRM_DEAL_STATE_OPEN, &n_open);
-  won_total = crm_related_names_deal_total (self->names, records, CRM_DEAL_STATE_WON, &n_won);
+  open_total = crm_related_names_deal_total (get_names (self), records, CRM_DEAL_STATE_OPEN,
+                                            &n_open);
+  won_total = crm_related_names_deal_total (get_names (self), records, CRM_DEAL_STATE_WON,
+                                           &n_won);
   set_deal_total (self->open_deals_group, open_total, n_open, TRUE);
   set_deal_total (self->closed_deals_group, won_total, n_won, FALSE);
 }
 
-static GtkWidget *
-create_ticket_row (gpointer item,
-                   gpointer user_data)
-{
-  return crm_page_new_ticket_row (item);
-}
-
-static void
-on_tickets_loaded_cb (GtkWidget  *widget,
-                      GListModel *records)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-
-  crm_page_fill_list (self->tickets_list, records, create_ticket_row, self);
-  crm_page_note_limit (self->tickets_group, g_list_model_get_n_items (records), CRM_RELATED_LIMIT);
-}
-
-static GtkWidget *
-create_activity_row (gpointer item,
-                     gpointer user_data)
-{
-  CrmOrganizationPage *self = user_data;
-
-  return crm_page_new_activity_row (item, crm_related_names_get_staff (self->names));
-}
-
-static void
-on_timeline_loaded_cb (GtkWidget  *widget,
-                       GListModel *records)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-  g_autoptr(GListModel) sorted = crm_related_sort_timeline (records);
-
-  crm_page_fill_list (self->timeline_list, sorted, create_activity_row, self);
-  crm_page_note_limit (self->timeline_group, g_list_model_get_n_items (records),
-                       CRM_RELATED_TIMELINE_LIMIT);
-}
-
-void
-_crm_organization_page_load_sections (CrmOrganizationPage *self,
-               guint                sections)
-{
-  CrmStore *store = get_store (self);
-  gint64 id = get_id (self);
-
-  if (id == 0 || !crm_related_names_is_ready (self->names))
-    return;
-
-  if (sections & SECTION_HIERARCHY)
-    {
-      g_autoptr(CrmQuery) query = crm_related_query (CRM_TYPE_ORGANIZATION, "parent-id", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_subsidiaries_loaded_cb);
-    }
-  if (sections & SECTION_PEOPLE)
-    {
-      g_autoptr(CrmQuery) query = crm_related_query (CRM_TYPE_AFFILIATION, "organization-id", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_people_loaded_cb);
-    }
-  if (sections & SECTION_DEALS)
-    {
-      g_autoptr(CrmQuery) query = crm_related_query (CRM_TYPE_DEAL, "organization-id", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_deals_loaded_cb);
-    }
-  if (sections & SECTION_TICKETS)
-    {
-      g_autoptr(CrmQuery) query = crm_related_query (CRM_TYPE_TICKET, "organization-id", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_tickets_loaded_cb);
-    }
-  if (sections & SECTION_TIMELINE)
-    {
-      g_autoptr(CrmQuery) query = crm_related_timeline_query ("organization", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_timeline_loaded_cb);
-    }
-  if (sections & SECTION_CUSTOM)
-    crm_page_load_custom_fields (self->custom_group, self->custom_list, store, "organization", id,
-                                 self->cancellable);
-}
-
-static gboolean
-on_reload_timeout_cb (gpointer user_data)
-{
-  CrmOrganizationPage *self = user_data;
-  guint pending = self->pending;
-
-  self->reload_id = 0;
-  self->pending = 0;
-  _crm_organization_page_load_sections (self, pending);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_reload (CrmOrganizationPage *self,
-              Section              section)
-{
-  /* Writes come in bursts (a save, then its triggers): one reload each. */
-  self->pending |= section;
-  if (self->reload_id == 0)
-    self->reload_id = g_timeout_add (50, on_reload_timeout_cb, self);
-}
-
-static void
-on_organization_changed_cb (CrmOrganizationPage *self)
-{
-  queue_reload (self, SECTION_HIERARCHY);
-}
-
-static void
-on_people_changed_cb (CrmOrganizationPage *self)
-{
-  queue_reload (self, SECTION_PEOPLE);
-}
-
-static void
-on_deal_changed_cb (CrmOrganizationPage *self)
-{
-  queue_reload (self, SECTION_DEALS);
-}
-
-static void
-on_ticket_changed_cb (CrmOrganizationPage *self)
-{
-  queue_reload (self, SECTION_TICKETS);
-}
-
-static void
-on_activity_changed_cb (CrmOrganizationPage *self)
-{
-  queue_reload (self, SECTION_TIMELINE);
-}
-
-static void
-on_names_ready_cb (CrmOrganizationPage *self)
-{
-  update_owner (self);
-  _crm_organization_page_load_sections (self, SECTION_ALL);
-}
-
-static void
-on_organization_notify_cb (CrmOrganizationPage *self)
-{
-  _crm_organization_page_update_fields (self);
-  _crm_organization_page_update_actions (self);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-
-  gtk_widget_activate_action (widget, "win.delete-record", "(sx)", "organization", get_id (self));
-}
-
-static void
-log_activity_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-  CrmActivityEditor *editor;
-
-  editor = crm_activity_editor_new (self->context, "organization", get_id (self),
-                                    g_variant_get_string (param, NULL));
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-show_map_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-
-  gtk_widget_activate_action (widget, "win.show-map", "(sx)", "organization", get_id (self));
-}
+/* The related lists. */
+static const CrmRecordPageRelated related[] = {
+  { SECTION_HIERARCHY, crm_organization_get_type, "parent-id", on_subsidiaries_loaded_cb },
+  { SECTION_PEOPLE, crm_affiliation_get_type, "organization-id", on_people_loaded_cb },
+  { SECTION_DEALS, crm_deal_get_type, "organization-id", on_deals_loaded_cb },
+  { 0, NULL, NULL, NULL }
+};
 
 static void
 open_website_action (GtkWidget  *widget,
@@ -493,7 +312,8 @@ open_website_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
-  const char *website = crm_organization_get_website (self->organization);
+  CrmOrganization *organization = _crm_organization_page_get_organization (self);
+  const char *website = crm_organization_get_website (organization);
   g_autofree char *uri = NULL;
 
   if (website[0] == '\0')
@@ -504,25 +324,6 @@ open_website_action (GtkWidget  *widget,
 }
 
 static void
-connect_store (CrmOrganizationPage *self)
-{
-  CrmStore *store = get_store (self);
-
-  g_signal_connect_object (store, "changed::organization",
-                           G_CALLBACK (on_organization_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::affiliation",
-                           G_CALLBACK (on_people_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::person",
-                           G_CALLBACK (on_people_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::deal",
-                           G_CALLBACK (on_deal_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::ticket",
-                           G_CALLBACK (on_ticket_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::activity",
-                           G_CALLBACK (on_activity_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
 crm_organization_page_map (GtkWidget *widget)
 {
   CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (widget);
@@ -530,106 +331,8 @@ crm_organization_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (crm_organization_page_parent_class)->map (widget);
 
   /* A page shown in edit mode (a new record) starts in its first entry. */
-  if (self->editing)
+  if (crm_record_page_get_editing (CRM_RECORD_PAGE (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-}
-
-static void
-crm_organization_page_constructed (GObject *object)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (object);
-
-  G_OBJECT_CLASS (crm_organization_page_parent_class)->constructed (object);
-
-  g_assert (self->context != NULL && self->organization != NULL);
-
-  self->names = crm_related_names_new (get_store (self), self->cancellable);
-  g_signal_connect_object (self->names, "ready", G_CALLBACK (on_names_ready_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->organization, "notify", G_CALLBACK (on_organization_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  connect_store (self);
-
-  _crm_organization_page_update_fields (self);
-  _crm_organization_page_apply_editing (self);
-}
-
-static void
-crm_organization_page_dispose (GObject *object)
-{
-  GtkWidget *child;
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->organization != NULL)
-    g_signal_handlers_disconnect_by_data (self->organization, self);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_ORGANIZATION_PAGE);
-  /* The header bar and the scrolled window are not bound children. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
-  g_clear_object (&self->names);
-  g_clear_object (&self->organization);
-  g_clear_object (&self->context);
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (crm_organization_page_parent_class)->dispose (object);
-}
-
-static void
-crm_organization_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    case PROP_RECORD:
-      g_value_set_object (value, self->organization);
-      break;
-
-    case PROP_EDITING:
-      g_value_set_boolean (value, self->editing);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-crm_organization_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  CrmOrganizationPage *self = CRM_ORGANIZATION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_RECORD:
-      self->organization = g_value_dup_object (value);
-      break;
-
-    case PROP_EDITING:
-      crm_organization_page_set_editing (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CrmOrganizationPage, name)
@@ -637,79 +340,42 @@ crm_organization_page_set_property (GObject      *object,
 static void
 crm_organization_page_class_init (CrmOrganizationPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CrmRecordPageClass *page_class = CRM_RECORD_PAGE_CLASS (klass);
 
-  object_class->constructed = crm_organization_page_constructed;
-  object_class->dispose = crm_organization_page_dispose;
-  object_class->get_property = crm_organization_page_get_property;
-  object_class->set_property = crm_organization_page_set_property;
   widget_class->map = crm_organization_page_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, CRM_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /**
-   * CrmOrganizationPage:record:
-   *
-   * The organization shown; unsaved (id 0) for a new one.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, CRM_TYPE_ORGANIZATION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /**
-   * CrmOrganizationPage:editing:
-   *
-   * Whether the details show as entries; "Done" checks and saves them.
-   */
-  properties[PROP_EDITING] =
-    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->kind = "organization";
+  page_class->record_type = CRM_TYPE_ORGANIZATION;
+  page_class->uses_names = TRUE;
+  page_class->insert_failed_message = N_("The organization could not be saved. Try again.");
+  page_class->table_triggers = table_triggers;
+  page_class->related = related;
+  page_class->update_fields = crm_organization_page_update_fields;
+  page_class->update_actions = crm_organization_page_update_actions;
+  page_class->apply_editing = _crm_organization_page_apply_editing;
+  page_class->commit = _crm_organization_page_commit;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "record-page");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-
-  gtk_widget_class_install_action (widget_class, "page.edit", NULL,
-                                   _crm_organization_page_edit_action);
-  gtk_widget_class_install_action (widget_class, "page.done", NULL,
-                                   _crm_organization_page_done_action);
-  gtk_widget_class_install_action (widget_class, "page.cancel", NULL,
-                                   _crm_organization_page_cancel_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "page.log-activity", "s", log_activity_action);
+  crm_record_page_class_install_actions (widget_class, CRM_RECORD_PAGE_LOG_ACTIVITY |
+                                                       CRM_RECORD_PAGE_SHOW_MAP);
   gtk_widget_class_install_action (widget_class, "page.open-website", NULL, open_website_action);
-  gtk_widget_class_install_action (widget_class, "page.show-map", NULL, show_map_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "page.done", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/crm-organization-page.ui");
-  BIND (window_title);
-  BIND (back_button);
-  BIND (cancel_button);
-  BIND (edit_button);
-  BIND (done_button);
-  BIND (menu_button);
+  crm_record_page_class_bind_template_children (widget_class, CRM_RECORD_PAGE_EDIT_BUTTON |
+                                                              CRM_RECORD_PAGE_TIMELINE |
+                                                              CRM_RECORD_PAGE_TICKETS);
   BIND (avatar);
   BIND (name_label);
   BIND (headline_label);
-  BIND (error_label);
-  BIND (edit_group);
   BIND (name_entry);
   BIND (industry_combo);
   BIND (size_combo);
   BIND (revenue_entry);
   BIND (currency_entry);
   BIND (website_entry);
-  BIND (phone_entry);
-  BIND (email_entry);
-  BIND (address_entry);
-  BIND (city_entry);
-  BIND (region_entry);
-  BIND (country_entry);
+  crm_page_class_bind_contact_entries (widget_class,
+                                       G_STRUCT_OFFSET (CrmOrganizationPage, contact));
   BIND (tier_combo);
   BIND (firmographics_group);
   BIND (industry_row);
@@ -727,9 +393,6 @@ crm_organization_page_class_init (CrmOrganizationPageClass *klass)
   BIND (people_group);
   BIND (open_deals_group);
   BIND (closed_deals_group);
-  BIND (tickets_group);
-  BIND (custom_group);
-  BIND (timeline_group);
 }
 
 #undef BIND
@@ -741,11 +404,7 @@ crm_organization_page_init (CrmOrganizationPage *self)
   g_autoptr(GListModel) sizes = crm_page_new_key_model ("size", C_("company size", "Not Set"));
   g_autoptr(GListModel) tiers = crm_page_new_key_model ("tier", C_("account tier", "Not Set"));
 
-  self->cancellable = g_cancellable_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
 
   adw_combo_row_set_model (self->industry_combo, industries);
   adw_combo_row_set_model (self->size_combo, sizes);
@@ -759,11 +418,6 @@ crm_organization_page_init (CrmOrganizationPage *self)
                                              _("No open deals"));
   self->closed_deals_list = crm_page_add_list (self->closed_deals_group, "closed-deals-list",
                                                _("No closed deals"));
-  self->tickets_list = crm_page_add_list (self->tickets_group, "tickets-list",
-                                          _("No tickets"));
-  self->custom_list = crm_page_add_list (self->custom_group, "custom-list", "");
-  self->timeline_list = crm_page_add_list (self->timeline_group, "timeline-list",
-                                           _("No activities yet"));
 
   _crm_organization_page_init_edit (self);
 }
@@ -786,7 +440,7 @@ crm_organization_page_get_record (CrmOrganizationPage *self)
 {
   g_return_val_if_fail (CRM_IS_ORGANIZATION_PAGE (self), NULL);
 
-  return self->organization;
+  return _crm_organization_page_get_organization (self);
 }
 
 gboolean
@@ -794,7 +448,7 @@ crm_organization_page_get_editing (CrmOrganizationPage *self)
 {
   g_return_val_if_fail (CRM_IS_ORGANIZATION_PAGE (self), FALSE);
 
-  return self->editing;
+  return crm_record_page_get_editing (CRM_RECORD_PAGE (self));
 }
 
 void
@@ -803,12 +457,5 @@ crm_organization_page_set_editing (CrmOrganizationPage *self,
 {
   g_return_if_fail (CRM_IS_ORGANIZATION_PAGE (self));
 
-  editing = !!editing;
-  if (self->editing == editing)
-    return;
-
-  self->editing = editing;
-  if (self->context != NULL)
-    _crm_organization_page_apply_editing (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+  crm_record_page_set_editing (CRM_RECORD_PAGE (self), editing);
 }

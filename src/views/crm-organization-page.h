@@ -10,13 +10,14 @@
 
 #include "crm-types.h"
 #include "crm-context.h"
+#include "crm-record-page.h"
 #include "crm-organization.h"
 
 G_BEGIN_DECLS
 
 #define CRM_TYPE_ORGANIZATION_PAGE (crm_organization_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmOrganizationPage, crm_organization_page, CRM, ORGANIZATION_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrmOrganizationPage, crm_organization_page, CRM, ORGANIZATION_PAGE, CrmRecordPage)
 
 /* @organization may be unsaved (id 0): the page then inserts it on the
  * first valid "Done". */

@@ -23,13 +23,19 @@
 static CrmStore *
 get_store (CrmPersonPage *self)
 {
-  return crm_context_get_store (self->context);
+  return crm_record_page_get_store (CRM_RECORD_PAGE (self));
 }
 
 static gint64
 get_id (CrmPersonPage *self)
 {
-  return crm_record_get_id (CRM_RECORD (self->person));
+  return crm_record_page_get_id (CRM_RECORD_PAGE (self));
+}
+
+static GCancellable *
+get_cancellable (CrmPersonPage *self)
+{
+  return crm_record_page_get_cancellable (CRM_RECORD_PAGE (self));
 }
 
 static void
@@ -87,7 +93,8 @@ load_photo (CrmPersonPage *self)
   load = g_new0 (PhotoLoad, 1);
   load->self = g_object_ref (self);
   load->generation = ++self->photo_generation;
-  crm_person_photo_load_async (get_store (self), get_id (self), self->cancellable, on_loaded_cb, load);
+  crm_person_photo_load_async (get_store (self), get_id (self), get_cancellable (self),
+                               on_loaded_cb, load);
 }
 
 static void
@@ -143,7 +150,7 @@ on_file_read_cb (GObject      *source,
         }
       return;
     }
-  crm_person_photo_save_async (get_store (self), get_id (self), data, self->cancellable,
+  crm_person_photo_save_async (get_store (self), get_id (self), data, get_cancellable (self),
                                on_saved_cb, g_object_ref (self));
 }
 
@@ -165,7 +172,8 @@ on_file_info_cb (GObject      *source,
       show_error (self, message);
       return;
     }
-  g_file_load_bytes_async (G_FILE (source), self->cancellable, on_file_read_cb, g_object_ref (self));
+  g_file_load_bytes_async (G_FILE (source), get_cancellable (self), on_file_read_cb,
+                           g_object_ref (self));
 }
 
 static void
@@ -180,7 +188,7 @@ on_chosen_cb (GObject      *source,
   if (file == NULL)
     return;
   g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, self->cancellable, on_file_info_cb,
+                           G_PRIORITY_DEFAULT, get_cancellable (self), on_file_info_cb,
                            g_object_ref (self));
 }
 
@@ -194,7 +202,7 @@ choose_photo_action (GtkWidget  *widget,
 
   gtk_file_filter_set_name (filter, _("Images"));
   gtk_file_filter_add_pixbuf_formats (filter);
-  crm_choose_file_async (widget, _("Choose a Photo"), _("_Choose"), filter, self->cancellable,
+  crm_choose_file_async (widget, _("Choose a Photo"), _("_Choose"), filter, get_cancellable (self),
                          on_chosen_cb, g_object_ref (self));
 }
 
@@ -205,7 +213,7 @@ remove_photo_action (GtkWidget  *widget,
 {
   CrmPersonPage *self = CRM_PERSON_PAGE (widget);
 
-  crm_person_photo_save_async (get_store (self), get_id (self), NULL, self->cancellable,
+  crm_person_photo_save_async (get_store (self), get_id (self), NULL, get_cancellable (self),
                                on_saved_cb, g_object_ref (self));
 }
 
@@ -214,7 +222,8 @@ _crm_person_page_update_photo_actions (CrmPersonPage *self)
 {
   gboolean saved = get_id (self) != 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->photo_button), saved && self->editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->photo_button),
+                          saved && crm_record_page_get_editing (CRM_RECORD_PAGE (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.choose-photo", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-photo", saved && self->has_photo);
 }

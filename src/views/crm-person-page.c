@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "crm-person-page-private.h"
-#include "crm-activity-editor.h"
 #include "crm-affiliation.h"
 #include "crm-customer-order.h"
 #include "crm-deal.h"
@@ -26,30 +25,35 @@
 #include "crm-record.h"
 #include "crm-related.h"
 #include "crm-store.h"
-#include "crm-ticket.h"
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_RECORD,
-  PROP_EDITING,
-  N_PROPS
+typedef enum
+{
+  SECTION_TIMELINE     = CRM_RECORD_PAGE_SECTION_TIMELINE,
+  SECTION_TICKETS      = CRM_RECORD_PAGE_SECTION_TICKETS,
+  SECTION_AFFILIATIONS = CRM_RECORD_PAGE_SECTION_OWN (0),
+  SECTION_ORDERS       = CRM_RECORD_PAGE_SECTION_OWN (1),
+  SECTION_DEALS        = CRM_RECORD_PAGE_SECTION_OWN (2),
+} Section;
+
+/* What reloads when a table changes. */
+static const CrmRecordPageTrigger table_triggers[] = {
+  { "affiliation", SECTION_AFFILIATIONS },
+  /* The header names an organization that may have been renamed. */
+  { "organization", SECTION_AFFILIATIONS },
+  { "customer_order", SECTION_ORDERS },
+  { "deal", SECTION_DEALS },
+  { "stage", SECTION_DEALS },
+  { "ticket", SECTION_TICKETS },
+  { "activity", SECTION_TIMELINE },
+  { NULL, 0 }
 };
 
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (CrmPersonPage, crm_person_page, GTK_TYPE_WIDGET)
-
-static CrmStore *
-get_store (CrmPersonPage *self)
-{
-  return crm_context_get_store (self->context);
-}
+G_DEFINE_FINAL_TYPE (CrmPersonPage, crm_person_page, CRM_TYPE_RECORD_PAGE)
 
 static gint64
 get_id (CrmPersonPage *self)
 {
-  return crm_record_get_id (CRM_RECORD (self->person));
+  return crm_record_page_get_id (CRM_RECORD_PAGE (self));
 }
 
 static char *
@@ -79,15 +83,17 @@ describe_location (const char *city,
 static void
 update_purchases (CrmPersonPage *self)
 {
-  GSettings *settings = crm_context_get_settings (self->context);
-  g_autofree char *currency = g_settings_get_string (settings, "default-currency");
-  g_autofree char *lifetime = crm_format_money (crm_person_get_total_spend (self->person), currency);
-  g_autofree char *count = crm_format_count (crm_person_get_order_count (self->person));
+  CrmContext *context = crm_record_page_get_context (CRM_RECORD_PAGE (self));
+  CrmPerson *p = _crm_person_page_get_person (self);
+  g_autofree char *currency = g_settings_get_string (crm_context_get_settings (context),
+                                                     "default-currency");
+  g_autofree char *lifetime = crm_format_money (crm_person_get_total_spend (p), currency);
+  g_autofree char *count = crm_format_count (crm_person_get_order_count (p));
   g_autofree char *last = NULL;
-  gint64 score = crm_person_get_rfm_score (self->person);
+  gint64 score = crm_person_get_rfm_score (p);
 
-  if (crm_person_get_last_purchase (self->person) != 0)
-    last = crm_format_date (crm_person_get_last_purchase (self->person));
+  if (crm_person_get_last_purchase (p) != 0)
+    last = crm_format_date (crm_person_get_last_purchase (p));
 
   crm_page_set_row_value (self->lifetime_row, lifetime);
   crm_page_set_row_value (self->orders_row, count);
@@ -97,7 +103,6 @@ update_purchases (CrmPersonPage *self)
   if (score != 0)
     {
       g_autofree char *digits = g_strdup_printf ("%03" G_GINT64_FORMAT, score);
-      CrmPerson *p = self->person;
       g_autofree char *r = g_strdup_printf ("%" G_GINT64_FORMAT, crm_person_get_rfm_recency (p));
       g_autofree char *f = g_strdup_printf ("%" G_GINT64_FORMAT, crm_person_get_rfm_frequency (p));
       g_autofree char *m = g_strdup_printf ("%" G_GINT64_FORMAT, crm_person_get_rfm_monetary (p));
@@ -122,25 +127,26 @@ channel_index (const char *key)
   return 0;
 }
 
-void
-_crm_person_page_update_fields (CrmPersonPage *self)
+static void
+crm_person_page_update_fields (CrmRecordPage *page)
 {
+  CrmPersonPage *self = CRM_PERSON_PAGE (page);
   g_autofree char *phone = NULL;
-  CrmPerson *p = self->person;
+  CrmPerson *p = _crm_person_page_get_person (self);
   const char *name = crm_person_get_display_name (p);
   g_autofree char *location = describe_location (crm_person_get_city (p),
                                                  crm_person_get_region (p),
                                                  crm_person_get_country (p));
   g_autofree char *birth = NULL;
   int age = crm_page_age_from_birth_date (crm_person_get_birth_date (p),
-                                          crm_context_get_now (self->context));
+                                          crm_context_get_now (crm_record_page_get_context (page)));
 
   if (name[0] == '\0')
     name = get_id (self) == 0 ? _("New Person") : _("Unnamed");
 
   gtk_label_set_label (self->name_label, name);
   adw_avatar_set_text (self->avatar, name);
-  adw_window_title_set_title (self->window_title, name);
+  crm_record_page_set_title (page, name, NULL);
 
   crm_page_set_row_value (self->email_row, crm_person_get_email (p));
   phone = crm_page_format_phone (crm_person_get_phone (p));
@@ -176,16 +182,16 @@ _crm_person_page_update_fields (CrmPersonPage *self)
   update_purchases (self);
 }
 
-void
-_crm_person_page_update_actions (CrmPersonPage *self)
+static void
+crm_person_page_update_actions (CrmRecordPage *page)
 {
+  CrmPersonPage *self = CRM_PERSON_PAGE (page);
   gboolean saved = get_id (self) != 0;
+  gboolean editing = crm_record_page_get_editing (page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.log-activity", saved && !self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.log-activity", saved && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", saved);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", !self->editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.done", self->editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel", self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", !editing);
   _crm_person_page_update_photo_actions (self);
 }
 
@@ -195,25 +201,11 @@ static GtkWidget *
 create_affiliation_row (gpointer item,
                         gpointer user_data)
 {
-  CrmPersonPage *self = user_data;
-  CrmAffiliation *affiliation = item;
-  const char *title = crm_affiliation_get_title (affiliation);
-  const char *role = crm_page_describe_key ("role", crm_affiliation_get_stakeholder_role (affiliation));
-  g_autofree char *subtitle = NULL;
-  AdwActionRow *row;
+  CrmRecordPage *page = user_data;
 
-  if (title[0] != '\0' && role[0] != '\0')
-    /* Translators: a job title and a stakeholder role, "CTO · Decision Maker" */
-    subtitle = g_strdup_printf (C_("affiliation subtitle", "%1$s · %2$s"), title, role);
-  else
-    subtitle = g_strdup (title[0] != '\0' ? title : role);
-
-  row = crm_page_new_row ("", subtitle);
-  crm_page_row_load_title (row, get_store (self), CRM_TYPE_ORGANIZATION,
-                           crm_affiliation_get_organization_id (affiliation), self->cancellable);
-  crm_page_row_set_target (row, "organization", crm_affiliation_get_organization_id (affiliation));
-
-  return GTK_WIDGET (row);
+  return GTK_WIDGET (crm_page_new_affiliation_row (item, CRM_TYPE_ORGANIZATION,
+                                                   crm_record_page_get_store (page),
+                                                   crm_record_page_get_cancellable (page)));
 }
 
 static void
@@ -239,6 +231,7 @@ static void
 on_affiliations_loaded_cb (GtkWidget  *widget,
                            GListModel *records)
 {
+  CrmRecordPage *page = CRM_RECORD_PAGE (widget);
   CrmPersonPage *self = CRM_PERSON_PAGE (widget);
   g_autoptr(CrmAffiliation) first = NULL;
   guint n_items = g_list_model_get_n_items (records);
@@ -261,9 +254,9 @@ on_affiliations_loaded_cb (GtkWidget  *widget,
     {
       g_object_set_data_full (G_OBJECT (self), "crm-headline-title",
                               g_strdup (crm_affiliation_get_title (first)), g_free);
-      crm_page_load (GTK_WIDGET (self), get_store (self), CRM_TYPE_ORGANIZATION,
-                     crm_affiliation_get_organization_id (first), self->cancellable,
-                     on_headline_org_loaded_cb);
+      crm_page_load (widget, crm_record_page_get_store (page), CRM_TYPE_ORGANIZATION,
+                     crm_affiliation_get_organization_id (first),
+                     crm_record_page_get_cancellable (page), on_headline_org_loaded_cb);
     }
 }
 
@@ -301,9 +294,7 @@ static GtkWidget *
 create_deal_row (gpointer item,
                  gpointer user_data)
 {
-  CrmPersonPage *self = user_data;
-
-  return crm_page_new_deal_row (item, self->names);
+  return crm_page_new_deal_row (item, crm_record_page_get_names (user_data));
 }
 
 static void
@@ -316,193 +307,20 @@ on_deals_loaded_cb (GtkWidget  *widget,
   crm_page_note_limit (self->deals_group, g_list_model_get_n_items (records), CRM_RELATED_LIMIT);
 }
 
-static GtkWidget *
-create_ticket_row (gpointer item,
-                   gpointer user_data)
-{
-  return crm_page_new_ticket_row (item);
-}
-
-static void
-on_tickets_loaded_cb (GtkWidget  *widget,
-                      GListModel *records)
-{
-  CrmPersonPage *self = CRM_PERSON_PAGE (widget);
-
-  crm_page_fill_list (self->tickets_list, records, create_ticket_row, self);
-  crm_page_note_limit (self->tickets_group, g_list_model_get_n_items (records), CRM_RELATED_LIMIT);
-}
-
-static GtkWidget *
-create_activity_row (gpointer item,
-                     gpointer user_data)
-{
-  CrmPersonPage *self = user_data;
-
-  return crm_page_new_activity_row (item, crm_related_names_get_staff (self->names));
-}
-
-static void
-on_timeline_loaded_cb (GtkWidget  *widget,
-                       GListModel *records)
-{
-  CrmPersonPage *self = CRM_PERSON_PAGE (widget);
-  g_autoptr(GListModel) sorted = crm_related_sort_timeline (records);
-
-  crm_page_fill_list (self->timeline_list, sorted, create_activity_row, self);
-  crm_page_note_limit (self->timeline_group, g_list_model_get_n_items (records),
-                       CRM_RELATED_TIMELINE_LIMIT);
-}
-
-void
-_crm_person_page_load_sections (CrmPersonPage *self,
-               guint          sections)
-{
-  CrmStore *store = get_store (self);
-  gint64 id = get_id (self);
-
-  if (id == 0 || !crm_related_names_is_ready (self->names))
-    return;
-
-  if (sections & SECTION_AFFILIATIONS)
-    {
-      g_autoptr(CrmQuery) query = crm_related_query (CRM_TYPE_AFFILIATION, "person-id", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_affiliations_loaded_cb);
-    }
-  if (sections & SECTION_ORDERS)
-    {
-      g_autoptr(CrmQuery) query = crm_related_query (CRM_TYPE_CUSTOMER_ORDER, "person-id", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_orders_loaded_cb);
-    }
-  if (sections & SECTION_DEALS)
-    {
-      g_autoptr(CrmQuery) query = crm_related_query (CRM_TYPE_DEAL, "person-id", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_deals_loaded_cb);
-    }
-  if (sections & SECTION_TICKETS)
-    {
-      g_autoptr(CrmQuery) query = crm_related_query (CRM_TYPE_TICKET, "person-id", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_tickets_loaded_cb);
-    }
-  if (sections & SECTION_TIMELINE)
-    {
-      g_autoptr(CrmQuery) query = crm_related_timeline_query ("person", id);
-
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_timeline_loaded_cb);
-    }
-  if (sections & SECTION_CUSTOM)
-    crm_page_load_custom_fields (self->custom_group, self->custom_list, store, "person", id,
-                                 self->cancellable);
-}
-
-static gboolean
-on_reload_timeout_cb (gpointer user_data)
-{
-  CrmPersonPage *self = user_data;
-  guint pending = self->pending;
-
-  self->reload_id = 0;
-  self->pending = 0;
-  _crm_person_page_load_sections (self, pending);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_reload (CrmPersonPage *self,
-              Section        section)
-{
-  /* Writes come in bursts (a save, then its triggers): one reload each. */
-  self->pending |= section;
-  if (self->reload_id == 0)
-    self->reload_id = g_timeout_add (50, on_reload_timeout_cb, self);
-}
-
-static void
-on_affiliation_changed_cb (CrmPersonPage *self)
-{
-  queue_reload (self, SECTION_AFFILIATIONS);
-}
-
-static void
-on_order_changed_cb (CrmPersonPage *self)
-{
-  queue_reload (self, SECTION_ORDERS);
-}
-
-static void
-on_deal_changed_cb (CrmPersonPage *self)
-{
-  queue_reload (self, SECTION_DEALS);
-}
-
-static void
-on_ticket_changed_cb (CrmPersonPage *self)
-{
-  queue_reload (self, SECTION_TICKETS);
-}
-
-static void
-on_activity_changed_cb (CrmPersonPage *self)
-{
-  queue_reload (self, SECTION_TIMELINE);
-}
-
-static void
-on_organization_changed_cb (CrmPersonPage *self)
-{
-  /* The header names an organization that may have been renamed. */
-  queue_reload (self, SECTION_AFFILIATIONS);
-}
-
-static void
-on_names_ready_cb (CrmPersonPage *self)
-{
-  _crm_person_page_load_sections (self, SECTION_ALL);
-}
-
-static void
-on_person_notify_cb (CrmPersonPage *self)
-{
-  _crm_person_page_update_fields (self);
-  _crm_person_page_update_actions (self);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  CrmPersonPage *self = CRM_PERSON_PAGE (widget);
-
-  gtk_widget_activate_action (widget, "win.delete-record", "(sx)", "person", get_id (self));
-}
-
-static void
-log_activity_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  CrmPersonPage *self = CRM_PERSON_PAGE (widget);
-  CrmActivityEditor *editor;
-
-  editor = crm_activity_editor_new (self->context, "person", get_id (self),
-                                    g_variant_get_string (param, NULL));
-  gtk_window_set_transient_for (GTK_WINDOW (editor),
-                                GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (editor));
-}
+/* The related lists. */
+static const CrmRecordPageRelated related[] = {
+  { SECTION_AFFILIATIONS, crm_affiliation_get_type, "person-id", on_affiliations_loaded_cb },
+  { SECTION_ORDERS, crm_customer_order_get_type, "person-id", on_orders_loaded_cb },
+  { SECTION_DEALS, crm_deal_get_type, "person-id", on_deals_loaded_cb },
+  { 0, NULL, NULL, NULL }
+};
 
 static void
 on_consent_cb (CrmPersonPage *self,
                GParamSpec    *pspec,
                GtkSwitch     *sw)
 {
-  CrmRecord *record = CRM_RECORD (self->person);
+  CrmRecord *record = crm_record_page_get_record (CRM_RECORD_PAGE (self));
   const char *property;
 
   if (self->updating || get_id (self) == 0)
@@ -520,7 +338,8 @@ on_consent_cb (CrmPersonPage *self,
 
   /* Saved by the record's own timer; the time of the change is kept. */
   crm_record_set_bool (record, property, gtk_switch_get_active (sw));
-  crm_record_set_int (record, "consent-updated", crm_context_get_now (self->context));
+  crm_record_set_int (record, "consent-updated",
+                      crm_context_get_now (crm_record_page_get_context (CRM_RECORD_PAGE (self))));
 }
 
 static void
@@ -534,28 +353,8 @@ on_channel_selected_cb (CrmPersonPage *self)
   if (self->updating || get_id (self) == 0)
     return;
 
-  crm_page_set_text_if_changed (CRM_RECORD (self->person), "preferred-channel", key);
-}
-
-static void
-connect_store (CrmPersonPage *self)
-{
-  CrmStore *store = get_store (self);
-
-  g_signal_connect_object (store, "changed::affiliation",
-                           G_CALLBACK (on_affiliation_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::organization",
-                           G_CALLBACK (on_organization_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::customer_order",
-                           G_CALLBACK (on_order_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::deal",
-                           G_CALLBACK (on_deal_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::stage",
-                           G_CALLBACK (on_deal_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::ticket",
-                           G_CALLBACK (on_ticket_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::activity",
-                           G_CALLBACK (on_activity_changed_cb), self, G_CONNECT_SWAPPED);
+  crm_page_set_text_if_changed (crm_record_page_get_record (CRM_RECORD_PAGE (self)),
+                                "preferred-channel", key);
 }
 
 static void
@@ -566,7 +365,7 @@ crm_person_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (crm_person_page_parent_class)->map (widget);
 
   /* A page shown in edit mode (a new record) starts in its first entry. */
-  if (self->editing)
+  if (crm_record_page_get_editing (CRM_RECORD_PAGE (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self->given_entry));
 }
 
@@ -577,96 +376,7 @@ crm_person_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (crm_person_page_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL && self->person != NULL);
-
-  self->names = crm_related_names_new (get_store (self), self->cancellable);
-  g_signal_connect_object (self->names, "ready", G_CALLBACK (on_names_ready_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->person, "notify", G_CALLBACK (on_person_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  connect_store (self);
   _crm_person_page_init_photo (self);
-
-  _crm_person_page_update_fields (self);
-  _crm_person_page_apply_editing (self);
-}
-
-static void
-crm_person_page_dispose (GObject *object)
-{
-  GtkWidget *child;
-  CrmPersonPage *self = CRM_PERSON_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->person != NULL)
-    g_signal_handlers_disconnect_by_data (self->person, self);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PERSON_PAGE);
-  /* The header bar and the scrolled window are not bound children. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
-  g_clear_object (&self->names);
-  g_clear_object (&self->person);
-  g_clear_object (&self->context);
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (crm_person_page_parent_class)->dispose (object);
-}
-
-static void
-crm_person_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CrmPersonPage *self = CRM_PERSON_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    case PROP_RECORD:
-      g_value_set_object (value, self->person);
-      break;
-
-    case PROP_EDITING:
-      g_value_set_boolean (value, self->editing);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-crm_person_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CrmPersonPage *self = CRM_PERSON_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_RECORD:
-      self->person = g_value_dup_object (value);
-      break;
-
-    case PROP_EDITING:
-      crm_person_page_set_editing (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -674,72 +384,36 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CrmRecordPageClass *page_class = CRM_RECORD_PAGE_CLASS (klass);
 
   object_class->constructed = crm_person_page_constructed;
-  object_class->dispose = crm_person_page_dispose;
-  object_class->get_property = crm_person_page_get_property;
-  object_class->set_property = crm_person_page_set_property;
   widget_class->map = crm_person_page_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, CRM_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /**
-   * CrmPersonPage:record:
-   *
-   * The person shown; unsaved (id 0) for a new one.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, CRM_TYPE_PERSON,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /**
-   * CrmPersonPage:editing:
-   *
-   * Whether the details show as entries; "Done" checks and saves them.
-   */
-  properties[PROP_EDITING] =
-    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->kind = "person";
+  page_class->record_type = CRM_TYPE_PERSON;
+  page_class->uses_names = TRUE;
+  page_class->insert_failed_message = N_("The person could not be saved. Try again.");
+  page_class->table_triggers = table_triggers;
+  page_class->related = related;
+  page_class->update_fields = crm_person_page_update_fields;
+  page_class->update_actions = crm_person_page_update_actions;
+  page_class->apply_editing = _crm_person_page_apply_editing;
+  page_class->commit = _crm_person_page_commit;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "record-page");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-
-  gtk_widget_class_install_action (widget_class, "page.edit", NULL,
-                                   _crm_person_page_edit_action);
-  gtk_widget_class_install_action (widget_class, "page.done", NULL,
-                                   _crm_person_page_done_action);
-  gtk_widget_class_install_action (widget_class, "page.cancel", NULL,
-                                   _crm_person_page_cancel_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "page.log-activity", "s", log_activity_action);
+  crm_record_page_class_install_actions (widget_class, CRM_RECORD_PAGE_LOG_ACTIVITY);
   _crm_person_page_install_photo (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "page.done", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/crm-person-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, window_title);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, back_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, done_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, menu_button);
+  crm_record_page_class_bind_template_children (widget_class, CRM_RECORD_PAGE_EDIT_BUTTON |
+                                                              CRM_RECORD_PAGE_TIMELINE |
+                                                              CRM_RECORD_PAGE_TICKETS);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, photo_button);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, headline_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, edit_group);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, given_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, family_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, email_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, phone_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, address_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, city_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, region_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, country_entry);
+  crm_page_class_bind_contact_entries (widget_class, G_STRUCT_OFFSET (CrmPersonPage, contact));
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, birth_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, gender_combo);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, language_entry);
@@ -763,9 +437,6 @@ crm_person_page_class_init (CrmPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, last_purchase_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, rfm_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, deals_group);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, tickets_group);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, custom_group);
-  gtk_widget_class_bind_template_child (widget_class, CrmPersonPage, timeline_group);
 }
 
 static void
@@ -774,11 +445,7 @@ crm_person_page_init (CrmPersonPage *self)
   g_autoptr(GListModel) genders = crm_page_new_key_model ("gender", C_("gender", "Not Set"));
   g_autoptr(GListModel) channels = crm_page_new_key_model ("channel", C_("channel", "None"));
 
-  self->cancellable = g_cancellable_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
 
   adw_combo_row_set_model (self->gender_combo, genders);
   adw_combo_row_set_model (self->channel_combo, channels);
@@ -788,10 +455,6 @@ crm_person_page_init (CrmPersonPage *self)
   self->orders_list = crm_page_add_list (self->purchases_group, "purchases-list", _("No orders"));
   gtk_widget_set_margin_top (GTK_WIDGET (self->orders_list), 12);
   self->deals_list = crm_page_add_list (self->deals_group, "deals-list", _("No deals"));
-  self->tickets_list = crm_page_add_list (self->tickets_group, "tickets-list", _("No tickets"));
-  self->custom_list = crm_page_add_list (self->custom_group, "custom-list", "");
-  self->timeline_list = crm_page_add_list (self->timeline_group, "timeline-list",
-                                           _("No activities yet"));
 
   _crm_person_page_init_edit (self);
 
@@ -823,7 +486,7 @@ crm_person_page_get_record (CrmPersonPage *self)
 {
   g_return_val_if_fail (CRM_IS_PERSON_PAGE (self), NULL);
 
-  return self->person;
+  return _crm_person_page_get_person (self);
 }
 
 gboolean
@@ -831,7 +494,7 @@ crm_person_page_get_editing (CrmPersonPage *self)
 {
   g_return_val_if_fail (CRM_IS_PERSON_PAGE (self), FALSE);
 
-  return self->editing;
+  return crm_record_page_get_editing (CRM_RECORD_PAGE (self));
 }
 
 void
@@ -840,12 +503,5 @@ crm_person_page_set_editing (CrmPersonPage *self,
 {
   g_return_if_fail (CRM_IS_PERSON_PAGE (self));
 
-  editing = !!editing;
-  if (self->editing == editing)
-    return;
-
-  self->editing = editing;
-  if (self->context != NULL)
-    _crm_person_page_apply_editing (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+  crm_record_page_set_editing (CRM_RECORD_PAGE (self), editing);
 }

@@ -10,13 +10,14 @@
 
 #include "crm-types.h"
 #include "crm-context.h"
+#include "crm-record-page.h"
 #include "crm-person.h"
 
 G_BEGIN_DECLS
 
 #define CRM_TYPE_PERSON_PAGE (crm_person_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmPersonPage, crm_person_page, CRM, PERSON_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrmPersonPage, crm_person_page, CRM, PERSON_PAGE, CrmRecordPage)
 
 /* @person may be unsaved (id 0): the page then inserts it on the first valid
  * "Done". */

@@ -56,7 +56,7 @@ void
 _crm_ticket_page_fill_status_menu (CrmTicketPage *self)
 {
   const char * const *keys = crm_page_list_keys ("ticket-status");
-  const char *current = crm_ticket_get_status (self->ticket);
+  const char *current = crm_ticket_get_status (_crm_ticket_page_get_ticket (self));
 
   if (self->status_menu == NULL)
     {
@@ -217,7 +217,7 @@ report_failure (CrmTicketPage *self,
     return;
 
   _crm_ticket_page_toast (self, error->message);
-  _crm_ticket_page_update_fields (self);
+  crm_record_page_update (CRM_RECORD_PAGE (self));
 }
 
 static void
@@ -256,13 +256,14 @@ set_status_action (GtkWidget  *widget,
 {
   CrmTicketPage *self = CRM_TICKET_PAGE (widget);
   const char *status = g_variant_get_string (param, NULL);
+  const char *current = crm_ticket_get_status (_crm_ticket_page_get_ticket (self));
 
-  if (!crm_ticket_status_can_change (crm_ticket_get_status (self->ticket), status))
+  if (!crm_ticket_status_can_change (current, status))
     return;
 
   crm_ticket_flow_set_status_async (_crm_ticket_page_get_store (self),
                                     _crm_ticket_page_get_id (self), status, self->current_user,
-                                    self->cancellable, on_status_set_cb,
+                                    _crm_ticket_page_get_cancellable (self), on_status_set_cb,
                                     change_request_new (self, status, 0));
 }
 
@@ -308,11 +309,11 @@ assign (CrmTicketPage *self,
 {
   gint64 id = _crm_ticket_page_get_id (self);
 
-  if (assignee == crm_ticket_get_assignee_id (self->ticket))
+  if (assignee == crm_ticket_get_assignee_id (_crm_ticket_page_get_ticket (self)))
     return;
 
   crm_ticket_flow_assign_async (_crm_ticket_page_get_store (self), &id, 1, assignee,
-                                self->cancellable, on_assigned_cb,
+                                _crm_ticket_page_get_cancellable (self), on_assigned_cb,
                                 change_request_new (self, NULL, assignee));
 }
 
@@ -341,7 +342,7 @@ void
 _crm_ticket_page_fill_assignees (CrmTicketPage *self)
 {
   GtkStringList *labels = gtk_string_list_new (NULL);
-  gint64 current = crm_ticket_get_assignee_id (self->ticket);
+  gint64 current = crm_ticket_get_assignee_id (_crm_ticket_page_get_ticket (self));
   guint n = self->staff != NULL ? g_list_model_get_n_items (self->staff) : 0;
   gint64 none = 0;
 
@@ -378,8 +379,8 @@ _crm_ticket_page_fill_assignees (CrmTicketPage *self)
 void
 _crm_ticket_page_update_combos (CrmTicketPage *self)
 {
-  gint64 assignee = crm_ticket_get_assignee_id (self->ticket);
-  const char *priority = crm_ticket_get_priority (self->ticket);
+  gint64 assignee = crm_ticket_get_assignee_id (_crm_ticket_page_get_ticket (self));
+  const char *priority = crm_ticket_get_priority (_crm_ticket_page_get_ticket (self));
   const char * const *priorities = crm_ticket_row_priorities ();
   guint assignee_position = 0;
 
@@ -444,7 +445,7 @@ set_priority_action (GtkWidget  *widget,
 {
   CrmTicketPage *self = CRM_TICKET_PAGE (widget);
   const char *priority = g_variant_get_string (param, NULL);
-  const char *before = crm_ticket_get_priority (self->ticket);
+  const char *before = crm_ticket_get_priority (_crm_ticket_page_get_ticket (self));
   ChangeRequest *request;
 
   if (!g_strv_contains (crm_ticket_row_priorities (), priority) ||
@@ -454,7 +455,8 @@ set_priority_action (GtkWidget  *widget,
   request = change_request_new (self, priority, 0);
   request->previous = g_strdup (before);
   crm_ticket_flow_set_priority_async (_crm_ticket_page_get_store (self),
-                                      _crm_ticket_page_get_id (self), priority, self->cancellable,
+                                      _crm_ticket_page_get_id (self), priority,
+                                      _crm_ticket_page_get_cancellable (self),
                                       on_priority_set_cb, request);
 }
 
@@ -509,9 +511,9 @@ describe_score (int score)
 void
 _crm_ticket_page_update_csat (CrmTicketPage *self)
 {
-  int score = (int) crm_ticket_get_csat_score (self->ticket);
-  const char *comment = crm_ticket_get_csat_comment (self->ticket);
-  gint64 at = crm_ticket_get_csat_at (self->ticket);
+  int score = (int) crm_ticket_get_csat_score (_crm_ticket_page_get_ticket (self));
+  const char *comment = crm_ticket_get_csat_comment (_crm_ticket_page_get_ticket (self));
+  gint64 at = crm_ticket_get_csat_at (_crm_ticket_page_get_ticket (self));
   GtkWidget *prefix = g_object_get_data (G_OBJECT (self->csat_row), "crm-stars");
   g_autoptr(GString) subtitle = g_string_new (comment);
 
@@ -564,13 +566,13 @@ edit_csat_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   CrmTicketPage *self = CRM_TICKET_PAGE (widget);
-  int score = (int) crm_ticket_get_csat_score (self->ticket);
+  int score = (int) crm_ticket_get_csat_score (_crm_ticket_page_get_ticket (self));
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->csat_editor), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->csat_edit_button), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->csat_comment_entry),
-                         crm_ticket_get_csat_comment (self->ticket));
+                         crm_ticket_get_csat_comment (_crm_ticket_page_get_ticket (self)));
   if (score >= 1 && score <= 5)
     gtk_toggle_button_set_active (self->stars[score - 1], TRUE);
   else
@@ -630,7 +632,7 @@ save_csat_action (GtkWidget  *widget,
 
   crm_ticket_flow_set_csat_async (_crm_ticket_page_get_store (self),
                                   _crm_ticket_page_get_id (self), self->csat_score, comment,
-                                  self->cancellable, on_csat_set_cb,
+                                  _crm_ticket_page_get_cancellable (self), on_csat_set_cb,
                                   change_request_new (self, NULL, 0));
   close_csat_editor (self);
 }
@@ -675,86 +677,54 @@ init_stars (CrmTicketPage *self)
 
 /* Edit mode. */
 
-static void
-fill_entries (CrmTicketPage *self)
-{
-  const char *channel = crm_ticket_get_channel (self->ticket);
-
-  crm_page_set_entry (self->subject_entry, crm_ticket_get_subject (self->ticket));
-  adw_combo_row_set_selected (self->channel_combo, _crm_ticket_page_channel_position (channel));
-  crm_page_clear_error (self->subject_entry);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-}
-
 void
-_crm_ticket_page_apply_editing (CrmTicketPage *self)
+_crm_ticket_page_apply_editing (CrmRecordPage *page,
+                                gboolean       editing)
 {
-  gboolean editing = self->editing;
+  CrmTicketPage *self = CRM_TICKET_PAGE (page);
+  CrmTicket *ticket = _crm_ticket_page_get_ticket (self);
+  guint channel = _crm_ticket_page_channel_position (crm_ticket_get_channel (ticket));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_list), editing);
   gtk_widget_set_visible (GTK_WIDGET (self->subject_label), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->done_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !editing);
-  /* A phone-sized header holds Cancel and Done only (the subject being
-   * edited is right below). */
+  /* A phone-sized header holds Cancel and Done only. */
   gtk_widget_set_visible (GTK_WIDGET (self->details_button), !editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->window_title), !editing);
 
   if (editing)
     {
-      fill_entries (self);
+      crm_page_set_entry (self->subject_entry, crm_ticket_get_subject (ticket));
+      adw_combo_row_set_selected (self->channel_combo, channel);
+      crm_page_clear_error (self->subject_entry);
       gtk_widget_grab_focus (GTK_WIDGET (self->subject_entry));
     }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-    }
-  _crm_ticket_page_update_actions (self);
 }
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+gboolean
+_crm_ticket_page_commit (CrmRecordPage   *page,
+                         CrmPageProblems *problems)
 {
-  crm_ticket_page_set_editing (CRM_TICKET_PAGE (widget), TRUE);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  crm_ticket_page_set_editing (CRM_TICKET_PAGE (widget), FALSE);
-}
-
-static void
-done_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CrmTicketPage *self = CRM_TICKET_PAGE (widget);
+  CrmTicketPage *self = CRM_TICKET_PAGE (page);
+  CrmRecord *record = crm_record_page_get_record (page);
   g_autofree char *subject = crm_page_dup_entry (self->subject_entry);
-  const char *channel = _crm_ticket_page_channel_key (adw_combo_row_get_selected (self->channel_combo));
-  CrmPageProblems problems;
+  guint position = adw_combo_row_get_selected (self->channel_combo);
+  const char *channel = _crm_ticket_page_channel_key (position);
 
-  crm_page_problems_init (&problems);
   if (subject[0] == '\0')
-    crm_page_report (&problems, self->subject_entry, _("A ticket needs a subject."));
-  if (crm_page_problems_show (&problems, self->error_label))
     {
-      crm_page_problems_clear (&problems);
-      return;
+      crm_page_report (problems, self->subject_entry, _("A ticket needs a subject."));
+      return FALSE;
     }
-  crm_page_problems_clear (&problems);
 
   /* Saved by the store like any edit of a record. */
-  crm_page_set_text_if_changed (CRM_RECORD (self->ticket), "subject", subject);
+  crm_page_set_text_if_changed (record, "subject", subject);
   if (channel != NULL)
-    crm_page_set_text_if_changed (CRM_RECORD (self->ticket), "channel", channel);
-  crm_ticket_page_set_editing (self, FALSE);
+    crm_page_set_text_if_changed (record, "channel", channel);
+  return TRUE;
+}
+
+static void
+on_subject_activated_cb (CrmTicketPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "page.done", NULL);
 }
 
 void
@@ -772,17 +742,14 @@ _crm_ticket_page_init_actions (CrmTicketPage *self)
                            G_CALLBACK (on_priority_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assignee_combo, "notify::selected",
                            G_CALLBACK (on_assignee_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->subject_entry, "entry-activated", G_CALLBACK (done_action),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->subject_entry, "entry-activated",
+                           G_CALLBACK (on_subject_activated_cb), self, G_CONNECT_SWAPPED);
   init_stars (self);
 }
 
 void
 _crm_ticket_page_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "page.done", NULL, done_action);
-  gtk_widget_class_install_action (widget_class, "page.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "ticket.reply", NULL,
                                    _crm_ticket_page_reply_action);
   gtk_widget_class_install_action (widget_class, "ticket.note", NULL,
@@ -801,9 +768,6 @@ _crm_ticket_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "ticket.insert-article", NULL,
                                    _crm_ticket_page_insert_article_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "page.done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "ticket.reply", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -58,7 +58,7 @@ on_buffer_changed_cb (CrmTicketPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label),
                           gtk_text_buffer_get_char_count (buffer) == 0);
-  _crm_ticket_page_update_actions (self);
+  crm_record_page_update_actions (CRM_RECORD_PAGE (self));
 }
 
 static void
@@ -182,7 +182,7 @@ on_canned_loaded_cb (GtkWidget  *widget,
     }
 
   fill_canned_menu (self);
-  _crm_ticket_page_update_actions (self);
+  crm_record_page_update_actions (CRM_RECORD_PAGE (self));
 }
 
 void
@@ -191,8 +191,8 @@ _crm_ticket_page_load_canned (CrmTicketPage *self)
   g_autoptr(CrmQuery) query = crm_query_new (CRM_TYPE_CANNED_REPLY);
 
   crm_query_set_order (query, "title", FALSE);
-  crm_page_query (GTK_WIDGET (self), _crm_ticket_page_get_store (self), query, self->cancellable,
-                  on_canned_loaded_cb);
+  crm_page_query (GTK_WIDGET (self), _crm_ticket_page_get_store (self), query,
+                  _crm_ticket_page_get_cancellable (self), on_canned_loaded_cb);
   crm_kb_picker_set_store (self->kb_picker, _crm_ticket_page_get_store (self));
 }
 
@@ -215,7 +215,7 @@ _crm_ticket_page_insert_canned_action (GtkWidget  *widget,
 
       text = crm_canned_reply_expand (crm_canned_reply_get_body (reply),
                                       _crm_ticket_page_get_customer_name (self),
-                                      crm_ticket_get_number (self->ticket),
+                                      crm_ticket_get_number (_crm_ticket_page_get_ticket (self)),
                                       self->current_user_name);
       insert_text (self, text);
       return;
@@ -308,7 +308,7 @@ on_sent_cb (GObject      *object,
                                                    : _("The reply could not be sent: %s"),
                                      error->message);
           _crm_ticket_page_toast (self, message);
-          _crm_ticket_page_update_actions (self);
+          crm_record_page_update_actions (CRM_RECORD_PAGE (self));
         }
       send_request_free (request);
       return;
@@ -317,7 +317,7 @@ on_sent_cb (GObject      *object,
   /* The conversation reloads on the store's notice and shows the new
    * message at its end. */
   self->follow_end = TRUE;
-  _crm_ticket_page_update_actions (self);
+  crm_record_page_update_actions (CRM_RECORD_PAGE (self));
   send_request_free (request);
 }
 
@@ -343,10 +343,11 @@ _crm_ticket_page_send_action (GtkWidget  *widget,
   /* Cleared now, so that what is typed next is a new message; a failure
    * puts the text back. */
   gtk_text_buffer_set_text (buffer, "", 0);
-  _crm_ticket_page_update_actions (self);
+  crm_record_page_update_actions (CRM_RECORD_PAGE (self));
 
   crm_ticket_flow_add_message_async (_crm_ticket_page_get_store (self),
                                      _crm_ticket_page_get_id (self),
                                      request->note ? "note" : "reply", request->body,
-                                     self->current_user, self->cancellable, on_sent_cb, request);
+                                     self->current_user, _crm_ticket_page_get_cancellable (self),
+                                     on_sent_cb, request);
 }

@@ -423,7 +423,8 @@ load_senders (CrmTicketPage *self,
     {
       self->people_pending++;
       crm_store_load_async (_crm_ticket_page_get_store (self), CRM_TYPE_PERSON, *(gint64 *) key,
-                            self->cancellable, on_sender_loaded_cb, load_request_new (self));
+                            _crm_ticket_page_get_cancellable (self), on_sender_loaded_cb,
+                            load_request_new (self));
       g_free (key);
     }
 }
@@ -501,10 +502,10 @@ _crm_ticket_page_load_conversation (CrmTicketPage *self)
   crm_query_set_order (messages, "sent", FALSE);
   crm_query_add_int (changes, "ticket-id", CRM_QUERY_EQ, id);
   crm_query_set_order (changes, "changed-at", FALSE);
-  crm_store_query_async (store, messages, self->cancellable, on_messages_loaded_cb,
-                         load_request_new (self));
-  crm_store_query_async (store, changes, self->cancellable, on_changes_loaded_cb,
-                         load_request_new (self));
+  crm_store_query_async (store, messages, _crm_ticket_page_get_cancellable (self),
+                         on_messages_loaded_cb, load_request_new (self));
+  crm_store_query_async (store, changes, _crm_ticket_page_get_cancellable (self),
+                         on_changes_loaded_cb, load_request_new (self));
 }
 
 /* Rows bound before the staff's or the customer's names were in say them now. */

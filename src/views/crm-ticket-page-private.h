@@ -17,28 +17,10 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  SECTION_CONVERSATION = 1 << 0,
-  SECTION_STAFF        = 1 << 1,
-  SECTION_CUSTOMER     = 1 << 2,
-  SECTION_POLICY       = 1 << 3,
-  SECTION_CANNED       = 1 << 4,
-  SECTION_CUSTOM       = 1 << 5,
-  SECTION_ME           = 1 << 6,
-  SECTION_ALL          = 0x7f,
-} Section;
-
 struct _CrmTicketPage
 {
-  GtkWidget            parent_instance;
+  CrmRecordPage        parent_instance;
 
-  CrmContext          *context;
-  CrmTicket           *ticket;
-  GCancellable        *cancellable;
-  gboolean             editing;
-  guint                pending;        /* Section bits waiting for the reload */
-  guint                reload_id;
   guint                clock_id;       /* the SLA clocks' minute timer */
 
   gint64               current_user;   /* staff_user id of "me"; 0: none set */
@@ -73,21 +55,13 @@ struct _CrmTicketPage
   GtkToggleButton     *stars[5];
 
   GtkListBox          *customer_list;
-  GtkListBox          *custom_list;
 
   /* template widgets */
-  AdwWindowTitle      *window_title;
-  GtkButton           *back_button;
-  GtkButton           *cancel_button;
-  GtkButton           *done_button;
-  GtkMenuButton       *menu_button;
   GtkToggleButton     *details_button;
   AdwFlap             *flap;
   GtkLabel            *subject_label;
-  GtkListBox          *edit_list;
   AdwEntryRow         *subject_entry;
   AdwComboRow         *channel_combo;
-  GtkLabel            *error_label;
   GtkWidget           *meta_box;
   GtkLabel            *number_label;
   GtkLabel            *status_label;
@@ -129,12 +103,34 @@ struct _CrmTicketPage
   GtkWidget           *star_box;
   AdwEntryRow         *csat_comment_entry;
   GtkButton           *csat_save_button;
-  AdwPreferencesGroup *custom_group;
 };
 
+/* The ticket shown (transfer none). */
+static inline CrmTicket *
+_crm_ticket_page_get_ticket (CrmTicketPage *self)
+{
+  return CRM_TICKET (crm_record_page_get_record (CRM_RECORD_PAGE (self)));
+}
+
+static inline CrmStore *
+_crm_ticket_page_get_store (CrmTicketPage *self)
+{
+  return crm_record_page_get_store (CRM_RECORD_PAGE (self));
+}
+
+static inline gint64
+_crm_ticket_page_get_id (CrmTicketPage *self)
+{
+  return crm_record_page_get_id (CRM_RECORD_PAGE (self));
+}
+
+static inline GCancellable *
+_crm_ticket_page_get_cancellable (CrmTicketPage *self)
+{
+  return crm_record_page_get_cancellable (CRM_RECORD_PAGE (self));
+}
+
 /* crm-ticket-page.c */
-CrmStore   *_crm_ticket_page_get_store        (CrmTicketPage *self);
-gint64      _crm_ticket_page_get_id           (CrmTicketPage *self);
 gint64      _crm_ticket_page_get_now          (CrmTicketPage *self);
 /* The staff member @id's name, or NULL; transfer none. */
 const char *_crm_ticket_page_get_staff_name   (CrmTicketPage *self,
@@ -142,10 +138,6 @@ const char *_crm_ticket_page_get_staff_name   (CrmTicketPage *self,
 /* The customer's name for replies: the person's, else the organization's
  * ("" until loaded); transfer none. */
 const char *_crm_ticket_page_get_customer_name (CrmTicketPage *self);
-void        _crm_ticket_page_update_fields    (CrmTicketPage *self);
-void        _crm_ticket_page_update_actions   (CrmTicketPage *self);
-void        _crm_ticket_page_queue_reload     (CrmTicketPage *self,
-                                               Section        sections);
 /* Shows @message in a toast of the page's window (a failed write). */
 void        _crm_ticket_page_toast            (CrmTicketPage *self,
                                                const char    *message);
@@ -222,7 +214,10 @@ void        _crm_ticket_page_fill_status_menu (CrmTicketPage *self);
 void        _crm_ticket_page_fill_assignees   (CrmTicketPage *self);
 void        _crm_ticket_page_update_combos    (CrmTicketPage *self);
 void        _crm_ticket_page_update_csat      (CrmTicketPage *self);
-void        _crm_ticket_page_apply_editing    (CrmTicketPage *self);
+void        _crm_ticket_page_apply_editing    (CrmRecordPage   *page,
+                                               gboolean         editing);
+gboolean    _crm_ticket_page_commit           (CrmRecordPage   *page,
+                                               CrmPageProblems *problems);
 void        _crm_ticket_page_install_actions  (GtkWidgetClass *widget_class);
 
 G_END_DECLS

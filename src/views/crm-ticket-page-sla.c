@@ -97,7 +97,7 @@ get_clocks (CrmTicketPage         *self,
             CrmTicketPageSlaClock *first,
             CrmTicketPageSlaClock *resolution)
 {
-  CrmTicket *t = self->ticket;
+  CrmTicket *t = _crm_ticket_page_get_ticket (self);
   const char *status = crm_ticket_get_status (t);
   gint64 now = _crm_ticket_page_get_now (self);
   gint64 resolved = crm_ticket_get_resolved (t) != 0 ? crm_ticket_get_resolved (t)

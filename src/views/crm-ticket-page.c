@@ -32,34 +32,46 @@
 #include "crm-ticket-row.h"
 #include "crm-window.h"
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_RECORD,
-  PROP_EDITING,
-  N_PROPS
+typedef enum
+{
+  SECTION_CUSTOM       = CRM_RECORD_PAGE_SECTION_CUSTOM,
+  SECTION_CONVERSATION = CRM_RECORD_PAGE_SECTION_OWN (0),
+  SECTION_STAFF        = CRM_RECORD_PAGE_SECTION_OWN (1),
+  SECTION_CUSTOMER     = CRM_RECORD_PAGE_SECTION_OWN (2),
+  SECTION_POLICY       = CRM_RECORD_PAGE_SECTION_OWN (3),
+  SECTION_CANNED       = CRM_RECORD_PAGE_SECTION_OWN (4),
+  SECTION_ME           = CRM_RECORD_PAGE_SECTION_OWN (5),
+} Section;
+
+/* What reloads when a table changes: a reply writes the message, the ticket
+ * and its history together. */
+static const CrmRecordPageTrigger table_triggers[] = {
+  { "ticket_message", SECTION_CONVERSATION },
+  { "ticket_status_change", SECTION_CONVERSATION },
+  { "staff_user", SECTION_STAFF | SECTION_ME },
+  { "person", SECTION_CUSTOMER },
+  { "organization", SECTION_CUSTOMER },
+  { "sla_policy", SECTION_POLICY },
+  { "canned_reply", SECTION_CANNED },
+  { "custom_field", SECTION_CUSTOM },
+  { "meta", SECTION_ME },
+  { NULL, 0 }
 };
 
-static GParamSpec *properties[N_PROPS];
+/* What reloads when the ticket changes. */
+static const CrmRecordPageTrigger property_triggers[] = {
+  { "person-id", SECTION_CUSTOMER },
+  { "organization-id", SECTION_CUSTOMER },
+  { "sla-policy-id", SECTION_POLICY },
+  { NULL, 0 }
+};
 
-G_DEFINE_FINAL_TYPE (CrmTicketPage, crm_ticket_page, GTK_TYPE_WIDGET)
-
-CrmStore *
-_crm_ticket_page_get_store (CrmTicketPage *self)
-{
-  return crm_context_get_store (self->context);
-}
-
-gint64
-_crm_ticket_page_get_id (CrmTicketPage *self)
-{
-  return crm_record_get_id (CRM_RECORD (self->ticket));
-}
+G_DEFINE_FINAL_TYPE (CrmTicketPage, crm_ticket_page, CRM_TYPE_RECORD_PAGE)
 
 gint64
 _crm_ticket_page_get_now (CrmTicketPage *self)
 {
-  return crm_context_get_now (self->context);
+  return crm_context_get_now (crm_record_page_get_context (CRM_RECORD_PAGE (self)));
 }
 
 const char *
@@ -140,7 +152,7 @@ update_header (CrmTicketPage *self)
   static const char * const statuses[] = { "new", "open", "waiting-on-customer", "resolved",
                                            "closed", NULL };
   static const char * const priorities[] = { "low", "normal", "high", "urgent", NULL };
-  CrmTicket *t = self->ticket;
+  CrmTicket *t = _crm_ticket_page_get_ticket (self);
   const char *subject = crm_ticket_get_subject (t);
   const char *status = crm_ticket_get_status (t);
   const char *priority = crm_ticket_get_priority (t);
@@ -153,8 +165,7 @@ update_header (CrmTicketPage *self)
     subject = _("No subject");
 
   gtk_label_set_label (self->subject_label, subject);
-  adw_window_title_set_title (self->window_title, subject);
-  adw_window_title_set_subtitle (self->window_title, number);
+  crm_record_page_set_title (CRM_RECORD_PAGE (self), subject, number);
   gtk_label_set_label (self->number_label, number);
 
   gtk_label_set_label (self->status_label, crm_page_describe_key ("ticket-status", status));
@@ -179,34 +190,36 @@ update_header (CrmTicketPage *self)
   crm_page_set_row_value (self->created_row, created);
 }
 
-void
-_crm_ticket_page_update_fields (CrmTicketPage *self)
+static void
+crm_ticket_page_update_fields (CrmRecordPage *page)
 {
+  CrmTicketPage *self = CRM_TICKET_PAGE (page);
+
   update_header (self);
   _crm_ticket_page_update_sla (self);
   _crm_ticket_page_update_combos (self);
   _crm_ticket_page_update_csat (self);
   _crm_ticket_page_fill_status_menu (self);
-  _crm_ticket_page_update_actions (self);
 }
 
-void
-_crm_ticket_page_update_actions (CrmTicketPage *self)
+static void
+crm_ticket_page_update_actions (CrmRecordPage *page)
 {
+  CrmTicketPage *self = CRM_TICKET_PAGE (page);
   GtkWidget *widget = GTK_WIDGET (self);
+  CrmTicket *ticket = _crm_ticket_page_get_ticket (self);
+  gboolean editing = crm_record_page_get_editing (page);
   gboolean saved = _crm_ticket_page_get_id (self) != 0;
-  gboolean trashed = crm_record_get_trashed (CRM_RECORD (self->ticket));
+  gboolean trashed = crm_record_get_trashed (CRM_RECORD (ticket));
   gboolean live = saved && !trashed;
   g_autofree char *draft = crm_ticket_page_dup_draft (self);
   gboolean has_text = draft != NULL && g_strstrip (draft)[0] != '\0';
   gboolean has_status = self->status_menu != NULL &&
                         g_menu_model_get_n_items (G_MENU_MODEL (self->status_menu)) > 0;
   gboolean mine = self->current_user != 0 &&
-                  crm_ticket_get_assignee_id (self->ticket) == self->current_user;
+                  crm_ticket_get_assignee_id (ticket) == self->current_user;
 
-  gtk_widget_action_set_enabled (widget, "page.edit", live && !self->editing);
-  gtk_widget_action_set_enabled (widget, "page.done", self->editing);
-  gtk_widget_action_set_enabled (widget, "page.cancel", self->editing);
+  gtk_widget_action_set_enabled (widget, "page.edit", live && !editing);
   gtk_widget_action_set_enabled (widget, "page.delete", live);
   gtk_widget_action_set_enabled (widget, "ticket.reply", live);
   gtk_widget_action_set_enabled (widget, "ticket.note", live);
@@ -246,7 +259,7 @@ _crm_ticket_page_update_actions (CrmTicketPage *self)
 static void
 update_customer_kind (CrmTicketPage *self)
 {
-  gboolean b2b = crm_ticket_get_organization_id (self->ticket) != 0;
+  gboolean b2b = crm_ticket_get_organization_id (_crm_ticket_page_get_ticket (self)) != 0;
 
   gtk_label_set_label (self->customer_kind_label,
                        b2b ? C_("segment", "B2B") : C_("segment", "B2C"));
@@ -327,7 +340,7 @@ on_person_loaded_cb (GtkWidget *widget,
 {
   CrmTicketPage *self = CRM_TICKET_PAGE (widget);
 
-  if (crm_record_get_id (record) != crm_ticket_get_person_id (self->ticket))
+  if (crm_record_get_id (record) != crm_ticket_get_person_id (_crm_ticket_page_get_ticket (self)))
     return;
   g_set_object (&self->person, record);
   fill_customer (self);
@@ -338,8 +351,9 @@ on_organization_loaded_cb (GtkWidget *widget,
                            CrmRecord *record)
 {
   CrmTicketPage *self = CRM_TICKET_PAGE (widget);
+  CrmTicket *ticket = _crm_ticket_page_get_ticket (self);
 
-  if (crm_record_get_id (record) != crm_ticket_get_organization_id (self->ticket))
+  if (crm_record_get_id (record) != crm_ticket_get_organization_id (ticket))
     return;
   g_set_object (&self->organization, record);
   fill_customer (self);
@@ -349,15 +363,16 @@ static void
 load_customer (CrmTicketPage *self)
 {
   CrmStore *store = _crm_ticket_page_get_store (self);
+  GCancellable *cancellable = _crm_ticket_page_get_cancellable (self);
+  CrmTicket *ticket = _crm_ticket_page_get_ticket (self);
 
   g_clear_object (&self->person);
   g_clear_object (&self->organization);
   fill_customer (self);
-  crm_page_load (GTK_WIDGET (self), store, CRM_TYPE_PERSON,
-                 crm_ticket_get_person_id (self->ticket), self->cancellable, on_person_loaded_cb);
+  crm_page_load (GTK_WIDGET (self), store, CRM_TYPE_PERSON, crm_ticket_get_person_id (ticket),
+                 cancellable, on_person_loaded_cb);
   crm_page_load (GTK_WIDGET (self), store, CRM_TYPE_ORGANIZATION,
-                 crm_ticket_get_organization_id (self->ticket), self->cancellable,
-                 on_organization_loaded_cb);
+                 crm_ticket_get_organization_id (ticket), cancellable, on_organization_loaded_cb);
 }
 
 /* Staff, policy and "me". */
@@ -393,8 +408,9 @@ on_policy_loaded_cb (GtkWidget *widget,
                      CrmRecord *record)
 {
   CrmTicketPage *self = CRM_TICKET_PAGE (widget);
+  CrmTicket *ticket = _crm_ticket_page_get_ticket (self);
 
-  if (crm_record_get_id (record) != crm_ticket_get_sla_policy_id (self->ticket))
+  if (crm_record_get_id (record) != crm_ticket_get_sla_policy_id (ticket))
     return;
   g_set_object (&self->policy, record);
   _crm_ticket_page_update_sla (self);
@@ -406,8 +422,8 @@ load_policy (CrmTicketPage *self)
   g_clear_object (&self->policy);
   _crm_ticket_page_update_sla (self);
   crm_page_load (GTK_WIDGET (self), _crm_ticket_page_get_store (self), CRM_TYPE_SLA_POLICY,
-                 crm_ticket_get_sla_policy_id (self->ticket), self->cancellable,
-                 on_policy_loaded_cb);
+                 crm_ticket_get_sla_policy_id (_crm_ticket_page_get_ticket (self)),
+                 _crm_ticket_page_get_cancellable (self), on_policy_loaded_cb);
 }
 
 static void
@@ -432,28 +448,26 @@ on_current_user_cb (GObject      *object,
   /* "(you)" in the assignee choices. */
   _crm_ticket_page_fill_assignees (self);
   _crm_ticket_page_update_combos (self);
-  _crm_ticket_page_update_actions (self);
+  crm_record_page_update_actions (CRM_RECORD_PAGE (self));
 }
 
 static void
-load_sections (CrmTicketPage *self,
-               guint          sections)
+crm_ticket_page_load_sections (CrmRecordPage *page,
+                               guint          sections)
 {
+  CrmTicketPage *self = CRM_TICKET_PAGE (page);
   CrmStore *store = _crm_ticket_page_get_store (self);
-  gint64 id = _crm_ticket_page_get_id (self);
-
-  if (id == 0)
-    return;
 
   if (sections & SECTION_ME)
-    crm_service_get_current_user_async (store, self->cancellable, on_current_user_cb,
-                                        g_object_ref (self));
+    crm_service_get_current_user_async (store, _crm_ticket_page_get_cancellable (self),
+                                        on_current_user_cb, g_object_ref (self));
   if (sections & SECTION_STAFF)
     {
       g_autoptr(CrmQuery) query = crm_query_new (CRM_TYPE_STAFF_USER);
 
       crm_query_set_order (query, "name", FALSE);
-      crm_page_query (GTK_WIDGET (self), store, query, self->cancellable, on_staff_loaded_cb);
+      crm_page_query (GTK_WIDGET (self), store, query, _crm_ticket_page_get_cancellable (self),
+                      on_staff_loaded_cb);
     }
   if (sections & SECTION_CONVERSATION)
     _crm_ticket_page_load_conversation (self);
@@ -463,124 +477,6 @@ load_sections (CrmTicketPage *self,
     load_policy (self);
   if (sections & SECTION_CANNED)
     _crm_ticket_page_load_canned (self);
-  if (sections & SECTION_CUSTOM)
-    crm_page_load_custom_fields (self->custom_group, self->custom_list, store, "ticket", id,
-                                 self->cancellable);
-}
-
-static gboolean
-on_reload_timeout_cb (gpointer user_data)
-{
-  CrmTicketPage *self = user_data;
-  guint pending = self->pending;
-
-  self->reload_id = 0;
-  self->pending = 0;
-  load_sections (self, pending);
-
-  return G_SOURCE_REMOVE;
-}
-
-void
-_crm_ticket_page_queue_reload (CrmTicketPage *self,
-                               Section        sections)
-{
-  /* A reply writes the message, the ticket and its history together: one
-   * reload for the burst. */
-  self->pending |= sections;
-  if (self->reload_id == 0)
-    self->reload_id = g_timeout_add (50, on_reload_timeout_cb, self);
-}
-
-static void
-on_conversation_changed_cb (CrmTicketPage *self)
-{
-  _crm_ticket_page_queue_reload (self, SECTION_CONVERSATION);
-}
-
-static void
-on_staff_changed_cb (CrmTicketPage *self)
-{
-  _crm_ticket_page_queue_reload (self, SECTION_STAFF | SECTION_ME);
-}
-
-static void
-on_customer_changed_cb (CrmTicketPage *self)
-{
-  _crm_ticket_page_queue_reload (self, SECTION_CUSTOMER);
-}
-
-static void
-on_policy_changed_cb (CrmTicketPage *self)
-{
-  _crm_ticket_page_queue_reload (self, SECTION_POLICY);
-}
-
-static void
-on_canned_changed_cb (CrmTicketPage *self)
-{
-  _crm_ticket_page_queue_reload (self, SECTION_CANNED);
-}
-
-static void
-on_custom_changed_cb (CrmTicketPage *self)
-{
-  _crm_ticket_page_queue_reload (self, SECTION_CUSTOM);
-}
-
-static void
-on_meta_changed_cb (CrmTicketPage *self)
-{
-  _crm_ticket_page_queue_reload (self, SECTION_ME);
-}
-
-static void
-on_ticket_notify_cb (CrmTicketPage *self,
-                     GParamSpec    *pspec)
-{
-  if (g_strcmp0 (pspec->name, "person-id") == 0 ||
-      g_strcmp0 (pspec->name, "organization-id") == 0)
-    _crm_ticket_page_queue_reload (self, SECTION_CUSTOMER);
-  else if (g_strcmp0 (pspec->name, "sla-policy-id") == 0)
-    _crm_ticket_page_queue_reload (self, SECTION_POLICY);
-
-  _crm_ticket_page_update_fields (self);
-}
-
-static void
-connect_store (CrmTicketPage *self)
-{
-  CrmStore *store = _crm_ticket_page_get_store (self);
-  static const struct
-  {
-    const char *signal;
-    GCallback   callback;
-  } signals[] = {
-    { "changed::ticket_message", G_CALLBACK (on_conversation_changed_cb) },
-    { "changed::ticket_status_change", G_CALLBACK (on_conversation_changed_cb) },
-    { "changed::staff_user", G_CALLBACK (on_staff_changed_cb) },
-    { "changed::person", G_CALLBACK (on_customer_changed_cb) },
-    { "changed::organization", G_CALLBACK (on_customer_changed_cb) },
-    { "changed::sla_policy", G_CALLBACK (on_policy_changed_cb) },
-    { "changed::canned_reply", G_CALLBACK (on_canned_changed_cb) },
-    { "changed::custom_field", G_CALLBACK (on_custom_changed_cb) },
-    { "changed::meta", G_CALLBACK (on_meta_changed_cb) },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (store, signals[i].signal, signals[i].callback, self,
-                             G_CONNECT_SWAPPED);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  CrmTicketPage *self = CRM_TICKET_PAGE (widget);
-
-  gtk_widget_activate_action (widget, "win.delete-record", "(sx)", "ticket",
-                              _crm_ticket_page_get_id (self));
 }
 
 static void
@@ -614,41 +510,14 @@ crm_ticket_page_unmap (GtkWidget *widget)
 }
 
 static void
-crm_ticket_page_constructed (GObject *object)
-{
-  CrmTicketPage *self = CRM_TICKET_PAGE (object);
-
-  G_OBJECT_CLASS (crm_ticket_page_parent_class)->constructed (object);
-
-  g_assert (self->context != NULL && self->ticket != NULL);
-
-  g_signal_connect_object (self->ticket, "notify", G_CALLBACK (on_ticket_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  connect_store (self);
-
-  _crm_ticket_page_update_fields (self);
-  _crm_ticket_page_apply_editing (self);
-  load_sections (self, SECTION_ALL);
-}
-
-static void
 crm_ticket_page_dispose (GObject *object)
 {
-  GtkWidget *child;
   CrmTicketPage *self = CRM_TICKET_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
   _crm_ticket_page_stop_clock (self);
-  if (self->ticket != NULL)
-    g_signal_handlers_disconnect_by_data (self->ticket, self);
   if (self->conversation_view != NULL)
     gtk_list_view_set_model (self->conversation_view, NULL);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_TICKET_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   g_clear_object (&self->staff);
   g_clear_object (&self->person);
@@ -660,9 +529,6 @@ crm_ticket_page_dispose (GObject *object)
   g_clear_object (&self->canned);
   g_clear_object (&self->canned_menu);
   g_clear_object (&self->status_menu);
-  g_clear_object (&self->ticket);
-  g_clear_object (&self->context);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (crm_ticket_page_parent_class)->dispose (object);
 }
@@ -680,60 +546,6 @@ crm_ticket_page_finalize (GObject *object)
   G_OBJECT_CLASS (crm_ticket_page_parent_class)->finalize (object);
 }
 
-static void
-crm_ticket_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CrmTicketPage *self = CRM_TICKET_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    case PROP_RECORD:
-      g_value_set_object (value, self->ticket);
-      break;
-
-    case PROP_EDITING:
-      g_value_set_boolean (value, self->editing);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-crm_ticket_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CrmTicketPage *self = CRM_TICKET_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_RECORD:
-      self->ticket = g_value_dup_object (value);
-      break;
-
-    case PROP_EDITING:
-      crm_ticket_page_set_editing (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CrmTicketPage, name)
 
 static void
@@ -741,18 +553,12 @@ bind_template (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/crm-ticket-page.ui");
-  BIND (window_title);
-  BIND (back_button);
-  BIND (cancel_button);
-  BIND (done_button);
-  BIND (menu_button);
+  crm_record_page_class_bind_template_children (widget_class, 0);
   BIND (details_button);
   BIND (flap);
   BIND (subject_label);
-  BIND (edit_list);
   BIND (subject_entry);
   BIND (channel_combo);
-  BIND (error_label);
   BIND (meta_box);
   BIND (number_label);
   BIND (status_label);
@@ -794,7 +600,6 @@ bind_template (GtkWidgetClass *widget_class)
   BIND (star_box);
   BIND (csat_comment_entry);
   BIND (csat_save_button);
-  BIND (custom_group);
 }
 
 #undef BIND
@@ -804,41 +609,27 @@ crm_ticket_page_class_init (CrmTicketPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CrmRecordPageClass *page_class = CRM_RECORD_PAGE_CLASS (klass);
 
-  object_class->constructed = crm_ticket_page_constructed;
   object_class->dispose = crm_ticket_page_dispose;
   object_class->finalize = crm_ticket_page_finalize;
-  object_class->get_property = crm_ticket_page_get_property;
-  object_class->set_property = crm_ticket_page_set_property;
   widget_class->map = crm_ticket_page_map;
   widget_class->unmap = crm_ticket_page_unmap;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, CRM_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /**
-   * CrmTicketPage:record:
-   *
-   * The ticket shown.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, CRM_TYPE_TICKET,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /**
-   * CrmTicketPage:editing:
-   *
-   * Whether the subject and channel show as entries; "Done" saves them.
-   */
-  properties[PROP_EDITING] =
-    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->kind = "ticket";
+  page_class->record_type = CRM_TYPE_TICKET;
+  /* A phone-sized header holds Cancel and Done only (the subject being
+   * edited is right below). */
+  page_class->hide_title_while_editing = TRUE;
+  page_class->table_triggers = table_triggers;
+  page_class->property_triggers = property_triggers;
+  page_class->load_sections = crm_ticket_page_load_sections;
+  page_class->update_fields = crm_ticket_page_update_fields;
+  page_class->update_actions = crm_ticket_page_update_actions;
+  page_class->apply_editing = _crm_ticket_page_apply_editing;
+  page_class->commit = _crm_ticket_page_commit;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "record-page");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "ticket.toggle-details", NULL,
                                    toggle_details_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "ticket.toggle-details", NULL);
@@ -851,20 +642,16 @@ crm_ticket_page_class_init (CrmTicketPageClass *klass)
 static void
 crm_ticket_page_init (CrmTicketPage *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->staff_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->assignee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
 
   g_object_bind_property (self->flap, "reveal-flap", self->details_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   self->customer_list = crm_page_add_list (self->customer_group, "customer-list",
                                            _("No customer"));
-  self->custom_list = crm_page_add_list (self->custom_group, "custom-list", "");
   fill_channel_model (self);
 
   _crm_ticket_page_init_conversation (self);
@@ -890,7 +677,7 @@ crm_ticket_page_get_record (CrmTicketPage *self)
 {
   g_return_val_if_fail (CRM_IS_TICKET_PAGE (self), NULL);
 
-  return self->ticket;
+  return _crm_ticket_page_get_ticket (self);
 }
 
 gboolean
@@ -898,7 +685,7 @@ crm_ticket_page_get_editing (CrmTicketPage *self)
 {
   g_return_val_if_fail (CRM_IS_TICKET_PAGE (self), FALSE);
 
-  return self->editing;
+  return crm_record_page_get_editing (CRM_RECORD_PAGE (self));
 }
 
 void
@@ -907,14 +694,7 @@ crm_ticket_page_set_editing (CrmTicketPage *self,
 {
   g_return_if_fail (CRM_IS_TICKET_PAGE (self));
 
-  editing = !!editing;
-  if (self->editing == editing)
-    return;
-
-  self->editing = editing;
-  if (self->context != NULL)
-    _crm_ticket_page_apply_editing (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+  crm_record_page_set_editing (CRM_RECORD_PAGE (self), editing);
 }
 
 GListModel *

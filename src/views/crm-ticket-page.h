@@ -10,13 +10,14 @@
 
 #include "crm-types.h"
 #include "crm-context.h"
+#include "crm-record-page.h"
 #include "crm-ticket.h"
 
 G_BEGIN_DECLS
 
 #define CRM_TYPE_TICKET_PAGE (crm_ticket_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmTicketPage, crm_ticket_page, CRM, TICKET_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrmTicketPage, crm_ticket_page, CRM, TICKET_PAGE, CrmRecordPage)
 
 /* The page of a saved ticket (win.show-record ("ticket", id)): the
  * conversation with its composer, status, priority, assignee, the SLA
