@@ -112,6 +112,30 @@ focus_search_action (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The shortcuts window (Ctrl+?) is built the first time it is asked for.
+ * Under GtkApplication's own name for it (gtk/help-overlay.ui) it would be
+ * built with every window, before the first frame.  A window that has an
+ * overlay keeps this action (gtk_application_window_set_help_overlay). */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 go_back_action (GSimpleAction *action,
                 GVariant      *param,
@@ -363,6 +387,7 @@ retry_open_action (GSimpleAction *action,
 static const GActionEntry window_actions[] = {
   { "show-view", show_view_action, "s" },
   { "focus-search", focus_search_action },
+  { "show-help-overlay", show_help_overlay_action },
   { "go-back", go_back_action },
   { "open-database", open_database_action },
   { "restore-backup", restore_backup_action },

@@ -95,6 +95,13 @@ void        _crm_window_push_undo      (CrmWindow      *self,
                                         CrmUndoFunc     func,
                                         gpointer        data,
                                         GDestroyNotify  destroy);
+/* The view called @name ("people", "inbox", …; see view_types in
+ * crm-window.c), built, added to the view stack and bound to the window's
+ * context the first time it is asked for; NULL for an unknown name.  Every
+ * way to a view goes through here.  Transfer none. */
+GtkWidget  *_crm_window_ensure_view    (CrmWindow  *self,
+                                        const char *name);
+/* Builds the view called @name if need be, shows it and remembers it. */
 void        _crm_window_show_view      (CrmWindow  *self,
                                         const char *name);
 void        _crm_window_set_page       (CrmWindow  *self,

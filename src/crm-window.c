@@ -36,6 +36,31 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The sidebar's views, by the name of their stack page.  Each is built the
+ * first time it is asked for (_crm_window_ensure_view): building all of them
+ * with the window made its first frame come more than twice as late as an
+ * empty window's. */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+} view_types[] = {
+  { "organizations", crm_organizations_view_get_type },
+  { "people", crm_people_view_get_type },
+  { "pipeline", crm_pipeline_view_get_type },
+  { "inbox", crm_inbox_view_get_type },
+  { "service", crm_service_dashboard_get_type },
+  { "knowledge-base", crm_kb_view_get_type },
+};
+
+/* The room the views asked for when they were all built with the window:
+ * the service dashboard's minimum width and the pipeline's natural width (in
+ * English).  The view stack keeps asking for it, so that the sidebar's share
+ * of the window stays the same whichever views have been built; no view
+ * needs more (test-window.c checks it). */
+#define VIEWS_MIN_WIDTH     366
+#define VIEWS_NATURAL_WIDTH 671
+
 G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
@@ -390,6 +415,24 @@ new_ticket_action (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (crm_new_ticket_dialog_new (GTK_WINDOW (self), self->context)));
 }
 
+/* The view stack asks for VIEWS_MIN_WIDTH, and a page of it that is never
+ * shown (an empty picture, which shrinks to nothing) for VIEWS_NATURAL_WIDTH:
+ * the stack asks for as much as its widest page. */
+static void
+reserve_views_room (CrmWindow *self)
+{
+  g_autoptr(GdkPaintable) room = gdk_paintable_new_empty (VIEWS_NATURAL_WIDTH, 0);
+  GtkWidget *spacer = g_object_new (GTK_TYPE_PICTURE,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    "paintable", room,
+                                    "can-shrink", TRUE,
+                                    "can-target", FALSE,
+                                    NULL);
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->view_stack), VIEWS_MIN_WIDTH, -1);
+  gtk_stack_add_child (self->view_stack, spacer);
+}
+
 static gboolean
 crm_window_close_request (GtkWindow *window)
 {
@@ -429,6 +472,7 @@ crm_window_constructed (GObject *object)
 
   last_view = g_settings_get_string (self->settings, "last-view");
   _crm_window_show_view (self, last_view);
+  reserve_views_room (self);
   on_view_stack_visible_child_cb (self, NULL, self->view_stack);
 }
 
@@ -559,13 +603,6 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
-
-  g_type_ensure (CRM_TYPE_ORGANIZATIONS_VIEW);
-  g_type_ensure (CRM_TYPE_PEOPLE_VIEW);
-  g_type_ensure (CRM_TYPE_PIPELINE_VIEW);
-  g_type_ensure (CRM_TYPE_INBOX_VIEW);
-  g_type_ensure (CRM_TYPE_KB_VIEW);
-  g_type_ensure (CRM_TYPE_SERVICE_DASHBOARD);
 }
 
 static void
@@ -617,6 +654,38 @@ _crm_window_set_page (CrmWindow  *self,
     }
 }
 
+GtkWidget *
+_crm_window_ensure_view (CrmWindow  *self,
+                         const char *name)
+{
+  GtkWidget *view;
+
+  g_assert (CRM_IS_WINDOW (self));
+
+  /* Nothing is built for a window being destroyed. */
+  if (self->view_stack == NULL || name == NULL)
+    return NULL;
+
+  view = gtk_stack_get_child_by_name (self->view_stack, name);
+  if (view != NULL)
+    return view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_types); i++)
+    {
+      if (g_strcmp0 (view_types[i].name, name) != 0)
+        continue;
+
+      /* In the window first, then the database, as when the template built
+       * the views and the window's context came later. */
+      view = g_object_new (view_types[i].get_type (), NULL);
+      gtk_stack_add_named (self->view_stack, view, name);
+      g_object_bind_property (self, "context", view, "context", G_BINDING_SYNC_CREATE);
+      return view;
+    }
+
+  return NULL;
+}
+
 void
 _crm_window_show_view (CrmWindow  *self,
                        const char *name)
@@ -625,7 +694,7 @@ _crm_window_show_view (CrmWindow  *self,
 
   g_assert (CRM_IS_WINDOW (self));
 
-  child = gtk_stack_get_child_by_name (self->view_stack, name);
+  child = _crm_window_ensure_view (self, name);
   if (child == NULL)
     {
       g_warning ("No view called “%s”", name);
@@ -738,6 +807,17 @@ crm_window_get_visible_view (CrmWindow *self)
   return gtk_stack_get_visible_child_name (self->view_stack);
 }
 
+/**
+ * crm_window_get_view:
+ * @self: a #CrmWindow
+ * @name: a view's name ("people", "inbox", …)
+ *
+ * Gets the view called @name, building it when it has not been shown yet
+ * (it is not shown by this).
+ *
+ * Returns: (transfer none) (nullable): the view, or %NULL when @name is no
+ *   view's or its view is no #CrmView
+ */
 CrmView *
 crm_window_get_view (CrmWindow  *self,
                      const char *name)
@@ -746,7 +826,7 @@ crm_window_get_view (CrmWindow  *self,
 
   g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
 
-  child = gtk_stack_get_child_by_name (self->view_stack, name);
+  child = _crm_window_ensure_view (self, name);
   return CRM_IS_VIEW (child) ? CRM_VIEW (child) : NULL;
 }
 

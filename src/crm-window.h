@@ -32,9 +32,10 @@ CrmContext  *crm_window_get_context        (CrmWindow      *self);
 const char  *crm_window_get_page           (CrmWindow      *self);
 /* The CrmStoreError of the last failed open, or -1. */
 int          crm_window_get_open_error     (CrmWindow      *self);
-/* "organizations", "people", "pipeline" or "inbox" */
+/* "organizations", "people", "pipeline", "inbox", "service" or
+ * "knowledge-base" */
 const char  *crm_window_get_visible_view   (CrmWindow      *self);
-/* transfer none */
+/* transfer none; builds the view if it was never shown */
 CrmView     *crm_window_get_view           (CrmWindow      *self,
                                             const char     *name);
 GtkEditable *crm_window_get_search_entry   (CrmWindow      *self);

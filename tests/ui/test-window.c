@@ -4,19 +4,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window on a real store: empty states, navigation, the remembered
- * view and size, sample data in every view, the global search, the narrow
- * (folded) layout.
+ * view and size, views built on first use, sample data in every view, the
+ * global search, the narrow (folded) layout.
  */
 
 #define G_LOG_DOMAIN "TestWindow"
 
 #include "config.h"
 
+#include <string.h>
+
 #include "crm-ui-test-util.h"
+#include "crm-window-private.h"
+#include "crm-new-ticket-dialog.h"
 #include "crm-paged-model.h"
 #include "crm-pipeline-view.h"
 #include "crm-record.h"
 #include "crm-test-util.h"
+#include "crm-ticket-page.h"
 
 static CrmApplication *app;
 
@@ -123,6 +128,214 @@ test_demo_rows (void)
     }
 
   crm_ui_test_close_window (window);
+}
+
+/* Whether the view called @name exists, without building it. */
+static gboolean
+view_built (CrmWindow  *window,
+            const char *name)
+{
+  return gtk_stack_get_child_by_name (window->view_stack, name) != NULL;
+}
+
+static gboolean
+record_page_shown (gpointer data)
+{
+  return crm_window_get_record_page (data) != NULL;
+}
+
+static CrmNewTicketDialog *
+find_new_ticket_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CRM_IS_NEW_TICKET_DIALOG (toplevel))
+        return CRM_NEW_TICKET_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* A view that has been shown has its data. */
+static void
+assert_view_works (CrmWindow  *window,
+                   const char *name)
+{
+  CrmView *view = crm_window_get_view (window, name);
+  GListModel *model;
+
+  g_assert_nonnull (view);
+  g_assert_true (crm_view_get_context (view) == crm_window_get_context (window));
+  crm_ui_test_wait_view_ready (view);
+  g_assert_cmpstr (crm_view_get_state (view), ==, "list");
+  /* The board and the articles are no paged lists. */
+  model = crm_view_get_model (view);
+  if (model != NULL)
+    g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+}
+
+/* Only the view the window opens on is built with it; each other one is
+ * built by the first way to it that is taken, once, and then works.  The
+ * actions about a view's records do not need the view. */
+static void
+test_lazy_views (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  static const char * const later[] = { "organizations", "pipeline", "inbox", "service",
+                                        "knowledge-base" };
+  g_auto(GStrv) accel_actions = NULL;
+  g_autofree char *action_name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmNewTicketDialog *dialog;
+  CrmContext *context = NULL;
+  CrmWindow *window;
+  GtkWidget *views_box;
+  int min_at_start, nat_at_start, min, nat;
+  CrmView *inbox;
+  CrmView *kb;
+  gint64 ticket;
+
+  crm_ui_test_make_demo_db (path);
+  g_settings_set_string (get_settings (), "last-view", "people");
+  window = crm_ui_test_open_window (app, path);
+  g_assert_cmpstr (crm_window_get_page (window), ==, "main");
+
+  /* The remembered view is there at once, the others are not. */
+  g_assert_cmpstr (crm_window_get_visible_view (window), ==, "people");
+  g_assert_true (view_built (window, "people"));
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    g_assert_false (view_built (window, later[i]));
+  assert_view_works (window, "people");
+  views_box = gtk_widget_get_parent (GTK_WIDGET (window->view_stack));
+  gtk_widget_measure (views_box, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_at_start, &nat_at_start, NULL, NULL);
+
+  /* A ticket opens (a search hit, a notification) over the people view;
+   * the New Ticket dialog opens too; neither needs the inbox. */
+  ticket = crm_test_query_int (crm_context_get_store (crm_window_get_context (window)),
+                               "SELECT min(id) FROM ticket WHERE deleted = 0");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)",
+                                             "ticket", ticket));
+  crm_ui_test_wait (record_page_shown, window);
+  g_assert_true (CRM_IS_TICKET_PAGE (crm_window_get_record_page (window)));
+  g_assert_true (_crm_window_pop_record (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-ticket", NULL));
+  dialog = find_new_ticket_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (view_built (window, "inbox"));
+
+  /* win.show-view: the sidebar's Enter, the toasts' buttons. */
+  show_view (window, "organizations");
+  g_assert_true (view_built (window, "organizations"));
+  assert_view_works (window, "organizations");
+
+  /* The sidebar's selection, as the arrow keys move it. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), "inbox") == 0)
+      gtk_list_box_select_row (window->sidebar_list, GTK_LIST_BOX_ROW (row));
+  g_assert_cmpstr (crm_window_get_visible_view (window), ==, "inbox");
+  inbox = CRM_VIEW (gtk_stack_get_child_by_name (window->view_stack, "inbox"));
+  g_assert_nonnull (inbox);
+  assert_view_works (window, "inbox");
+
+  /* Ctrl+3, the application's accelerator. */
+  accel_actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>3");
+  g_assert_cmpuint (g_strv_length (accel_actions), ==, 1);
+  g_assert_true (g_action_parse_detailed_name (accel_actions[0], &action_name, &target, &error));
+  g_assert_no_error (error);
+  g_assert_false (view_built (window, "pipeline"));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action_name, target));
+  g_assert_cmpstr (crm_window_get_visible_view (window), ==, "pipeline");
+  assert_view_works (window, "pipeline");
+
+  /* Asking for a view builds it without showing it. */
+  kb = crm_window_get_view (window, "knowledge-base");
+  g_assert_nonnull (kb);
+  g_assert_true (view_built (window, "knowledge-base"));
+  g_assert_cmpstr (crm_window_get_visible_view (window), ==, "pipeline");
+  show_view (window, "knowledge-base");
+  assert_view_works (window, "knowledge-base");
+
+  /* The service dashboard is no CrmView, but is bound the same way. */
+  show_view (window, "service");
+  g_object_get (gtk_stack_get_child_by_name (window->view_stack, "service"),
+                "context", &context, NULL);
+  g_assert_true (context == crm_window_get_context (window));
+  g_clear_object (&context);
+
+  /* Each view is built once. */
+  show_view (window, "inbox");
+  g_assert_true (crm_window_get_view (window, "inbox") == inbox);
+  g_assert_true (crm_window_get_view (window, "knowledge-base") == kb);
+  g_assert_null (crm_window_get_view (window, "no-such-view"));
+
+  /* The views asked for no more room than the window kept for them: the
+   * sidebar did not move when they were built. */
+  gtk_widget_measure (views_box, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, min_at_start);
+  g_assert_cmpint (nat, ==, nat_at_start);
+
+  crm_ui_test_close_window (window);
+  g_settings_reset (get_settings (), "last-view");
+}
+
+/* GTK 4.8 warns that the labels of the page switcher of a shortcuts section
+ * with more than one page ("_1", "_2", …) are narrower than nothing.  Not
+ * ours to fix: the shortcuts test lets that warning, and only it, pass. */
+static gboolean allow_page_label_warning;
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  for (gsize i = 0; allow_page_label_warning && i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+          g_str_has_prefix (fields[i].value, "GtkLabel ") &&
+          strstr (fields[i].value, " reported min width -") != NULL)
+        return G_LOG_WRITER_HANDLED;
+    }
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* Ctrl+? (app.shortcuts) shows the shortcuts window over the main window,
+ * built on first use and kept for the next time. */
+static void
+test_shortcuts_window (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  CrmWindow *window = crm_ui_test_open_window (app, path);
+  GtkShortcutsWindow *overlay;
+
+  allow_page_label_warning = TRUE;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closing hides it; the next time shows the same one. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  crm_ui_test_close_window (window);
+  allow_page_label_warning = FALSE;
 }
 
 typedef struct
@@ -317,10 +530,13 @@ main (int   argc,
 {
   int ret;
 
+  g_log_set_writer_func (log_writer, NULL, NULL);
   app = crm_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/empty-states", test_empty_states);
   g_test_add_func ("/ui/window/navigation-persists", test_navigation_persists);
+  g_test_add_func ("/ui/window/lazy-views", test_lazy_views);
+  g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/demo-rows", test_demo_rows);
   g_test_add_func ("/ui/window/demo-fill", test_demo_fill);
   g_test_add_func ("/ui/window/search-filters", test_search_filters);
