@@ -81,7 +81,7 @@ shortcuts_action (GSimpleAction *action,
   GtkApplication *app = user_data;
   GtkWindow *window = gtk_application_get_active_window (app);
 
-  /* GtkApplicationWindow loads gtk/help-overlay.ui from the resources. */
+  /* The window builds its shortcuts window on first use (crm-window-actions.c). */
   if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }

@@ -319,6 +319,8 @@ test_shortcuts_window (void)
   GtkShortcutsWindow *overlay;
 
   allow_page_label_warning = TRUE;
+  /* Not built with the window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
