@@ -761,7 +761,12 @@ read_all (Pass     *pass,
   if (theirs != NULL && theirs->error != NULL)
     {
       if (g_error_matches (theirs->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        ok = FALSE, g_propagate_error (error, g_steal_pointer (&theirs->error));
+        {
+          /* Unless the worker's own reader failed first. */
+          if (ok)
+            g_propagate_error (error, g_steal_pointer (&theirs->error));
+          ok = FALSE;
+        }
       else if (ok)
         {
           /* Read its half here instead. */
