@@ -678,6 +678,16 @@ apply_full (CrmBoard     *self,
     }
 }
 
+/* Is a change of the board's own to @deal_id still to come back? */
+static gboolean
+own_pending (CrmBoard *self,
+             gint64    deal_id)
+{
+  gint64 *expiry = g_hash_table_lookup (self->own, &deal_id);
+
+  return expiry != NULL && *expiry >= g_get_monotonic_time ();
+}
+
 /* Takes a refresh: the asked deals' cards go to their place, or leave. */
 static void
 apply_refresh (CrmBoard     *self,
@@ -696,6 +706,28 @@ apply_refresh (CrmBoard     *self,
       CrmBoardCard *card = g_hash_table_lookup (self->cards, &fresh->deal_id);
       CrmBoardColumn *to;
       guint to_index, at;
+
+      if (card != NULL && own_pending (self, card->deal_id))
+        {
+          /* A move or an undo of the board's own is on its way to the
+           * database, and this read may have come before it: the card
+           * keeps the place the board gave it, the rest is fresh.  Its
+           * change notice, when it comes, is the board's own. */
+          gint64 stage_id = card->stage_id;
+          double position = card->position;
+          guint rotting_days = card->rotting_days;
+          gint64 closed = card->closed;
+
+          g_hash_table_add (present, &fresh->deal_id);
+          g_object_freeze_notify (G_OBJECT (card));
+          _crm_board_card_update (card, fresh);
+          _crm_board_card_set_place (card, stage_id, position, rotting_days);
+          card->closed = closed;
+          g_object_thaw_notify (G_OBJECT (card));
+          if (find_column (self, stage_id, &to_index))
+            g_hash_table_add (touched, get_column (self, to_index));
+          continue;
+        }
 
       if (!find_column (self, fresh->stage_id, &to_index))
         {

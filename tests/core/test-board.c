@@ -18,6 +18,7 @@
 #include "crm-deal.h"
 #include "crm-demo.h"
 #include "crm-store.h"
+#include "crm-store-private.h"
 #include "crm-test-util.h"
 
 typedef struct
@@ -461,6 +462,130 @@ test_board_move_during_load (Fixture       *f,
   g_object_unref (card);
 }
 
+/* Blocks the store's worker until released. */
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean open;
+  gboolean entered;
+} Gate;
+
+static void
+gate_job (CrmStoreWorker *worker,
+          GTask          *task,
+          gpointer        data)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->mutex);
+  gate->entered = TRUE;
+  g_cond_broadcast (&gate->cond);
+  while (!gate->open)
+    g_cond_wait (&gate->cond, &gate->mutex);
+  g_mutex_unlock (&gate->mutex);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+on_cards_changed_cb (GListModel *cards,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     gpointer    user_data)
+{
+  CrmBoardCard *card = ((gpointer *) user_data)[0];
+  gboolean *seen = ((gpointer *) user_data)[1];
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(CrmBoardCard) item = g_list_model_get_item (cards, i);
+
+      if (item == card)
+        *seen = TRUE;
+    }
+}
+
+/* A refresh that read the database before an undo was written leaves the
+ * card where the undo put it: it never shows in its moved-to column again. */
+static void
+test_board_undo_during_refresh (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDealMove) m = NULL;
+  g_autoptr(GAsyncResult) undo = NULL;
+  g_autoptr(GAsyncResult) gated = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Gate gate = { 0, };
+  CrmBoardCard *card;
+  gboolean back_in_moved = FALSE;
+  gpointer watch[2];
+  gint64 id;
+  guint c, column, at;
+  gulong handler;
+
+  load (f, 0, NULL);
+  c = first_open_with_cards (f);
+  card = g_object_ref (card_at (column_at (f, c), 0));
+  id = crm_board_card_get_deal_id (card);
+  m = move (f, card, c + 1, 0, 0, &error);
+  g_assert_no_error (error);
+  /* The move's own notices and the refresh they ask for are over. */
+  spin (600);
+  g_assert_true (crm_board_find_card (f->board, id, &column, &at));
+  g_assert_cmpuint (column, ==, c + 1);
+
+  /* Someone else touched the deal: the board reads it again, but the
+   * worker is busy until the undo below is queued behind that read. */
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+  _crm_store_run_async (f->store, gate_job, &gate, NULL, NULL, "test-gate", NULL,
+                        on_move_done_cb, &gated);
+  g_mutex_lock (&gate.mutex);
+  while (!gate.entered)
+    g_cond_wait (&gate.cond, &gate.mutex);
+  g_mutex_unlock (&gate.mutex);
+  g_array_append_val (ids, id);
+  g_signal_emit_by_name (f->store, "changed::deal", "deal", ids);
+  spin (600);
+
+  watch[0] = card;
+  watch[1] = &back_in_moved;
+  handler = g_signal_connect (crm_board_column_get_cards (column_at (f, c + 1)), "items-changed",
+                              G_CALLBACK (on_cards_changed_cb), watch);
+  crm_board_undo_async (f->board, m, NULL, on_move_done_cb, &undo);
+  g_assert_true (crm_board_find_card (f->board, id, &column, &at));
+  g_assert_cmpuint (column, ==, c);
+
+  g_mutex_lock (&gate.mutex);
+  gate.open = TRUE;
+  g_cond_broadcast (&gate.cond);
+  g_mutex_unlock (&gate.mutex);
+  crm_test_await (&gated);
+  g_assert_true (crm_board_undo_finish (f->board, crm_test_await (&undo), &error));
+  g_assert_no_error (error);
+  spin (600);
+  g_signal_handler_disconnect (crm_board_column_get_cards (column_at (f, c + 1)), handler);
+
+  g_assert_false (back_in_moved);
+  g_assert_true (crm_board_find_card (f->board, id, &column, &at));
+  g_assert_cmpuint (column, ==, c);
+  assert_cards_consistent (f);
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+  g_object_unref (card);
+}
+
 /* Changes made by others come to the board. */
 static void
 test_board_outside_changes (Fixture       *f,
@@ -585,6 +710,8 @@ main (int   argc,
   g_test_add ("/board/move", Fixture, NULL, fixture_set_up, test_board_move, fixture_tear_down);
   g_test_add ("/board/move-during-load", Fixture, NULL, fixture_set_up, test_board_move_during_load,
               fixture_tear_down);
+  g_test_add ("/board/undo-during-refresh", Fixture, NULL, fixture_set_up,
+              test_board_undo_during_refresh, fixture_tear_down);
   g_test_add ("/board/outside-changes", Fixture, NULL, fixture_set_up, test_board_outside_changes,
               fixture_tear_down);
   g_test_add ("/board/defaults", Fixture, "empty", fixture_set_up, test_board_defaults, fixture_tear_down);
