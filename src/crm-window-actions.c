@@ -48,7 +48,10 @@ new_database_filter (void)
   return filter;
 }
 
-/* The list (or board) of a view on screen, to give it the keyboard. */
+/* The list (or board) of a view on screen, to give it the keyboard.  A
+ * list inside a page that scrolls up and down as a whole (the Service
+ * dashboard's breakdown) is one section of that page, not the view's list:
+ * the page's first control takes the keyboard, and the page stays at its top. */
 static GtkWidget *
 find_shown_list (GtkWidget *widget)
 {
@@ -56,6 +59,15 @@ find_shown_list (GtkWidget *widget)
     return NULL;
   if (GTK_IS_COLUMN_VIEW (widget) || GTK_IS_LIST_VIEW (widget))
     return widget;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkPolicyType vertical;
+
+      gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (widget), NULL, &vertical);
+      if (vertical != GTK_POLICY_NEVER &&
+          GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
+        return NULL;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {

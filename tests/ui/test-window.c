@@ -526,6 +526,74 @@ test_narrow_folds (void)
   crm_ui_test_close_window (window);
 }
 
+static GtkScrolledWindow *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+focus_of (CrmWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Ctrl+1…6 give the keyboard to the view: to the list of a list view, and
+ * to the first control of the Service dashboard, whose page stays at its
+ * top (its breakdown table is one section of the page, not its list). */
+static void
+test_view_focus (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  CrmWindow *window;
+  AdwLeaflet *leaflet;
+  GtkWidget *service, *focus;
+  GtkAdjustment *vadjustment;
+
+  crm_ui_test_make_demo_db (path);
+  window = crm_window_new (app);
+  leaflet = find_leaflet (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  crm_window_open_database (window, path, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  crm_ui_test_wait (is_folded, leaflet);
+  while (g_strcmp0 (crm_window_get_page (window), "main") != 0)
+    crm_ui_test_spin (10);
+
+  show_view (window, "people");
+  crm_ui_test_wait_view_ready (crm_window_get_view (window, "people"));
+  crm_ui_test_spin (300);
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW));
+
+  show_view (window, "service");
+  service = gtk_stack_get_child_by_name (window->view_stack, "service");
+  g_assert_nonnull (service);
+  /* The numbers and the breakdown come in; the idle that moves the focus runs. */
+  crm_ui_test_spin (1500);
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, service));
+  g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW));
+  g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW));
+  vadjustment = gtk_scrolled_window_get_vadjustment (find_scroller (service));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+
+  crm_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/demo-fill", test_demo_fill);
   g_test_add_func ("/ui/window/search-filters", test_search_filters);
   g_test_add_func ("/ui/window/narrow-folds", test_narrow_folds);
+  g_test_add_func ("/ui/window/view-focus", test_view_focus);
 
   ret = g_test_run ();
   g_clear_object (&app);
