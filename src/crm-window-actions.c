@@ -88,7 +88,7 @@ focus_view_cb (gpointer data)
 
   if (list != NULL)
     gtk_widget_grab_focus (list);
-  else if (view != NULL && gtk_widget_get_mapped (view))
+  else if (view != NULL && gtk_widget_get_mapped (view) && !gtk_widget_grab_focus (view))
     gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
   return G_SOURCE_REMOVE;
 }

@@ -587,6 +587,8 @@ test_view_focus (void)
   g_assert_true (gtk_widget_is_ancestor (focus, service));
   g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW));
   g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW));
+  /* The period: not a figure's selectable label, which would show selected. */
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN));
   vadjustment = gtk_scrolled_window_get_vadjustment (find_scroller (service));
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
