@@ -386,7 +386,10 @@ display_locale (void)
 
   if (locale == NULL)
     locale = g_get_language_names ()[0];
-  if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX"))
+  /* C.UTF-8, the usual locale of a container or a minimal system, is C:
+   * ICU has no data for it and would name nothing. */
+  if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX") ||
+      g_str_has_prefix (locale, "C.") || g_str_has_prefix (locale, "POSIX."))
     return "en";
   return locale;
 }

@@ -179,6 +179,9 @@ test_language_country (void)
     { "en_US", "en", "English", NULL },
     { "zh_CN", "zh-CN", "中文（中国）", "中国" },
     { "zh_CN", "de", "德语", NULL },
+    /* The C locale of containers and minimal systems names in English. */
+    { "C.UTF-8", "en", "English", NULL },
+    { "POSIX", "zh-CN", "Chinese (China)", "China" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
