@@ -678,14 +678,15 @@ apply_full (CrmBoard     *self,
     }
 }
 
-/* Is a change of the board's own to @deal_id still to come back? */
+/* Did the board move @deal_id's card while a read was running? */
 static gboolean
-own_pending (CrmBoard *self,
-             gint64    deal_id)
+moved_during_read (CrmBoard *self,
+                   gint64    deal_id)
 {
-  gint64 *expiry = g_hash_table_lookup (self->own, &deal_id);
-
-  return expiry != NULL && *expiry >= g_get_monotonic_time ();
+  for (guint i = 0; i < self->recheck->len; i++)
+    if (g_array_index (self->recheck, gint64, i) == deal_id)
+      return TRUE;
+  return FALSE;
 }
 
 /* Takes a refresh: the asked deals' cards go to their place, or leave. */
@@ -707,12 +708,12 @@ apply_refresh (CrmBoard     *self,
       CrmBoardColumn *to;
       guint to_index, at;
 
-      if (card != NULL && own_pending (self, card->deal_id))
+      if (card != NULL && moved_during_read (self, card->deal_id))
         {
-          /* A move or an undo of the board's own is on its way to the
-           * database, and this read may have come before it: the card
-           * keeps the place the board gave it, the rest is fresh.  Its
-           * change notice, when it comes, is the board's own. */
+          /* Moved or put back by the board while this read ran: the read
+           * may have seen the card before that was written.  The card
+           * keeps the place the board gave it, the rest is fresh; the
+           * board reads it again once this read is done. */
           gint64 stage_id = card->stage_id;
           double position = card->position;
           guint rotting_days = card->rotting_days;
