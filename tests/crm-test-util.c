@@ -55,6 +55,18 @@ crm_test_wait_flag (gboolean *flag)
     }
 }
 
+void
+crm_test_spin (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 char *
 crm_test_make_tmpdir (void)
 {

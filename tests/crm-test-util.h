@@ -22,6 +22,8 @@ void          crm_test_store_result (GObject       *source,
                                      gpointer       user_data);
 /* Iterates until @flag is TRUE (or 120 s pass). */
 void          crm_test_wait_flag    (gboolean      *flag);
+/* Iterates the main context for @msec milliseconds. */
+void          crm_test_spin         (guint          msec);
 /* A fresh temporary directory for this test (removed by the caller or left
  * under G_TEST_OPTION_ISOLATE_DIRS); transfer full. */
 char         *crm_test_make_tmpdir  (void);

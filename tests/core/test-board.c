@@ -488,15 +488,6 @@ gate_job (CrmStoreWorker *worker,
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 on_cards_changed_cb (GListModel *cards,
                      guint       position,
                      guint       removed,
@@ -541,7 +532,7 @@ test_board_undo_during_refresh (Fixture       *f,
   m = move (f, card, c + 1, 0, 0, &error);
   g_assert_no_error (error);
   /* The move's own notices and the refresh they ask for are over. */
-  spin (600);
+  crm_test_spin (600);
   g_assert_true (crm_board_find_card (f->board, id, &column, &at));
   g_assert_cmpuint (column, ==, c + 1);
 
@@ -557,7 +548,7 @@ test_board_undo_during_refresh (Fixture       *f,
   g_mutex_unlock (&gate.mutex);
   g_array_append_val (ids, id);
   g_signal_emit_by_name (f->store, "changed::deal", "deal", ids);
-  spin (600);
+  crm_test_spin (600);
 
   watch[0] = card;
   watch[1] = &back_in_moved;
@@ -574,7 +565,7 @@ test_board_undo_during_refresh (Fixture       *f,
   crm_test_await (&gated);
   g_assert_true (crm_board_undo_finish (f->board, crm_test_await (&undo), &error));
   g_assert_no_error (error);
-  spin (600);
+  crm_test_spin (600);
   g_signal_handler_disconnect (crm_board_column_get_cards (column_at (f, c + 1)), handler);
 
   g_assert_false (back_in_moved);

@@ -54,13 +54,7 @@ crm_ui_test_wait (CrmUiCondition condition,
 void
 crm_ui_test_spin (guint msec)
 {
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  crm_test_spin (msec);
 }
 
 static gboolean

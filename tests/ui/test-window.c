@@ -482,20 +482,30 @@ find_leaflet (GtkWidget *widget)
   return NULL;
 }
 
-static void
-test_narrow_folds (void)
+/* A window @width px wide on @path, folded, past its loading page. */
+static CrmWindow *
+open_folded_window (const char *path,
+                    int         width)
 {
-  g_autofree char *path = crm_ui_test_new_db_path ();
   CrmWindow *window = crm_window_new (app);
   AdwLeaflet *leaflet = find_leaflet (GTK_WIDGET (window));
 
   g_assert_nonnull (leaflet);
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
   crm_window_open_database (window, path, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   crm_ui_test_wait (is_folded, leaflet);
   while (g_strcmp0 (crm_window_get_page (window), "main") != 0)
     crm_ui_test_spin (10);
+  return window;
+}
+
+static void
+test_narrow_folds (void)
+{
+  g_autofree char *path = crm_ui_test_new_db_path ();
+  CrmWindow *window = open_folded_window (path, 400);
+  AdwLeaflet *leaflet = find_leaflet (GTK_WIDGET (window));
 
   /* Every view fits a phone-sized window: none holds the window wider. */
   {
@@ -556,19 +566,11 @@ test_view_focus (void)
 {
   g_autofree char *path = crm_ui_test_new_db_path ();
   CrmWindow *window;
-  AdwLeaflet *leaflet;
   GtkWidget *service, *focus;
   GtkAdjustment *vadjustment;
 
   crm_ui_test_make_demo_db (path);
-  window = crm_window_new (app);
-  leaflet = find_leaflet (GTK_WIDGET (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
-  crm_window_open_database (window, path, FALSE);
-  gtk_window_present (GTK_WINDOW (window));
-  crm_ui_test_wait (is_folded, leaflet);
-  while (g_strcmp0 (crm_window_get_page (window), "main") != 0)
-    crm_ui_test_spin (10);
+  window = open_folded_window (path, 360);
 
   show_view (window, "people");
   crm_ui_test_wait_view_ready (crm_window_get_view (window, "people"));
